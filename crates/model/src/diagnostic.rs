@@ -1,0 +1,108 @@
+//! Diagnostics: what a reader noticed about a document. Reading never fails on text; it returns
+//! the document plus these, each with a stable code, a severity and the source lines.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How much a diagnostic matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something the reader did that a careful user may want to know (furniture removed).
+    Info,
+    /// Something that may be wrong in the document or in our reading of it.
+    Warning,
+    /// The input could not be read as asked.
+    Error,
+}
+
+/// Stable diagnostic codes. Their kebab-case names are part of the contract: never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Code {
+    /// The bytes were not UTF-8 and were decoded from a legacy encoding or UTF-16.
+    DecodedEncoding,
+    /// Bytes that could not be decoded were replaced with U+FFFD.
+    MalformedText,
+    /// A running header or footer, page number, blank-page note, rule or stray URL was removed.
+    PageFurniture,
+    /// A contents list was recognised and skipped.
+    ContentsList,
+    /// Tracked changes (strike marks, replacement links, renumbered labels) were recovered.
+    TrackedChange,
+    /// A tracked-change fragment was repaired to read as a word.
+    RepairedFragment,
+    /// A clause number does not follow the one before it.
+    NumberingGap,
+    /// Two clauses share one id; the second was given a suffix.
+    DuplicateId,
+    /// A cross-reference names a clause the document does not have.
+    UnresolvedReference,
+    /// A footnote reference has no definition, or a definition no reference.
+    FootnoteMismatch,
+    /// Text was found before the first section and kept as a clause of its own.
+    StrayText,
+    /// Lines were joined across a page break or a hard wrap was undone with a hyphen repair.
+    JoinedLines,
+}
+
+impl Code {
+    /// The stable kebab-case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::DecodedEncoding => "decoded-encoding",
+            Code::MalformedText => "malformed-text",
+            Code::PageFurniture => "page-furniture",
+            Code::ContentsList => "contents-list",
+            Code::TrackedChange => "tracked-change",
+            Code::RepairedFragment => "repaired-fragment",
+            Code::NumberingGap => "numbering-gap",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnresolvedReference => "unresolved-reference",
+            Code::FootnoteMismatch => "footnote-mismatch",
+            Code::StrayText => "stray-text",
+            Code::JoinedLines => "joined-lines",
+        }
+    }
+
+    /// Every code, for the generated table of codes.
+    pub const ALL: &'static [Code] = &[
+        Code::DecodedEncoding,
+        Code::MalformedText,
+        Code::PageFurniture,
+        Code::ContentsList,
+        Code::TrackedChange,
+        Code::RepairedFragment,
+        Code::NumberingGap,
+        Code::DuplicateId,
+        Code::UnresolvedReference,
+        Code::FootnoteMismatch,
+        Code::StrayText,
+        Code::JoinedLines,
+    ];
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing a reader noticed, at a 1-based source line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// 1-based line in the source file.
+    pub line: u32,
+    /// 1-based column (in characters) on that line.
+    pub col: u32,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, severity: Severity, line: u32, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { code, severity, line, col: 1, message: message.into() }
+    }
+}
