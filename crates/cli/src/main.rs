@@ -1,1 +1,53 @@
-fn main() {}
+//! The `concord` binary: argument parsing, files, exit codes. Logic lives in the library crates;
+//! each subcommand is one file under `cmd/` that resolves its flags once and calls them.
+
+mod cmd;
+mod error;
+mod exit;
+mod input;
+mod output;
+
+use clap::{Parser, Subcommand};
+
+/// Read, compare, draft and publish protocols on member/officer relations.
+#[derive(Debug, Parser)]
+#[command(name = "concord", version, about, long_about = None, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read protocols into the clause model (json), clean Markdown (md) or an outline
+    Ingest(cmd::ingest::Args),
+}
+
+fn main() {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout with success; usage errors exit 2.
+            let code = if e.use_stderr() {
+                exit::BAD_INPUT
+            } else {
+                exit::SUCCESS
+            };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Ingest(args) => cmd::ingest::run(args),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            if e.is_broken_pipe() {
+                std::process::exit(exit::SUCCESS);
+            }
+            eprintln!("{e}");
+            std::process::exit(e.exit_code());
+        }
+    }
+}

@@ -127,7 +127,13 @@ pub struct Footnote {
 impl Clause {
     /// A clause with no items, roles, references or changes.
     pub fn new(id: &str, label: Option<String>, text: String, lines: Lines) -> Clause {
-        Clause { id: id.to_string(), label, text, lines, ..Clause::default() }
+        Clause {
+            id: id.to_string(),
+            label,
+            text,
+            lines,
+            ..Clause::default()
+        }
     }
 
     /// The clause text before its tracked changes.
@@ -137,7 +143,9 @@ impl Clause {
 
     /// True when the whole clause was inserted under tracked changes (it has no text before).
     pub fn is_inserted(&self) -> bool {
-        self.changes.iter().any(|c| c.item.is_none() && c.kind == ChangeKind::Insert && c.at == 0 && c.new == self.text)
+        self.changes.iter().any(|c| {
+            c.item.is_none() && c.kind == ChangeKind::Insert && c.at == 0 && c.new == self.text
+        })
     }
 
     /// This clause followed by its sub-clauses, depth first.
@@ -154,15 +162,22 @@ impl Clause {
         let item = item_at(&self.items, path)?;
         Some(apply_backwards(
             &item.text,
-            self.changes.iter().filter(|c| c.item.as_deref() == Some(path)),
+            self.changes
+                .iter()
+                .filter(|c| c.item.as_deref() == Some(path)),
         ))
     }
 
     /// True when the item at `path` was inserted whole under tracked changes.
     pub fn item_is_inserted(&self, path: &[usize]) -> bool {
-        let Some(item) = item_at(&self.items, path) else { return false };
+        let Some(item) = item_at(&self.items, path) else {
+            return false;
+        };
         self.changes.iter().any(|c| {
-            c.item.as_deref() == Some(path) && c.kind == ChangeKind::Insert && c.at == 0 && c.new == item.text
+            c.item.as_deref() == Some(path)
+                && c.kind == ChangeKind::Insert
+                && c.at == 0
+                && c.new == item.text
         })
     }
 }
@@ -170,7 +185,11 @@ impl Clause {
 fn item_at<'a>(items: &'a [Item], path: &[usize]) -> Option<&'a Item> {
     let (first, rest) = path.split_first()?;
     let item = items.get(*first)?;
-    if rest.is_empty() { Some(item) } else { item_at(&item.items, rest) }
+    if rest.is_empty() {
+        Some(item)
+    } else {
+        item_at(&item.items, rest)
+    }
 }
 
 /// Undoes changes on `text` (the after-text), latest first, giving the before-text.
@@ -204,7 +223,10 @@ impl Section {
 impl Document {
     /// Every clause in reading order, sub-clauses included.
     pub fn clauses(&self) -> Vec<&Clause> {
-        self.sections.iter().flat_map(Section::all_clauses).collect()
+        self.sections
+            .iter()
+            .flat_map(Section::all_clauses)
+            .collect()
     }
 
     /// The clause with this id.
@@ -229,9 +251,9 @@ impl Document {
 
     /// True when any clause holds tracked changes or a tracked renumbering.
     pub fn has_tracked_changes(&self) -> bool {
-        self.clauses().iter().any(|c| {
-            !c.changes.is_empty() || c.previous_id.is_some() || items_relabelled(&c.items)
-        })
+        self.clauses()
+            .iter()
+            .any(|c| !c.changes.is_empty() || c.previous_id.is_some() || items_relabelled(&c.items))
     }
 
     /// The version of the document before its tracked changes: clauses take their previous ids
@@ -272,7 +294,9 @@ impl Document {
 }
 
 fn items_relabelled(items: &[Item]) -> bool {
-    items.iter().any(|i| i.previous_label.is_some() || items_relabelled(&i.items))
+    items
+        .iter()
+        .any(|i| i.previous_label.is_some() || items_relabelled(&i.items))
 }
 
 fn section_before(s: &mut Section) {
@@ -327,20 +351,51 @@ mod tests {
     #[test]
     fn rebuilds_before_text() {
         // "formal ~~or informal~~ complaint" and "~~Monitoring Officer~~Chief Executive".
-        let mut c = Clause::new("6.1", Some("6.1".into()), "a formal complaint to the Chief Executive".into(), [1, 1]);
-        c.changes.push(Change { kind: ChangeKind::Delete, old: "or informal ".into(), new: String::new(), at: 9, item: None });
-        c.changes.push(Change { kind: ChangeKind::Replace, old: "Monitoring Officer".into(), new: "Chief Executive".into(), at: 26, item: None });
-        assert_eq!(c.text_before(), "a formal or informal complaint to the Monitoring Officer");
+        let mut c = Clause::new(
+            "6.1",
+            Some("6.1".into()),
+            "a formal complaint to the Chief Executive".into(),
+            [1, 1],
+        );
+        c.changes.push(Change {
+            kind: ChangeKind::Delete,
+            old: "or informal ".into(),
+            new: String::new(),
+            at: 9,
+            item: None,
+        });
+        c.changes.push(Change {
+            kind: ChangeKind::Replace,
+            old: "Monitoring Officer".into(),
+            new: "Chief Executive".into(),
+            at: 26,
+            item: None,
+        });
+        assert_eq!(
+            c.text_before(),
+            "a formal or informal complaint to the Monitoring Officer"
+        );
     }
 
     #[test]
     fn before_drops_inserted_and_renumbers() {
         let mut new = Clause::new("3.3", Some("3.3".into()), "New text.".into(), [1, 1]);
-        new.changes.push(Change { kind: ChangeKind::Insert, old: String::new(), new: "New text.".into(), at: 0, item: None });
+        new.changes.push(Change {
+            kind: ChangeKind::Insert,
+            old: String::new(),
+            new: "New text.".into(),
+            at: 0,
+            item: None,
+        });
         let mut moved = Clause::new("3.4", Some("3.4".into()), "Old text.".into(), [2, 2]);
         moved.previous_id = Some("3.3".into());
         let doc = Document {
-            sections: vec![Section { number: Some("3".into()), heading: "Access".into(), clauses: vec![new, moved], ..Section::default() }],
+            sections: vec![Section {
+                number: Some("3".into()),
+                heading: "Access".into(),
+                clauses: vec![new, moved],
+                ..Section::default()
+            }],
             ..Document::default()
         };
         assert!(doc.has_tracked_changes());

@@ -29,7 +29,11 @@ impl ClauseId {
 
     /// Builds an id from its parts (`[2, 8, 1]` is `2.8.1`).
     pub fn from_parts(parts: Vec<u32>) -> ClauseId {
-        let text = parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+        let text = parts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
         ClauseId { parts, text }
     }
 
@@ -45,7 +49,8 @@ impl ClauseId {
 
     /// `2.8` for `2.8.1`; `None` for a one-part id.
     pub fn parent(&self) -> Option<ClauseId> {
-        (self.parts.len() > 1).then(|| ClauseId::from_parts(self.parts[..self.parts.len() - 1].to_vec()))
+        (self.parts.len() > 1)
+            .then(|| ClauseId::from_parts(self.parts[..self.parts.len() - 1].to_vec()))
     }
 
     /// The next sibling: `2.9` for `2.8`.
@@ -125,9 +130,18 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("ROLES OF COUNCILLORS AND OFFICER/CLERKS"), "roles-of-councillors-and-officer-clerks");
-        assert_eq!(slug("COUNCILLORS' ACCESS TO INFORMATION"), "councillors-access-to-information");
-        assert_eq!(slug("Procedure for Officer/Clerks:"), "procedure-for-officer-clerks");
+        assert_eq!(
+            slug("ROLES OF COUNCILLORS AND OFFICER/CLERKS"),
+            "roles-of-councillors-and-officer-clerks"
+        );
+        assert_eq!(
+            slug("COUNCILLORS' ACCESS TO INFORMATION"),
+            "councillors-access-to-information"
+        );
+        assert_eq!(
+            slug("Procedure for Officer/Clerks:"),
+            "procedure-for-officer-clerks"
+        );
         assert_eq!(slug("***"), "section");
     }
 }

@@ -1,0 +1,92 @@
+//! `concord ingest FILE... [--format json|md|outline] [-o OUT]`
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use concord_model::Severity;
+
+use crate::error::CliError;
+use crate::exit;
+use crate::input;
+use crate::output::Output;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Protocol files: Markdown or text (UTF-8, UTF-16 or Windows-1252)
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// What to print
+    #[arg(long, short, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Write to this file instead of standard output (written whole or not at all)
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Also print what the reader repaired (furniture removed, lines joined, changes recovered)
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The clause model as JSON (the contract); several files give an array
+    Json,
+    /// Clean canonical Markdown that reads back to the same model
+    Md,
+    /// A tree of ids, headings and line ranges
+    Outline,
+}
+
+pub fn run(args: Args) -> Result<i32, CliError> {
+    let out = Output::resolve(args.output.as_deref(), &args.files)?;
+    let opts = concord_ingest::Options::default();
+    let mut loaded = Vec::new();
+    for f in &args.files {
+        loaded.push(input::load(f, &opts)?);
+    }
+    for l in &loaded {
+        for d in &l.parsed.diagnostics {
+            if d.severity >= Severity::Warning || args.verbose {
+                let sev = match d.severity {
+                    Severity::Info => "info",
+                    Severity::Warning => "warning",
+                    Severity::Error => "error",
+                };
+                eprintln!(
+                    "{}:{}:{}: {sev}[{}]: {}",
+                    l.path.display(),
+                    d.line,
+                    d.col,
+                    d.code,
+                    d.message
+                );
+            }
+        }
+    }
+    let text = match args.format {
+        Format::Json => {
+            let value = if loaded.len() == 1 {
+                serde_json::to_string_pretty(&loaded[0].parsed.document)
+            } else {
+                let docs: Vec<_> = loaded.iter().map(|l| &l.parsed.document).collect();
+                serde_json::to_string_pretty(&docs)
+            };
+            value.map_err(|e| CliError::new(format!("cannot serialise the document: {e}")))? + "\n"
+        }
+        Format::Md => join(
+            loaded
+                .iter()
+                .map(|l| concord_render::markdown(&l.parsed.document)),
+        ),
+        Format::Outline => join(
+            loaded
+                .iter()
+                .map(|l| concord_render::outline(&l.parsed.document)),
+        ),
+    };
+    out.write(text.as_bytes())?;
+    Ok(exit::SUCCESS)
+}
+
+fn join(parts: impl Iterator<Item = String>) -> String {
+    parts.collect::<Vec<_>>().join("\n")
+}

@@ -1,0 +1,3 @@
+//! One file per subcommand: its clap `Args` and a `run` that returns an exit code.
+
+pub mod ingest;

@@ -1,0 +1,1 @@
+//! Cross-council answers to the questions (issue 3). Not yet built.

@@ -1,0 +1,1 @@
+//! Version diff between two documents (issue 4). Not yet built.
