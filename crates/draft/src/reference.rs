@@ -1,0 +1,163 @@
+//! The reference that `concord options` prints: every option, its allowed values and its
+//! default for each kind of council, generated from the catalogue and the defaults so that it
+//! cannot drift from what the validator accepts.
+
+use std::fmt::Write;
+
+use crate::catalogue::{self, AnswerKind, Question};
+use crate::options::{self, Answer};
+
+/// The whole reference, or one question's entry when `question` names one.
+pub fn reference(question: Option<&str>) -> Option<String> {
+    let mut out = String::new();
+    match question {
+        Some(id) => {
+            let q = catalogue::question(id)?;
+            question_entry(&mut out, q);
+        }
+        None => {
+            out.push_str("[council]\n");
+            out.push_str("  name       required: the council's full name, on one line\n");
+            let _ = writeln!(
+                out,
+                "  kind       required: one of {}",
+                catalogue::KINDS.join(", ")
+            );
+            out.push_str("  adopted    optional: the date of adoption, such as 2026-05-05\n");
+            out.push_str(
+                "  principal  optional, parish, town and community councils only: the principal\n             council whose Monitoring Officer deals with code of conduct complaints\n\n",
+            );
+            out.push_str("[terms]\n");
+            out.push_str("  councillor            \"councillor\" (default) or \"member\"\n");
+            out.push_str(
+                "  head_of_paid_service  the title of the head of paid service; default \"Clerk\" (parish,\n                        community), \"Town Clerk\" (town), \"Joint Chief Executive\" (joint),\n                        \"Chief Executive\" (others)\n\n",
+            );
+            out.push_str(
+                "[answers]  (keyed by question id; `concord options QUESTION` shows one)\n\n",
+            );
+            for q in catalogue::QUESTIONS {
+                question_entry(&mut out, q);
+                out.push('\n');
+            }
+            out.push_str("[sections]  (true or false)\n");
+            for s in catalogue::SECTIONS {
+                let _ = writeln!(out, "  {:<18} {}", s.id, s.what);
+                let _ = writeln!(
+                    out,
+                    "  {:<18} default: {}",
+                    "",
+                    grouped(|kind| options::default_section(s.id, kind).to_string())
+                );
+            }
+        }
+    }
+    Some(out)
+}
+
+fn question_entry(out: &mut String, q: &Question) {
+    let _ = writeln!(out, "{}", q.id);
+    let _ = writeln!(out, "  {}", q.text);
+    let shape = match q.answer {
+        AnswerKind::Route => {
+            "a route: role ids in order, such as [\"chief-executive\", \"monitoring-officer\"]"
+        }
+        AnswerKind::Days => {
+            "{ days = N, working = true|false }: N from 1 to 90; working defaults to false"
+        }
+        AnswerKind::Years => {
+            "{ years = N, body = \"...\" }: N from 1 to 10; body names who reviews"
+        }
+        AnswerKind::Forbidden => "{ forbidden = true|false }",
+    };
+    let _ = writeln!(out, "  value: {shape}");
+    if q.answer == AnswerKind::Route {
+        let _ = writeln!(
+            out,
+            "  roles: {}",
+            grouped(|kind| catalogue::roles_for(kind).join(", "))
+        );
+    }
+    if let Some(s) = q.section {
+        let _ = writeln!(out, "  only when [sections] {s} = true");
+    }
+    let _ = writeln!(
+        out,
+        "  default: {}",
+        grouped(|kind| Answer::default_for(q.id, kind).map_or_else(String::new, |a| toml_value(&a)))
+    );
+}
+
+/// A value per kind, with kinds that share a value listed together:
+/// "parish, town, community: x; district, ...: y".
+fn grouped(f: impl Fn(&str) -> String) -> String {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for kind in catalogue::KINDS {
+        let v = f(kind);
+        match groups.iter_mut().find(|(g, _)| *g == v) {
+            Some((_, kinds)) => kinds.push(kind),
+            None => groups.push((v, vec![kind])),
+        }
+    }
+    if groups.len() == 1 {
+        return groups.remove(0).0;
+    }
+    groups
+        .iter()
+        .map(|(v, kinds)| format!("{}: {v}", kinds.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// An answer as it is written in an options file.
+pub fn toml_value(a: &Answer) -> String {
+    match a {
+        Answer::Route(r) => format!(
+            "[{}]",
+            r.iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Answer::Days { days, working } => format!("{{ days = {days}, working = {working} }}"),
+        Answer::Years { years, body } => {
+            format!("{{ years = {years}, body = \"{}\" }}", toml_escape(body))
+        }
+        Answer::Forbidden { forbidden } => format!("{{ forbidden = {forbidden} }}"),
+    }
+}
+
+/// A TOML basic string's content.
+pub fn toml_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reference_lists_every_question_section_and_kind() {
+        let r = reference(None).unwrap();
+        for q in catalogue::QUESTIONS {
+            assert!(r.contains(q.id), "{}", q.id);
+        }
+        for s in catalogue::SECTIONS {
+            assert!(r.contains(s.id), "{}", s.id);
+        }
+        assert!(r.contains("parish, town, community: [\"chair\", \"monitoring-officer\"]"));
+        assert!(reference(Some("no-such-question")).is_none());
+        let one = reference(Some("review-cycle")).unwrap();
+        assert!(one.starts_with("review-cycle\n  How often"));
+    }
+}

@@ -1,0 +1,394 @@
+//! Turning choices into English: role titles as this council uses them, routes of any length,
+//! numbers and dates.
+//!
+//! A route is a list of roles in order. How the order reads depends on the sentence, so the
+//! template chooses one of four phrasings ([`How`]); each reads naturally at any length and
+//! names every role in the order given, which is what lets the answers be read back from the
+//! text.
+
+use crate::catalogue::{self, Shape};
+use crate::options::{Councillor, Options};
+
+/// How a route is phrased.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// The first role, and each next one when the matter concerns the one before:
+    /// "the Chief Officer; or, if the matter concerns that Chief Officer, the Chief Executive".
+    Concerns,
+    /// The first role, and each next one when the matter is not resolved:
+    /// "the Chief Executive and, if the matter is not resolved, the Monitoring Officer".
+    Escalate,
+    /// The first role acts after consulting the rest: "the Leader, after consulting the
+    /// communications team".
+    Consult,
+    /// Every role, joined with "and": "the Chair and the Clerk".
+    And,
+}
+
+impl How {
+    /// The phrasing named in a template (`"concerns"`, `"escalate"`, `"consult"`, `"and"`).
+    pub fn parse(s: &str) -> Option<How> {
+        match s {
+            "concerns" => Some(How::Concerns),
+            "escalate" => Some(How::Escalate),
+            "consult" => Some(How::Consult),
+            "and" => Some(How::And),
+            _ => None,
+        }
+    }
+}
+
+/// A role's title in running text: `full` on first mention in a route, `back` when referred to
+/// again ("that Director").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleName {
+    pub full: String,
+    pub back: String,
+}
+
+/// The words of one council.
+#[derive(Debug, Clone)]
+pub struct Words {
+    kind: String,
+    shape: Shape,
+    head: Option<String>,
+    principal: Option<String>,
+    councillor: Councillor,
+}
+
+impl Words {
+    pub fn new(options: &Options) -> Words {
+        Words {
+            kind: options.council.kind.clone(),
+            shape: catalogue::shape(&options.council.kind),
+            head: options.terms.head_of_paid_service.clone(),
+            principal: options.council.principal.clone(),
+            councillor: options.terms.councillor,
+        }
+    }
+
+    /// "councillor" or "member".
+    pub fn councillor(&self) -> &'static str {
+        match self.councillor {
+            Councillor::Councillor => "councillor",
+            Councillor::Member => "member",
+        }
+    }
+
+    /// The title of the head of paid service, without an article.
+    pub fn head_title(&self) -> String {
+        if let Some(h) = &self.head {
+            return h.clone();
+        }
+        match self.shape {
+            Shape::Local if self.kind == "town" => "Town Clerk".into(),
+            Shape::Local => "Clerk".into(),
+            Shape::Joint => "Joint Chief Executive".into(),
+            Shape::Principal => "Chief Executive".into(),
+        }
+    }
+
+    /// The title of a role in this council, or `None` when the council has no such role.
+    pub fn role(&self, id: &str) -> Option<RoleName> {
+        if !catalogue::roles_for(&self.kind).contains(&id) {
+            return None;
+        }
+        let joint = self.shape == Shape::Joint;
+        let unique = |t: &str| RoleName {
+            full: format!("the {t}"),
+            back: format!("the {t}"),
+        };
+        // Titles held by several officers: "the relevant Director", then "that Director".
+        let relevant = |t: &str| RoleName {
+            full: format!("the relevant {t}"),
+            back: format!("that {t}"),
+        };
+        let name = match id {
+            "clerk" | "chief-executive" => unique(&self.head_title()),
+            "monitoring-officer" => match (self.shape, &self.principal) {
+                (Shape::Local, Some(p)) => RoleName {
+                    full: format!("the Monitoring Officer of {p}"),
+                    back: "the Monitoring Officer".into(),
+                },
+                (Shape::Local, None) => RoleName {
+                    full: "the Monitoring Officer of the principal council".into(),
+                    back: "the Monitoring Officer".into(),
+                },
+                (Shape::Joint, _) => unique("Joint Monitoring Officer"),
+                (Shape::Principal, _) => unique("Monitoring Officer"),
+            },
+            "chief-finance-officer" if joint => unique("Joint Chief Finance Officer"),
+            "chief-finance-officer" => unique("Chief Finance Officer"),
+            "executive-director" => relevant("Executive Director"),
+            "strategic-director" => relevant("Strategic Director"),
+            "director" => relevant("Director"),
+            "assistant-director" => relevant("Assistant Director"),
+            "associate-director" => relevant("Associate Director"),
+            "chief-officer" => relevant("Chief Officer"),
+            "head-of-service" => relevant("Head of Service"),
+            "senior-officer" => RoleName {
+                full: "a senior officer in the service concerned".into(),
+                back: "that senior officer".into(),
+            },
+            "line-manager" => RoleName {
+                full: "the officer's line manager".into(),
+                back: "that line manager".into(),
+            },
+            "group-leader" => RoleName {
+                full: format!("the leader of the {}'s political group", self.councillor()),
+                back: "that group leader".into(),
+            },
+            "leader" if joint => RoleName {
+                full: "the Leader of the council concerned".into(),
+                back: "that Leader".into(),
+            },
+            "leader" => RoleName {
+                full: "the Leader of the Council".into(),
+                back: "the Leader".into(),
+            },
+            "chair" if joint => RoleName {
+                full: "the Chair of the council concerned".into(),
+                back: "that Chair".into(),
+            },
+            "chair" => RoleName {
+                full: "the Chair of the Council".into(),
+                back: "the Chair".into(),
+            },
+            "portfolio-holder" => RoleName {
+                full: "the relevant portfolio holder".into(),
+                back: "that portfolio holder".into(),
+            },
+            "standards-committee" if joint => unique("Joint Standards Committee"),
+            "standards-committee" => unique("Standards Committee"),
+            "communications-team" if joint => unique("shared communications team"),
+            "communications-team" => unique("communications team"),
+            _ => return None,
+        };
+        Some(name)
+    }
+
+    /// A route in English. `prep` ("with", "to") is repeated before each later role so that a
+    /// sentence such as "raise it with ..." stays grammatical. Errors name the role that this
+    /// council does not have.
+    pub fn route(&self, ids: &[String], how: How, prep: Option<&str>) -> Result<String, String> {
+        let mut names = Vec::with_capacity(ids.len());
+        for id in ids {
+            names.push(
+                self.role(id)
+                    .ok_or_else(|| format!("a {} council has no role '{id}'", self.kind))?,
+            );
+        }
+        let Some((first, rest)) = names.split_first() else {
+            return Err("the route is empty".into());
+        };
+        let p = |s: &str| match prep {
+            Some(p) => format!("{p} {s}"),
+            None => s.to_string(),
+        };
+        let out = match how {
+            How::Concerns => {
+                let mut parts = vec![first.full.clone()];
+                for (i, n) in rest.iter().enumerate() {
+                    let prev = &names[i].back;
+                    let lead = if i == 0 {
+                        "the matter concerns"
+                    } else {
+                        "it concerns"
+                    };
+                    parts.push(format!("if {lead} {prev}, {}", p(&n.full)));
+                }
+                match parts.len() {
+                    1 => parts.remove(0),
+                    2 => format!("{} or, {}", parts[0], parts[1]),
+                    _ => parts.join("; or, "),
+                }
+            }
+            How::Escalate => {
+                let mut parts = vec![first.full.clone()];
+                for (i, n) in rest.iter().enumerate() {
+                    let lead = if i == 0 {
+                        "if the matter is not resolved"
+                    } else {
+                        "if it is still not resolved"
+                    };
+                    parts.push(format!("{lead}, {}", p(&n.full)));
+                }
+                match parts.len() {
+                    1 => parts.remove(0),
+                    2 => format!("{} and, {}", parts[0], parts[1]),
+                    _ => {
+                        let last = parts.pop().unwrap_or_default();
+                        format!("{}; and, {last}", parts.join("; "))
+                    }
+                }
+            }
+            How::Consult => {
+                if rest.is_empty() {
+                    first.full.clone()
+                } else {
+                    let others: Vec<String> = rest.iter().map(|n| n.full.clone()).collect();
+                    format!("{}, after consulting {}", first.full, and_list(&others))
+                }
+            }
+            How::And => and_list(&names.iter().map(|n| n.full.clone()).collect::<Vec<_>>()),
+        };
+        Ok(out)
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A small number in words, as plain-English style guides ask ("ten working days"); larger
+/// numbers as digits.
+pub fn number(n: u32) -> String {
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+/// An ISO date (`2026-05-05`) as "5 May 2026"; anything else unchanged.
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match (d.parse::<u32>(), m.parse::<usize>()) {
+        (Ok(d), Ok(m)) if (1..=12).contains(&m) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
+    }
+}
+
+/// The text with its first letter upper-cased (and nothing else changed, unlike Jinja's
+/// `capitalize`, which would lower-case "Monitoring Officer").
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate;
+
+    fn words(toml: &str) -> Words {
+        Words::new(&validate::parse(toml).unwrap())
+    }
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn routes_read_naturally_at_every_length() {
+        let w = words("[council]\nname = \"X\"\nkind = \"district\"\n");
+        let r = |l: &[&str], how| w.route(&ids(l), how, Some("with")).unwrap();
+        assert_eq!(
+            r(&["chief-executive"], How::Concerns),
+            "the Chief Executive"
+        );
+        assert_eq!(
+            r(&["chief-executive", "monitoring-officer"], How::Concerns),
+            "the Chief Executive or, if the matter concerns the Chief Executive, with the Monitoring Officer"
+        );
+        assert_eq!(
+            r(
+                &["chief-officer", "chief-executive", "monitoring-officer"],
+                How::Concerns
+            ),
+            "the relevant Chief Officer; or, if the matter concerns that Chief Officer, with the Chief Executive; or, if it concerns the Chief Executive, with the Monitoring Officer"
+        );
+        assert_eq!(
+            r(
+                &["senior-officer", "executive-director", "group-leader"],
+                How::Escalate
+            ),
+            "a senior officer in the service concerned; if the matter is not resolved, with the relevant Executive Director; and, if it is still not resolved, with the leader of the councillor's political group"
+        );
+        assert_eq!(
+            w.route(&ids(&["leader", "communications-team"]), How::Consult, None)
+                .unwrap(),
+            "the Leader of the Council, after consulting the communications team"
+        );
+    }
+
+    #[test]
+    fn titles_follow_the_kind_and_terms() {
+        let parish = words(
+            "[council]\nname = \"X\"\nkind = \"parish\"\nprincipal = \"Y District Council\"\n",
+        );
+        assert_eq!(parish.role("clerk").unwrap().full, "the Clerk");
+        assert_eq!(
+            parish.role("monitoring-officer").unwrap().full,
+            "the Monitoring Officer of Y District Council"
+        );
+        assert!(parish.role("executive-director").is_none());
+        let joint =
+            words("[council]\nname = \"X\"\nkind = \"joint\"\n[terms]\ncouncillor = \"member\"\n");
+        assert_eq!(
+            joint.role("chief-executive").unwrap().full,
+            "the Joint Chief Executive"
+        );
+        assert_eq!(
+            joint.role("group-leader").unwrap().full,
+            "the leader of the member's political group"
+        );
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        assert_eq!(number(10), "ten");
+        assert_eq!(number(45), "45");
+        assert_eq!(long_date("2026-05-05"), "5 May 2026");
+        assert_eq!(
+            upper_first("the Monitoring Officer"),
+            "The Monitoring Officer"
+        );
+    }
+}
