@@ -12,12 +12,21 @@
 //! assert_eq!(parsed.document.clauses()[0].id, "1.1");
 //! ```
 
+mod assemble;
+mod blocks;
 mod decode;
 mod error;
+mod inline;
+mod meta;
+mod prepare;
+mod refs;
+mod text;
 
 pub use error::Error;
 
-use concord_model::{Diagnostic, Document};
+use std::collections::HashSet;
+
+use concord_model::{Clause, Code, Diagnostic, Document, Severity, Source};
 
 /// The input formats this crate reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,9 +55,202 @@ pub struct Parsed {
 /// Reads a protocol from bytes. `path` is recorded in `meta.source.path`.
 pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
     let decoded = decode::decode(bytes)?;
-    let _ = (path, opts, decoded);
-    Ok(Parsed {
-        document: Document::default(),
-        diagnostics: Vec::new(),
-    })
+    let mut parsed = parse_str(&decoded.text, path, opts);
+    let mut diagnostics = decoded.diagnostics;
+    diagnostics.append(&mut parsed.diagnostics);
+    parsed.diagnostics = diagnostics;
+    parsed.document.meta.source.sha256 = sha256_hex(bytes);
+    Ok(parsed)
+}
+
+/// Reads a protocol from text already decoded. Never fails: broken text gives diagnostics.
+pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
+    let mut diags = Vec::new();
+    let format = opts.format.unwrap_or_else(|| sniff(text));
+    let prepared = prepare::prepare(text, &mut diags);
+    let words = Words::of(text);
+    let split_word = |head: &str, tail: &str| words.is_split_word(head, tail);
+    let cx = assemble::Context {
+        format,
+        hard_wrapped: hard_wrapped(&prepared.lines),
+        split_word: &split_word,
+    };
+    let blocks = blocks::blocks(&prepared.lines, format, &prepared.contents, &mut diags);
+    let mut document = assemble::assemble(blocks, &cx, &mut diags);
+    resolve_refs(&mut document, &mut diags);
+    check_footnotes(&document, &mut diags);
+    document.meta.source = Source {
+        path: path.to_string(),
+        format: match format {
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+        }
+        .to_string(),
+        sha256: sha256_hex(text.as_bytes()),
+    };
+    diags.sort_by_key(|d| (d.line, d.col));
+    Parsed {
+        document,
+        diagnostics: diags,
+    }
+}
+
+/// Markdown when the text uses Markdown's marks (headings, bold, strike-through, links,
+/// `<sup>`); plain text otherwise. Bullets alone do not make Markdown: plain text has them too.
+pub fn sniff(text: &str) -> Format {
+    let atx = text.lines().any(|l| {
+        let l = l.trim_start();
+        let n = l.chars().take_while(|&c| c == '#').count();
+        (1..=6).contains(&n) && l[n..].starts_with(' ')
+    });
+    if atx
+        || text.contains("**")
+        || text.contains("~~")
+        || text.contains("](")
+        || text.contains("<sup>")
+    {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+/// A text is hard-wrapped when many of its lines run on into the next without ending a sentence.
+fn hard_wrapped(lines: &[prepare::Line<'_>]) -> bool {
+    use prepare::LineKind::Body;
+    let body: Vec<&prepare::Line<'_>> = lines.iter().filter(|l| l.kind == Body).collect();
+    if body.len() < 10 {
+        return false;
+    }
+    let wrapped = lines
+        .windows(2)
+        .filter(|w| {
+            w[0].kind == Body
+                && w[1].kind == Body
+                && !text::ends_sentence(w[0].text)
+                && (40..=110).contains(&w[0].text.chars().count())
+        })
+        .count();
+    wrapped * 4 >= body.len()
+}
+
+/// The words of a document, to tell a word split at a line end (`Of-`/`ficer`) from a compound
+/// (`decision-`/`making`).
+struct Words {
+    words: HashSet<String>,
+    compounds: HashSet<String>,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut words = HashSet::new();
+        let mut compounds = HashSet::new();
+        for token in text.split(|c: char| c.is_whitespace()) {
+            let t = token
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            if t.is_empty() {
+                continue;
+            }
+            if t.contains('-') {
+                compounds.insert(t.clone());
+                for part in t.split('-') {
+                    words.insert(part.to_string());
+                }
+            } else {
+                words.insert(t);
+            }
+        }
+        Words { words, compounds }
+    }
+
+    fn is_split_word(&self, head: &str, tail: &str) -> bool {
+        let (h, t) = (head.to_lowercase(), tail.to_lowercase());
+        !h.is_empty()
+            && !t.is_empty()
+            && self.words.contains(&format!("{h}{t}"))
+            && !self.compounds.contains(&format!("{h}-{t}"))
+    }
+}
+
+/// Resolves cross-references in every clause and item to clause ids.
+fn resolve_refs(doc: &mut Document, diags: &mut Vec<Diagnostic>) {
+    let ids: HashSet<String> = doc.clauses().iter().map(|c| c.id.clone()).collect();
+    fn walk(c: &mut Clause, ids: &HashSet<String>, diags: &mut Vec<Diagnostic>) {
+        let mut texts = vec![c.text.clone()];
+        collect_items(&c.items, &mut texts);
+        let mut refs: Vec<String> = Vec::new();
+        for t in &texts {
+            for f in refs::find(t) {
+                if ids.contains(&f.target) {
+                    if !refs.contains(&f.target) {
+                        refs.push(f.target);
+                    }
+                } else {
+                    diags.push(Diagnostic::new(
+                        Code::UnresolvedReference,
+                        Severity::Warning,
+                        c.lines[0],
+                        format!(
+                            "clause {} refers to {}, which this document does not have",
+                            c.id, f.target
+                        ),
+                    ));
+                }
+            }
+        }
+        c.refs = refs;
+        for sub in &mut c.clauses {
+            walk(sub, ids, diags);
+        }
+    }
+    fn collect_items(items: &[concord_model::Item], out: &mut Vec<String>) {
+        for i in items {
+            out.push(i.text.clone());
+            collect_items(&i.items, out);
+        }
+    }
+    fn walk_section(
+        s: &mut concord_model::Section,
+        ids: &HashSet<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        for c in &mut s.clauses {
+            walk(c, ids, diags);
+        }
+        for sub in &mut s.sections {
+            walk_section(sub, ids, diags);
+        }
+    }
+    for s in &mut doc.sections {
+        walk_section(s, &ids, diags);
+    }
+}
+
+/// Warns about footnote references without a definition.
+fn check_footnotes(doc: &Document, diags: &mut Vec<Diagnostic>) {
+    let defined: HashSet<&str> = doc.footnotes.iter().map(|f| f.id.as_str()).collect();
+    for c in doc.clauses() {
+        let mut rest = c.text.as_str();
+        while let Some(i) = rest.find("[^") {
+            rest = &rest[i + 2..];
+            if let Some(end) = rest.find(']') {
+                let id = &rest[..end];
+                if !defined.contains(id) {
+                    diags.push(Diagnostic::new(
+                        Code::FootnoteMismatch,
+                        Severity::Warning,
+                        c.lines[0],
+                        format!("clause {} cites footnote {id}, which is not defined", c.id),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }

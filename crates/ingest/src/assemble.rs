@@ -1,0 +1,682 @@
+//! The third pass: blocks become the document tree. Page-break splits are mended, the preamble
+//! becomes `meta`, headings become sections (numbered headings at the top level; in a
+//! numbered document unnumbered headings are their sub-sections), clauses nest by number, items
+//! attach to their clause, and paragraphs without numbers get stable synthetic ids.
+
+use std::collections::{HashMap, HashSet};
+
+use concord_model::{
+    Change, ChangeKind, Clause, ClauseId, Code, Diagnostic, Document, Footnote, Item, Section,
+    Severity, slug,
+};
+
+use crate::Format;
+use crate::blocks::{Block, BlockKind, HeadingStyle, ItemKind};
+use crate::inline::inline;
+use crate::meta::{find_date, kind_of, read_preamble, version_table};
+use crate::text::{ends_open, ends_sentence, join_lines, starts_lower};
+
+/// What the assembler needs to know about the document as a whole.
+pub struct Context<'a> {
+    pub format: Format,
+    /// Text hard-wrapped at a fixed width (from a PDF): a paragraph that stops without a full
+    /// stop before a blank line was cut by a page break.
+    pub hard_wrapped: bool,
+    /// Decides whether `head-` + `tail` split one word (drop the hyphen) or a compound.
+    pub split_word: &'a dyn Fn(&str, &str) -> bool,
+}
+
+impl std::fmt::Debug for Context<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Context")
+            .field("format", &self.format)
+            .field("hard_wrapped", &self.hard_wrapped)
+            .finish_non_exhaustive()
+    }
+}
+
+pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> Document {
+    let blocks = mend_page_breaks(blocks, cx, diags);
+    let start = first_section(&blocks);
+    let mut doc = Document::default();
+
+    // The preamble: title, council, adoption date.
+    let mut preamble_lines = Vec::new();
+    let mut meta_kv: Vec<(String, String)> = Vec::new();
+    let mut stray = Vec::new();
+    for b in &blocks[..start] {
+        match &b.kind {
+            BlockKind::Heading {
+                text, number: None, ..
+            } => preamble_lines.push(text.clone()),
+            BlockKind::Heading {
+                text,
+                number: Some(n),
+                ..
+            } => preamble_lines.push(format!("{n} {text}")),
+            BlockKind::Meta { key, value } => meta_kv.push((key.clone(), value.clone())),
+            BlockKind::Table { rows } => {
+                if let Some(v) = version_table(rows) {
+                    doc.meta.versions.extend(v);
+                }
+            }
+            BlockKind::Para
+                if b.text
+                    .iter()
+                    .map(|l| l.split_whitespace().count())
+                    .sum::<usize>()
+                    <= 12 =>
+            {
+                preamble_lines.push(plain(b, cx));
+            }
+            _ => stray.push(b.clone()),
+        }
+    }
+    let p = read_preamble(&preamble_lines);
+    doc.meta.title = p.title;
+    doc.meta.council = p.council;
+    doc.meta.kind = p.kind;
+    doc.meta.adopted = p.adopted;
+    for (k, v) in meta_kv {
+        match k.as_str() {
+            "Council" => {
+                doc.meta.kind = doc.meta.kind.or_else(|| kind_of(&v));
+                doc.meta.council = Some(v);
+            }
+            "Kind" => doc.meta.kind = Some(v),
+            "Adopted" => doc.meta.adopted = find_date(&v).or(Some(v)),
+            _ => {}
+        }
+    }
+
+    let has_numbered = blocks[start..].iter().any(|b| {
+        matches!(
+            b.kind,
+            BlockKind::Heading {
+                number: Some(_),
+                ..
+            }
+        )
+    });
+    let min_atx = blocks[start..]
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading {
+                style: HeadingStyle::Atx(n),
+                number: None,
+                ..
+            } => Some(n),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+
+    let mut t = Tree {
+        cx,
+        sections: Vec::new(),
+        top: None,
+        sub: None,
+        path: Vec::new(),
+        nest: None,
+        ids: HashSet::new(),
+        slugs: HashSet::new(),
+        footnotes: Vec::new(),
+        versions: Vec::new(),
+    };
+    if !stray.is_empty() {
+        diags.push(Diagnostic::new(
+            Code::StrayText,
+            Severity::Warning,
+            stray[0].first,
+            "text before the first heading was kept in a section of its own",
+        ));
+        t.open_section(1, None, "Preamble".into(), stray[0].first);
+        for b in &stray {
+            t.block(b, has_numbered, diags);
+        }
+    }
+    for b in &blocks[start..] {
+        if let BlockKind::Heading {
+            number,
+            text,
+            style,
+        } = &b.kind
+        {
+            let level = match (number, style) {
+                (Some(_), _) => 1,
+                (None, _) if has_numbered => 2,
+                (None, HeadingStyle::Atx(n)) => (n + 1).saturating_sub(min_atx).clamp(1, 2),
+                (None, HeadingStyle::Caps | HeadingStyle::Numbered) => 1,
+                (None, HeadingStyle::Title) => 2,
+            };
+            t.open_section(level, number.clone(), text.clone(), b.first);
+        } else {
+            t.block(b, has_numbered, diags);
+        }
+    }
+    doc.sections = t.sections;
+    doc.footnotes = t.footnotes;
+    doc.meta.versions.extend(t.versions);
+    if doc.meta.adopted.is_none() {
+        doc.meta.adopted = doc
+            .meta
+            .versions
+            .iter()
+            .find(|v| {
+                v.note
+                    .as_deref()
+                    .is_some_and(|n| n.to_lowercase().contains("adopt"))
+            })
+            .and_then(|v| v.date.clone())
+            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-');
+    }
+    infer_insertions(&mut doc);
+    doc
+}
+
+/// Joins a paragraph cut by a page break back onto the block before it.
+fn mend_page_breaks(
+    blocks: Vec<Block>,
+    cx: &Context<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if b.kind == BlockKind::Para {
+            if let Some(prev) = out.last_mut() {
+                let text_bearing = matches!(
+                    prev.kind,
+                    BlockKind::Clause { .. }
+                        | BlockKind::Item { .. }
+                        | BlockKind::Para
+                        | BlockKind::Footnote { .. }
+                );
+                let prev_last = prev.text.last().map(String::as_str).unwrap_or("");
+                let first = b.text.first().map(String::as_str).unwrap_or("");
+                let continues = starts_lower(first)
+                    || ends_open(prev_last)
+                    || (cx.hard_wrapped && !ends_sentence(prev_last) && !prev_last.is_empty());
+                if text_bearing && continues && !prev_last.is_empty() {
+                    diags.push(Diagnostic::new(
+                        Code::JoinedLines,
+                        Severity::Info,
+                        b.first,
+                        format!("joined to line {} across a page break", prev.last),
+                    ));
+                    prev.text.extend(b.text);
+                    prev.last = b.last;
+                    continue;
+                }
+            }
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// Index of the block that starts the body: the first numbered heading, or in a document
+/// without numbered headings the first heading followed by text.
+fn first_section(blocks: &[Block]) -> usize {
+    if let Some(i) = blocks.iter().position(|b| {
+        matches!(
+            b.kind,
+            BlockKind::Heading {
+                number: Some(_),
+                ..
+            }
+        )
+    }) {
+        return i;
+    }
+    let text = |b: &Block| {
+        matches!(
+            b.kind,
+            BlockKind::Para | BlockKind::Clause { .. } | BlockKind::Item { .. }
+        )
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(b.kind, BlockKind::Heading { .. }) && blocks.get(i + 1).is_some_and(text) {
+            return i;
+        }
+    }
+    // No headings: everything is body, in one section made for it.
+    blocks.iter().position(text).unwrap_or(blocks.len())
+}
+
+fn plain(b: &Block, cx: &Context<'_>) -> String {
+    let joined = join_lines(b.text.iter().map(String::as_str), cx.split_word);
+    inline(
+        &joined,
+        cx.format == Format::Markdown,
+        b.first,
+        &mut Vec::new(),
+    )
+    .text
+}
+
+struct Tree<'a> {
+    cx: &'a Context<'a>,
+    sections: Vec<Section>,
+    top: Option<usize>,
+    sub: Option<usize>,
+    /// Path to the current clause: indices into the section's clauses, then sub-clauses.
+    path: Vec<usize>,
+    /// The item (index in the current clause's items) receiving nested items, and their kind.
+    nest: Option<(usize, Option<ItemKind>)>,
+    ids: HashSet<String>,
+    slugs: HashSet<String>,
+    footnotes: Vec<Footnote>,
+    versions: Vec<concord_model::VersionEntry>,
+}
+
+impl Tree<'_> {
+    fn open_section(&mut self, level: usize, number: Option<String>, heading: String, line: u32) {
+        let s = Section {
+            number,
+            heading,
+            lines: [line, line],
+            ..Section::default()
+        };
+        self.path.clear();
+        self.nest = None;
+        if level == 1 || self.top.is_none() {
+            self.sections.push(s);
+            self.top = Some(self.sections.len() - 1);
+            self.sub = None;
+        } else if let Some(top) = self.top {
+            self.sections[top].sections.push(s);
+            self.sub = Some(self.sections[top].sections.len() - 1);
+        }
+    }
+
+    fn section(&mut self) -> &mut Section {
+        if self.top.is_none() {
+            self.open_section(1, None, String::new(), 1);
+        }
+        let top = self.top.unwrap_or(0);
+        match self.sub {
+            Some(sub) => &mut self.sections[top].sections[sub],
+            None => &mut self.sections[top],
+        }
+    }
+
+    fn touch(&mut self, line: u32) {
+        if let Some(top) = self.top {
+            let s = &mut self.sections[top];
+            s.lines[1] = s.lines[1].max(line);
+            if let Some(sub) = self.sub {
+                let ss = &mut s.sections[sub];
+                ss.lines[1] = ss.lines[1].max(line);
+            }
+        }
+    }
+
+    fn clause(&mut self) -> Option<&mut Clause> {
+        let path = self.path.clone();
+        let (first, rest) = path.split_first()?;
+        let mut c = self.section().clauses.get_mut(*first)?;
+        for i in rest {
+            c = c.clauses.get_mut(*i)?;
+        }
+        Some(c)
+    }
+
+    fn text(&self, b: &Block, diags: &mut Vec<Diagnostic>) -> (String, Vec<Change>) {
+        let joined = join_lines(b.text.iter().map(String::as_str), self.cx.split_word);
+        let inl = inline(&joined, self.cx.format == Format::Markdown, b.first, diags);
+        if !inl.changes.is_empty() {
+            diags.push(Diagnostic::new(
+                Code::TrackedChange,
+                Severity::Info,
+                b.first,
+                format!("recovered {} tracked change(s)", inl.changes.len()),
+            ));
+        }
+        (inl.text, inl.changes)
+    }
+
+    fn block(&mut self, b: &Block, numbered_doc: bool, diags: &mut Vec<Diagnostic>) {
+        self.touch(b.last);
+        match &b.kind {
+            BlockKind::Heading { .. } | BlockKind::Meta { .. } => {}
+            BlockKind::Clause { id, previous } => {
+                let (text, changes) = self.text(b, diags);
+                let mut id_text = id.to_string();
+                if !self.ids.insert(id_text.clone()) {
+                    let mut k = 2;
+                    while self.ids.contains(&format!("{id_text}~{k}")) {
+                        k += 1;
+                    }
+                    diags.push(Diagnostic::new(
+                        Code::DuplicateId,
+                        Severity::Warning,
+                        b.first,
+                        format!("clause {id_text} appears twice; the second is {id_text}~{k}"),
+                    ));
+                    id_text = format!("{id_text}~{k}");
+                    self.ids.insert(id_text.clone());
+                }
+                let mut c = Clause::new(&id_text, Some(id.to_string()), text, [b.first, b.last]);
+                c.changes = changes;
+                c.previous_id = previous.as_ref().map(ToString::to_string);
+                self.push_clause(c, id, diags);
+            }
+            BlockKind::Para => {
+                let (text, changes) = self.text(b, diags);
+                if numbered_doc {
+                    if let Some(c) = self.clause() {
+                        if c.items.is_empty() {
+                            let offset = c.text.chars().count() + 2;
+                            c.text.push_str("\n\n");
+                            c.text.push_str(&text);
+                            c.changes.extend(changes.into_iter().map(|mut ch| {
+                                ch.at += offset;
+                                ch
+                            }));
+                            c.lines[1] = c.lines[1].max(b.last);
+                            return;
+                        }
+                        let item = Item {
+                            label: None,
+                            text,
+                            items: Vec::new(),
+                            previous_label: None,
+                        };
+                        self.push_item(item, None, 0, changes, b.last);
+                        return;
+                    }
+                }
+                self.synthetic(text, changes, b);
+            }
+            BlockKind::Item {
+                label,
+                previous_label,
+                kind,
+                indent,
+            } => {
+                let (text, changes) = self.text(b, diags);
+                if self.clause().is_none() {
+                    self.synthetic(String::new(), Vec::new(), b);
+                }
+                let item = Item {
+                    label: Some(label.clone()),
+                    text,
+                    items: Vec::new(),
+                    previous_label: previous_label.clone(),
+                };
+                self.push_item(item, Some(*kind), *indent, changes, b.last);
+            }
+            BlockKind::Table { rows } => match version_table(rows) {
+                Some(v) => self.versions.extend(v),
+                None => {
+                    let text = rows
+                        .iter()
+                        .map(|r| r.join(" | "))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    self.synthetic(text, Vec::new(), b);
+                }
+            },
+            BlockKind::Footnote { id } => {
+                let (text, _) = self.text(b, diags);
+                self.footnotes.push(Footnote {
+                    id: id.clone(),
+                    text,
+                });
+            }
+        }
+    }
+
+    /// A paragraph without a number: a clause of its own with an id from its section.
+    fn synthetic(&mut self, text: String, changes: Vec<Change>, b: &Block) {
+        let base = self.section_slug();
+        let s = self.section();
+        let n = s.clauses.len() + 1;
+        let id = format!("{base}/p{n}");
+        let mut c = Clause::new(&id, None, text, [b.first, b.last]);
+        c.changes = changes;
+        s.clauses.push(c);
+        self.path = vec![n - 1];
+        self.nest = None;
+        self.ids.insert(id);
+    }
+
+    /// The slug synthetic ids start with: the section's number, or its heading made unique.
+    fn section_slug(&mut self) -> String {
+        let (top, sub) = (self.top, self.sub);
+        let Some(top) = top else { return "body".into() };
+        let s = match sub {
+            Some(i) => &self.sections[top].sections[i],
+            None => &self.sections[top],
+        };
+        if let Some(n) = &s.number {
+            return n.clone();
+        }
+        // The slug is fixed when the section's first synthetic clause is made.
+        if let Some(c) = s.clauses.iter().find(|c| c.label.is_none()) {
+            if let Some((base, _)) = c.id.rsplit_once('/') {
+                return base.to_string();
+            }
+        }
+        let mut base = slug(&s.heading);
+        if let (Some(_), Some(parent)) = (sub, Some(&self.sections[top])) {
+            if self.slugs.contains(&base) {
+                base = format!(
+                    "{}/{}",
+                    parent
+                        .number
+                        .clone()
+                        .unwrap_or_else(|| slug(&parent.heading)),
+                    base
+                );
+            }
+        }
+        let mut unique = base.clone();
+        let mut k = 2;
+        while self.slugs.contains(&unique) {
+            unique = format!("{base}-{k}");
+            k += 1;
+        }
+        self.slugs.insert(unique.clone());
+        unique
+    }
+
+    fn push_clause(&mut self, c: Clause, id: &ClauseId, diags: &mut Vec<Diagnostic>) {
+        self.nest = None;
+        if id.depth() >= 3 {
+            if let Some(parent) = id.parent() {
+                // Walk the current path for the parent clause.
+                let path = self.path.clone();
+                for keep in (1..=path.len()).rev() {
+                    self.path.truncate(keep);
+                    let matches = self.clause().is_some_and(|p| {
+                        p.previous_id.as_deref().unwrap_or(&p.id) == parent.as_str()
+                            || p.id == parent.as_str()
+                    });
+                    if matches {
+                        if let Some(p) = self.clause() {
+                            p.clauses.push(c);
+                            let n = p.clauses.len() - 1;
+                            self.path.push(n);
+                            return;
+                        }
+                    }
+                }
+                diags.push(Diagnostic::new(
+                    Code::NumberingGap,
+                    Severity::Warning,
+                    c.lines[0],
+                    format!("clause {id} has no clause {parent} to belong to"),
+                ));
+            }
+        }
+        let s = self.section();
+        s.clauses.push(c);
+        self.path = vec![s.clauses.len() - 1];
+    }
+
+    fn push_item(
+        &mut self,
+        item: Item,
+        kind: Option<ItemKind>,
+        indent: usize,
+        changes: Vec<Change>,
+        last: u32,
+    ) {
+        let nest = self.nest;
+        let Some(clause) = self.clause() else { return };
+        clause.lines[1] = clause.lines[1].max(last);
+        let lead_in = item.label.is_none() && item.text.trim_end().ends_with(':');
+        let top_kind = clause
+            .items
+            .iter()
+            .rev()
+            .find_map(|i| i.label.as_deref().map(kind_of_label));
+        // Where the item goes: under a lead-in or a differently labelled parent, or at the top.
+        let parent = match nest {
+            Some((p, nested_kind)) if item.label.is_some() => {
+                // Under a labelled parent, an item labelled like the top-level ones ends the
+                // nested list ((a) with bullets, then (b)); under a lead-in, everything nests.
+                let parent_labelled = clause.items.get(p).is_some_and(|i| i.label.is_some());
+                let same_as_top = parent_labelled
+                    && top_kind.is_some()
+                    && kind == top_kind
+                    && nested_kind != kind;
+                if same_as_top { None } else { Some(p) }
+            }
+            _ => None,
+        };
+        let parent = parent.or_else(|| {
+            // A differently labelled, more indented item nests under the one before it.
+            let last = clause.items.last()?;
+            let last_kind = last.label.as_deref().map(kind_of_label)?;
+            let last_label = last.label.as_deref().unwrap_or("");
+            let differs = item
+                .label
+                .as_deref()
+                .is_some_and(|l| !same_family(l, last_label))
+                && kind.is_some_and(|k| k != last_kind);
+            (differs && indent >= 2 && last_kind != ItemKind::Bullet)
+                .then(|| clause.items.len() - 1)
+        });
+        let (path, new_nest) = match parent {
+            Some(p) => {
+                let list = &mut clause.items[p].items;
+                list.push(item);
+                (vec![p, list.len() - 1], Some((p, kind)))
+            }
+            None => {
+                clause.items.push(item);
+                let idx = clause.items.len() - 1;
+                (vec![idx], lead_in.then_some((idx, None)))
+            }
+        };
+        clause.changes.extend(changes.into_iter().map(|mut c| {
+            c.item = Some(path.clone());
+            c
+        }));
+        self.nest = new_nest;
+    }
+}
+
+/// Whether two labels can be siblings: same kind, or a letter that is also a roman numeral
+/// (`(x)` after `(ix)`, `(v)` after `(iv)`).
+fn same_family(a: &str, b: &str) -> bool {
+    let roman_able = |l: &str| {
+        let inner = l.trim_matches(|c| matches!(c, '(' | ')' | '.'));
+        !inner.is_empty() && inner.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+    };
+    kind_of_label(a) == kind_of_label(b) || (roman_able(a) && roman_able(b))
+}
+
+fn kind_of_label(label: &str) -> ItemKind {
+    let inner = label.trim_matches(|c| matches!(c, '(' | ')' | '.'));
+    if label == "•" {
+        ItemKind::Bullet
+    } else if inner.chars().all(|c| c.is_ascii_digit()) {
+        ItemKind::Number
+    } else if (inner.len() > 1 || inner == "i")
+        && inner.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+    {
+        ItemKind::Roman
+    } else {
+        ItemKind::Letter
+    }
+}
+
+/// Under tracked renumbering, a clause whose number another clause used to have, and that had
+/// no number of its own before, was inserted whole (000: new 3.3 and 3.4 pushed old 3.3 to 3.5).
+/// The same holds for relabelled items.
+fn infer_insertions(doc: &mut Document) {
+    let previous: HashSet<String> = doc
+        .clauses()
+        .iter()
+        .filter_map(|c| c.previous_id.clone())
+        .collect();
+    fn walk_sections(s: &mut Section, previous: &HashSet<String>) {
+        for c in &mut s.clauses {
+            walk_clause(c, previous);
+        }
+        for sub in &mut s.sections {
+            walk_sections(sub, previous);
+        }
+    }
+    fn walk_clause(c: &mut Clause, previous: &HashSet<String>) {
+        if c.previous_id.is_none() && previous.contains(&c.id) && !c.is_inserted() {
+            c.changes.retain(|ch| ch.item.is_some());
+            c.changes.insert(
+                0,
+                Change {
+                    kind: ChangeKind::Insert,
+                    old: String::new(),
+                    new: c.text.clone(),
+                    at: 0,
+                    item: None,
+                },
+            );
+        }
+        let mut inserted = Vec::new();
+        items_inserted(&c.items, &mut Vec::new(), &mut inserted);
+        for (path, text) in inserted {
+            c.changes.retain(|ch| ch.item.as_ref() != Some(&path));
+            c.changes.push(Change {
+                kind: ChangeKind::Insert,
+                old: String::new(),
+                new: text,
+                at: 0,
+                item: Some(path),
+            });
+        }
+        for sub in &mut c.clauses {
+            walk_clause(sub, previous);
+        }
+    }
+    fn items_inserted(items: &[Item], path: &mut Vec<usize>, out: &mut Vec<(Vec<usize>, String)>) {
+        let previous: HashMap<&str, ()> = items
+            .iter()
+            .filter_map(|i| i.previous_label.as_deref().map(|p| (p, ())))
+            .collect();
+        for (n, i) in items.iter().enumerate() {
+            path.push(n);
+            if i.previous_label.is_none()
+                && i.label.as_deref().is_some_and(|l| previous.contains_key(l))
+            {
+                out.push((path.clone(), i.text.clone()));
+            }
+            items_inserted(&i.items, path, out);
+            path.pop();
+        }
+    }
+    if previous.is_empty() && !doc.clauses().iter().any(|c| items_relabelled(&c.items)) {
+        return;
+    }
+    for s in &mut doc.sections {
+        walk_sections(s, &previous);
+    }
+}
+
+fn items_relabelled(items: &[Item]) -> bool {
+    items
+        .iter()
+        .any(|i| i.previous_label.is_some() || items_relabelled(&i.items))
+}

@@ -1,0 +1,281 @@
+//! What a document says about itself: its title, council, kind of council, adoption date and
+//! version history, read from the lines before the first section and from revision tables.
+
+use concord_model::VersionEntry;
+
+use crate::text::{is_caps, title_case};
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Kinds of council and the words that name them, most specific first.
+const KINDS: &[(&str, &str)] = &[
+    ("london borough", "london-borough"),
+    ("metropolitan", "metropolitan"),
+    ("parish", "parish"),
+    ("town council", "town"),
+    ("community council", "community"),
+    ("district", "district"),
+    ("borough", "borough"),
+    ("county", "county"),
+    ("unitary", "unitary"),
+];
+
+/// The meta fields read from preamble lines (headings and short paragraphs before the first
+/// section), in order.
+#[derive(Debug, Default)]
+pub struct Preamble {
+    pub title: Option<String>,
+    pub council: Option<String>,
+    pub kind: Option<String>,
+    pub adopted: Option<String>,
+}
+
+pub fn read_preamble(lines: &[String]) -> Preamble {
+    let mut p = Preamble::default();
+    for l in lines {
+        let lower = l.to_lowercase();
+        if p.adopted.is_none() && lower.contains("adopted") {
+            if let Some(d) = find_date(l) {
+                p.adopted = Some(d);
+                continue;
+            }
+        }
+        if p.council.is_none() && is_council_name(l) {
+            p.council = Some(if is_caps(l) { title_case(l) } else { l.clone() });
+            continue;
+        }
+        if p.title.is_none() && lower.contains("protocol") {
+            p.title = Some(l.clone());
+        }
+    }
+    if p.title.is_none() {
+        p.title = lines
+            .iter()
+            .find(|l| {
+                Some(*l) != p.council.as_ref()
+                    && !l.to_lowercase().contains("adopted")
+                    && l.split_whitespace().count() <= 20
+            })
+            .cloned();
+    }
+    p.kind = p.council.as_deref().and_then(kind_of);
+    if p.kind.is_none()
+        && p.title
+            .as_deref()
+            .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == "joint"))
+    {
+        p.kind = Some("joint".into());
+    }
+    p
+}
+
+/// The kind of council a name says (`Tewkesbury Borough Council` is a borough).
+pub fn kind_of(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    KINDS
+        .iter()
+        .find(|(w, _)| lower.contains(w))
+        .map(|(_, k)| (*k).to_string())
+}
+
+fn is_council_name(l: &str) -> bool {
+    let words = l.split_whitespace().count();
+    let lower = l.to_lowercase();
+    words >= 2
+        && words <= 10
+        && lower.trim_end().ends_with("council")
+        && !lower.contains("protocol")
+}
+
+/// Reads a version or revision table into entries, when its header says it is one.
+pub fn version_table(rows: &[Vec<String>]) -> Option<Vec<VersionEntry>> {
+    let (header, body) = rows.split_first()?;
+    let h: Vec<String> = header.iter().map(|c| c.to_lowercase()).collect();
+    let is_versions = h.iter().any(|c| c.contains("date"))
+        && h.iter()
+            .any(|c| c.contains("version") || c.contains("revision") || c.contains("amendment"));
+    if !is_versions {
+        return None;
+    }
+    let date_col = h
+        .iter()
+        .position(|c| c.contains("date") && !c.contains("review"))
+        .or_else(|| h.iter().position(|c| c.contains("date")));
+    let version_col = h.iter().position(|c| c.contains("version"));
+    let note_col = h.iter().position(|c| {
+        [
+            "revision",
+            "amendment",
+            "note",
+            "change",
+            "description",
+            "summary",
+        ]
+        .iter()
+        .any(|w| c.contains(w))
+            && !c.contains("version")
+    });
+    let cell = |row: &Vec<String>, col: Option<usize>| -> Option<String> {
+        col.and_then(|i| row.get(i))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    Some(
+        body.iter()
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| {
+                let raw = cell(r, date_col);
+                VersionEntry {
+                    date: raw
+                        .as_deref()
+                        .map(|d| find_date(d).unwrap_or_else(|| d.to_string())),
+                    version: cell(r, version_col),
+                    note: cell(r, note_col),
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The first date in `s` as ISO `YYYY-MM-DD`: `19 APRIL 2016`, `19th April 2016`, `09.09.2024`,
+/// `9/9/24`, `2016-04-19`.
+pub fn find_date(s: &str) -> Option<String> {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '/' && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(d) = numeric_date(w) {
+            return Some(d);
+        }
+        // 19 April 2016 / 19th April 2016
+        let day = w.trim_end_matches(|c: char| c.is_alphabetic());
+        if let (Ok(day), Some(month), Some(year)) = (
+            day.parse::<u32>(),
+            words.get(i + 1).and_then(|m| month(m)),
+            words.get(i + 2).and_then(|y| y.trim_end_matches('.').parse::<u32>().ok()),
+        ) {
+            if valid(year, month, day) {
+                return Some(format!("{year:04}-{month:02}-{day:02}"));
+            }
+        }
+    }
+    None
+}
+
+fn month(w: &str) -> Option<u32> {
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(w) || *m == w)
+        .map(|i| i as u32 + 1)
+}
+
+fn numeric_date(w: &str) -> Option<String> {
+    let sep = ['.', '/', '-']
+        .into_iter()
+        .find(|&c| w.matches(c).count() == 2)?;
+    let parts: Vec<&str> = w.split(sep).collect();
+    let nums: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (y, m, d) = if parts[0].len() == 4 {
+        (nums[0], nums[1], nums[2])
+    } else {
+        // UK order: day, month, year.
+        let y = if parts[2].len() == 2 {
+            2000 + nums[2]
+        } else {
+            nums[2]
+        };
+        (y, nums[1], nums[0])
+    };
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    (1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            find_date("ADOPTED BY COUNCIL 19 APRIL 2016").as_deref(),
+            Some("2016-04-19")
+        );
+        assert_eq!(
+            find_date("adopted on 1st May 2024.").as_deref(),
+            Some("2024-05-01")
+        );
+        assert_eq!(find_date("09.09.2024").as_deref(), Some("2024-09-09"));
+        assert_eq!(
+            find_date("Adopted: 2026-05-05").as_deref(),
+            Some("2026-05-05")
+        );
+        assert_eq!(find_date("May 2025"), None);
+    }
+
+    #[test]
+    fn preamble() {
+        let p = read_preamble(&[
+            "TEWKESBURY BOROUGH COUNCIL".into(),
+            "PROTOCOL FOR MEMBER / OFFICER RELATIONS".into(),
+            "ADOPTED BY COUNCIL 19 APRIL 2016".into(),
+        ]);
+        assert_eq!(p.council.as_deref(), Some("Tewkesbury Borough Council"));
+        assert_eq!(p.kind.as_deref(), Some("borough"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("PROTOCOL FOR MEMBER / OFFICER RELATIONS")
+        );
+        assert_eq!(p.adopted.as_deref(), Some("2016-04-19"));
+        let p = read_preamble(&["JOINT PROTOCOL ON COUNCILLOR & OFFICER RELATIONSHIPS".into()]);
+        assert_eq!(p.kind.as_deref(), Some("joint"));
+    }
+
+    #[test]
+    fn versions() {
+        let rows: Vec<Vec<String>> = [
+            [
+                "Date last Ratified/Approved",
+                "Version Number",
+                "Revision/Amendment Made",
+                "New Review date",
+            ],
+            ["09.09.2024", "1", "Policy adopted", "May 2025"],
+            ["13.05.2025", "2", "", "May 2026"],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|s| s.to_string()).collect())
+        .collect();
+        let v = version_table(&rows).unwrap();
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].date.as_deref(), Some("2024-09-09"));
+        assert_eq!(v[0].note.as_deref(), Some("Policy adopted"));
+        assert_eq!(v[1].note, None);
+    }
+}

@@ -1,0 +1,334 @@
+//! The first pass over a document's lines: what is page furniture (running headers and footers,
+//! page numbers, blank-page notes, rules, stray URLs, lone bullet glyphs), what is a contents
+//! list, and what is body text. Nothing is deleted: lines are only marked, so every later
+//! message can still cite its source line.
+
+use std::collections::{HashMap, HashSet};
+
+use concord_model::{Code, Diagnostic, Severity};
+
+use crate::text::{fold, is_caps};
+
+/// What a line is, as far as the first pass can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Furniture,
+    Contents,
+    Body,
+}
+
+/// One source line.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based source line number.
+    pub no: u32,
+    /// Leading whitespace, in characters (tabs count as one).
+    pub indent: usize,
+    /// The line without leading or trailing whitespace.
+    pub text: &'a str,
+    pub kind: LineKind,
+}
+
+/// The lines of a document after the first pass, and the headings its contents list names.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    pub lines: Vec<Line<'a>>,
+    /// Folded entries of the contents list (numbers and page numbers removed).
+    pub contents: HashSet<String>,
+}
+
+pub fn prepare<'a>(text: &'a str, diags: &mut Vec<Diagnostic>) -> Prepared<'a> {
+    let mut lines: Vec<Line<'a>> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+            Line {
+                no: i as u32 + 1,
+                indent,
+                text: trimmed,
+                kind: if trimmed.is_empty() {
+                    LineKind::Blank
+                } else {
+                    LineKind::Body
+                },
+            }
+        })
+        .collect();
+    // A file ending in a newline has an empty last "line" that is not in the source.
+    if lines.last().is_some_and(|l| l.text.is_empty()) && text.ends_with('\n') {
+        lines.pop();
+    }
+    let contents = mark_contents(&mut lines, diags);
+    mark_furniture(&mut lines, diags);
+    Prepared { lines, contents }
+}
+
+/// Strips Markdown marks that do not change what a line *is*: heading hashes, list markers,
+/// bold and italic markers.
+pub fn strip_marks(s: &str) -> String {
+    let s = s.trim_start_matches('#').trim_start();
+    let s = s
+        .strip_prefix("- ")
+        .or_else(|| s.strip_prefix("* "))
+        .unwrap_or(s);
+    s.replace("**", "").replace("__", "").trim().to_string()
+}
+
+/// A contents entry or heading reduced to its words: marks, leading numbers and trailing page
+/// numbers removed, folded.
+pub fn heading_key(s: &str) -> String {
+    let s = strip_marks(s);
+    let s = s.split('\t').next().unwrap_or("");
+    let s = s
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim_start();
+    // Trailing page numbers typed with spaces or dot leaders: "Expectations ....... 7".
+    let s = s.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    let s = s.trim_end_matches(['.', '…']).trim_end();
+    fold(s)
+}
+
+fn mark_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet<String> {
+    let mut entries = HashSet::new();
+    let Some(start) = lines.iter().position(|l| {
+        l.kind == LineKind::Body
+            && matches!(
+                fold(&strip_marks(l.text)).as_str(),
+                "contents" | "table of contents"
+            )
+    }) else {
+        return entries;
+    };
+    let first = lines[start + 1..]
+        .iter()
+        .position(|l| l.kind == LineKind::Body)
+        .map(|p| p + start + 1);
+    let Some(first) = first else { return entries };
+    let first_key = heading_key(lines[first].text);
+    // The body starts where the first entry appears again as a heading.
+    let end = lines[first + 1..]
+        .iter()
+        .position(|l| {
+            l.kind == LineKind::Body && heading_key(l.text) == first_key && !first_key.is_empty()
+        })
+        .map(|p| p + first + 1);
+    let end = match end {
+        Some(e) if e - start <= 120 => e,
+        _ => {
+            // No repeat found: take the run of short lines that look like entries.
+            let mut e = first;
+            while e < lines.len()
+                && (lines[e].kind == LineKind::Blank || looks_like_entry(lines[e].text))
+            {
+                e += 1;
+            }
+            e
+        }
+    };
+    for l in &mut lines[start..end] {
+        if l.kind == LineKind::Body {
+            let key = heading_key(l.text);
+            if !key.is_empty() && key != "contents" && key != "table of contents" {
+                entries.insert(key);
+            }
+            l.kind = LineKind::Contents;
+        }
+    }
+    diags.push(Diagnostic::new(
+        Code::ContentsList,
+        Severity::Info,
+        lines[start].no,
+        format!(
+            "skipped a contents list of {} entries (lines {}-{})",
+            entries.len(),
+            lines[start].no,
+            lines[end - 1].no
+        ),
+    ));
+    entries
+}
+
+fn looks_like_entry(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let tabbed_page = s
+        .rsplit('\t')
+        .next()
+        .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && s.contains('\t');
+    tabbed_page || (words <= 14 && !s.trim_end_matches("**").ends_with('.'))
+}
+
+fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
+    // Running headers and footers: short standalone lines that recur.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for l in lines.iter() {
+        if let Some(key) = running_key(l) {
+            *seen.entry(key).or_default() += 1;
+        }
+    }
+    let mut first_kept: HashSet<String> = HashSet::new();
+    for i in 0..lines.len() {
+        if lines[i].kind != LineKind::Body {
+            continue;
+        }
+        let prev_text = lines[..i]
+            .iter()
+            .rev()
+            .find(|l| l.kind == LineKind::Body)
+            .map(|l| l.text);
+        let reason = furniture_reason(lines[i].text, prev_text).or_else(|| {
+            let key = running_key(&lines[i])?;
+            if seen.get(&key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
+                Some("a repeated running header or footer")
+            } else {
+                None
+            }
+        });
+        if let Some(reason) = reason {
+            lines[i].kind = LineKind::Furniture;
+            diags.push(Diagnostic::new(
+                Code::PageFurniture,
+                Severity::Info,
+                lines[i].no,
+                format!("removed {reason}: {:?}", lines[i].text),
+            ));
+        }
+    }
+}
+
+/// The folded text of a line that could be a running header or footer, or `None` when it could
+/// not (list items and sentences recur legitimately).
+fn running_key(l: &Line<'_>) -> Option<String> {
+    if l.kind != LineKind::Body || l.text.chars().count() > 120 {
+        return None;
+    }
+    let t = l.text;
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with('•') || t.starts_with('(') {
+        return None;
+    }
+    let bare = t.trim_end_matches(['*', ' ']);
+    if bare.ends_with(['.', ';', ',', ':']) && !is_caps(bare) {
+        return None;
+    }
+    let key = fold(&strip_marks(t));
+    (key.split_whitespace().count() >= 2).then_some(key)
+}
+
+fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() >= 3
+        && compact
+            .chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–'))
+    {
+        return Some("a horizontal rule");
+    }
+    if compact.chars().count() <= 2
+        && compact.chars().all(|c| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '·' | '•' | '●' | '▪' | '-' | '–' | '\u{f0b7}'
+            )
+        })
+    {
+        return Some("a stray punctuation line");
+    }
+    let key = fold(&strip_marks(text));
+    if key.contains("intentionally blank") && key.split_whitespace().count() <= 8 {
+        return Some("a blank-page note");
+    }
+    if is_page_number(&key) {
+        return Some("a page number");
+    }
+    if key.starts_with("date of issue")
+        || key.starts_with("issue date")
+        || key.starts_with("printed on")
+    {
+        return Some("a running footer");
+    }
+    if (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
+        && !text.contains(' ')
+    {
+        let introduced = prev.is_some_and(|p| p.trim_end().ends_with([':', '-', '–']));
+        if !introduced {
+            return Some("a stray URL line");
+        }
+    }
+    None
+}
+
+fn is_page_number(key: &str) -> bool {
+    let k = key.strip_prefix("page ").unwrap_or(key);
+    let mut parts = k.split_whitespace();
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, None, None) => true,
+        (Some("of" | "/"), Some(n), None) => n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<LineKind> {
+        prepare(text, &mut Vec::new())
+            .lines
+            .iter()
+            .map(|l| l.kind)
+            .collect()
+    }
+
+    #[test]
+    fn furniture() {
+        use LineKind::*;
+        assert_eq!(
+            kinds("a\n---\nPage 3 of 10\n12\nPage left intentionally blank\n"),
+            [Body, Furniture, Furniture, Furniture, Furniture]
+        );
+        assert_eq!(
+            kinds(
+                "equality.\nhttps://www.example.gov.uk/x\nguidance -\nhttps://www.lga.gov.uk/x\n"
+            ),
+            [Body, Furniture, Body, Body]
+        );
+        assert_eq!(
+            kinds("## Annex 2.4 - Protocol\ntext.\nAnnex 2.4 – Protocol\n"),
+            [Body, Body, Furniture]
+        );
+        assert_eq!(
+            kinds("- A working partnership;\n- A working partnership;\n"),
+            [Body, Body]
+        );
+    }
+
+    #[test]
+    fn contents() {
+        let p = prepare(
+            "Title\n\nContents\n\nINTRODUCTION\t2\nCouncillors\t3\n\nINTRODUCTION\n\nText.\n",
+            &mut Vec::new(),
+        );
+        let k: Vec<_> = p.lines.iter().map(|l| l.kind).collect();
+        use LineKind::*;
+        assert_eq!(
+            k,
+            [
+                Body, Blank, Contents, Blank, Contents, Contents, Blank, Body, Blank, Body
+            ]
+        );
+        assert!(p.contents.contains("councillors"));
+        assert_eq!(
+            heading_key("- 1. PURPOSE AND STATUS**"),
+            "purpose and status"
+        );
+    }
+}

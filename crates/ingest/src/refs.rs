@@ -1,0 +1,121 @@
+//! Cross-references: "Paragraph 2.25", "(2.12.6)", "(2.23 and 2.24)", "see clause 4.1" found in
+//! clause text and resolved to the ids the document has. Dotted numbers after "Annex",
+//! "Appendix" and the like name other documents and are left alone.
+
+/// Words that introduce a reference to a clause of this document.
+const INTRODUCERS: &[&str] = &[
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "clause",
+    "clauses",
+    "section",
+    "sections",
+    "see",
+    "under",
+];
+/// Words that chain a further reference onto one just read.
+const CHAINS: &[&str] = &["and", "or", "to", ",", "&", "-", "–"];
+/// Words that introduce a number in some other document.
+const FOREIGN: &[&str] = &[
+    "annex",
+    "appendix",
+    "schedule",
+    "part",
+    "regulation",
+    "version",
+    "article",
+    "chapter",
+    "rule",
+];
+
+/// A reference found in text: the dotted number as written and its character offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub target: String,
+    pub at: usize,
+}
+
+/// Finds references to clauses in `text`.
+pub fn find(text: &str) -> Vec<Found> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut last_end: Option<usize> = None;
+    while i < chars.len() {
+        let c = chars[i];
+        let boundary = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '.');
+        if c.is_ascii_digit() && boundary {
+            let start = i;
+            let mut j = i;
+            while j < chars.len()
+                && (chars[j].is_ascii_digit()
+                    || (chars[j] == '.' && j + 1 < chars.len() && chars[j + 1].is_ascii_digit()))
+            {
+                j += 1;
+            }
+            let number: String = chars[start..j].iter().collect();
+            let followed_ok = j >= chars.len() || !chars[j].is_alphanumeric();
+            if number.contains('.') && followed_ok {
+                let before: String = chars[..start].iter().collect();
+                let before = before.trim_end();
+                let prev_word = before
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .trim_start_matches('(')
+                    .to_lowercase();
+                let in_parens = before.ends_with('(');
+                let chained = last_end.is_some_and(|e| {
+                    let gap: String = chars[e..start].iter().collect();
+                    let g = gap.trim();
+                    CHAINS.contains(&g) || g.is_empty()
+                });
+                let foreign = FOREIGN.contains(&prev_word.as_str());
+                if !foreign
+                    && (in_parens
+                        || chained
+                        || INTRODUCERS.contains(&prev_word.trim_end_matches('.')))
+                {
+                    out.push(Found {
+                        target: number,
+                        at: start,
+                    });
+                    last_end = Some(j);
+                } else {
+                    last_end = None;
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(s: &str) -> Vec<String> {
+        find(s).into_iter().map(|f| f.target).collect()
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(
+            targets("refer instances as necessary (2.23 and 2.24)."),
+            ["2.23", "2.24"]
+        );
+        assert_eq!(targets("calls/correspondence (2.12.6) and not"), ["2.12.6"]);
+        assert_eq!(targets("as set out in Paragraph 2.25 above"), ["2.25"]);
+        assert_eq!(
+            targets("the Council Operating Framework, Annex 4.4."),
+            Vec::<String>::new()
+        );
+        assert_eq!(targets("a budget of 2.5 million"), Vec::<String>::new());
+        assert_eq!(targets("see paragraphs 3.1 to 3.4"), ["3.1", "3.4"]);
+    }
+}
