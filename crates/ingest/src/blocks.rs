@@ -82,7 +82,7 @@ struct State<'c> {
     contents: &'c HashSet<String>,
     last_clause: Option<ClauseId>,
     section: Option<u32>,
-    seen_heading: bool,
+    seen_text: bool,
 }
 
 pub fn blocks(
@@ -96,7 +96,7 @@ pub fn blocks(
         contents,
         last_clause: None,
         section: None,
-        seen_heading: false,
+        seen_text: false,
     };
     let mut out: Vec<Block> = Vec::new();
     let mut after_blank = true;
@@ -122,6 +122,12 @@ pub fn blocks(
             standalone_after,
             diags,
         );
+        if !matches!(
+            start,
+            Some((BlockKind::Heading { .. } | BlockKind::Meta { .. }, _))
+        ) {
+            st.seen_text = true;
+        }
         match start {
             Some((kind, first_text)) => {
                 // Consecutive table rows make one table.
@@ -224,8 +230,8 @@ fn recognise(
         }
         return Some((BlockKind::Table { rows: vec![cells] }, None));
     }
-    // `Key: value` lines of the canonical form, before any heading.
-    if !st.seen_heading {
+    // `Key: value` lines of the canonical form, after the title and before any text.
+    if !st.seen_text {
         if let Some((k, v)) = t.split_once(": ") {
             if matches!(k, "Council" | "Kind" | "Adopted") && !v.trim().is_empty() {
                 return Some((
@@ -243,7 +249,6 @@ fn recognise(
         let level = t.chars().take_while(|&c| c == '#').count();
         if level <= 6 && t[level..].starts_with(' ') {
             let inner = strip_marks(t);
-            st.seen_heading = true;
             if let Some((n, rest)) = section_number(&inner) {
                 st.section = Some(n);
                 return Some((
@@ -274,7 +279,6 @@ fn recognise(
             let expected = st.section.map_or(1, |s| s + 1);
             if n == expected && looks_like_heading(rest) {
                 st.section = Some(n);
-                st.seen_heading = true;
                 return Some((
                     heading(Some(n.to_string()), rest, HeadingStyle::Numbered),
                     None,
@@ -334,7 +338,6 @@ fn recognise(
         let title =
             is_title_case(bare) && words <= 10 && bare.chars().count() <= 80 && starts_upper(bare);
         if !ends_bad && (in_contents || caps || title) {
-            st.seen_heading = true;
             let style = if caps {
                 HeadingStyle::Caps
             } else {

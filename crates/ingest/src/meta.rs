@@ -170,7 +170,9 @@ pub fn find_date(s: &str) -> Option<String> {
         if let (Ok(day), Some(month), Some(year)) = (
             day.parse::<u32>(),
             words.get(i + 1).and_then(|m| month(m)),
-            words.get(i + 2).and_then(|y| y.trim_end_matches('.').parse::<u32>().ok()),
+            words
+                .get(i + 2)
+                .and_then(|y| y.trim_end_matches('.').parse::<u32>().ok()),
         ) {
             if valid(year, month, day) {
                 return Some(format!("{year:04}-{month:02}-{day:02}"));
