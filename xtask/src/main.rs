@@ -1,1 +1,46 @@
-fn main() {}
+//! Developer tasks for Concord, run as `cargo xtask <task>`:
+//!
+//! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
+//!   the table of diagnostic codes). A test fails when they are stale.
+//! - `tidy`: check the architecture's dependency edges (also a test).
+
+mod codegen;
+mod tidy;
+
+use std::path::PathBuf;
+
+fn main() -> anyhow::Result<()> {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    match task.as_str() {
+        "codegen" => {
+            for (path, contents) in codegen::generated() {
+                let full = root().join(&path);
+                let old = std::fs::read_to_string(&full).unwrap_or_default();
+                if old != contents {
+                    if let Some(dir) = full.parent() {
+                        std::fs::create_dir_all(dir)?;
+                    }
+                    std::fs::write(&full, contents)?;
+                    println!("updated {path}");
+                }
+            }
+            Ok(())
+        }
+        "tidy" => {
+            let problems = tidy::check(&root())?;
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            if problems.is_empty() { Ok(()) } else { anyhow::bail!("{} tidy problem(s)", problems.len()) }
+        }
+        _ => {
+            eprintln!("usage: cargo xtask <codegen|tidy>");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
