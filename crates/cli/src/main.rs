@@ -21,6 +21,10 @@ struct Cli {
 enum Command {
     /// Read protocols into the clause model (json), clean Markdown (md) or an outline
     Ingest(cmd::ingest::Args),
+    /// Draft a council's protocol from its options file (md or html)
+    Draft(cmd::draft::Args),
+    /// List every drafting option, its allowed values and defaults
+    Options(cmd::options::Args),
 }
 
 fn main() {
@@ -39,6 +43,8 @@ fn main() {
     };
     let result = match cli.command {
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Draft(args) => cmd::draft::run(args),
+        Command::Options(args) => cmd::options::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

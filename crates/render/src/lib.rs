@@ -2,10 +2,13 @@
 //! content or touches files.
 //!
 //! - [`markdown`]: a document as clean canonical Markdown that reads back to the same model.
+//! - [`document_html`]: a document as a self-contained, accessible, printable HTML page.
 //! - [`outline`]: a document as a readable tree of ids, headings and line ranges.
 
+mod document_html;
 mod markdown;
 mod outline;
 
+pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;

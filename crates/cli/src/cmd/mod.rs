@@ -1,3 +1,5 @@
 //! One file per subcommand: its clap `Args` and a `run` that returns an exit code.
 
+pub mod draft;
 pub mod ingest;
+pub mod options;

@@ -1,0 +1,130 @@
+//! `concord draft OPTIONS.toml [--format md|html] [-o OUT] [--templates DIR]`
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use concord_draft::{Drafter, Templates};
+
+use crate::error::CliError;
+use crate::exit;
+use crate::output::Output;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The council's choices (TOML); `concord options` lists every option
+    #[arg(value_name = "OPTIONS.toml")]
+    options: PathBuf,
+    /// What to write
+    #[arg(long, short, value_enum, default_value_t = Format::Md)]
+    format: Format,
+    /// Write to this file instead of standard output (written whole or not at all)
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Draft from this template folder instead of the built-in library
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Canonical Markdown that `concord ingest` reads back to the same clauses
+    Md,
+    /// A self-contained, accessible, printable HTML page
+    Html,
+}
+
+pub fn run(args: Args) -> Result<i32, CliError> {
+    let out = Output::resolve(args.output.as_deref(), std::slice::from_ref(&args.options))?;
+    let templates = match &args.templates {
+        Some(dir) if !dir.is_dir() => {
+            return Err(CliError::file(dir, "is not a template folder")
+                .hint("give a folder holding protocol.j2, or leave out --templates to use the built-in library"));
+        }
+        Some(dir) => Templates::Folder(dir.clone()),
+        None => Templates::Builtin,
+    };
+    let text = read_options(&args.options)?;
+    let options = parse_options(&args.options, &text)?;
+    let drafted = Drafter::new(templates)
+        .draft(&options)
+        .map_err(|e| draft_error(&e, args.templates.as_deref()))?;
+    let rendered = match args.format {
+        Format::Md => {
+            let mut md = concord_render::markdown(&drafted.document);
+            md.push('\n');
+            md
+        }
+        Format::Html => concord_render::document_html(&drafted.document),
+    };
+    out.write(rendered.as_bytes())?;
+    Ok(exit::SUCCESS)
+}
+
+/// Reads an options file as UTF-8 (TOML allows nothing else).
+pub fn read_options(path: &Path) -> Result<String, CliError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(CliError::file(path, "no such file")
+                .hint("templates/examples/ holds options files to start from"));
+        }
+        Err(_) if path.is_dir() => {
+            return Err(CliError::file(path, "is a directory, not an options file"));
+        }
+        Err(e) => return Err(CliError::file(path, format!("cannot read: {e}"))),
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (line, col) = concord_draft::line_col(&text, valid);
+        CliError::at(path, line, col, "the options file is not valid UTF-8")
+            .hint("save the file as UTF-8")
+    })
+}
+
+/// Validates an options file. Every mistake is printed at its `path:line:col`; the last one is
+/// returned so that `main` prints it and exits 2 (the error type carries one message).
+pub fn parse_options(path: &Path, text: &str) -> Result<concord_draft::Options, CliError> {
+    match concord_draft::validate::parse(text) {
+        Ok(o) => Ok(o),
+        Err(mut problems) => {
+            let last = problems.pop();
+            for p in &problems {
+                eprintln!("{}", problem_error(path, p));
+            }
+            Err(match last {
+                Some(p) => problem_error(path, &p),
+                None => CliError::file(path, "invalid options file"),
+            })
+        }
+    }
+}
+
+fn problem_error(path: &Path, p: &concord_draft::Problem) -> CliError {
+    let e = CliError::at(path, p.line, p.col, &p.message);
+    match &p.hint {
+        Some(h) => e.hint(h.clone()),
+        None => e,
+    }
+}
+
+fn draft_error(e: &concord_draft::Error, dir: Option<&Path>) -> CliError {
+    let place = match dir {
+        Some(d) => format!("{}: ", d.display()),
+        None => "built-in templates: ".into(),
+    };
+    let mut message = format!("{place}{e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    let err = CliError::new(message);
+    match e {
+        concord_draft::Error::DanglingRef { .. } => {
+            err.hint("ref() may only name a clause or section that is drafted; check the id and the [sections] it depends on")
+        }
+        _ => err,
+    }
+}

@@ -1,0 +1,241 @@
+//! A document as one self-contained, accessible, printable HTML page: `lang`, landmarks, a
+//! contents list, nested headings, numbered clauses with stable anchors, and a stylesheet with
+//! AA contrast and print rules. Every piece of text is escaped, so option values and council
+//! text are always data, never markup.
+
+use concord_model::{Clause, Document, Item, Section};
+use std::fmt::Write;
+
+/// Colours chosen for WCAG 2.2 AA: body text #1b1b1b on white is about 17:1, muted text
+/// #4a4a4a about 8.9:1, links #0b4f8a about 8.4:1.
+const STYLE: &str = "\
+:root{color-scheme:light}\
+body{font-family:system-ui,-apple-system,\"Segoe UI\",Arial,sans-serif;line-height:1.55;color:#1b1b1b;background:#fff;margin:0}\
+.page{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 3rem}\
+a{color:#0b4f8a}\
+a:focus{outline:3px solid #ffbf47;outline-offset:1px}\
+.skip{position:absolute;left:-999px}\
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}\
+h1{font-size:1.9rem;line-height:1.2;margin:.5rem 0}\
+h2{font-size:1.4rem;margin:2rem 0 .75rem;border-bottom:1px solid #b1b4b6;padding-bottom:.25rem}\
+h3{font-size:1.15rem;margin:1.5rem 0 .5rem}\
+.meta{color:#4a4a4a;margin:0 0 1rem}\
+.meta dt{font-weight:600;display:inline}\
+.meta dd{display:inline;margin:0 1rem 0 .25rem}\
+nav ol{padding-left:1.25rem}\
+.clause{display:flex;gap:.75rem;margin:.6rem 0}\
+.num{flex:0 0 3rem;font-weight:600}\
+.body p{margin:0}\
+.items{list-style:none;padding-left:0;margin:.4rem 0 0}\
+.items li{display:flex;gap:.5rem;margin:.25rem 0}\
+.label{flex:0 0 2rem}\
+.footnotes{font-size:.95rem;color:#1b1b1b;border-top:1px solid #b1b4b6;margin-top:2rem}\
+@media print{body{font-size:11pt}.page{max-width:none;padding:0}nav,.skip{display:none}\
+a{color:#1b1b1b;text-decoration:none}h2,h3{break-after:avoid}.clause{break-inside:avoid}}";
+
+/// The document as a complete HTML page.
+pub fn document_html(doc: &Document) -> String {
+    let title = doc
+        .meta
+        .title
+        .as_deref()
+        .unwrap_or("Protocol on member/officer relations");
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let page_title = match &doc.meta.council {
+        Some(c) => format!("{title} - {c}"),
+        None => title.to_string(),
+    };
+    let _ = writeln!(out, "<title>{}</title>", esc(&page_title));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    out.push_str("<a class=\"skip\" href=\"#content\">Skip to the protocol</a>\n");
+    out.push_str("<div class=\"page\">\n<header>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
+    let mut meta = Vec::new();
+    if let Some(c) = &doc.meta.council {
+        meta.push(("Council", c.as_str()));
+    }
+    if let Some(a) = &doc.meta.adopted {
+        meta.push(("Adopted", a.as_str()));
+    }
+    if !meta.is_empty() {
+        out.push_str("<dl class=\"meta\">");
+        for (k, v) in meta {
+            let _ = write!(out, "<dt>{k}:</dt><dd>{}</dd>", esc(v));
+        }
+        out.push_str("</dl>\n");
+    }
+    out.push_str("</header>\n");
+    if !doc.sections.is_empty() {
+        out.push_str(
+            "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n",
+        );
+        for (i, s) in doc.sections.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<li><a href=\"#{}\">{}</a></li>",
+                section_anchor(s, &[i]),
+                esc(&section_title(s))
+            );
+        }
+        out.push_str("</ol>\n</nav>\n");
+    }
+    out.push_str("<main id=\"content\">\n");
+    for (i, s) in doc.sections.iter().enumerate() {
+        section(&mut out, s, 2, &[i]);
+    }
+    if !doc.footnotes.is_empty() {
+        out.push_str("<section class=\"footnotes\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">Notes</h2>\n<ol>\n");
+        for f in &doc.footnotes {
+            let _ = writeln!(out, "<li id=\"fn-{}\">{}</li>", anchor(&f.id), esc(&f.text));
+        }
+        out.push_str("</ol>\n</section>\n");
+    }
+    out.push_str("</main>\n</div>\n</body>\n</html>\n");
+    out
+}
+
+fn section_title(s: &Section) -> String {
+    match &s.number {
+        Some(n) => format!("{n} {}", s.heading),
+        None => s.heading.clone(),
+    }
+}
+
+/// A stable anchor: `s-3` for a numbered section, a position path otherwise.
+fn section_anchor(s: &Section, path: &[usize]) -> String {
+    match &s.number {
+        Some(n) => format!("s-{}", anchor(n)),
+        None => format!(
+            "s-{}",
+            path.iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join("-")
+        ),
+    }
+}
+
+fn section(out: &mut String, s: &Section, level: usize, path: &[usize]) {
+    let id = section_anchor(s, path);
+    let level = level.min(6);
+    let _ = writeln!(out, "<section aria-labelledby=\"{id}\">");
+    let _ = writeln!(
+        out,
+        "<h{level} id=\"{id}\">{}</h{level}>",
+        esc(&section_title(s))
+    );
+    for c in &s.clauses {
+        clause(out, c);
+    }
+    for (i, sub) in s.sections.iter().enumerate() {
+        let mut p = path.to_vec();
+        p.push(i);
+        section(out, sub, level + 1, &p);
+    }
+    out.push_str("</section>\n");
+}
+
+fn clause(out: &mut String, c: &Clause) {
+    let _ = write!(out, "<div class=\"clause\" id=\"c-{}\">", anchor(&c.id));
+    match &c.label {
+        Some(l) => {
+            let _ = write!(out, "<span class=\"num\">{}</span>", esc(l));
+        }
+        None => out.push_str("<span class=\"num\" aria-hidden=\"true\"></span>"),
+    }
+    out.push_str("<div class=\"body\">");
+    for p in c.text.split("\n\n") {
+        let _ = write!(out, "<p>{}</p>", esc(p));
+    }
+    if !c.items.is_empty() {
+        items(out, &c.items);
+    }
+    out.push_str("</div></div>\n");
+    for sub in &c.clauses {
+        clause(out, sub);
+    }
+}
+
+fn items(out: &mut String, list: &[Item]) {
+    out.push_str("<ul class=\"items\">");
+    for i in list {
+        out.push_str("<li>");
+        if let Some(l) = &i.label {
+            let _ = write!(out, "<span class=\"label\">{}</span>", esc(l));
+        }
+        let _ = write!(out, "<span>{}", esc(&i.text));
+        if !i.items.is_empty() {
+            items(out, &i.items);
+        }
+        out.push_str("</span></li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// A fragment id: letters, digits, `.`, `-` and `_` kept, anything else `-`.
+fn anchor(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// Text as HTML character data or a quoted attribute value.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use concord_model::{Meta, Section};
+
+    #[test]
+    fn every_text_is_escaped_and_the_page_declares_its_language() {
+        let mut doc = Document {
+            meta: Meta {
+                title: Some("Protocol".into()),
+                council: Some("Smith & Sons <script>\"x\"</script> 'Council'".into()),
+                ..Meta::default()
+            },
+            ..Document::default()
+        };
+        doc.sections.push(Section {
+            number: Some("1".into()),
+            heading: "A <b>".into(),
+            clauses: vec![Clause::new(
+                "1.1",
+                Some("1.1".into()),
+                "x < y & \"z\"".into(),
+                [1, 1],
+            )],
+            ..Section::default()
+        });
+        let html = document_html(&doc);
+        assert!(html.contains("<html lang=\"en-GB\">"));
+        assert!(html.contains(
+            "Smith &amp; Sons &lt;script&gt;&quot;x&quot;&lt;/script&gt; &#39;Council&#39;"
+        ));
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("<h2 id=\"s-1\">1 A &lt;b&gt;</h2>"));
+        assert!(html.contains("<p>x &lt; y &amp; &quot;z&quot;</p>"));
+    }
+}
