@@ -7,7 +7,10 @@ use concord_model::Code;
 /// Every generated file: (path from the workspace root, contents).
 pub fn generated() -> Vec<(String, String)> {
     vec![
-        ("crates/model/schema/document.json".to_string(), concord_model::json_schema()),
+        (
+            "crates/model/schema/document.json".to_string(),
+            concord_model::json_schema(),
+        ),
         ("docs/diagnostics.md".to_string(), diagnostics_table()),
     ]
 }
@@ -28,11 +31,17 @@ fn diagnostics_table() -> String {
 
 fn describe(code: Code) -> &'static str {
     match code {
-        Code::DecodedEncoding => "the bytes were not UTF-8 and were decoded from a legacy encoding or UTF-16",
+        Code::DecodedEncoding => {
+            "the bytes were not UTF-8 and were decoded from a legacy encoding or UTF-16"
+        }
         Code::MalformedText => "bytes that could not be decoded were replaced with U+FFFD",
-        Code::PageFurniture => "a running header or footer, page number, blank-page note, rule or stray URL was removed",
+        Code::PageFurniture => {
+            "a running header or footer, page number, blank-page note, rule or stray URL was removed"
+        }
         Code::ContentsList => "a contents list was recognised and skipped",
-        Code::TrackedChange => "tracked changes (strike marks, replacement links, renumbered labels) were recovered",
+        Code::TrackedChange => {
+            "tracked changes (strike marks, replacement links, renumbered labels) were recovered"
+        }
         Code::RepairedFragment => "a tracked-change fragment was repaired to read as a word",
         Code::NumberingGap => "a clause number does not follow the one before it",
         Code::DuplicateId => "two clauses share one id; the second was given a suffix",
@@ -64,6 +73,9 @@ mod tests {
                 stale.push(path);
             }
         }
-        assert!(stale.is_empty(), "generated files were stale (rewritten unless CI): {stale:?}; commit them");
+        assert!(
+            stale.is_empty(),
+            "generated files were stale (rewritten unless CI): {stale:?}; commit them"
+        );
     }
 }

@@ -31,7 +31,11 @@ fn main() -> anyhow::Result<()> {
             for p in &problems {
                 eprintln!("{p}");
             }
-            if problems.is_empty() { Ok(()) } else { anyhow::bail!("{} tidy problem(s)", problems.len()) }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                anyhow::bail!("{} tidy problem(s)", problems.len())
+            }
         }
         _ => {
             eprintln!("usage: cargo xtask <codegen|tidy>");

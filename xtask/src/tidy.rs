@@ -9,8 +9,20 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("ingest", &["concord-model"]),
     ("compare", &["concord-model"]),
     ("draft", &["concord-model"]),
-    ("render", &["concord-model", "concord-compare", "concord-draft"]),
-    ("cli", &["concord-model", "concord-ingest", "concord-compare", "concord-draft", "concord-render"]),
+    (
+        "render",
+        &["concord-model", "concord-compare", "concord-draft"],
+    ),
+    (
+        "cli",
+        &[
+            "concord-model",
+            "concord-ingest",
+            "concord-compare",
+            "concord-draft",
+            "concord-render",
+        ],
+    ),
 ];
 
 /// Every broken edge, as a message.
@@ -26,12 +38,16 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
     for name in names {
         let manifest = std::fs::read_to_string(crates.join(&name).join("Cargo.toml"))?;
         let Some((_, allowed)) = ALLOWED.iter().find(|(n, _)| *n == name) else {
-            problems.push(format!("crates/{name}: not in the architecture table (xtask/src/tidy.rs, ARCHITECTURE.md)"));
+            problems.push(format!(
+                "crates/{name}: not in the architecture table (xtask/src/tidy.rs, ARCHITECTURE.md)"
+            ));
             continue;
         };
         for dep in normal_deps(&manifest) {
             if dep.starts_with("concord") && !allowed.contains(&dep.as_str()) {
-                problems.push(format!("crates/{name} depends on {dep}, which the architecture does not allow"));
+                problems.push(format!(
+                    "crates/{name} depends on {dep}, which the architecture does not allow"
+                ));
             }
         }
     }

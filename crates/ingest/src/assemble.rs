@@ -182,31 +182,31 @@ fn mend_page_breaks(
 ) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks {
-        if b.kind == BlockKind::Para {
-            if let Some(prev) = out.last_mut() {
-                let text_bearing = matches!(
-                    prev.kind,
-                    BlockKind::Clause { .. }
-                        | BlockKind::Item { .. }
-                        | BlockKind::Para
-                        | BlockKind::Footnote { .. }
-                );
-                let prev_last = prev.text.last().map(String::as_str).unwrap_or("");
-                let first = b.text.first().map(String::as_str).unwrap_or("");
-                let continues = starts_lower(first)
-                    || ends_open(prev_last)
-                    || (cx.hard_wrapped && !ends_sentence(prev_last) && !prev_last.is_empty());
-                if text_bearing && continues && !prev_last.is_empty() {
-                    diags.push(Diagnostic::new(
-                        Code::JoinedLines,
-                        Severity::Info,
-                        b.first,
-                        format!("joined to line {} across a page break", prev.last),
-                    ));
-                    prev.text.extend(b.text);
-                    prev.last = b.last;
-                    continue;
-                }
+        if b.kind == BlockKind::Para
+            && let Some(prev) = out.last_mut()
+        {
+            let text_bearing = matches!(
+                prev.kind,
+                BlockKind::Clause { .. }
+                    | BlockKind::Item { .. }
+                    | BlockKind::Para
+                    | BlockKind::Footnote { .. }
+            );
+            let prev_last = prev.text.last().map(String::as_str).unwrap_or("");
+            let first = b.text.first().map(String::as_str).unwrap_or("");
+            let continues = starts_lower(first)
+                || ends_open(prev_last)
+                || (cx.hard_wrapped && !ends_sentence(prev_last) && !prev_last.is_empty());
+            if text_bearing && continues && !prev_last.is_empty() {
+                diags.push(Diagnostic::new(
+                    Code::JoinedLines,
+                    Severity::Info,
+                    b.first,
+                    format!("joined to line {} across a page break", prev.last),
+                ));
+                prev.text.extend(b.text);
+                prev.last = b.last;
+                continue;
             }
         }
         out.push(b);
@@ -363,28 +363,26 @@ impl Tree<'_> {
             }
             BlockKind::Para => {
                 let (text, changes) = self.text(b, diags);
-                if numbered_doc {
-                    if let Some(c) = self.clause() {
-                        if c.items.is_empty() {
-                            let offset = c.text.chars().count() + 2;
-                            c.text.push_str("\n\n");
-                            c.text.push_str(&text);
-                            c.changes.extend(changes.into_iter().map(|mut ch| {
-                                ch.at += offset;
-                                ch
-                            }));
-                            c.lines[1] = c.lines[1].max(b.last);
-                            return;
-                        }
-                        let item = Item {
-                            label: None,
-                            text,
-                            items: Vec::new(),
-                            previous_label: None,
-                        };
-                        self.push_item(item, None, 0, changes, b.last);
+                if numbered_doc && let Some(c) = self.clause() {
+                    if c.items.is_empty() {
+                        let offset = c.text.chars().count() + 2;
+                        c.text.push_str("\n\n");
+                        c.text.push_str(&text);
+                        c.changes.extend(changes.into_iter().map(|mut ch| {
+                            ch.at += offset;
+                            ch
+                        }));
+                        c.lines[1] = c.lines[1].max(b.last);
                         return;
                     }
+                    let item = Item {
+                        label: None,
+                        text,
+                        items: Vec::new(),
+                        previous_label: None,
+                    };
+                    self.push_item(item, None, 0, changes, b.last);
+                    return;
                 }
                 self.synthetic(text, changes, b);
             }
@@ -453,23 +451,23 @@ impl Tree<'_> {
             return n.clone();
         }
         // The slug is fixed when the section's first synthetic clause is made.
-        if let Some(c) = s.clauses.iter().find(|c| c.label.is_none()) {
-            if let Some((base, _)) = c.id.rsplit_once('/') {
-                return base.to_string();
-            }
+        if let Some(c) = s.clauses.iter().find(|c| c.label.is_none())
+            && let Some((base, _)) = c.id.rsplit_once('/')
+        {
+            return base.to_string();
         }
         let mut base = slug(&s.heading);
-        if let (Some(_), Some(parent)) = (sub, Some(&self.sections[top])) {
-            if self.slugs.contains(&base) {
-                base = format!(
-                    "{}/{}",
-                    parent
-                        .number
-                        .clone()
-                        .unwrap_or_else(|| slug(&parent.heading)),
-                    base
-                );
-            }
+        if let (Some(_), Some(parent)) = (sub, Some(&self.sections[top]))
+            && self.slugs.contains(&base)
+        {
+            base = format!(
+                "{}/{}",
+                parent
+                    .number
+                    .clone()
+                    .unwrap_or_else(|| slug(&parent.heading)),
+                base
+            );
         }
         let mut unique = base.clone();
         let mut k = 2;
@@ -483,32 +481,30 @@ impl Tree<'_> {
 
     fn push_clause(&mut self, c: Clause, id: &ClauseId, diags: &mut Vec<Diagnostic>) {
         self.nest = None;
-        if id.depth() >= 3 {
-            if let Some(parent) = id.parent() {
-                // Walk the current path for the parent clause.
-                let path = self.path.clone();
-                for keep in (1..=path.len()).rev() {
-                    self.path.truncate(keep);
-                    let matches = self.clause().is_some_and(|p| {
-                        p.previous_id.as_deref().unwrap_or(&p.id) == parent.as_str()
-                            || p.id == parent.as_str()
-                    });
-                    if matches {
-                        if let Some(p) = self.clause() {
-                            p.clauses.push(c);
-                            let n = p.clauses.len() - 1;
-                            self.path.push(n);
-                            return;
-                        }
-                    }
+        if id.depth() >= 3
+            && let Some(parent) = id.parent()
+        {
+            // Walk the current path for the parent clause.
+            let path = self.path.clone();
+            for keep in (1..=path.len()).rev() {
+                self.path.truncate(keep);
+                let matches = self.clause().is_some_and(|p| {
+                    p.previous_id.as_deref().unwrap_or(&p.id) == parent.as_str()
+                        || p.id == parent.as_str()
+                });
+                if matches && let Some(p) = self.clause() {
+                    p.clauses.push(c);
+                    let n = p.clauses.len() - 1;
+                    self.path.push(n);
+                    return;
                 }
-                diags.push(Diagnostic::new(
-                    Code::NumberingGap,
-                    Severity::Warning,
-                    c.lines[0],
-                    format!("clause {id} has no clause {parent} to belong to"),
-                ));
             }
+            diags.push(Diagnostic::new(
+                Code::NumberingGap,
+                Severity::Warning,
+                c.lines[0],
+                format!("clause {id} has no clause {parent} to belong to"),
+            ));
         }
         let s = self.section();
         s.clauses.push(c);

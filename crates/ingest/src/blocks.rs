@@ -71,10 +71,6 @@ pub struct Block {
     pub text: Vec<String>,
     pub first: u32,
     pub last: u32,
-    /// Whether a blank line (or a contents list) came before the block.
-    pub after_blank: bool,
-    /// Whether the first line was indented (a bullet whose glyph was lost, in PDF text).
-    pub indented: bool,
 }
 
 struct State<'c> {
@@ -139,22 +135,19 @@ pub fn blocks(
                         ..
                     }),
                 ) = (&kind, out.last_mut())
+                    && !after_blank
                 {
-                    if !after_blank {
-                        prev_rows.extend(rows.iter().cloned());
-                        *last = line.no;
-                        prev_text = Some(line.text);
-                        after_blank = false;
-                        continue;
-                    }
+                    prev_rows.extend(rows.iter().cloned());
+                    *last = line.no;
+                    prev_text = Some(line.text);
+                    after_blank = false;
+                    continue;
                 }
                 out.push(Block {
                     kind,
                     text: first_text.into_iter().collect(),
                     first: line.no,
                     last: line.no,
-                    after_blank,
-                    indented: line.indent > 0,
                 });
             }
             None => match out.last_mut() {
@@ -174,8 +167,6 @@ pub fn blocks(
                     text: vec![line.text.to_string()],
                     first: line.no,
                     last: line.no,
-                    after_blank,
-                    indented: line.indent > 0,
                 }),
             },
         }
@@ -231,18 +222,18 @@ fn recognise(
         return Some((BlockKind::Table { rows: vec![cells] }, None));
     }
     // `Key: value` lines of the canonical form, after the title and before any text.
-    if !st.seen_text {
-        if let Some((k, v)) = t.split_once(": ") {
-            if matches!(k, "Council" | "Kind" | "Adopted") && !v.trim().is_empty() {
-                return Some((
-                    BlockKind::Meta {
-                        key: k.to_string(),
-                        value: v.trim().to_string(),
-                    },
-                    None,
-                ));
-            }
-        }
+    if !st.seen_text
+        && let Some((k, v)) = t.split_once(": ")
+        && matches!(k, "Council" | "Kind" | "Adopted")
+        && !v.trim().is_empty()
+    {
+        return Some((
+            BlockKind::Meta {
+                key: k.to_string(),
+                value: v.trim().to_string(),
+            },
+            None,
+        ));
     }
     // ATX headings.
     if markdown && t.starts_with('#') {
@@ -265,40 +256,40 @@ fn recognise(
     let rest_plain = unbold_label(rest);
 
     // Numbered clauses.
-    if let Some((label, after)) = split_clause_label(&rest_plain) {
-        if at_start || marker {
-            if let Some((id, previous)) = accept_clause(st, &label, line.no, diags) {
-                st.last_clause = Some(id.clone());
-                return Some((BlockKind::Clause { id, previous }, Some(after.to_string())));
-            }
-        }
+    if let Some((label, after)) = split_clause_label(&rest_plain)
+        && (at_start || marker)
+        && let Some((id, previous)) = accept_clause(st, &label, line.no, diags)
+    {
+        st.last_clause = Some(id.clone());
+        return Some((BlockKind::Clause { id, previous }, Some(after.to_string())));
     }
     // Numbered section headings.
-    if !marker && (at_start || line.indent > 0) {
-        if let Some((n, rest)) = section_number(&rest_plain) {
-            let expected = st.section.map_or(1, |s| s + 1);
-            if n == expected && looks_like_heading(rest) {
-                st.section = Some(n);
-                return Some((
-                    heading(Some(n.to_string()), rest, HeadingStyle::Numbered),
-                    None,
-                ));
-            }
+    if !marker
+        && (at_start || line.indent > 0)
+        && let Some((n, rest)) = section_number(&rest_plain)
+    {
+        let expected = st.section.map_or(1, |s| s + 1);
+        if n == expected && looks_like_heading(rest) {
+            st.section = Some(n);
+            return Some((
+                heading(Some(n.to_string()), rest, HeadingStyle::Numbered),
+                None,
+            ));
         }
     }
     // Items: labelled, bulleted, or a bullet whose glyph was lost in extraction.
-    if let Some((label, previous_label, kind, after)) = item_label(rest) {
-        if marker || at_start {
-            return Some((
-                BlockKind::Item {
-                    label,
-                    previous_label,
-                    kind,
-                    indent: line.indent,
-                },
-                Some(after.to_string()),
-            ));
-        }
+    if let Some((label, previous_label, kind, after)) = item_label(rest)
+        && (marker || at_start)
+    {
+        return Some((
+            BlockKind::Item {
+                label,
+                previous_label,
+                kind,
+                indent: line.indent,
+            },
+            Some(after.to_string()),
+        ));
     }
     if marker {
         return Some((
@@ -413,12 +404,12 @@ fn list_marker(t: &str) -> (bool, &str) {
 
 /// `**3.3** text` → `3.3 text`: labels in bold are labels.
 fn unbold_label(s: &str) -> String {
-    if let Some(rest) = s.strip_prefix("**") {
-        if let Some(end) = rest.find("**") {
-            let label = &rest[..end];
-            if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit() || c == '.') {
-                return format!("{label}{}", &rest[end + 2..]);
-            }
+    if let Some(rest) = s.strip_prefix("**")
+        && let Some(end) = rest.find("**")
+    {
+        let label = &rest[..end];
+        if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return format!("{label}{}", &rest[end + 2..]);
         }
     }
     s.to_string()
@@ -471,18 +462,17 @@ fn accept_clause(
         )),
         _ => None,
     };
-    if let Some((old, new)) = split {
-        if old != new && plausible(st, &new) {
-            diags.push(Diagnostic::new(
-                Code::TrackedChange,
-                Severity::Info,
-                line,
-                format!(
-                    "label {label:?} read as clause {old} renumbered {new} under tracked changes"
-                ),
-            ));
-            return Some((new, Some(old)));
-        }
+    if let Some((old, new)) = split
+        && old != new
+        && plausible(st, &new)
+    {
+        diags.push(Diagnostic::new(
+            Code::TrackedChange,
+            Severity::Info,
+            line,
+            format!("label {label:?} read as clause {old} renumbered {new} under tracked changes"),
+        ));
+        return Some((new, Some(old)));
     }
     // A gap in the numbering: still a clause when it belongs to the current section and moves on.
     let section = st
@@ -533,15 +523,17 @@ fn plausible(st: &State<'_>, id: &ClauseId) -> bool {
 /// Item labels: `(a)`, `a.`, `a)`, `(iv)`, `(1)`, and the tracked relabelling `(xiv)(xv)`.
 fn item_label(s: &str) -> Option<(String, Option<String>, ItemKind, &str)> {
     if let Some((l1, rest)) = paren_label(s) {
-        if let Some((l2, rest2)) = paren_label(rest) {
-            if label_kind(&l1) == label_kind(&l2) && l1 != l2 && rest2.starts_with(' ') {
-                return Some((
-                    format!("({l2})"),
-                    Some(format!("({l1})")),
-                    label_kind(&l2),
-                    rest2.trim_start(),
-                ));
-            }
+        if let Some((l2, rest2)) = paren_label(rest)
+            && label_kind(&l1) == label_kind(&l2)
+            && l1 != l2
+            && rest2.starts_with(' ')
+        {
+            return Some((
+                format!("({l2})"),
+                Some(format!("({l1})")),
+                label_kind(&l2),
+                rest2.trim_start(),
+            ));
         }
         if rest.starts_with(' ') {
             return Some((format!("({l1})"), None, label_kind(&l1), rest.trim_start()));

@@ -122,16 +122,17 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
                 } else {
                     // Text straight after a deletion is its replacement (`~~old~~new`): one
                     // word, or a run of capitalised words ("Chief Executive").
-                    if let Some(Seg::Change { new, .. }) = segs.last_mut() {
-                        if new.is_empty() && !t.starts_with(' ') {
-                            let cut = replacement_end(&t);
-                            new.push_str(&t[..cut]);
-                            let rest = &t[cut..];
-                            if !rest.is_empty() {
-                                push_same(&mut segs, rest);
-                            }
-                            continue;
+                    if let Some(Seg::Change { new, .. }) = segs.last_mut()
+                        && new.is_empty()
+                        && !t.starts_with(' ')
+                    {
+                        let cut = replacement_end(&t);
+                        new.push_str(&t[..cut]);
+                        let rest = &t[cut..];
+                        if !rest.is_empty() {
+                            push_same(&mut segs, rest);
                         }
+                        continue;
                     }
                     push_same(&mut segs, &t);
                 }
@@ -236,10 +237,10 @@ fn build(segs: &[Seg]) -> Inline {
         match seg {
             Seg::Same(s) => {
                 let dropped = push(&mut text, &mut len, s);
-                if let Some(i) = pending_delete.take() {
-                    if dropped {
-                        changes[i].old.push(' ');
-                    }
+                if let Some(i) = pending_delete.take()
+                    && dropped
+                {
+                    changes[i].old.push(' ');
                 }
             }
             Seg::Change { old, new } => {
@@ -292,7 +293,7 @@ fn build(segs: &[Seg]) -> Inline {
 /// Collapses runs of whitespace to one space, keeping a leading or trailing one.
 fn collapse_keep_edges(s: &str) -> String {
     let lead = s.starts_with(char::is_whitespace);
-    let trail = s.ends_with(char::is_whitespace) && s.trim().len() > 0;
+    let trail = s.ends_with(char::is_whitespace) && !s.trim().is_empty();
     let mut out = String::new();
     if lead {
         out.push(' ');

@@ -47,11 +47,12 @@ pub fn read_preamble(lines: &[String]) -> Preamble {
     let mut p = Preamble::default();
     for l in lines {
         let lower = l.to_lowercase();
-        if p.adopted.is_none() && lower.contains("adopted") {
-            if let Some(d) = find_date(l) {
-                p.adopted = Some(d);
-                continue;
-            }
+        if p.adopted.is_none()
+            && lower.contains("adopted")
+            && let Some(d) = find_date(l)
+        {
+            p.adopted = Some(d);
+            continue;
         }
         if p.council.is_none() && is_council_name(l) {
             p.council = Some(if is_caps(l) { title_case(l) } else { l.clone() });
@@ -94,8 +95,7 @@ pub fn kind_of(name: &str) -> Option<String> {
 fn is_council_name(l: &str) -> bool {
     let words = l.split_whitespace().count();
     let lower = l.to_lowercase();
-    words >= 2
-        && words <= 10
+    (2..=10).contains(&words)
         && lower.trim_end().ends_with("council")
         && !lower.contains("protocol")
 }
@@ -173,10 +173,9 @@ pub fn find_date(s: &str) -> Option<String> {
             words
                 .get(i + 2)
                 .and_then(|y| y.trim_end_matches('.').parse::<u32>().ok()),
-        ) {
-            if valid(year, month, day) {
-                return Some(format!("{year:04}-{month:02}-{day:02}"));
-            }
+        ) && valid(year, month, day)
+        {
+            return Some(format!("{year:04}-{month:02}-{day:02}"));
         }
     }
     None

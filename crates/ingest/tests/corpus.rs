@@ -13,8 +13,8 @@ fn corpus() -> PathBuf {
 
 fn load(name: &str) -> Parsed {
     let path = corpus().join(name);
-    let bytes = std::fs::read(&path).unwrap();
-    read(&bytes, name, &Options::default()).unwrap()
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    read(&bytes, name, &Options::default()).expect("a corpus file is text")
 }
 
 fn ids(doc: &Document) -> Vec<String> {
