@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// Read protocols into the clause model (json), clean Markdown (md) or an outline
     Ingest(cmd::ingest::Args),
+    /// Redline two versions clause by clause (or one file's tracked changes)
+    Diff(cmd::diff::Args),
     /// Draft a council's protocol from its options file (md or html)
     Draft(cmd::draft::Args),
     /// List every drafting option, its allowed values and defaults
@@ -43,6 +45,7 @@ fn main() {
     };
     let result = match cli.command {
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
         Command::Draft(args) => cmd::draft::run(args),
         Command::Options(args) => cmd::options::run(args),
     };

@@ -4,11 +4,18 @@
 //! - [`markdown`]: a document as clean canonical Markdown that reads back to the same model.
 //! - [`document_html`]: a document as a self-contained, accessible, printable HTML page.
 //! - [`outline`]: a document as a readable tree of ids, headings and line ranges.
+//! - [`redline_text`], [`redline_markdown`], [`redline_html`]: a clause-aligned redline for a
+//!   terminal, a report, or a committee's browser.
 
 mod document_html;
+mod html;
 mod markdown;
 mod outline;
+mod redline;
 
 pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;
+pub use redline::{
+    RedlineOptions, redline_html, redline_markdown, redline_text, responsibility_line,
+};
