@@ -364,3 +364,16 @@ pub fn assert_same(name: &str, a: &Document, b: &Document) {
     };
     assert_eq!(meta(a), meta(b), "{name}: meta differs");
 }
+
+/// 001's revision table says when each version is next due for review ("May 2027").
+#[test]
+fn seed_001_review_dates() {
+    let d = load("001_5977b984982b9da1.txt").document;
+    let reviews: Vec<_> = d
+        .meta
+        .versions
+        .iter()
+        .map(|v| v.review.as_deref())
+        .collect();
+    assert_eq!(reviews, [Some("2025-05"), Some("2026-05"), Some("2027-05")]);
+}
