@@ -1,6 +1,7 @@
 //! The `concord` binary: argument parsing, files, exit codes. Logic lives in the library crates;
 //! each subcommand is one file under `cmd/` that resolves its flags once and calls them.
 
+mod clock;
 mod cmd;
 mod error;
 mod exit;
@@ -21,6 +22,8 @@ struct Cli {
 enum Command {
     /// Read protocols into the clause model (json), clean Markdown (md) or an outline
     Ingest(cmd::ingest::Args),
+    /// Check a protocol before publication: stale references, numbering, wording, leftovers
+    Check(cmd::check::Args),
     /// Redline two versions clause by clause (or one file's tracked changes)
     Diff(cmd::diff::Args),
     /// Draft a council's protocol from its options file (md or html)
@@ -45,6 +48,7 @@ fn main() {
     };
     let result = match cli.command {
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Check(args) => cmd::check::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Draft(args) => cmd::draft::run(args),
         Command::Options(args) => cmd::options::run(args),

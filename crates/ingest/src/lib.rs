@@ -63,6 +63,12 @@ pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
     Ok(parsed)
 }
 
+/// The text of a file's bytes as the reader sees it (decoded and normalised), for tools that
+/// point at source lines (`concord check`). Fails as [`read`] does on bytes that are not text.
+pub fn decode_text(bytes: &[u8]) -> Result<String, Error> {
+    decode::decode(bytes).map(|d| d.text)
+}
+
 /// Reads a protocol from text already decoded. Never fails: broken text gives diagnostics.
 pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
     let mut diags = Vec::new();

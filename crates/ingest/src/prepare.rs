@@ -213,9 +213,32 @@ fn running_key(l: &Line<'_>) -> Option<String> {
     if bare.ends_with(['.', ';', ',', ':']) && !is_caps(bare) {
         return None;
     }
-    let key = fold(&strip_marks(t));
+    // A wrapped line of a sentence that happens to recur (004 says "resolved through respectful
+    // mutual discussion then they may raise the matter with the" in two clauses) starts in
+    // lower case or ends on a word that needs the next line; a header or footer does neither.
+    let plain = strip_marks(t);
+    let starts_lower = plain
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let last = plain
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    if starts_lower || CONTINUES.contains(&last.as_str()) {
+        return None;
+    }
+    let key = fold(&plain);
     (key.split_whitespace().count() >= 2).then_some(key)
 }
+
+/// Words a line cannot end on unless the sentence goes on.
+const CONTINUES: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "with", "in", "for", "by", "on", "that", "which",
+    "their", "its", "his", "her", "be", "is", "are", "as", "at", "from", "this", "any", "not",
+];
 
 fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -309,6 +332,20 @@ mod tests {
             kinds("- A working partnership;\n- A working partnership;\n"),
             [Body, Body]
         );
+    }
+
+    /// Regression: 004 repeats a wrapped line of a sentence in clauses 10.3 and 10.6, and the
+    /// second copy was dropped as a running header, cutting 10.6's route in half.
+    #[test]
+    fn a_recurring_wrapped_sentence_line_is_not_a_running_header() {
+        use LineKind::*;
+        let line =
+            "resolved through respectful mutual discussion then they may raise the matter with the";
+        let text = format!(
+            "10.3 If a concern is not\n{line}\nDirector.\n\n10.6 If a concern is not\n{line}\nMonitoring Officer.\n"
+        );
+        let k = kinds(&text);
+        assert!(k.iter().all(|k| *k == Body || *k == Blank), "{k:?}");
     }
 
     #[test]
