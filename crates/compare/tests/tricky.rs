@@ -151,7 +151,7 @@ fn check_facts(case: &str, r: &Redline) {
             assert!(
                 e.reason
                     .as_deref()
-                    .is_some_and(|x| x.contains("ten -> five"))
+                    .is_some_and(|x| x.contains("\u{201c}ten\u{201d} -> \u{201c}five\u{201d}"))
             );
             assert_eq!(entry(r, Some("1.2"), Some("1.2")).class, None);
         }

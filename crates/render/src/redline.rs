@@ -427,7 +427,21 @@ summary{cursor:pointer;color:#0b4f8a}\
 pub fn redline_html(r: &Redline) -> String {
     let title = heading(r);
     let mut out = page_start(&title, REDLINE_STYLE, "Skip to the changes");
-    let _ = writeln!(out, "<header>\n<h1>{}</h1>", esc(&title));
+    let h1 = match (&r.old.title, &r.new.title) {
+        (Some(x), Some(y)) if x == y && !x.is_empty() => format!("Redline of {x}"),
+        _ => "Redline".to_string(),
+    };
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", esc(&h1));
+    let side = |d: &concord_compare::diff::DocRef| match &d.title {
+        Some(t) if !t.is_empty() && r.old.title != r.new.title => format!("{} ({t})", d.id),
+        _ => d.id.clone(),
+    };
+    let _ = writeln!(
+        out,
+        "<dl class=\"meta\"><dt>Old version:</dt><dd>{}</dd><dt>New version:</dt><dd>{}</dd></dl>",
+        esc(&side(&r.old)),
+        esc(&side(&r.new))
+    );
     let _ = writeln!(
         out,
         "<p class=\"summary\">{}</p>\n</header>",

@@ -434,13 +434,17 @@ fn counted(
                 words.push(t.orig[k]);
             }
         }
-        words.join(" ")
+        words
+            .iter()
+            .map(|w| format!("\u{201c}{w}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let (removed, added) = (side(&a, &b, old), side(&b, &a, new));
     Some(match (removed.is_empty(), added.is_empty()) {
         (false, false) => format!("{label}: {removed} -> {added}"),
-        (false, true) => format!("{label}: removed {removed}"),
-        _ => format!("{label}: added {added}"),
+        (false, true) => format!("{label}: {removed} removed"),
+        _ => format!("{label}: {added} added"),
     })
 }
 
