@@ -3,8 +3,11 @@
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
 //!   the table of diagnostic codes). A test fails when they are stale.
 //! - `tidy`: check the architecture's dependency edges (also a test).
+//! - `corpus --count N --seed S [--out DIR] [--pair-bytes B]`: a deterministic synthetic corpus
+//!   (and a large version pair) for the benchmarks.
 
 mod codegen;
+mod corpus;
 mod tidy;
 
 use std::path::PathBuf;
@@ -37,8 +40,9 @@ fn main() -> anyhow::Result<()> {
                 anyhow::bail!("{} tidy problem(s)", problems.len())
             }
         }
+        "corpus" => corpus::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
-            eprintln!("usage: cargo xtask <codegen|tidy>");
+            eprintln!("usage: cargo xtask <codegen|tidy|corpus>");
             std::process::exit(2);
         }
     }
