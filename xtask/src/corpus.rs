@@ -28,7 +28,11 @@ impl Rng {
     }
     /// A number in `0..n` (0 when n is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
     /// True with probability `p`.
     pub fn chance(&mut self, p: f64) -> bool {
@@ -139,9 +143,28 @@ const ROLES: &[&str] = &[
 ];
 
 const COUNCILS: &[&str] = &[
-    "Ashbourne", "Brackley", "Calder", "Dunmore", "Eastwick", "Fenby", "Glenholme", "Harwood",
-    "Ivybridge", "Kettleby", "Lindford", "Marlow Vale", "Northgate", "Oakham", "Pelham",
-    "Queensbury", "Redmarsh", "Stowe", "Thornbury", "Upton", "Wexcombe", "Yarrow",
+    "Ashbourne",
+    "Brackley",
+    "Calder",
+    "Dunmore",
+    "Eastwick",
+    "Fenby",
+    "Glenholme",
+    "Harwood",
+    "Ivybridge",
+    "Kettleby",
+    "Lindford",
+    "Marlow Vale",
+    "Northgate",
+    "Oakham",
+    "Pelham",
+    "Queensbury",
+    "Redmarsh",
+    "Stowe",
+    "Thornbury",
+    "Upton",
+    "Wexcombe",
+    "Yarrow",
 ];
 
 const KINDS: &[(&str, &str)] = &[
@@ -351,7 +374,10 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let pool = Pool::from_corpus(&crate::root())?;
     std::fs::create_dir_all(&out)?;
     let written = write_corpus(&pool, &out, count, seed)?;
-    println!("wrote {count} protocols ({written} bytes) to {}", out.display());
+    println!(
+        "wrote {count} protocols ({written} bytes) to {}",
+        out.display()
+    );
     if let Some(b) = pair_bytes {
         let mut rng = Rng::new(seed.wrapping_add(7));
         let (old, new) = pair(&mut rng, &pool, b);
