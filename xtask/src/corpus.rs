@@ -43,11 +43,10 @@ impl Rng {
     }
 }
 
-/// The raw material: section headings, clause texts and the sentences of the seeds.
+/// The raw material: section headings and the sentences of the seeds' clauses.
 #[derive(Debug)]
 pub struct Pool {
     pub headings: Vec<String>,
-    pub clauses: Vec<String>,
     pub sentences: Vec<String>,
 }
 
@@ -94,7 +93,6 @@ impl Pool {
         sentences.dedup();
         Ok(Pool {
             headings,
-            clauses,
             sentences,
         })
     }
@@ -182,7 +180,7 @@ pub fn mutate(rng: &mut Rng, text: &str) -> String {
     if rng.chance(0.3) {
         let from = rng.pick(ROLES);
         if t.contains(from) {
-            let to: &str = *rng.pick::<&str>(ROLES);
+            let to: &str = rng.pick::<&str>(ROLES);
             t = t.replacen(from, to, 1);
         }
     }
