@@ -94,7 +94,10 @@ pub fn heading_key(s: &str) -> String {
 fn mark_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet<String> {
     let mut entries = HashSet::new();
     let Some(start) = lines.iter().position(|l| {
+        // Cheap test first: only a short line can be the word "contents".
         l.kind == LineKind::Body
+            && l.text.len() <= 40
+            && l.text.to_ascii_lowercase().contains("contents")
             && matches!(
                 fold(&strip_marks(l.text)).as_str(),
                 "contents" | "table of contents"
@@ -163,13 +166,12 @@ fn looks_like_entry(s: &str) -> bool {
 
 fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
     // Running headers and footers: short standalone lines that recur.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for l in lines.iter() {
-        if let Some(key) = running_key(l) {
-            *seen.entry(key).or_default() += 1;
-        }
+    let keys: Vec<Option<String>> = lines.iter().map(running_key).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for key in keys.iter().flatten() {
+        *seen.entry(key.as_str()).or_default() += 1;
     }
-    let mut first_kept: HashSet<String> = HashSet::new();
+    let mut first_kept: HashSet<&str> = HashSet::new();
     for i in 0..lines.len() {
         if lines[i].kind != LineKind::Body {
             continue;
@@ -180,8 +182,8 @@ fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
             .find(|l| l.kind == LineKind::Body)
             .map(|l| l.text);
         let reason = furniture_reason(lines[i].text, prev_text).or_else(|| {
-            let key = running_key(&lines[i])?;
-            if seen.get(&key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
+            let key = keys[i].as_deref()?;
+            if seen.get(key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
                 Some("a repeated running header or footer")
             } else {
                 None
