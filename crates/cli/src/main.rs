@@ -22,6 +22,8 @@ struct Cli {
 enum Command {
     /// Read protocols into the clause model (json), clean Markdown (md) or an outline
     Ingest(cmd::ingest::Args),
+    /// Write every output a project file names (or --check that none is stale)
+    Build(cmd::build::Args),
     /// Check a protocol before publication: stale references, numbering, wording, leftovers
     Check(cmd::check::Args),
     /// Redline two versions clause by clause (or one file's tracked changes)
@@ -48,6 +50,7 @@ fn main() {
     };
     let result = match cli.command {
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Draft(args) => cmd::draft::run(args),

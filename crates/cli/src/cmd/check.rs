@@ -73,25 +73,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     }
     let text = match args.format {
         Format::Text => text(&all),
-        Format::Json => {
-            let findings: Vec<JsonFinding<'_>> = all
-                .iter()
-                .flat_map(|(path, fs)| {
-                    fs.iter().map(move |f| JsonFinding {
-                        code: f.code,
-                        severity: f.severity,
-                        path: path.clone(),
-                        line: f.line,
-                        clause: f.clause.as_deref(),
-                        message: &f.message,
-                        fix: &f.fix,
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&serde_json::json!({ "findings": findings }))
-                .map_err(|e| CliError::new(format!("cannot serialise the findings: {e}")))?
-                + "\n"
-        }
+        Format::Json => json(&all)?,
     };
     out.write(text.as_bytes())?;
     let errors = all.iter().any(|(_, f)| concord_check::has_errors(f));
@@ -102,7 +84,29 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     })
 }
 
-fn text(all: &[(String, Vec<Finding>)]) -> String {
+/// The findings as `{"findings": [...]}`, each with its path.
+pub fn json(all: &[(String, Vec<Finding>)]) -> Result<String, CliError> {
+    let findings: Vec<JsonFinding<'_>> = all
+        .iter()
+        .flat_map(|(path, fs)| {
+            fs.iter().map(move |f| JsonFinding {
+                code: f.code,
+                severity: f.severity,
+                path: path.clone(),
+                line: f.line,
+                clause: f.clause.as_deref(),
+                message: &f.message,
+                fix: &f.fix,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({ "findings": findings }))
+        .map(|s| s + "\n")
+        .map_err(|e| CliError::new(format!("cannot serialise the findings: {e}")))
+}
+
+/// The findings as text, one per line with its fix, and a count.
+pub fn text(all: &[(String, Vec<Finding>)]) -> String {
     let mut out = String::new();
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for (path, findings) in all {
@@ -140,7 +144,7 @@ fn text(all: &[(String, Vec<Finding>)]) -> String {
 }
 
 /// A `YYYY-MM-DD` date, or a usage error.
-fn valid_date(s: &str) -> Result<String, CliError> {
+pub fn valid_date(s: &str) -> Result<String, CliError> {
     let b = s.as_bytes();
     let ok = b.len() == 10
         && b[4] == b'-'
