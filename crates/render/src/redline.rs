@@ -98,9 +98,14 @@ fn is_class(c: &ClauseDiff, class: Class) -> bool {
     c.class == Some(class)
 }
 
-/// Indices of the clauses to show in the full redline: each change and `context` unchanged
-/// clauses on each side of it.
-fn shown(r: &Redline, context: usize) -> Vec<bool> {
+/// What the full redline shows, in order: each change with `context` unchanged clauses on each
+/// side of it, and a count in place of each run of unchanged clauses left out.
+enum Piece<'r> {
+    Clause(&'r ClauseDiff),
+    Skipped(usize),
+}
+
+fn pieces(r: &Redline, context: usize) -> Vec<Piece<'_>> {
     let n = r.clauses.len();
     let mut keep = vec![false; n];
     for (k, c) in r.clauses.iter().enumerate() {
@@ -112,7 +117,23 @@ fn shown(r: &Redline, context: usize) -> Vec<bool> {
             }
         }
     }
-    keep
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    for (k, c) in r.clauses.iter().enumerate() {
+        if !keep[k] {
+            skipped += 1;
+            continue;
+        }
+        if skipped > 0 {
+            out.push(Piece::Skipped(skipped));
+            skipped = 0;
+        }
+        out.push(Piece::Clause(c));
+    }
+    if skipped > 0 {
+        out.push(Piece::Skipped(skipped));
+    }
+    out
 }
 
 /// The redline as terminal text.
@@ -161,18 +182,15 @@ pub fn redline_text(r: &Redline, opts: &RedlineOptions) -> String {
     }
     if r.clauses.iter().any(ClauseDiff::is_change) {
         let _ = writeln!(out, "\n{b}Redline{x}");
-        let keep = shown(r, opts.context);
-        let mut skipped = 0usize;
         let mut section: Option<&str> = None;
-        for (k, c) in r.clauses.iter().enumerate() {
-            if !keep[k] {
-                skipped += 1;
-                continue;
-            }
-            if skipped > 0 {
-                let _ = writeln!(out, "  {d}… {} unchanged{x}", clauses_word(skipped));
-                skipped = 0;
-            }
+        for piece in pieces(r, opts.context) {
+            let c = match piece {
+                Piece::Skipped(n) => {
+                    let _ = writeln!(out, "  {d}… {} unchanged{x}", clauses_word(n));
+                    continue;
+                }
+                Piece::Clause(c) => c,
+            };
             let here = c.new_section.as_deref().or(c.old_section.as_deref());
             if here.is_some() && here != section {
                 let _ = writeln!(out, "\n{b}§ {}{x}", here.unwrap_or(""));
@@ -199,9 +217,6 @@ pub fn redline_text(r: &Redline, opts: &RedlineOptions) -> String {
             for line in body.lines() {
                 let _ = writeln!(out, "    {line}");
             }
-        }
-        if skipped > 0 {
-            let _ = writeln!(out, "  {d}… {} unchanged{x}", clauses_word(skipped));
         }
     }
     if !r.references.is_empty() {
@@ -322,17 +337,14 @@ pub fn redline_markdown(r: &Redline, opts: &RedlineOptions) -> String {
         out.push_str(
             "## Redline\n\nDeleted text is ~~struck through~~; inserted text is **bold**.\n\n",
         );
-        let keep = shown(r, opts.context);
-        let mut skipped = 0usize;
-        for (k, c) in r.clauses.iter().enumerate() {
-            if !keep[k] {
-                skipped += 1;
-                continue;
-            }
-            if skipped > 0 {
-                let _ = writeln!(out, "*… {} unchanged*\n", clauses_word(skipped));
-                skipped = 0;
-            }
+        for piece in pieces(r, opts.context) {
+            let c = match piece {
+                Piece::Skipped(n) => {
+                    let _ = writeln!(out, "*… {} unchanged*\n", clauses_word(n));
+                    continue;
+                }
+                Piece::Clause(c) => c,
+            };
             let _ = writeln!(out, "**{}** ({})\n", md_esc(&label(c)), status_words(c));
             for line in words_markdown(&c.words).lines() {
                 if line.trim().is_empty() {
@@ -344,9 +356,6 @@ pub fn redline_markdown(r: &Redline, opts: &RedlineOptions) -> String {
                 out.truncate(out.len() - 2);
             }
             out.push('\n');
-        }
-        if skipped > 0 {
-            let _ = writeln!(out, "*… {} unchanged*\n", clauses_word(skipped));
         }
     }
     if !r.references.is_empty() {
