@@ -161,6 +161,12 @@ fn looks_like_entry(s: &str) -> bool {
     tabbed_page || (words <= 14 && !s.trim_end_matches("**").ends_with('.'))
 }
 
+/// Words a line cannot end on unless its sentence runs on to the next line.
+const CONTINUES: &[&str] = &[
+    "the", "a", "an", "of", "to", "with", "and", "or", "by", "for", "in", "on", "that", "which",
+    "their", "its", "be", "is", "are", "as", "from", "at",
+];
+
 fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
     // Running headers and footers: short standalone lines that recur.
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -211,6 +217,17 @@ fn running_key(l: &Line<'_>) -> Option<String> {
     }
     let bare = t.trim_end_matches(['*', ' ']);
     if bare.ends_with(['.', ';', ',', ':']) && !is_caps(bare) {
+        return None;
+    }
+    // A hard-wrapped line from the middle of a sentence may recur word for word (two clauses
+    // of 004 share "resolved through ... raise the matter with the"): it starts in lower case
+    // or stops on a word that needs the next line. Headers and footers do neither.
+    let last = bare
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if t.trim_start().starts_with(char::is_lowercase) || CONTINUES.contains(&last.as_str()) {
         return None;
     }
     let key = fold(&strip_marks(t));
@@ -286,6 +303,16 @@ mod tests {
             .iter()
             .map(|l| l.kind)
             .collect()
+    }
+
+    #[test]
+    fn a_wrapped_line_that_recurs_is_not_furniture() {
+        // Regression: 004 lost "resolved through respectful mutual discussion then they may
+        // raise the matter with the" from clause 10.6 because clause 10.3 wraps the same way.
+        let text = "1. A\n\n1.1 If a Councillor has a concern that is not\nresolved through discussion then they may raise the matter with the\nDirector.\n\n1.2 If an Officer has a concern that is not\nresolved through discussion then they may raise the matter with the\nMonitoring Officer.\n";
+        let mut diags = Vec::new();
+        let p = prepare(text, &mut diags);
+        assert!(p.lines.iter().all(|l| l.kind != LineKind::Furniture));
     }
 
     #[test]

@@ -596,6 +596,10 @@ impl Lexicon {
             {
                 continue;
             }
+            // "non-Cabinet Members" are everyone but the role.
+            if prev.is_some_and(|(p, sep)| p.lower == "non" && sep.contains('-')) {
+                return None;
+            }
             let ok = match c.alias.before {
                 Before::Anything => true,
                 Before::Determiner => prev
@@ -769,6 +773,7 @@ mod tests {
             ),
             ["group-leader", "monitoring-officer"]
         );
+        assert!(roles(p, "assist non-Cabinet Members").is_empty());
         // A sentence boundary ends a role.
         assert_eq!(
             roles(p, "to the Chief Officer. Executive decisions"),

@@ -188,7 +188,7 @@ fn anchor(s: &str) -> String {
 }
 
 /// Text as HTML character data or a quoted attribute value.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

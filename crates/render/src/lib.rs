@@ -4,11 +4,18 @@
 //! - [`markdown`]: a document as clean canonical Markdown that reads back to the same model.
 //! - [`document_html`]: a document as a self-contained, accessible, printable HTML page.
 //! - [`outline`]: a document as a readable tree of ids, headings and line ranges.
+//! - [`comparison_text`], [`comparison_markdown`], [`comparison_csv`], [`comparison_html`]: a
+//!   cross-council comparison (`concord_compare::answers::Comparison`) for a terminal, a report,
+//!   a spreadsheet and a committee member's browser.
 
+mod comparison;
+mod comparison_html;
 mod document_html;
 mod markdown;
 mod outline;
 
+pub use comparison::{comparison_csv, comparison_markdown, comparison_text};
+pub use comparison_html::comparison_html;
 pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;
