@@ -55,7 +55,11 @@ fn number(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
 /// "clear", then days, weeks, a fortnight or hours (whole days only).
 pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
     let mut out = Vec::new();
+    let mut next_free = 0;
     for k in 0..toks.len() {
+        if k < next_free {
+            continue;
+        }
         if toks[k].lower == "fortnight" {
             let article = k > 0 && matches!(toks[k - 1].lower.as_str(), "a" | "one");
             if article {
@@ -89,6 +93,7 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
             _ => continue,
         };
         // "a" and "an" count only before a unit word: "a week", not "a Member".
+        next_free = j + 1;
         out.push(Period {
             days,
             working,
