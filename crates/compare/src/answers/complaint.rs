@@ -39,6 +39,11 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "criticism*",
     "alleging",
     "allegation*",
+    "bullied",
+    "bullying",
+    "harass*",
+    "belittl*",
+    "intimidat*",
 ];
 
 /// Verbs that send a complaint somewhere.
@@ -57,6 +62,8 @@ pub(crate) const ROUTING: &[&str] = &[
     "notify",
     "direct*",
     "escalat*",
+    "speak to",
+    "speak first to",
 ];
 
 /// Headings under which a complaint is the subject.

@@ -166,7 +166,8 @@ pub(crate) fn body(text: &str) -> Option<String> {
                 break;
             }
         }
-        while start < k && matches!(words[start], "and" | "of" | "&") {
+        // Names start after small words and articles: "the Audit and Standards Committee".
+        while start < k && matches!(words[start], "and" | "of" | "&" | "The" | "This" | "Its") {
             start += 1;
         }
         let mut name: Vec<&str> = words[start..k].to_vec();
@@ -219,6 +220,10 @@ mod tests {
         assert_eq!(
             body("The Council will review it by the Staffing Committee").as_deref(),
             Some("Staffing Committee")
+        );
+        assert_eq!(
+            body("The Audit and Standards Committee reviews this protocol annually.").as_deref(),
+            Some("Audit and Standards Committee")
         );
     }
 }

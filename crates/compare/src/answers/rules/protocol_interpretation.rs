@@ -4,7 +4,8 @@
 //! or "this document" in it), with a deciding or advising verb: "Questions on the
 //! interpretation of this Protocol will be determined by the Monitoring Officer"; "the
 //! Executive Directors will arbitrate on the interpretation of this Protocol following
-//! consultation with the Monitoring Officer".
+//! consultation with the Monitoring Officer"; "settled by the Town Clerk after consulting the
+//! Town Mayor".
 
 use super::super::topic::{self, Topic};
 use super::super::{Answer, View};
@@ -22,6 +23,7 @@ const DECIDE: &[&str] = &[
     "refer*",
     "rest with",
     "rests with",
+    "settl*",
 ];
 
 const TOPIC: Topic = Topic {
