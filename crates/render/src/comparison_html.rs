@@ -17,7 +17,7 @@ use crate::document_html::esc;
 const STYLE: &str = "\
 :root{color-scheme:light}\
 body{font-family:system-ui,-apple-system,\"Segoe UI\",Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff;margin:0}\
-.page{max-width:78rem;margin:0 auto;padding:1.5rem 1rem 3rem}\
+.page{max-width:110rem;margin:0 auto;padding:1.5rem 1rem 3rem}\
 a{color:#0b4f8a}\
 a:focus{outline:3px solid #ffbf47;outline-offset:1px}\
 .skip{position:absolute;left:-999px}\
