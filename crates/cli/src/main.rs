@@ -27,6 +27,10 @@ enum Command {
     Draft(cmd::draft::Args),
     /// List every drafting option, its allowed values and defaults
     Options(cmd::options::Args),
+    /// Find the clauses of a corpus most like one clause, with scores
+    Precedents(cmd::precedents::Args),
+    /// Show one clause: text, items, roles, references and the answers it supports
+    Show(cmd::show::Args),
 }
 
 fn main() {
@@ -48,6 +52,8 @@ fn main() {
         Command::Compare(args) => cmd::compare::run(args),
         Command::Draft(args) => cmd::draft::run(args),
         Command::Options(args) => cmd::options::run(args),
+        Command::Precedents(args) => cmd::precedents::run(args),
+        Command::Show(args) => cmd::show::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

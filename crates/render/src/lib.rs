@@ -7,15 +7,19 @@
 //! - [`comparison_text`], [`comparison_markdown`], [`comparison_csv`], [`comparison_html`]: a
 //!   cross-council comparison (`concord_compare::answers::Comparison`) for a terminal, a report,
 //!   a spreadsheet and a committee member's browser.
+//! - [`clause_report`]: one clause with its roles, references, changes and the answers it
+//!   supports.
 
 mod comparison;
 mod comparison_html;
 mod document_html;
 mod markdown;
 mod outline;
+mod show;
 
 pub use comparison::{comparison_csv, comparison_markdown, comparison_text};
 pub use comparison_html::comparison_html;
 pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;
+pub use show::clause_report;

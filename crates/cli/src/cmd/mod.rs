@@ -4,3 +4,5 @@ pub mod compare;
 pub mod draft;
 pub mod ingest;
 pub mod options;
+pub mod precedents;
+pub mod show;
