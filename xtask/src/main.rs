@@ -3,7 +3,10 @@
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
 //!   the table of diagnostic codes). A test fails when they are stale.
 //! - `tidy`: check the architecture's dependency edges (also a test).
+//! - `bench precedents`: precedent search over the seeds replicated to 3,000 documents,
+//!   printing queries per second.
 
+mod bench;
 mod codegen;
 mod tidy;
 
@@ -37,8 +40,15 @@ fn main() -> anyhow::Result<()> {
                 anyhow::bail!("{} tidy problem(s)", problems.len())
             }
         }
+        "bench" => match std::env::args().nth(2).as_deref() {
+            Some("precedents") => bench::precedents(&root()),
+            _ => {
+                eprintln!("usage: cargo xtask bench precedents");
+                std::process::exit(2);
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask <codegen|tidy>");
+            eprintln!("usage: cargo xtask <codegen|tidy|bench precedents>");
             std::process::exit(2);
         }
     }
