@@ -48,7 +48,6 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
 
 /// Expands directories into the protocol files they hold (sorted, not recursive into hidden
 /// folders), for commands that accept `FILE|DIR...`.
-#[allow(dead_code, reason = "used by compare")]
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     let mut out = Vec::new();
     for p in paths {
@@ -86,7 +85,6 @@ fn is_protocol_file(p: &Path) -> bool {
 }
 
 /// The document id of a path: its file stem (`corpus/tewkesbury.txt` is `tewkesbury`).
-#[allow(dead_code, reason = "used by compare and diff")]
 pub fn doc_id(path: &Path) -> String {
     path.file_stem()
         .and_then(|s| s.to_str())

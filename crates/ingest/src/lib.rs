@@ -4,7 +4,8 @@
 //! Windows-1252; any line endings), sniffs whether it is Markdown-like or plain text, and returns
 //! a [`Parsed`]: the [`Document`] plus [`Diagnostic`]s saying what was repaired. Reading never
 //! fails on text: broken council text is normal input. Only bytes that are not text at all (or
-//! nothing at all) are an [`Error`].
+//! nothing at all) are an [`Error`]. Every clause is tagged with the roles it names
+//! (`concord_model::roles`), in order of first mention.
 //!
 //! ```
 //! let text = "Protocol\n\n1. Introduction\n\n1.1 Officers serve the whole council.\n";
@@ -20,6 +21,7 @@ mod inline;
 mod meta;
 mod prepare;
 mod refs;
+mod tag;
 mod text;
 
 pub use error::Error;
@@ -84,6 +86,7 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
     let blocks = blocks::blocks(&prepared.lines, format, &prepared.contents, &mut diags);
     let mut document = assemble::assemble(blocks, &cx, &mut diags);
     resolve_refs(&mut document, &mut diags);
+    tag::tag_roles(&mut document);
     check_footnotes(&document, &mut diags);
     document.meta.source = Source {
         path: path.to_string(),

@@ -2,7 +2,10 @@
 
 pub mod build;
 pub mod check;
+pub mod compare;
 pub mod diff;
 pub mod draft;
 pub mod ingest;
 pub mod options;
+pub mod precedents;
+pub mod show;
