@@ -38,6 +38,9 @@ pub struct Question {
     pub id: &'static str,
     /// The question in plain English.
     pub text: &'static str,
+    /// What the question is about, as a heading ("Officer complaints about councillors"), for
+    /// lines such as "Officer complaints about councillors: Monitoring Officer -> Chief Executive".
+    pub topic: &'static str,
     /// What kind of answer it takes.
     pub answer: AnswerKind,
 }
@@ -47,56 +50,67 @@ pub const QUESTIONS: &[Question] = &[
     Question {
         id: "officer-complaint-about-councillor",
         text: "Who does an officer go to about a councillor's conduct?",
+        topic: "Officer complaints about councillors",
         answer: AnswerKind::Route,
     },
     Question {
         id: "councillor-complaint-about-officer",
         text: "Who does a councillor go to about an officer's conduct or performance?",
+        topic: "Councillor complaints about officers",
         answer: AnswerKind::Route,
     },
     Question {
         id: "political-group-meeting-attendance",
         text: "Who decides whether officers attend political group meetings?",
+        topic: "Officers at political group meetings",
         answer: AnswerKind::Route,
     },
     Question {
         id: "need-to-know-disputes",
         text: "Who decides a councillor's \"need to know\" for information?",
+        topic: "Need-to-know disputes",
         answer: AnswerKind::Route,
     },
     Question {
         id: "protocol-interpretation",
         text: "Who interprets the protocol or arbitrates on it?",
+        topic: "Interpreting the protocol",
         answer: AnswerKind::Route,
     },
     Question {
         id: "personal-relationship-disclosure",
         text: "Who must be told of a close personal relationship between a councillor and an officer?",
+        topic: "Disclosing close personal relationships",
         answer: AnswerKind::Route,
     },
     Question {
         id: "media-spokesperson",
         text: "Who speaks to the media for the council, and who is consulted?",
+        topic: "Speaking to the media",
         answer: AnswerKind::Route,
     },
     Question {
         id: "blind-copies",
         text: "Are blind copies of correspondence forbidden?",
+        topic: "Blind copies of correspondence",
         answer: AnswerKind::Forbidden,
     },
     Question {
         id: "response-time",
         text: "What response time is set for correspondence between councillors and officers?",
+        topic: "Response time for correspondence",
         answer: AnswerKind::Days,
     },
     Question {
         id: "ward-member-notice",
         text: "How much notice do ward members get of matters affecting their ward?",
+        topic: "Notice to ward members",
         answer: AnswerKind::Days,
     },
     Question {
         id: "review-cycle",
         text: "How often is the protocol reviewed, and by which body?",
+        topic: "Review of the protocol",
         answer: AnswerKind::Years,
     },
 ];

@@ -9,6 +9,7 @@
 
 use std::fmt::Write;
 
+use concord_compare::answers::Answer;
 use concord_compare::diff::{Class, ClauseDiff, Op, Redline, ResponsibilityChange, Status, Word};
 
 use crate::html::{PAGE_END, anchor, esc, page_start};
@@ -73,25 +74,10 @@ fn summary_line(r: &Redline) -> String {
     )
 }
 
-/// One responsibility change in plain words: "Monitoring Officer -> Chief Executive (6.2)".
+/// One responsibility change in plain words: "Officer complaints about councillors:
+/// Monitoring Officer -> Chief Executive (6.2)".
 pub fn responsibility_line(r: &ResponsibilityChange) -> String {
-    let side = |a: Option<&serde_json::Value>| -> String {
-        let Some(a) = a else {
-            return "not covered".to_string();
-        };
-        let summary = a.get("summary").and_then(|s| s.as_str()).unwrap_or("");
-        let clauses: Vec<&str> = a
-            .get("clauses")
-            .and_then(|c| c.as_array())
-            .map(|c| c.iter().filter_map(|v| v.as_str()).collect())
-            .unwrap_or_default();
-        if clauses.is_empty() {
-            summary.to_string()
-        } else {
-            format!("{summary} ({})", clauses.join(", "))
-        }
-    };
-    format!("{} -> {}", side(r.old.as_ref()), side(r.new.as_ref()))
+    r.line()
 }
 
 fn is_class(c: &ClauseDiff, class: Class) -> bool {
@@ -149,12 +135,7 @@ pub fn redline_text(r: &Redline, opts: &RedlineOptions) -> String {
     if !r.responsibilities.is_empty() {
         let _ = writeln!(out, "\n{b}Responsibility changes{x}");
         for c in &r.responsibilities {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                question_text(&c.question),
-                responsibility_line(c)
-            );
+            let _ = writeln!(out, "  {}", c.line());
         }
     }
     for (class, title) in [
@@ -253,9 +234,11 @@ fn heading(r: &Redline) -> String {
     }
 }
 
-/// The catalogue text of a question id (the catalogue joins the model with the answers).
+/// The catalogue text of a question id.
 fn question_text(id: &str) -> String {
-    id.to_string()
+    concord_model::questions::question(id)
+        .map_or(id, |q| q.text)
+        .to_string()
 }
 
 /// Runs as text: colour and emphasis, or `[-old-]{+new+}` markers.
@@ -303,12 +286,7 @@ pub fn redline_markdown(r: &Redline, opts: &RedlineOptions) -> String {
     if !r.responsibilities.is_empty() {
         out.push_str("## Responsibility changes\n\n");
         for c in &r.responsibilities {
-            let _ = writeln!(
-                out,
-                "- **{}** {}",
-                md_esc(&question_text(&c.question)),
-                md_esc(&responsibility_line(c))
-            );
+            let _ = writeln!(out, "- {}", md_esc(&c.line()));
         }
         out.push('\n');
     }
@@ -463,27 +441,19 @@ pub fn redline_html(r: &Redline) -> String {
         );
         out.push_str("<table>\n<caption class=\"skip\">Who does what, before and after</caption>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead>\n<tbody>\n");
         for c in &r.responsibilities {
-            let side = |a: Option<&serde_json::Value>| -> String {
+            let side = |a: Option<&Answer>| -> String {
                 match a {
                     None => "Not covered".to_string(),
                     Some(a) => {
-                        let summary = a.get("summary").and_then(|s| s.as_str()).unwrap_or("");
-                        let clauses: Vec<String> = a
-                            .get("clauses")
-                            .and_then(|c| c.as_array())
-                            .map(|c| {
-                                c.iter()
-                                    .filter_map(|v| v.as_str())
-                                    .map(|id| {
-                                        format!("<a href=\"#c-{}\">{}</a>", anchor(id), esc(id))
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        if clauses.is_empty() {
-                            esc(summary)
+                        let links: Vec<String> = a
+                            .clauses
+                            .iter()
+                            .map(|id| format!("<a href=\"#c-{}\">{}</a>", anchor(id), esc(id)))
+                            .collect();
+                        if links.is_empty() {
+                            esc(&a.summary)
                         } else {
-                            format!("{} (clause {})", esc(summary), clauses.join(", "))
+                            format!("{} (clause {})", esc(&a.summary), links.join(", "))
                         }
                     }
                 }
