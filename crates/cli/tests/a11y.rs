@@ -1,4 +1,5 @@
-//! Accessibility: `concord compare corpus/ --format html` opened in headless Chromium with
+//! Accessibility: every kind of HTML page Concord writes (a cross-council comparison, a redline,
+//! a drafted protocol, a read protocol, a project build) opened in headless Chromium with
 //! axe-core (tests/a11y/axe.mjs) has no WCAG 2.0/2.1/2.2 A or AA violation.
 //!
 //! Needs node, Debian's chromium and `npm ci` in tests/a11y. Where they are missing the test
@@ -30,8 +31,55 @@ fn missing_clients(root: &Path) -> Option<String> {
     None
 }
 
+/// The pages to check: (name, concord arguments before `-o PAGE`).
+const PAGES: &[(&str, &[&str])] = &[
+    (
+        "compare",
+        &[
+            "compare",
+            "corpus/",
+            "corpus/synthetic/",
+            "--format",
+            "html",
+        ],
+    ),
+    (
+        "redline",
+        &[
+            "diff",
+            "corpus/000_0739291e76a941b3.txt",
+            "--tracked",
+            "--format",
+            "html",
+        ],
+    ),
+    (
+        "redline-moves",
+        &[
+            "diff",
+            "corpus/compare/moved-between-sections/old.md",
+            "corpus/compare/moved-between-sections/new.md",
+            "--format",
+            "html",
+        ],
+    ),
+    (
+        "draft-parish",
+        &[
+            "draft",
+            "templates/examples/parish.toml",
+            "--format",
+            "html",
+        ],
+    ),
+    (
+        "draft-joint",
+        &["draft", "templates/examples/joint.toml", "--format", "html"],
+    ),
+];
+
 #[test]
-fn comparison_page_has_no_wcag_violations() {
+fn every_html_page_has_no_wcag_violations() {
     let root = root();
     if let Some(why) = missing_clients(&root) {
         assert!(
@@ -42,32 +90,36 @@ fn comparison_page_has_no_wcag_violations() {
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let page = dir.path().join("compare.html");
-    let status = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .current_dir(&root)
-        .args([
-            "compare",
-            "corpus/",
-            "corpus/synthetic/",
-            "--format",
-            "html",
-            "-o",
-        ])
-        .arg(&page)
-        .status()
-        .expect("concord runs");
-    assert!(status.success(), "concord compare failed");
-    let out = Command::new("node")
-        .arg(root.join("tests/a11y/axe.mjs"))
-        .arg(&page)
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&out.stdout);
-    println!("{report}{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "axe-core found violations:\n{report}"
-    );
-    assert!(report.contains("0 violated"), "{report}");
+    let mut pages: Vec<PathBuf> = Vec::new();
+    for (name, args) in PAGES {
+        let page = dir.path().join(format!("{name}.html"));
+        let status = Command::new(env!("CARGO_BIN_EXE_concord"))
+            .current_dir(&root)
+            .args(*args)
+            .arg("-o")
+            .arg(&page)
+            .status()
+            .expect("concord runs");
+        assert!(status.success(), "concord {args:?} failed");
+        pages.push(page);
+    }
+    // The published pages of the example project.
+    pages.push(root.join("templates/examples/site/public/protocol.html"));
+    pages.push(root.join("templates/examples/site/public/redline.html"));
+    for page in &pages {
+        let out = Command::new("node")
+            .arg(root.join("tests/a11y/axe.mjs"))
+            .arg(page)
+            .output()
+            .expect("node runs");
+        let report = String::from_utf8_lossy(&out.stdout);
+        println!("{report}{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "axe-core found violations in {}:\n{report}",
+            page.display()
+        );
+        assert!(report.contains("0 violated"), "{report}");
+    }
 }
