@@ -54,11 +54,11 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     let files = input::expand(&args.inputs)?;
     let out = Output::resolve(args.output.as_deref(), &files)?;
     let opts = concord_ingest::Options::default();
-    let mut docs = Vec::new();
-    for f in &files {
-        let loaded = input::load(f, &opts)?;
-        docs.push((input::doc_id(f), loaded.parsed.document));
-    }
+    let docs: Vec<(String, concord_model::Document)> = input::load_all(&files, &opts)?
+        .into_iter()
+        .zip(&files)
+        .map(|(l, f)| (input::doc_id(f), l.parsed.document))
+        .collect();
     let refs: Vec<(String, &concord_model::Document)> =
         docs.iter().map(|(id, d)| (id.clone(), d)).collect();
     let questions: Vec<&str> = args.question.iter().map(String::as_str).collect();

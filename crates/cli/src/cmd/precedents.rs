@@ -54,8 +54,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     };
     let files = input::expand(std::slice::from_ref(&dir))?;
     let mut corpus = Corpus::default();
-    for f in &files {
-        let l = input::load(f, &opts)?;
+    for (l, f) in input::load_all(&files, &opts)?.iter().zip(&files) {
         corpus.add(&input::doc_id(f), &l.parsed.document);
     }
     let me = input::doc_id(&args.file);
