@@ -30,6 +30,8 @@ enum Command {
     Diff(cmd::diff::Args),
     /// Compare protocols on the questions: who does what, side by side
     Compare(cmd::compare::Args),
+    /// Write the standards committee review pack for a revision
+    Pack(cmd::pack::Args),
     /// Draft a council's protocol from its options file (md or html)
     Draft(cmd::draft::Args),
     /// List every drafting option, its allowed values and defaults
@@ -60,6 +62,7 @@ fn main() {
         Command::Check(args) => cmd::check::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Compare(args) => cmd::compare::run(args),
+        Command::Pack(args) => cmd::pack::run(args),
         Command::Draft(args) => cmd::draft::run(args),
         Command::Options(args) => cmd::options::run(args),
         Command::Precedents(args) => cmd::precedents::run(args),

@@ -73,6 +73,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         .map_err(|e| CliError::io(Some(path), e))?;
     tmp.write_all(bytes)
         .map_err(|e| CliError::io(Some(path), e))?;
+    // A temporary file is private (0600); the output gets the permissions of the file it
+    // replaces, or the usual 0644 for a new one, so a published page stays readable.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| CliError::io(Some(path), e))?;
+    }
     tmp.as_file()
         .sync_all()
         .map_err(|e| CliError::io(Some(path), e))?;

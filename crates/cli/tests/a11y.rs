@@ -103,6 +103,23 @@ fn every_html_page_has_no_wcag_violations() {
         assert!(status.success(), "concord {args:?} failed");
         pages.push(page);
     }
+    // The review pack for seed 000 with the other seeds as peers.
+    let pack = dir.path().join("pack");
+    let status = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .current_dir(&root)
+        .args([
+            "pack",
+            "--tracked",
+            "corpus/000_0739291e76a941b3.txt",
+            "--peers",
+            "corpus/",
+            "-o",
+        ])
+        .arg(&pack)
+        .status()
+        .expect("concord runs");
+    assert!(status.success(), "concord pack failed");
+    pages.push(pack.join("pack.html"));
     // The published pages of the example project.
     pages.push(root.join("templates/examples/site/public/protocol.html"));
     pages.push(root.join("templates/examples/site/public/redline.html"));

@@ -14,8 +14,12 @@ use crate::html::{PAGE_END, esc, page_start};
 
 /// Colours as the document page: text #1b1b1b on white (about 17:1), muted #4a4a4a (8.9:1),
 /// links #0b4f8a (8.4:1); the "not covered" cells stay readable at #4a4a4a on #f3f2f1 (8:1).
-const STYLE: &str = "\
-.page{max-width:110rem}\
+const STYLE: &str = concat!(".page{max-width:110rem}", table_style!());
+
+/// The styles of the answers table and the evidence, for any page that holds them.
+macro_rules! table_style {
+    () => {
+        "\
 h3{font-size:1.1rem;margin:1.25rem 0 .4rem}\
 .lede{color:#4a4a4a;max-width:46rem}\
 .scroll{overflow-x:auto;border:1px solid #b1b4b6}\
@@ -25,15 +29,18 @@ caption{text-align:left;font-weight:600;padding:.5rem}\
 th,td{border:1px solid #b1b4b6;padding:.45rem .55rem;vertical-align:top;text-align:left}\
 thead th{background:#f3f2f1}\
 tbody th{font-weight:600;min-width:14rem}\
-.qid{display:block;font-weight:400;color:#4a4a4a;font-size:.85rem}\
+.qid{display:block;font-weight:400;color:#4a4a4a;font-size:.85em}\
 td.none{background:#f3f2f1;color:#4a4a4a}\
-.was{display:block;color:#4a4a4a;font-size:.9rem}\
-.cite{display:block;font-size:.9rem}\
+.was{display:block;color:#4a4a4a;font-size:.9em}\
+.cite{display:block;font-size:.9em}\
 .evidence blockquote{margin:.3rem 0 .8rem;padding:.3rem .8rem;border-left:4px solid #b1b4b6}\
 .evidence dl{margin:.2rem 0}\
 .evidence dt{font-weight:600;display:inline}\
 .evidence dd{display:inline;margin:0 1rem 0 .25rem}\
-@media print{body{font-size:10pt}.scroll{overflow:visible;border:0}section{break-inside:avoid}}";
+@media print{body{font-size:10pt}.scroll{overflow:visible;border:0}.scroll table{font-size:7.5pt;table-layout:fixed}tbody th{min-width:0}.qid{display:none}section{break-inside:avoid}}"
+    };
+}
+pub(crate) use table_style;
 
 /// The comparison as a complete HTML page.
 pub fn comparison_html(c: &Comparison) -> String {
@@ -52,16 +59,20 @@ pub fn comparison_html(c: &Comparison) -> String {
         c.questions.len()
     );
     out.push_str("</header>\n<main id=\"content\">\n");
-    documents(&mut out, c);
-    matrix(&mut out, c);
-    evidence(&mut out, c);
+    documents(&mut out, c, 2);
+    matrix(&mut out, c, 2);
+    evidence(&mut out, c, 2);
     out.push_str("</main>\n");
     out.push_str(PAGE_END);
     out
 }
 
-fn documents(out: &mut String, c: &Comparison) {
-    out.push_str("<h2 id=\"documents\">The protocols</h2>\n<ul>\n");
+/// The protocols compared, as a list headed at `level`.
+pub(crate) fn documents(out: &mut String, c: &Comparison, level: usize) {
+    let _ = writeln!(
+        out,
+        "<h{level} id=\"documents\">The protocols</h{level}>\n<ul>"
+    );
     for d in &c.documents {
         let kind = d
             .kind
@@ -78,8 +89,9 @@ fn documents(out: &mut String, c: &Comparison) {
     out.push_str("</ul>\n");
 }
 
-fn matrix(out: &mut String, c: &Comparison) {
-    out.push_str("<h2 id=\"answers\">Answers</h2>\n");
+/// The table of questions by protocols, headed at `level`.
+pub(crate) fn matrix(out: &mut String, c: &Comparison, level: usize) {
+    let _ = writeln!(out, "<h{level} id=\"answers\">Answers</h{level}>");
     out.push_str(
         "<div class=\"scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n<table>\n",
     );
@@ -135,12 +147,14 @@ fn previously(a: &Answer) -> String {
     }
 }
 
-fn evidence(out: &mut String, c: &Comparison) {
-    out.push_str("<h2 id=\"evidence\">Evidence</h2>\n");
+/// The evidence of every answer, question by question, headed at `level`.
+pub(crate) fn evidence(out: &mut String, c: &Comparison, level: usize) {
+    let _ = writeln!(out, "<h{level} id=\"evidence\">Evidence</h{level}>");
+    let sub = level + 1;
     for q in &c.questions {
         let _ = writeln!(
             out,
-            "<section class=\"evidence\" aria-labelledby=\"q-{id}\">\n<h3 id=\"q-{id}\">{}</h3>",
+            "<section class=\"evidence\" aria-labelledby=\"q-{id}\">\n<h{sub} id=\"q-{id}\">{}</h{sub}>",
             esc(&q.text),
             id = slug(&q.id)
         );

@@ -9,6 +9,7 @@
 //! - [`comparison_text`], [`comparison_markdown`], [`comparison_csv`], [`comparison_html`]: a
 //!   cross-council comparison (`concord_compare::answers::Comparison`) for a terminal, a report,
 //!   a spreadsheet and a committee member's browser.
+//! - [`pack_html`]: the standards committee review pack.
 //! - [`clause_report`]: one clause with its roles, references, changes and the answers it
 //!   supports.
 
@@ -18,6 +19,7 @@ mod document_html;
 mod html;
 mod markdown;
 mod outline;
+mod pack_html;
 mod redline;
 mod show;
 
@@ -26,6 +28,7 @@ pub use comparison_html::comparison_html;
 pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;
+pub use pack_html::{Pack, pack_html};
 pub use redline::{
     RedlineOptions, redline_html, redline_markdown, redline_text, responsibility_line,
 };

@@ -7,5 +7,6 @@ pub mod diff;
 pub mod draft;
 pub mod ingest;
 pub mod options;
+pub mod pack;
 pub mod precedents;
 pub mod show;
