@@ -8,12 +8,14 @@ use concord_model::roles::{Lexicon, role};
 use super::{Context, finding, texts};
 use crate::Finding;
 
+/// One name of an office: (key, as written, clause id, line).
+type Name = (String, String, String, u32);
+
 /// Roles whose second name is usually a deliberate, well-known title ("the Chief Executive,
 /// as Head of Paid Service") are still reported: once, as information.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let lexicon = Lexicon::for_kind(cx.doc.meta.kind.as_deref());
-    // role id -> [(name key, name as written, clause id, line)]
-    let mut names: Vec<(String, Vec<(String, String, String, u32)>)> = Vec::new();
+    let mut names: Vec<(String, Vec<Name>)> = Vec::new();
     for c in &cx.clauses {
         for text in texts(c) {
             for m in lexicon.mentions(text) {
