@@ -13,42 +13,64 @@ pub(crate) struct Period {
     pub tok: usize,
 }
 
-const NUMBERS: &[(&str, u32)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("twenty", 20),
-    ("twenty one", 21),
-    ("twenty eight", 28),
-    ("thirty", 30),
+/// Number words below twenty; "a" and "an" count as one before a unit ("a week").
+const SMALL: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// The tens, from twenty.
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// A number at word `k` ("5", "five", "twenty one"), with how many words it takes.
+fn small(w: &str) -> Option<u32> {
+    if matches!(w, "a" | "an") {
+        return Some(1);
+    }
+    SMALL
+        .iter()
+        .position(|s| *s == w)
+        .and_then(|n| u32::try_from(n).ok())
+}
+
+/// A number at word `k` ("5", "five", "twenty one", "twenty-one"), with how many words it
+/// takes.
 fn number(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
     let w = toks.get(k)?.lower.as_str();
     if let Ok(n) = w.parse::<u32>() {
         return (n <= 1000).then_some((n, 1));
     }
-    if let Some(next) = toks.get(k + 1) {
-        let two = format!("{w} {}", next.lower);
-        if let Some((_, n)) = NUMBERS.iter().find(|(s, _)| *s == two) {
-            return Some((*n, 2));
-        }
+    if let Some(t) = TENS.iter().position(|s| *s == w) {
+        let tens = u32::try_from(t).ok()? * 10 + 20;
+        // "twenty one" (the hyphen of "twenty-one" splits words too).
+        let unit = toks
+            .get(k + 1)
+            .and_then(|n| small(&n.lower))
+            .filter(|u| (1..10).contains(u) && !matches!(toks[k + 1].lower.as_str(), "a" | "an"));
+        return Some(match unit {
+            Some(u) => (tens + u, 2),
+            None => (tens, 1),
+        });
     }
-    NUMBERS.iter().find(|(s, _)| *s == w).map(|(_, n)| (*n, 1))
+    small(w).map(|n| (n, 1))
 }
 
 /// Every period of days in the words: a number, perhaps "working", "business", "calendar" or
@@ -203,6 +225,9 @@ mod tests {
         assert_eq!(p("at least 48 hours' notice"), [(2, false)]);
         assert_eq!(p("within a fortnight"), [(14, false)]);
         assert_eq!(p("twenty one days"), [(21, false)]);
+        assert_eq!(p("within twenty-eight days"), [(28, false)]);
+        assert_eq!(p("sixteen working days"), [(16, true)]);
+        assert_eq!(p("ninety days"), [(90, false)]);
         assert!(p("a Member of the Council").is_empty());
     }
 
