@@ -3,6 +3,10 @@
 //! same route in the same order, the same values), for every example in `templates/examples/`
 //! and for generated option sets.
 //!
+//! The loop goes on through `concord options --from`: the options file written from the
+//! drafted text ([`concord_draft::infer::options_toml`]) validates and holds the same answers,
+//! the same optional sections and the same council.
+//!
 //! The rule for questions the drafted text does not ask: a question whose optional section is
 //! off (`catalogue::section_of`) is not drafted at all, so the loop expects "not covered"
 //! (`None`) for it, whatever default `[answers]` would hold.
@@ -13,6 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use concord_compare::answers::{Value, answers};
+use concord_draft::infer::{Choice, Found, Reading, options_toml};
 use concord_draft::{Answer, Drafter, Options, Templates, catalogue, validate};
 use proptest::prelude::*;
 
@@ -47,12 +52,30 @@ fn expected(options: &Options) -> BTreeMap<String, Loop> {
         .collect()
 }
 
+/// The answers of a document as `concord options --from` is given them.
+fn readings(doc: &concord_model::Document) -> Vec<Reading> {
+    answers(doc)
+        .into_iter()
+        .map(|(id, a)| Reading {
+            question: id.to_string(),
+            found: a.map(|a| Found {
+                choice: match a.value {
+                    None => Choice::Route(a.roles),
+                    Some(Value::Days { days, working }) => Choice::Days { days, working },
+                    Some(Value::Years { years, body }) => Choice::Years { years, body },
+                    Some(Value::Forbidden { forbidden }) => Choice::Forbidden { forbidden },
+                },
+                clauses: a.clauses,
+                evidence: a.evidence,
+            }),
+        })
+        .collect()
+}
+
 /// Drafts, renders as Markdown, reads back and answers.
 fn read_back(options: &Options) -> (String, BTreeMap<String, (Loop, String)>) {
-    let drafted = Drafter::new(Templates::Builtin).draft(options).unwrap();
-    let md = concord_render::markdown(&drafted.document);
-    let parsed = concord_ingest::parse_str(&md, "drafted.md", &concord_ingest::Options::default());
-    let got = answers(&parsed.document)
+    let (md, doc) = drafted_and_read(options);
+    let got = answers(&doc)
         .into_iter()
         .map(|(id, a)| {
             let evidence = a
@@ -72,6 +95,51 @@ fn read_back(options: &Options) -> (String, BTreeMap<String, (Loop, String)>) {
         })
         .collect();
     (md, got)
+}
+
+/// Drafts, renders as Markdown and reads the Markdown back.
+fn drafted_and_read(options: &Options) -> (String, concord_model::Document) {
+    let drafted = Drafter::new(Templates::Builtin).draft(options).unwrap();
+    let md = concord_render::markdown(&drafted.document);
+    let parsed = concord_ingest::parse_str(&md, "drafted.md", &concord_ingest::Options::default());
+    (md, parsed.document)
+}
+
+/// What `options --from` on the drafted text gets wrong: the file must validate and hold the
+/// same council, terms, sections and the answers of every question the text asks.
+fn from_misses(options: &Options) -> Vec<String> {
+    let (_, doc) = drafted_and_read(options);
+    let toml = options_toml(&doc, &readings(&doc), "drafted.md");
+    let back = match validate::parse(&toml) {
+        Ok(o) => o,
+        Err(p) => return vec![format!("options --from does not validate: {p:?}\n{toml}")],
+    };
+    let mut out = Vec::new();
+    let (a, b) = (&options.council, &back.council);
+    if (&a.name, &a.kind, &a.adopted, &a.principal) != (&b.name, &b.kind, &b.adopted, &b.principal)
+    {
+        out.push(format!("council {b:?}, want {a:?}"));
+    }
+    if options.terms.councillor != back.terms.councillor {
+        out.push(format!("terms {:?}, want {:?}", back.terms, options.terms));
+    }
+    if options.sections != back.sections {
+        out.push(format!(
+            "sections {:?}, want {:?}",
+            back.sections, options.sections
+        ));
+    }
+    for (q, want) in expected(options) {
+        if let Some(w) = want
+            && back.answers.get(&q) != Some(&w)
+        {
+            out.push(format!("{q}: {:?}, want {w:?}", back.answers.get(&q)));
+        }
+    }
+    if !out.is_empty() {
+        out.push(format!("--- options --from:\n{toml}"));
+    }
+    out
 }
 
 /// Every question whose answer did not come back, with what came back instead.
@@ -97,7 +165,8 @@ fn every_example_reads_back_to_its_answers() {
     for path in examples() {
         let text = std::fs::read_to_string(&path).unwrap();
         let options = validate::parse(&text).unwrap();
-        let m = misses(&options);
+        let mut m = misses(&options);
+        m.extend(from_misses(&options));
         if !m.is_empty() {
             failures.push(format!("{}:\n{}", path.display(), m.join("\n")));
         }
@@ -113,6 +182,8 @@ const BODIES: &[&str] = &[
     "Joint Governance Committee",
     "Governance & Ethics Committee",
     "Corporate Governance and Standards Committee",
+    "Audit & \"Standards\" <Committee>",
+    "O'Neill Back\\slash Committee",
 ];
 
 /// Council names, some with the characters that must stay data in every format.
@@ -216,7 +287,7 @@ fn options_file() -> impl Strategy<Value = String> {
                             format!("{{ days = {}, working = {} }}", days.2, days.3)
                         }
                         catalogue::AnswerKind::Years => {
-                            format!("{{ years = {}, body = \"{}\" }}", review.0, review.1)
+                            format!("{{ years = {}, body = {} }}", review.0, toml_str(review.1))
                         }
                         catalogue::AnswerKind::Forbidden => {
                             format!("{{ forbidden = {} }}", review.2)
@@ -235,7 +306,8 @@ proptest! {
     #[test]
     fn generated_options_read_back_to_their_answers(toml in options_file()) {
         let options = validate::parse(&toml).map_err(|p| TestCaseError::fail(format!("{toml}\n{p:?}")))?;
-        let m = misses(&options);
+        let mut m = misses(&options);
+        m.extend(from_misses(&options));
         prop_assert!(m.is_empty(), "{toml}\n{}", m.join("\n"));
     }
 }

@@ -167,20 +167,22 @@ const BODIES: &[&str] = &[
 ];
 
 /// The body named in a sentence: a capitalised name ending in "Committee", "Council" and the
-/// like, preferring one after "by the".
+/// like, preferring one after "by the". Quotes and brackets around a word are part of the name
+/// as written ("the Audit & \"Standards\" Committee"); punctuation after its last word is not.
 pub(crate) fn body(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    // A word without the punctuation around it: what says whether it is capitalised or a noun.
+    let core = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let mut best: Option<(bool, String)> = None;
     for (k, w) in words.iter().enumerate() {
-        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !BODIES.contains(&bare) {
+        if !BODIES.contains(&core(w).as_str()) {
             continue;
         }
         // Walk back over capitalised words and the small words inside names.
         let mut start = k;
         while start > 0 {
             let p = words[start - 1];
-            let cap = p.chars().next().is_some_and(char::is_uppercase);
+            let cap = core(p).chars().next().is_some_and(char::is_uppercase);
             let small = matches!(p, "and" | "of" | "&");
             if (cap && !p.ends_with([',', '.', ';', ':'])) || small {
                 start -= 1;
@@ -193,7 +195,9 @@ pub(crate) fn body(text: &str) -> Option<String> {
             start += 1;
         }
         let mut name: Vec<&str> = words[start..k].to_vec();
-        name.push(bare);
+        // The noun keeps what opens or closes a quote or bracket, not a sentence's full stop.
+        let last = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        name.push(last);
         let name = name.join(" ");
         let by = start >= 2
             && words[start - 2].eq_ignore_ascii_case("by")
@@ -249,6 +253,10 @@ mod tests {
         assert_eq!(
             body("The Audit and Standards Committee reviews this protocol annually.").as_deref(),
             Some("Audit and Standards Committee")
+        );
+        assert_eq!(
+            body("This protocol is reviewed every three years by the Audit & \"Standards\" <Committee>, or sooner.").as_deref(),
+            Some("Audit & \"Standards\" <Committee>")
         );
     }
 }
