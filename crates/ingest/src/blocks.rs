@@ -232,7 +232,11 @@ fn recognise(
         return Some((
             BlockKind::Meta {
                 key: k.to_string(),
-                value: v.trim().to_string(),
+                value: if markdown {
+                    crate::text::unescape_markdown(v.trim())
+                } else {
+                    v.trim().to_string()
+                },
             },
             None,
         ));
@@ -241,7 +245,7 @@ fn recognise(
     if markdown && t.starts_with('#') {
         let level = t.chars().take_while(|&c| c == '#').count();
         if level <= 6 && t[level..].starts_with(' ') {
-            let inner = strip_marks(t);
+            let inner = crate::text::unescape_markdown(&strip_marks(t));
             if let Some((n, rest)) = section_number(&inner) {
                 st.section = Some(n);
                 return Some((

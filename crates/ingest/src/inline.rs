@@ -53,7 +53,9 @@ enum Seg {
 /// Resolves inline Markdown (when `markdown`) and recovers tracked changes.
 pub fn inline(s: &str, markdown: bool, line: u32, diags: &mut Vec<Diagnostic>) -> Inline {
     let segs = if markdown {
-        markdown_segments(s).unwrap_or_else(|| plain_segments(s))
+        // Text that parses as a block (a line starting "1. ") is read plainly, but its escapes
+        // are still Markdown's.
+        markdown_segments(s).unwrap_or_else(|| plain_segments(&crate::text::unescape_markdown(s)))
     } else {
         plain_segments(s)
     };

@@ -17,10 +17,10 @@ pub fn markdown(doc: &Document) -> String {
         .title
         .as_deref()
         .unwrap_or("Protocol on member/officer relations");
-    let _ = writeln!(out, "# {}\n", one_line(title));
+    let _ = writeln!(out, "# {}\n", text(title));
     let mut meta = Vec::new();
     if let Some(c) = &doc.meta.council {
-        meta.push(format!("Council: {}", one_line(c)));
+        meta.push(format!("Council: {}", text(c)));
     }
     if let Some(k) = &doc.meta.kind {
         meta.push(format!("Kind: {k}"));
@@ -64,7 +64,7 @@ pub fn markdown(doc: &Document) -> String {
     }
     if !doc.footnotes.is_empty() {
         for f in &doc.footnotes {
-            let _ = writeln!(out, "[^{}]: {}", f.id, one_line(&f.text));
+            let _ = writeln!(out, "[^{}]: {}", f.id, text(&f.text));
         }
         out.push('\n');
     }
@@ -78,10 +78,10 @@ fn section(out: &mut String, s: &Section, level: usize) {
     let hashes = "#".repeat(level.min(6));
     match &s.number {
         Some(n) => {
-            let _ = writeln!(out, "{hashes} {n} {}\n", one_line(&s.heading));
+            let _ = writeln!(out, "{hashes} {n} {}\n", text(&s.heading));
         }
         None => {
-            let _ = writeln!(out, "{hashes} {}\n", one_line(&s.heading));
+            let _ = writeln!(out, "{hashes} {}\n", text(&s.heading));
         }
     }
     for c in &s.clauses {
@@ -97,14 +97,14 @@ fn clause(out: &mut String, c: &Clause) {
     let first = paras.next().unwrap_or("");
     match &c.label {
         Some(l) => {
-            let _ = writeln!(out, "{l} {}\n", one_line(first));
+            let _ = writeln!(out, "{l} {}\n", text(first));
         }
         None => {
-            let _ = writeln!(out, "{}\n", one_line(first));
+            let _ = writeln!(out, "{}\n", text(first));
         }
     }
     for p in paras {
-        let _ = writeln!(out, "{}\n", one_line(p));
+        let _ = writeln!(out, "{}\n", text(p));
     }
     if !c.items.is_empty() {
         items(out, &c.items, 0);
@@ -124,13 +124,13 @@ fn items(out: &mut String, list: &[Item], depth: usize) {
                 if n > 0 || depth > 0 {
                     out.push('\n');
                 }
-                let _ = writeln!(out, "{indent}{}\n", one_line(&i.text));
+                let _ = writeln!(out, "{indent}{}\n", text(&i.text));
             }
             Some("•") => {
-                let _ = writeln!(out, "{indent}- {}", one_line(&i.text));
+                let _ = writeln!(out, "{indent}- {}", text(&i.text));
             }
             Some(l) => {
-                let _ = writeln!(out, "{indent}- {l} {}", one_line(&i.text));
+                let _ = writeln!(out, "{indent}- {l} {}", text(&i.text));
             }
         }
         if !i.items.is_empty() {
@@ -143,4 +143,27 @@ fn items(out: &mut String, list: &[Item], depth: usize) {
 /// Text on one line (clause text never holds single newlines; this guards the form).
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text on one line, escaped so that a CommonMark reader shows it as written: a council named
+/// `Smith & Sons <Parish>` is not an HTML tag, `*` and `_` are not emphasis, `~~` is no
+/// strike-through, `&amp;` is not an entity. Footnote references (`[^1]`) stay markup.
+fn text(s: &str) -> String {
+    let s = one_line(s);
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let escape = match c {
+            '\\' | '*' | '_' | '`' | '~' | '<' => true,
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '[' => next != Some('^'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
