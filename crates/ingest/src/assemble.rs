@@ -24,6 +24,8 @@ pub struct Context<'a> {
     pub hard_wrapped: bool,
     /// Decides whether `head-` + `tail` split one word (drop the hyphen) or a compound.
     pub split_word: &'a dyn Fn(&str, &str) -> bool,
+    /// How inline text is written.
+    pub inline: crate::inline::Mode,
 }
 
 impl std::fmt::Debug for Context<'_> {
@@ -245,13 +247,7 @@ fn first_section(blocks: &[Block]) -> usize {
 
 fn plain(b: &Block, cx: &Context<'_>) -> String {
     let joined = join_lines(b.text.iter().map(String::as_str), cx.split_word);
-    inline(
-        &joined,
-        cx.format == Format::Markdown,
-        b.first,
-        &mut Vec::new(),
-    )
-    .text
+    inline(&joined, cx.inline, b.first, &mut Vec::new()).text
 }
 
 struct Tree<'a> {
@@ -323,7 +319,7 @@ impl Tree<'_> {
 
     fn text(&self, b: &Block, diags: &mut Vec<Diagnostic>) -> (String, Vec<Change>) {
         let joined = join_lines(b.text.iter().map(String::as_str), self.cx.split_word);
-        let inl = inline(&joined, self.cx.format == Format::Markdown, b.first, diags);
+        let inl = inline(&joined, self.cx.inline, b.first, diags);
         if !inl.changes.is_empty() {
             diags.push(Diagnostic::new(
                 Code::TrackedChange,
