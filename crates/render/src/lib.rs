@@ -4,12 +4,15 @@
 //! - [`markdown`]: a document as clean canonical Markdown that reads back to the same model.
 //! - [`document_html`]: a document as a self-contained, accessible, printable HTML page.
 //! - [`docx`]: a document, or a redline with real tracked changes, as a Word file.
+//! - [`pdf`]: a document or a redline as a tagged PDF with bookmarks.
 //! - [`outline`]: a document as a readable tree of ids, headings and line ranges.
 
 mod document_html;
 pub mod docx;
 mod markdown;
 mod outline;
+pub mod pdf;
+mod redline;
 
 pub use document_html::document_html;
 pub use markdown::markdown;

@@ -1,21 +1,20 @@
-//! A redline as a Word document with real tracked changes: every deleted word is a `w:del`,
-//! every inserted word a `w:ins`, a removed clause is deleted paragraphs (their marks deleted
-//! too), an added clause inserted ones, and a moved clause a deletion where it stood and an
-//! insertion where it stands. Accepting every change gives the new version's text; rejecting
-//! every change gives the old version's.
+//! A redline laid out as paragraphs of changed runs, for the DOCX and PDF writers: every
+//! deleted word is a deletion, every inserted word an insertion, a removed clause is deleted
+//! paragraphs (their paragraph marks deleted too), an added clause inserted ones, and a moved
+//! clause a deletion where it stood and an insertion where it stands. Taking every insertion
+//! and dropping every deletion gives the new version's text; the other way round, the old
+//! version's. Headings each version passes before a clause are placed so that both views hold
+//! exactly their own version's headings.
 //!
-//! Clause and section numbers are written as text here, with a renumbering as a tracked change
-//! of the number (`3.3` deleted, `3.5` inserted): automatic numbering would be recomputed by
-//! the client over deleted and inserted paragraphs alike (LibreOffice counts deleted ones while
-//! it shows the changes), so neither view would be sure to show its own version's numbers.
+//! Clause and section numbers are text here, with a renumbering as a change of the number
+//! (`3.3` deleted, `3.5` inserted): Word's automatic numbering would be recomputed by the client
+//! over deleted and inserted paragraphs alike (LibreOffice counts deleted ones while it shows
+//! the changes), so neither view would be sure to show its own version's numbers.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write;
 
 use concord_compare::diff::{ClauseDiff, Op, Redline};
 use concord_model::{Document, Section};
-
-use super::xml::{Revision, del_run, run};
 
 /// A heading as one version has it: depth, number, text.
 type Heading = (usize, Option<String>, String);
@@ -63,109 +62,94 @@ impl Row<'_> {
     }
 }
 
-/// The writer's state: the body so far and the one revision-id counter (Word treats revision,
-/// bookmark and comment ids as one namespace).
-struct Writer<'a> {
-    out: String,
-    rev: Revision<'a>,
-    next_id: u32,
+/// What a paragraph of the redline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Title,
+    /// A section heading, with its depth (1 for a top-level section).
+    Heading(usize),
+    /// The first paragraph of a clause: its number, a tab, its text.
+    Clause,
+    /// A further paragraph of a clause.
+    Continued,
+    /// An item of a clause (its label typed at its start).
+    Item,
+    /// A paragraph without a number.
+    Plain,
 }
 
-impl Writer<'_> {
-    fn id(&mut self) -> u32 {
-        self.next_id += 1;
-        self.next_id
-    }
+/// One paragraph: its kind, how its paragraph mark changed, and its runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub kind: Kind,
+    /// `Delete`: the paragraph ends only in the old version (it joins the next when the
+    /// changes are accepted); `Insert`: only in the new.
+    pub mark: Op,
+    pub runs: Vec<(Op, String)>,
+}
 
-    /// Runs of text with their change: equal, deleted or inserted.
-    fn runs(&mut self, op: Op, text: &str, rpr: &str) {
+/// The paragraphs being built.
+struct Writer {
+    out: Vec<Para>,
+}
+
+impl Writer {
+    fn runs(&mut self, op: Op, text: &str) {
         if text.is_empty() {
             return;
         }
-        match op {
-            Op::Equal => run(&mut self.out, text, rpr),
-            Op::Delete => {
-                let id = self.id();
-                let attrs = self.rev.attrs(id);
-                let _ = write!(self.out, "<w:del{attrs}>");
-                del_run(&mut self.out, text, rpr);
-                self.out.push_str("</w:del>");
-            }
-            Op::Insert => {
-                let id = self.id();
-                let attrs = self.rev.attrs(id);
-                let _ = write!(self.out, "<w:ins{attrs}>");
-                run(&mut self.out, text, rpr);
-                self.out.push_str("</w:ins>");
+        if let Some(p) = self.out.last_mut() {
+            match p.runs.last_mut() {
+                Some((o, t)) if *o == op => t.push_str(text),
+                _ => p.runs.push((op, text.to_string())),
             }
         }
     }
 
-    /// Opens a paragraph whose mark is `mark` (a deleted mark joins the paragraph to the next
-    /// on acceptance; an inserted one on rejection).
-    fn open(&mut self, style: &str, extra: &str, mark: Op) {
-        let _ = write!(self.out, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{extra}");
-        match mark {
-            Op::Equal => {}
-            Op::Delete => {
-                let id = self.id();
-                let attrs = self.rev.attrs(id);
-                let _ = write!(self.out, "<w:rPr><w:del{attrs}/></w:rPr>");
-            }
-            Op::Insert => {
-                let id = self.id();
-                let attrs = self.rev.attrs(id);
-                let _ = write!(self.out, "<w:rPr><w:ins{attrs}/></w:rPr>");
-            }
-        }
-        self.out.push_str("</w:pPr>");
-    }
-
-    fn close(&mut self) {
-        self.out.push_str("</w:p>");
+    fn open(&mut self, kind: Kind, mark: Op) {
+        self.out.push(Para {
+            kind,
+            mark,
+            runs: Vec::new(),
+        });
     }
 
     /// A number and its change: the same in both versions, renumbered, or only in one.
     fn label(&mut self, old: Option<&str>, new: Option<&str>) {
         match (old, new) {
-            (Some(o), Some(n)) if o == n => self.runs(Op::Equal, &format!("{o}\t"), ""),
+            (Some(o), Some(n)) if o == n => self.runs(Op::Equal, &format!("{o}\t")),
             (Some(o), Some(n)) => {
-                self.runs(Op::Delete, o, "");
-                self.runs(Op::Insert, n, "");
-                self.runs(Op::Equal, "\t", "");
+                self.runs(Op::Delete, o);
+                self.runs(Op::Insert, n);
+                self.runs(Op::Equal, "\t");
             }
-            (Some(o), None) => self.runs(Op::Delete, &format!("{o}\t"), ""),
-            (None, Some(n)) => self.runs(Op::Insert, &format!("{n}\t"), ""),
+            (Some(o), None) => self.runs(Op::Delete, &format!("{o}\t")),
+            (None, Some(n)) => self.runs(Op::Insert, &format!("{n}\t")),
             (None, None) => {}
         }
     }
 }
 
-/// The body of the redline of `r` (between `old` and `new`), and the title it carries.
-pub fn body(r: &Redline, old: &Document, new: &Document, rev: Revision<'_>) -> String {
+/// The paragraphs of the redline of `r` (between `old` and `new`), title first.
+pub fn paragraphs(r: &Redline, old: &Document, new: &Document) -> Vec<Para> {
     let rows = rows(r, old);
     let old_heads = headings_before(old);
     let new_heads = headings_before(new);
     let old_labels = labels(old);
     let new_labels = labels(new);
-    let mut w = Writer {
-        out: String::new(),
-        rev,
-        next_id: 0,
-    };
+    let mut w = Writer { out: Vec::new() };
 
     // The title: the new version's, as a change when the old one differs.
     let default = "Protocol on member/officer relations";
     let old_title = old.meta.title.as_deref().unwrap_or(default);
     let new_title = new.meta.title.as_deref().unwrap_or(default);
-    w.open("Title", "", Op::Equal);
+    w.open(Kind::Title, Op::Equal);
     if old_title == new_title {
-        w.runs(Op::Equal, new_title, "");
+        w.runs(Op::Equal, new_title);
     } else {
-        w.runs(Op::Delete, old_title, "");
-        w.runs(Op::Insert, new_title, "");
+        w.runs(Op::Delete, old_title);
+        w.runs(Op::Insert, new_title);
     }
-    w.close();
 
     // Which rows print each version's labels and headings: the first row of each id.
     let mut seen_old = HashSet::new();
@@ -242,18 +226,12 @@ pub fn body(r: &Redline, old: &Document, new: &Document, rev: Revision<'_>) -> S
             }
         }
         for ((depth, number, text), op) in printed {
-            let style = match depth {
-                1 => "Heading1",
-                2 => "Heading2",
-                _ => "Heading3",
-            };
-            w.open(style, "", op);
+            w.open(Kind::Heading(depth), op);
             let shown = match number {
                 Some(n) => format!("{n}\t{text}"),
                 None => text,
             };
-            w.runs(op, &shown, "");
-            w.close();
+            w.runs(op, &shown);
         }
         let (first_old, first_new) = firsts[i];
         let old_label = first_old.and_then(|id| old_labels.get(id).cloned().flatten());
@@ -287,7 +265,7 @@ fn final_mark(rows: &[Row<'_>], i: usize) -> Op {
 
 /// One clause: its paragraphs split at the line breaks of the compared text (items stand on
 /// lines of their own), each run with its change.
-fn clause(w: &mut Writer<'_>, row: &Row<'_>, old: Option<&str>, new: Option<&str>, last: Op) {
+fn clause(w: &mut Writer, row: &Row<'_>, old: Option<&str>, new: Option<&str>, last: Op) {
     let mut paras: Vec<(Vec<(Op, String)>, Op)> = vec![(Vec::new(), Op::Equal)];
     for (op, text) in row.words() {
         for (k, piece) in text.split(['\n', '\u{2029}']).enumerate() {
@@ -314,25 +292,24 @@ fn clause(w: &mut Writer<'_>, row: &Row<'_>, old: Option<&str>, new: Option<&str
     for (k, (runs, mark)) in paras.into_iter().enumerate() {
         let mark = if k + 1 == n { last } else { mark };
         let text: String = runs.iter().map(|r| r.1.as_str()).collect();
-        let (style, extra) = if k == 0 {
+        let kind = if k == 0 {
             if old.is_some() || new.is_some() {
-                ("Clause", "")
+                Kind::Clause
             } else {
-                ("Normal", "")
+                Kind::Plain
             }
         } else if starts_with_label(&text) {
-            ("ListParagraph", "<w:ind w:left=\"1418\" w:hanging=\"0\"/>")
+            Kind::Item
         } else {
-            ("ClauseContinued", "")
+            Kind::Continued
         };
-        w.open(style, extra, mark);
+        w.open(kind, mark);
         if k == 0 {
             w.label(old, new);
         }
         for (op, t) in &runs {
-            w.runs(*op, t, "");
+            w.runs(*op, t);
         }
-        w.close();
     }
 }
 
