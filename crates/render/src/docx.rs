@@ -97,7 +97,7 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &DocxOptions) 
         author: &opts.author,
         date: date.as_deref(),
     };
-    let body = tracked::body(&crate::redline::paragraphs(r, old, new), &rev);
+    let body = tracked::body(&crate::redline_layout::paragraphs(r, old, new), &rev);
     let title = new.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let mut xml = String::from(parts::DOCUMENT_OPEN);
     xml.push_str(&body);

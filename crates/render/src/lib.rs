@@ -12,7 +12,7 @@ pub mod docx;
 mod markdown;
 mod outline;
 pub mod pdf;
-mod redline;
+mod redline_layout;
 
 pub use document_html::document_html;
 pub use markdown::markdown;

@@ -24,7 +24,7 @@ mod write;
 use concord_compare::diff::{Op, Redline};
 use concord_model::{Clause, Document, Item, Section};
 
-use crate::redline::{self, Kind};
+use crate::redline_layout::{self, Kind};
 use layout::{Block, Role, Span};
 
 /// Who the file is by.
@@ -113,7 +113,7 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
 
 /// The redline between `old` and `new` as a PDF.
 pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -> Vec<u8> {
-    let paras = redline::paragraphs(r, old, new);
+    let paras = redline_layout::paragraphs(r, old, new);
     let mut blocks = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         let (label, text) = split_label(&p.runs);

@@ -1,4 +1,4 @@
-//! The redline's paragraphs ([`crate::redline`]) as Word tracked changes: deleted runs in
+//! The redline's paragraphs ([`crate::redline_layout`]) as Word tracked changes: deleted runs in
 //! `w:del` (text in `w:delText`), inserted runs in `w:ins`, a paragraph mark that only one
 //! version has as `w:del` / `w:ins` in the paragraph's run properties. Revision ids come from
 //! one counter: Word treats revision, bookmark and comment ids as one namespace.
@@ -8,7 +8,7 @@ use std::fmt::Write;
 use concord_compare::diff::Op;
 
 use super::xml::{Revision, del_run, run};
-use crate::redline::{Kind, Para};
+use crate::redline_layout::{Kind, Para};
 
 /// `word/document.xml` body content for the paragraphs.
 pub fn body(paras: &[Para], rev: &Revision<'_>) -> String {
