@@ -3,8 +3,14 @@
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
 //!   the table of diagnostic codes). A test fails when they are stale.
 //! - `tidy`: check the architecture's dependency edges (also a test).
+//! - `corpus --count N --seed S [--out DIR] [--pair-bytes B]`: a deterministic synthetic corpus
+//!   (and a large version pair) for the benchmarks.
+//! - `bench [--quick] [--record]`: Concord beside the tools users would otherwise run, as ratios;
+//!   `--record` writes `docs/performance.md`.
 
+mod bench;
 mod codegen;
+mod corpus;
 mod tidy;
 
 use std::path::PathBuf;
@@ -37,8 +43,22 @@ fn main() -> anyhow::Result<()> {
                 anyhow::bail!("{} tidy problem(s)", problems.len())
             }
         }
+        "corpus" => corpus::run(&std::env::args().skip(2).collect::<Vec<_>>()),
+        "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
+        // The raw `similar` baseline as a process of its own, so its peak memory can be read.
+        "bench-raw-similar" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            anyhow::ensure!(
+                args.len() == 2,
+                "usage: cargo xtask bench-raw-similar OLD NEW"
+            );
+            let old = std::fs::read_to_string(&args[0])?;
+            let new = std::fs::read_to_string(&args[1])?;
+            println!("{}", bench::raw_similar(&old, &new));
+            Ok(())
+        }
         _ => {
-            eprintln!("usage: cargo xtask <codegen|tidy>");
+            eprintln!("usage: cargo xtask <codegen|tidy|corpus|bench>");
             std::process::exit(2);
         }
     }

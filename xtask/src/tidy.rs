@@ -9,6 +9,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("ingest", &["concord-model"]),
     ("compare", &["concord-model"]),
     ("draft", &["concord-model"]),
+    ("check", &["concord-model", "concord-compare"]),
     (
         "render",
         &["concord-model", "concord-compare", "concord-draft"],
@@ -21,6 +22,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "concord-compare",
             "concord-draft",
             "concord-render",
+            "concord-check",
         ],
     ),
 ];

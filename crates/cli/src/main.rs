@@ -1,6 +1,7 @@
 //! The `concord` binary: argument parsing, files, exit codes. Logic lives in the library crates;
 //! each subcommand is one file under `cmd/` that resolves its flags once and calls them.
 
+mod clock;
 mod cmd;
 mod error;
 mod exit;
@@ -21,6 +22,12 @@ struct Cli {
 enum Command {
     /// Read protocols into the clause model (json), clean Markdown (md) or an outline
     Ingest(cmd::ingest::Args),
+    /// Write every output a project file names (or --check that none is stale)
+    Build(cmd::build::Args),
+    /// Check a protocol before publication: stale references, numbering, wording, leftovers
+    Check(cmd::check::Args),
+    /// Redline two versions clause by clause (or one file's tracked changes)
+    Diff(cmd::diff::Args),
     /// Draft a council's protocol from its options file (md or html)
     Draft(cmd::draft::Args),
     /// List every drafting option, its allowed values and defaults
@@ -43,6 +50,9 @@ fn main() {
     };
     let result = match cli.command {
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Build(args) => cmd::build::run(args),
+        Command::Check(args) => cmd::check::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
         Command::Draft(args) => cmd::draft::run(args),
         Command::Options(args) => cmd::options::run(args),
     };

@@ -81,7 +81,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         });
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text: String = text.nfc().collect();
+    // Most council text is already NFC: the quick check skips rebuilding it.
+    let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    };
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }

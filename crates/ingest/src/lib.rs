@@ -180,6 +180,12 @@ fn remap_lines(doc: &mut Document, map: &dyn Fn(u32) -> u32) {
     }
 }
 
+/// The text of a file's bytes as the reader sees it (decoded and normalised), for tools that
+/// point at source lines (`concord check`). Fails as [`read`] does on bytes that are not text.
+pub fn decode_text(bytes: &[u8]) -> Result<String, Error> {
+    decode::decode(bytes).map(|d| d.text)
+}
+
 /// Reads a protocol from text already decoded. Never fails: broken text gives diagnostics.
 pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
     let format = match opts.format {

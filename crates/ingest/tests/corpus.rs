@@ -364,3 +364,31 @@ pub fn assert_same(name: &str, a: &Document, b: &Document) {
     };
     assert_eq!(meta(a), meta(b), "{name}: meta differs");
 }
+
+/// 001's revision table says when each version is next due for review ("May 2027").
+#[test]
+fn seed_001_review_dates() {
+    let d = load("001_5977b984982b9da1.txt").document;
+    let reviews: Vec<_> = d
+        .meta
+        .versions
+        .iter()
+        .map(|v| v.review.as_deref())
+        .collect();
+    assert_eq!(reviews, [Some("2025-05"), Some("2026-05"), Some("2027-05")]);
+}
+
+/// Regression: a wrapped line that 004 repeats in 10.3 and 10.6 was dropped from 10.6 as a
+/// running header, cutting the route for officers' complaints in half.
+#[test]
+fn seed_004_keeps_the_route_in_10_6() {
+    let d = load("004_71cbc2f1760365f7.txt").document;
+    let c = d.clause("10.6").expect("004 has 10.6");
+    assert!(
+        c.text.contains(
+            "not resolved through respectful mutual discussion then they may raise the matter with the Joint Monitoring Officer or the Joint Chief Executive"
+        ),
+        "{}",
+        c.text
+    );
+}

@@ -6,14 +6,21 @@
 //! - [`docx`]: a document, or a redline with real tracked changes, as a Word file.
 //! - [`pdf`]: a document or a redline as a tagged PDF with bookmarks.
 //! - [`outline`]: a document as a readable tree of ids, headings and line ranges.
+//! - [`redline_text`], [`redline_markdown`], [`redline_html`]: a clause-aligned redline for a
+//!   terminal, a report, or a committee's browser.
 
 mod document_html;
 pub mod docx;
+mod html;
 mod markdown;
 mod outline;
 pub mod pdf;
+mod redline;
 mod redline_layout;
 
 pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;
+pub use redline::{
+    RedlineOptions, redline_html, redline_markdown, redline_text, responsibility_line,
+};
