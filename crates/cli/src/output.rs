@@ -46,6 +46,19 @@ impl Output {
         Ok(Output::File(path.to_path_buf()))
     }
 
+    /// Refuses to print a binary format (`what`) to a terminal, where it would be garbage.
+    pub fn refuse_terminal(&self, what: &str, example: &str) -> Result<(), CliError> {
+        use std::io::IsTerminal;
+        if matches!(self, Output::Stdout) && std::io::stdout().is_terminal() {
+            return Err(
+                CliError::new(format!("{what} cannot be printed to a terminal")).hint(format!(
+                    "write it to a file with -o, for example: {example}"
+                )),
+            );
+        }
+        Ok(())
+    }
+
     /// Writes all the bytes at once.
     pub fn write(&self, bytes: &[u8]) -> Result<(), CliError> {
         match self {
@@ -73,10 +86,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         .map_err(|e| CliError::io(Some(path), e))?;
     tmp.write_all(bytes)
         .map_err(|e| CliError::io(Some(path), e))?;
+    // A temporary file is private (0600); the output gets the permissions of the file it
+    // replaces, or an ordinary file's.
+    let perms = match std::fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(p) = perms {
+        tmp.as_file()
+            .set_permissions(p)
+            .map_err(|e| CliError::io(Some(path), e))?;
+    }
     tmp.as_file()
         .sync_all()
         .map_err(|e| CliError::io(Some(path), e))?;
     tmp.persist(path)
         .map_err(|e| CliError::io(Some(path), e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }

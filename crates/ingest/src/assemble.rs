@@ -26,6 +26,9 @@ pub struct Context<'a> {
     pub split_word: &'a dyn Fn(&str, &str) -> bool,
     /// How inline text is written.
     pub inline: crate::inline::Mode,
+    /// The lines that start a page, when the reader knows them (a PDF): a paragraph cut by a
+    /// page break can only continue there.
+    pub page_starts: Option<&'a HashSet<u32>>,
 }
 
 impl std::fmt::Debug for Context<'_> {
@@ -199,7 +202,8 @@ fn mend_page_breaks(
             let continues = starts_lower(first)
                 || ends_open(prev_last)
                 || (cx.hard_wrapped && !ends_sentence(prev_last) && !prev_last.is_empty());
-            if text_bearing && continues && !prev_last.is_empty() {
+            let at_page_break = cx.page_starts.is_none_or(|p| p.contains(&b.first));
+            if text_bearing && continues && !prev_last.is_empty() && at_page_break {
                 diags.push(Diagnostic::new(
                     Code::JoinedLines,
                     Severity::Info,

@@ -99,7 +99,13 @@ pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
 /// mapped back to the Word file's paragraph numbers.
 fn read_docx(bytes: &[u8], path: &str) -> Result<Parsed, Error> {
     let source = docx::read(bytes)?;
-    let mut parsed = parse_lines(&source.text, path, Format::Markdown, inline::Mode::Exact);
+    let mut parsed = parse_lines(
+        &source.text,
+        path,
+        Format::Markdown,
+        inline::Mode::Exact,
+        None,
+    );
     let map = |line: u32| -> u32 {
         let i = (line as usize).saturating_sub(1);
         source
@@ -140,7 +146,13 @@ fn read_docx(bytes: &[u8], path: &str) -> Result<Parsed, Error> {
 /// checksum. `lines` are lines of the rebuilt text (see [`pdf`]).
 pub fn read_pdf_layout(layout: &str, path: &str, pdf_bytes: &[u8]) -> Result<Parsed, Error> {
     let text = pdf::text_from_layout(layout)?;
-    let mut parsed = parse_lines(&text.text, path, Format::Text, inline::Mode::Plain);
+    let mut parsed = parse_lines(
+        &text.text,
+        path,
+        Format::Text,
+        inline::Mode::Plain,
+        Some(&text.page_starts),
+    );
     let doc = &mut parsed.document;
     doc.meta.source.format = "pdf".into();
     doc.meta.source.sha256 = sha256_hex(pdf_bytes);
@@ -196,11 +208,19 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
         Format::Markdown => inline::Mode::Markdown,
         _ => inline::Mode::Plain,
     };
-    parse_lines(text, path, format, mode)
+    parse_lines(text, path, format, mode, None)
 }
 
 /// The passes every reader ends in, over lines of text.
-fn parse_lines(text: &str, path: &str, format: Format, mode: inline::Mode) -> Parsed {
+/// `page_starts`: where the text is known to start a new page (a PDF); only there can a
+/// paragraph run on across a blank line. Without it, the reader judges page breaks itself.
+fn parse_lines(
+    text: &str,
+    path: &str,
+    format: Format,
+    mode: inline::Mode,
+    page_starts: Option<&HashSet<u32>>,
+) -> Parsed {
     let mut diags = Vec::new();
     let prepared = prepare::prepare(text, &mut diags);
     let words = Words::of(text);
@@ -208,6 +228,7 @@ fn parse_lines(text: &str, path: &str, format: Format, mode: inline::Mode) -> Pa
     let cx = assemble::Context {
         format,
         hard_wrapped: hard_wrapped(&prepared.lines),
+        page_starts,
         split_word: &split_word,
         inline: mode,
     };

@@ -51,6 +51,8 @@ pub struct LayoutText {
     pub text: String,
     /// The page (1-based) each line of `text` came from.
     pub pages: Vec<u32>,
+    /// The lines (1-based) that start a page after the first.
+    pub page_starts: HashSet<u32>,
     /// What was removed or repaired.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -139,7 +141,15 @@ pub fn text_from_layout(layout: &str) -> Result<LayoutText, Error> {
         let new_para = match prev {
             None => false,
             Some(q) if q.page != p.page => true,
-            Some(q) => p.y0 - q.y0 > pitch * 1.25 || (p.y0 - q.y1) > body * 0.9,
+            Some(q) => {
+                // A wider gap than the line pitch, or a change of type size (a heading, a
+                // title, small print) starts a new paragraph.
+                let (hp, hq) = (tallest(p), tallest(q));
+                p.y0 - q.y0 > pitch * 1.25
+                    || (p.y0 - q.y1) > body * 0.9
+                    || hp > hq * 1.15
+                    || hq > hp * 1.15
+            }
         };
         // Rows of one table stay together, however far apart they are printed.
         let rows = text.contains('\t') && out.last().is_some_and(|(_, l)| l.contains('\t'));
@@ -160,17 +170,31 @@ pub fn text_from_layout(layout: &str) -> Result<LayoutText, Error> {
         ));
     }
     let mut text = String::new();
-    let mut line_pages = Vec::new();
+    let mut line_pages: Vec<u32> = Vec::new();
+    let mut page_starts = HashSet::new();
+    let mut last_page = None;
     for (page, l) in out {
+        if !l.trim().is_empty() {
+            if last_page.is_some_and(|p| p != page) {
+                page_starts.insert(line_pages.len() as u32 + 1);
+            }
+            last_page = Some(page);
+        }
+        line_pages.push(page);
         text.push_str(&l);
         text.push('\n');
-        line_pages.push(page);
     }
     Ok(LayoutText {
         text,
         pages: line_pages,
+        page_starts,
         diagnostics,
     })
+}
+
+/// The height of a line's tallest word: its type size, near enough.
+fn tallest(p: &Printed) -> f64 {
+    p.words.iter().map(Word::height).fold(0.0_f64, f64::max)
 }
 
 fn find_pages(root: &Node) -> Vec<&Node> {

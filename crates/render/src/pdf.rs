@@ -50,11 +50,13 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
         facts.push(c.clone());
     }
     if let Some(a) = &doc.meta.adopted {
-        facts.push(format!("Adopted {a}"));
+        facts.push(format!("Adopted {}", crate::docx::long_date(a)));
     }
-    if !facts.is_empty() {
-        let mut b = Block::para(vec![Span::plain(facts.join(" \u{2013} "))], 0.0);
+    for f in facts {
+        let mut b = Block::para(vec![Span::plain(f)], 0.0);
         b.size = 11.0;
+        // A paragraph's gap, so each fact reads as a line of its own (and reads back so).
+        b.before = 8.0;
         blocks.push(b);
     }
     if !doc.meta.versions.is_empty() {

@@ -48,15 +48,13 @@ pub fn body(doc: &Document) -> Body {
         .as_deref()
         .unwrap_or("Protocol on member/officer relations");
     w.para("Title", None, title);
-    let mut facts = Vec::new();
+    // The council and the adoption date on lines of their own, as a council's front page
+    // has them (and as the reader finds them again).
     if let Some(c) = &doc.meta.council {
-        facts.push(c.clone());
+        w.para("Subtitle", None, c);
     }
     if let Some(a) = &doc.meta.adopted {
-        facts.push(format!("Adopted {a}"));
-    }
-    if !facts.is_empty() {
-        w.para("Subtitle", None, &facts.join(" \u{2013} "));
+        w.para("Subtitle", None, &format!("Adopted {}", long_date(a)));
     }
     if !doc.meta.versions.is_empty() {
         w.version_table(doc);
@@ -268,4 +266,31 @@ impl<'a> Writer<'a> {
         self.text(text);
         self.out.push_str("</w:p>");
     }
+}
+
+/// `2026-05-05` as `5 May 2026`; anything else as it is.
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = iso.split('-').collect();
+    if let [y, m, d] = parts.as_slice()
+        && y.len() == 4
+        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
+        && (1..=12).contains(&m)
+    {
+        return format!("{d} {} {y}", MONTHS[m - 1]);
+    }
+    iso.to_string()
 }
