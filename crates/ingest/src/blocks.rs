@@ -75,6 +75,8 @@ pub struct Block {
 
 struct State<'c> {
     format: Format,
+    /// `#` headings are headings even in plain text (the PDF reader marks large type so).
+    atx: bool,
     contents: &'c HashSet<String>,
     last_clause: Option<ClauseId>,
     section: Option<u32>,
@@ -84,11 +86,13 @@ struct State<'c> {
 pub fn blocks(
     lines: &[Line<'_>],
     format: Format,
+    atx: bool,
     contents: &HashSet<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let mut st = State {
         format,
+        atx: atx || format == Format::Markdown,
         contents,
         last_clause: None,
         section: None,
@@ -195,7 +199,6 @@ fn recognise(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(BlockKind, Option<String>)> {
     let t = line.text;
-    let markdown = st.format == Format::Markdown;
     // A short title-like line before (a document title without a blank line after it) ends
     // its "paragraph" as surely as a full stop.
     let prev_heading_like = prev.is_some_and(|p| {
@@ -236,7 +239,7 @@ fn recognise(
         ));
     }
     // ATX headings.
-    if markdown && t.starts_with('#') {
+    if st.atx && t.starts_with('#') {
         let level = t.chars().take_while(|&c| c == '#').count();
         if level <= 6 && t[level..].starts_with(' ') {
             let inner = strip_marks(t);

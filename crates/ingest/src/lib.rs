@@ -214,6 +214,7 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
 /// The passes every reader ends in, over lines of text.
 /// `page_starts`: where the text is known to start a new page (a PDF); only there can a
 /// paragraph run on across a blank line. Without it, the reader judges page breaks itself.
+/// With it, `#` lines are headings even in plain text: the PDF reader marks large type so.
 fn parse_lines(
     text: &str,
     path: &str,
@@ -222,7 +223,7 @@ fn parse_lines(
     page_starts: Option<&HashSet<u32>>,
 ) -> Parsed {
     let mut diags = Vec::new();
-    let prepared = prepare::prepare(text, &mut diags);
+    let prepared = prepare::prepare(text, page_starts.is_none(), &mut diags);
     let words = Words::of(text);
     let split_word = |head: &str, tail: &str| words.is_split_word(head, tail);
     let cx = assemble::Context {
@@ -232,7 +233,13 @@ fn parse_lines(
         split_word: &split_word,
         inline: mode,
     };
-    let blocks = blocks::blocks(&prepared.lines, format, &prepared.contents, &mut diags);
+    let blocks = blocks::blocks(
+        &prepared.lines,
+        format,
+        page_starts.is_some(),
+        &prepared.contents,
+        &mut diags,
+    );
     let mut document = assemble::assemble(blocks, &cx, &mut diags);
     resolve_refs(&mut document, &mut diags);
     check_footnotes(&document, &mut diags);

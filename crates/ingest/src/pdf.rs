@@ -10,9 +10,12 @@
 //!
 //! - drop running headers and footers (lines in the top or bottom margin band whose text,
 //!   digits aside, recurs on several pages) and page numbers (`Page 3 of 9`, `- 3 -`, `3`);
-//! - mark paragraph breaks where the gap between lines is clearly wider than the line pitch;
-//! - keep indentation (as leading spaces) and table columns (as tabs, when a line has three or
-//!   more widely spaced cells: the version tables);
+//! - mark paragraph breaks where the gap between lines is clearly wider than the line pitch,
+//!   and headings where the type is clearly larger than the body text (`#` per size rank, a
+//!   heading printed on two lines joined);
+//! - keep indentation (as leading spaces) and table columns (a line of three or more widely
+//!   spaced cells, and the lines after it with at least two: the version tables), written as
+//!   pipe rows;
 //! - turn small raised digits after a word into footnote references (`[^1]`), and small-print
 //!   lines at the foot of a page that start with one into footnote definitions;
 //! - repair words hyphenated across line ends: `Of-` / `ficer` joins as `Officer` when the
@@ -36,6 +39,8 @@ const BOTTOM_BAND: f64 = 0.88;
 const SMALL: f64 = 0.78;
 /// A gap wider than this many body-text heights between two words separates table cells.
 const CELL_GAP: f64 = 1.0;
+/// Type this much larger than the body text is a heading.
+const HEADING: f64 = 1.12;
 /// Indentation is kept in steps of this many points (one leading space per step).
 const INDENT_STEP: f64 = 9.0;
 
@@ -131,16 +136,64 @@ pub fn text_from_layout(layout: &str) -> Result<LayoutText, Error> {
     }
     let margin = printed.iter().map(|p| p.x0).fold(f64::INFINITY, f64::min);
     let pitch = line_pitch(&printed, body);
+    // Where full lines end: most lines of running text reach (near) the right margin.
+    let mut rights: Vec<f64> = printed.iter().map(right).collect();
+    rights.sort_by(f64::total_cmp);
+    let right_margin = rights[(rights.len() * 9) / 10];
+    let full_line = margin + (right_margin - margin) * 0.8;
 
-    // Lines of text, with the paragraph breaks and footnotes marked.
+    // Type larger than the body text is a heading: its level is its size's rank.
+    let heading_sizes = heading_sizes(&printed, body);
+    let level_of = |p: &Printed| -> Option<usize> {
+        let h = (tallest(p) * 2.0).round() / 2.0;
+        heading_sizes
+            .iter()
+            .position(|s| (*s - h).abs() < 0.01)
+            .map(|k| (k + 1).min(4))
+    };
+
+    // Lines of text, with the paragraph breaks, headings and footnotes marked.
     let mut out: Vec<(u32, String)> = Vec::new();
     let mut prev: Option<&Printed> = None;
+    let mut prev_level: Option<usize> = None;
+    let mut notes: Vec<(u32, String)> = Vec::new();
+    let mut prev_note_y: Option<f64> = None;
+    let mut prev_labelled = false;
+    let mut row_cols: Vec<f64> = Vec::new();
     for p in &printed {
-        let text = line_text(p, body, page_sizes[(p.page - 1) as usize]);
+        let row = if out.last().is_some_and(|(_, l)| l.contains('\t')) {
+            row_cols.as_slice()
+        } else {
+            &[]
+        };
+        let text = line_text(p, body, page_sizes[(p.page - 1) as usize], row);
+        row_cols = cell_starts(p, body);
         let Some(text) = text else { continue };
+        // Footnotes sit at the foot of their page, in the middle of the running text: they
+        // go to the end, where a paragraph cut by the page break cannot run into them.
+        if text.starts_with("[^") && text.contains("]: ") {
+            notes.push((p.page, text));
+            prev_note_y = Some(p.y0);
+            continue;
+        }
+        // A footnote's further lines: small print below it on the same page.
+        if let Some((page, note)) = notes.last_mut()
+            && *page == p.page
+            && tallest(p) < body * 0.9
+            && prev_note_y.is_some_and(|y| p.y0 > y)
+        {
+            note.push(' ');
+            note.push_str(text.trim());
+            continue;
+        }
+        let level = level_of(p).filter(|_| !text.contains('\t') && !text.starts_with("[^"));
         let new_para = match prev {
             None => false,
-            Some(q) if q.page != p.page => true,
+            // Across a page break a paragraph goes on when the page's last line ran to the
+            // right margin (a paragraph's last line stops short), and the type did not change.
+            Some(q) if q.page != p.page => {
+                right(q) < full_line || level.is_some() || prev_level.is_some()
+            }
             Some(q) => {
                 // A wider gap than the line pitch, or a change of type size (a heading, a
                 // title, small print) starts a new paragraph.
@@ -151,14 +204,57 @@ pub fn text_from_layout(layout: &str) -> Result<LayoutText, Error> {
                     || hq > hp * 1.15
             }
         };
+        // A numbered or lettered line standing out to the left of the line before it (a
+        // hanging label) starts a new paragraph, however tight the spacing.
+        let labelled = starts_with_label(&text);
+        let outdented = prev.is_some_and(|q| q.page == p.page && p.x0 < q.x0 - 4.0) && labelled;
+        // So does a label right under another label (a list of one-line items).
+        let under_label = labelled
+            && prev_labelled
+            && prev.is_some_and(|q| q.page == p.page && (p.x0 - q.x0).abs() < 2.0);
+        let new_para = new_para || outdented || under_label;
+        prev_labelled = labelled;
+        // A heading printed on two lines is one heading.
+        if let (Some(l), Some(pl)) = (level, prev_level)
+            && l == pl
+            && prev.is_some_and(|q| q.page == p.page && p.y0 - q.y0 <= pitch.max(tallest(q)) * 1.6)
+            && let Some((_, last)) = out.last_mut()
+        {
+            last.push(' ');
+            last.push_str(&text);
+            prev = Some(p);
+            continue;
+        }
         // Rows of one table stay together, however far apart they are printed.
         let rows = text.contains('\t') && out.last().is_some_and(|(_, l)| l.contains('\t'));
-        if new_para && !rows {
+        if (new_para || level.is_some() || prev_level.is_some()) && !rows && !out.is_empty() {
             out.push((p.page, String::new()));
         }
-        let indent = ((p.x0 - margin) / INDENT_STEP).round().clamp(0.0, 12.0) as usize;
-        out.push((p.page, format!("{}{text}", " ".repeat(indent))));
+        let line = match level {
+            Some(l) => format!("{} {text}", "#".repeat(l)),
+            None => {
+                let indent = ((p.x0 - margin) / INDENT_STEP).round().clamp(0.0, 12.0) as usize;
+                format!("{}{text}", " ".repeat(indent))
+            }
+        };
+        out.push((p.page, line));
         prev = Some(p);
+        prev_level = level;
+    }
+    for (page, note) in notes {
+        out.push((page, String::new()));
+        out.push((page, note));
+    }
+    // Table rows as pipe rows: an empty last cell survives (a tab at a line end would not).
+    for (_, l) in &mut out {
+        if l.contains('\t') {
+            let cells: Vec<String> = l
+                .trim()
+                .split('\t')
+                .map(|c| c.trim().replace('|', "\\|"))
+                .collect();
+            *l = format!("| {} |", cells.join(" | "));
+        }
     }
     let repaired = dehyphenate(&mut out);
     if repaired > 0 {
@@ -190,6 +286,37 @@ pub fn text_from_layout(layout: &str) -> Result<LayoutText, Error> {
         page_starts,
         diagnostics,
     })
+}
+
+/// The type sizes (rounded to half a point) of lines clearly larger than the body text,
+/// largest first: the heading levels.
+fn heading_sizes(printed: &[Printed], body: f64) -> Vec<f64> {
+    let mut sizes: Vec<f64> = printed
+        .iter()
+        .map(tallest)
+        .filter(|h| *h > body * HEADING)
+        .map(|h| (h * 2.0).round() / 2.0)
+        .collect();
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    sizes.dedup();
+    sizes
+}
+
+/// True when a line starts with a clause number, an item label or a bullet.
+fn starts_with_label(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("");
+    let core = first.trim_matches(|c| matches!(c, '(' | ')' | '.'));
+    first == "•"
+        || (!core.is_empty()
+            && core.len() <= 6
+            && (core.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || (core.len() <= 4 && core.chars().all(|c| c.is_ascii_lowercase())))
+            && first != core)
+}
+
+/// Where a line ends on the right.
+fn right(p: &Printed) -> f64 {
+    p.words.iter().map(|w| w.x1).fold(0.0_f64, f64::max)
 }
 
 /// The height of a line's tallest word: its type size, near enough.
@@ -293,12 +420,29 @@ fn line_pitch(printed: &[Printed], body: f64) -> f64 {
     gaps[gaps.len() / 4].max(body)
 }
 
-/// A line's text, or `None` when nothing is left of it.
-fn line_text(p: &Printed, body: f64, page_height: f64) -> Option<String> {
+/// Where a line's widely spaced cells start (the first word, and each word after a wide gap).
+fn cell_starts(p: &Printed, body: f64) -> Vec<f64> {
+    let mut out: Vec<f64> = p.words.first().map(|w| w.x0).into_iter().collect();
+    for w in p.words.windows(2) {
+        if w[1].x0 - w[0].x1 > body * CELL_GAP {
+            out.push(w[1].x0);
+        }
+    }
+    out
+}
+
+/// A line's text, or `None` when nothing is left of it. `row`: the cell starts of the table
+/// row just before, if any: a line whose cells start in that row's columns is a row too (one
+/// wide gap is then enough: its other cells are empty).
+fn line_text(p: &Printed, body: f64, page_height: f64, row: &[f64]) -> Option<String> {
+    let row_cells = row.len();
+    let mine = cell_starts(p, body);
+    let in_table = mine.len() >= 2 && mine.iter().all(|x| row.iter().any(|c| (c - x).abs() < 3.0));
     let tall = p.words.iter().map(Word::height).fold(0.0_f64, f64::max);
     let small_line = tall < body * 0.9;
     let gaps: Vec<f64> = p.words.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
-    let cells = gaps.iter().filter(|g| **g > body * CELL_GAP).count() >= 2;
+    let wide = gaps.iter().filter(|g| **g > body * CELL_GAP).count();
+    let cells = wide >= 2 || (in_table && wide == 1);
     let mut s = String::new();
     for (i, w) in p.words.iter().enumerate() {
         let superscript = i > 0
@@ -330,7 +474,13 @@ fn line_text(p: &Printed, body: f64, page_height: f64) -> Option<String> {
         let rest: Vec<&str> = p.words[1..].iter().map(|w| w.text.as_str()).collect();
         return Some(format!("[^{}]: {}", first.text, rest.join(" ")));
     }
-    let t = s.trim().to_string();
+    let mut t = s.trim().to_string();
+    if cells {
+        let have = t.matches('\t').count() + 1;
+        for _ in have..row_cells {
+            t.push('\t');
+        }
+    }
     (!t.is_empty()).then_some(t)
 }
 

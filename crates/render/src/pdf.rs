@@ -4,7 +4,8 @@
 //! artifact); bookmarks for the sections; the title in the document information; and no dates,
 //! so the same input gives the same bytes. ARCHITECTURE.md says why not typst or printing HTML.
 //!
-//! - [`document`]: a protocol, with hanging clause numbers and indented items.
+//! - [`document`]: a protocol, with hanging clause numbers, indented items, and footnotes at
+//!   the foot of the page that first cites them.
 //! - [`redline`]: the same paragraphs as the DOCX redline, deletions struck through in red,
 //!   insertions underlined in blue.
 //!
@@ -60,9 +61,6 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
         blocks.push(b);
     }
     if !doc.meta.versions.is_empty() {
-        let mut h = heading(3, vec![Span::plain("Version history")], Vec::new(), None);
-        h.size = 10.5;
-        blocks.push(h);
         let mut rows = vec![(
             "Date".to_string(),
             "Version".to_string(),
@@ -84,22 +82,16 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
             blocks.push(b);
         }
     }
+    let mut notes = Notes {
+        text: doc
+            .footnotes
+            .iter()
+            .map(|f| (f.id.clone(), f.text.clone()))
+            .collect(),
+        cited: std::collections::HashSet::new(),
+    };
     for s in &doc.sections {
-        section(&mut blocks, s, 1);
-    }
-    if !doc.footnotes.is_empty() {
-        blocks.push(heading(
-            2,
-            vec![Span::plain("Notes")],
-            Vec::new(),
-            Some((1, "Notes".into())),
-        ));
-        for f in &doc.footnotes {
-            let mut b = Block::para(vec![Span::plain(f.text.clone())], TEXT_X);
-            b.label = vec![Span::plain(format!("[{}]", f.id))];
-            b.size = 9.5;
-            blocks.push(b);
-        }
+        section(&mut blocks, s, 1, &mut notes);
     }
     let (pages, marks) = layout::layout(&blocks);
     let footer = doc.meta.council.as_deref().unwrap_or(title);
@@ -184,10 +176,7 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -
 
 fn spans(runs: &[(Op, String)]) -> Vec<Span> {
     runs.iter()
-        .map(|(op, t)| Span {
-            text: t.clone(),
-            change: *op,
-        })
+        .map(|(op, t)| Span::new(t.clone(), *op))
         .collect()
 }
 
@@ -201,29 +190,17 @@ fn split_label(runs: &[(Op, String)]) -> (Vec<Span>, Vec<Span>) {
             match t.split_once('\t') {
                 Some((l, rest)) => {
                     if !l.is_empty() {
-                        label.push(Span {
-                            text: l.to_string(),
-                            change: *op,
-                        });
+                        label.push(Span::new(l, *op));
                     }
                     if !rest.is_empty() {
-                        text.push(Span {
-                            text: rest.to_string(),
-                            change: *op,
-                        });
+                        text.push(Span::new(rest, *op));
                     }
                     in_label = false;
                 }
-                None => label.push(Span {
-                    text: t.clone(),
-                    change: *op,
-                }),
+                None => label.push(Span::new(t.clone(), *op)),
             }
         } else {
-            text.push(Span {
-                text: t.clone(),
-                change: *op,
-            });
+            text.push(Span::new(t.clone(), *op));
         }
     }
     (label, text)
@@ -240,10 +217,12 @@ fn title_block(spans: Vec<Span>) -> Block {
 }
 
 fn heading(level: u8, text: Vec<Span>, label: Vec<Span>, outline: Option<(u8, String)>) -> Block {
+    // Each level clearly larger than the 10.5 pt body text, so a reader of the PDF (ours
+    // included) can tell headings by their type.
     let size = match level {
         2 => 13.5,
-        3 => 11.5,
-        _ => 10.5,
+        3 => 12.0,
+        _ => 11.5,
     };
     let numbered = !label.is_empty();
     Block {
@@ -257,7 +236,56 @@ fn heading(level: u8, text: Vec<Span>, label: Vec<Span>, outline: Option<(u8, St
     }
 }
 
-fn section(blocks: &mut Vec<Block>, s: &Section, depth: usize) {
+/// The document's footnotes, and which have been printed (each at the foot of the page that
+/// first cites it).
+struct Notes {
+    text: std::collections::HashMap<String, String>,
+    cited: std::collections::HashSet<String>,
+}
+
+impl Notes {
+    /// `text` as spans with its `[^id]` references as raised numbers, and the notes it cites
+    /// for the first time.
+    fn spans(&mut self, text: &str) -> (Vec<Span>, Vec<(String, String)>) {
+        let mut spans = Vec::new();
+        let mut first = Vec::new();
+        let mut rest = text;
+        while let Some(i) = rest.find("[^") {
+            let after = &rest[i + 2..];
+            let Some(end) = after.find(']') else { break };
+            let id = &after[..end];
+            let Some(note) = self.text.get(id) else {
+                spans.push(Span::plain(&rest[..i + 2]));
+                rest = after;
+                continue;
+            };
+            if i > 0 {
+                spans.push(Span::plain(&rest[..i]));
+            }
+            spans.push(Span {
+                sup: true,
+                ..Span::plain(id)
+            });
+            if self.cited.insert(id.to_string()) {
+                first.push((id.to_string(), note.clone()));
+            }
+            rest = &after[end + 1..];
+        }
+        if !rest.is_empty() {
+            spans.push(Span::plain(rest));
+        }
+        (spans, first)
+    }
+
+    fn block(&mut self, text: &str, x: f32) -> Block {
+        let (spans, notes) = self.spans(text);
+        let mut b = Block::para(spans, x);
+        b.notes = notes;
+        b
+    }
+}
+
+fn section(blocks: &mut Vec<Block>, s: &Section, depth: usize, notes: &mut Notes) {
     let level = (depth as u8 + 1).min(4);
     let label = s
         .number
@@ -275,17 +303,17 @@ fn section(blocks: &mut Vec<Block>, s: &Section, depth: usize) {
         Some((depth as u8, bookmark)),
     ));
     for c in &s.clauses {
-        clause(blocks, c);
+        clause(blocks, c, notes);
     }
     for sub in &s.sections {
-        section(blocks, sub, depth + 1);
+        section(blocks, sub, depth + 1, notes);
     }
 }
 
-fn clause(blocks: &mut Vec<Block>, c: &Clause) {
+fn clause(blocks: &mut Vec<Block>, c: &Clause, notes: &mut Notes) {
     let mut paras = c.text.split("\n\n");
     let first = paras.next().unwrap_or("");
-    let mut b = Block::para(vec![Span::plain(notes(first))], TEXT_X);
+    let mut b = notes.block(first, TEXT_X);
     if let Some(l) = &c.label {
         b.label = vec![Span::plain(l.clone())];
     } else {
@@ -294,17 +322,17 @@ fn clause(blocks: &mut Vec<Block>, c: &Clause) {
     let x = b.text_x;
     blocks.push(b);
     for p in paras {
-        blocks.push(Block::para(vec![Span::plain(notes(p))], x));
+        blocks.push(notes.block(p, x));
     }
-    items(blocks, &c.items, x);
+    items(blocks, &c.items, x, notes);
     for sub in &c.clauses {
-        clause(blocks, sub);
+        clause(blocks, sub, notes);
     }
 }
 
-fn items(blocks: &mut Vec<Block>, list: &[Item], x: f32) {
+fn items(blocks: &mut Vec<Block>, list: &[Item], x: f32, notes: &mut Notes) {
     for i in list {
-        let mut b = Block::para(vec![Span::plain(notes(&i.text))], x + ITEM_LABEL);
+        let mut b = notes.block(&i.text, x + ITEM_LABEL);
         b.before = 2.0;
         match &i.label {
             Some(l) => {
@@ -315,11 +343,6 @@ fn items(blocks: &mut Vec<Block>, list: &[Item], x: f32) {
         }
         let sub = if i.label.is_some() { x + ITEM_STEP } else { x };
         blocks.push(b);
-        items(blocks, &i.items, sub);
+        items(blocks, &i.items, sub, notes);
     }
-}
-
-/// `[^1]` footnote references printed as `[1]` (the notes follow at the end).
-fn notes(s: &str) -> String {
-    s.replace("[^", "[")
 }

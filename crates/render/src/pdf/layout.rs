@@ -28,16 +28,39 @@ pub enum Role {
 pub struct Span {
     pub text: String,
     pub change: Op,
+    /// A footnote number: small and raised.
+    pub sup: bool,
 }
 
 impl Span {
     pub fn plain(text: impl Into<String>) -> Span {
+        Span::new(text, Op::Equal)
+    }
+
+    pub fn new(text: impl Into<String>, change: Op) -> Span {
         Span {
             text: text.into(),
-            change: Op::Equal,
+            change,
+            sup: false,
+        }
+    }
+
+    /// This span's type size and how far it is raised, in a block of type size `size`.
+    fn metrics(&self, size: f32) -> (f32, f32) {
+        if self.sup {
+            (size * SUP_SIZE, size * 0.36)
+        } else {
+            (size, 0.0)
         }
     }
 }
+
+/// The size of a raised footnote number, relative to its text.
+const SUP_SIZE: f32 = 0.62;
+/// Footnotes at the foot of a page: type size, line height, number column.
+pub const NOTE_SIZE: f32 = 8.5;
+const NOTE_LEADING: f32 = 11.0;
+const NOTE_INDENT: f32 = 14.0;
 
 /// A block of text to lay out.
 #[derive(Debug, Clone)]
@@ -57,6 +80,8 @@ pub struct Block {
     pub outline: Option<(u8, String)>,
     /// Extra columns on the first line (a table row): (offset, text).
     pub cells: Vec<(f32, String)>,
+    /// Footnotes first cited in this block: (number, text), printed at the foot of its page.
+    pub notes: Vec<(String, String)>,
 }
 
 impl Block {
@@ -72,6 +97,7 @@ impl Block {
             before: 5.0,
             outline: None,
             cells: Vec::new(),
+            notes: Vec::new(),
         }
     }
 }
@@ -95,6 +121,21 @@ pub struct Placed {
 #[derive(Debug, Default)]
 pub struct Page {
     pub runs: Vec<Placed>,
+    /// The footnotes at its foot, laid out (block index `usize::MAX`), and the separator's
+    /// height (0 without notes).
+    pub notes: Vec<Placed>,
+    pub rule: f32,
+}
+
+/// Footnote lines of a page: (number, text lines).
+type NoteLines = Vec<(String, Vec<Vec<Span>>)>;
+
+fn notes_height(notes: &NoteLines) -> f32 {
+    if notes.is_empty() {
+        return 0.0;
+    }
+    let lines: usize = notes.iter().map(|(_, l)| l.len().max(1)).sum();
+    lines as f32 * NOTE_LEADING + 12.0
 }
 
 /// A bookmark: level, title, page index and the height it points at.
@@ -146,6 +187,11 @@ pub fn win_ansi(c: char) -> u8 {
     }
 }
 
+/// The width of a span in a block of type size `size`.
+fn span_width(s: &Span, size: f32, bold: bool) -> f32 {
+    width(&s.text, s.metrics(size).0, bold)
+}
+
 /// The width of `text` in points.
 pub fn width(text: &str, size: f32, bold: bool) -> f32 {
     let table = if bold { &HELVETICA_BOLD } else { &HELVETICA };
@@ -159,12 +205,32 @@ pub fn width(text: &str, size: f32, bold: bool) -> f32 {
 /// Lays the blocks out on pages; returns the pages and the bookmarks.
 pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
     let mut pages = vec![Page::default()];
+    let mut page_notes: Vec<NoteLines> = vec![Vec::new()];
     let mut marks = Vec::new();
     let mut y = PAGE_H - TOP;
     let usable = PAGE_W - LEFT - RIGHT;
     for (k, b) in blocks.iter().enumerate() {
         let leading = b.size * LEADING;
         let lines = break_lines(&b.spans, usable - b.text_x, b.size, b.bold);
+        let mine: NoteLines = b
+            .notes
+            .iter()
+            .map(|(n, t)| {
+                let lines = break_lines(
+                    &[Span::plain(t.clone())],
+                    usable - NOTE_INDENT,
+                    NOTE_SIZE,
+                    false,
+                );
+                (n.clone(), lines)
+            })
+            .collect();
+        // The page's foot must hold its notes and this block's.
+        let foot = |notes: &NoteLines| {
+            let mut all = notes.clone();
+            all.extend(mine.iter().cloned());
+            BOTTOM + notes_height(&all)
+        };
         // A heading keeps its first lines and the next block's first two lines on its page.
         let needed = if b.role == Role::Paragraph {
             leading * (lines.len().min(2) as f32)
@@ -175,9 +241,14 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
         if !at_top {
             y -= b.before;
         }
-        if y - needed < BOTTOM && !at_top {
+        let bottom = page_notes.last().map_or(BOTTOM, foot);
+        if y - needed < bottom && !at_top {
             pages.push(Page::default());
+            page_notes.push(Vec::new());
             y = PAGE_H - TOP;
+        }
+        if let Some(n) = page_notes.last_mut() {
+            n.extend(mine.iter().cloned());
         }
         if let Some((level, title)) = &b.outline {
             marks.push(Mark {
@@ -188,8 +259,10 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
             });
         }
         for (i, line) in lines.iter().enumerate() {
-            if y - leading < BOTTOM {
+            let bottom = BOTTOM + page_notes.last().map_or(0.0, notes_height);
+            if y - leading < bottom {
                 pages.push(Page::default());
+                page_notes.push(Vec::new());
                 y = PAGE_H - TOP;
             }
             y -= leading;
@@ -198,7 +271,7 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
             if i == 0 {
                 let mut x = LEFT + b.label_x;
                 for s in &b.label {
-                    let w = width(&s.text, b.size, b.bold);
+                    let w = span_width(s, b.size, b.bold);
                     runs.push(placed(x, y, b, s, w, k));
                     x += w;
                 }
@@ -210,7 +283,7 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
             }
             let mut x = LEFT + b.text_x;
             for s in line {
-                let w = width(&s.text, b.size, b.bold);
+                let w = span_width(s, b.size, b.bold);
                 runs.push(placed(x, y, b, s, w, k));
                 x += w;
             }
@@ -221,7 +294,7 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
             let mut x = LEFT + b.label_x;
             if let Some(p) = pages.last_mut() {
                 for s in &b.label {
-                    let w = width(&s.text, b.size, b.bold);
+                    let w = span_width(s, b.size, b.bold);
                     p.runs.push(placed(x, y, b, s, w, k));
                     x += w;
                 }
@@ -233,14 +306,58 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
             }
         }
     }
+    for (page, notes) in pages.iter_mut().zip(&page_notes) {
+        if notes.is_empty() {
+            continue;
+        }
+        let h = notes_height(notes);
+        page.rule = BOTTOM + h - 4.0;
+        let mut ny = BOTTOM + h - 12.0;
+        for (n, lines) in notes {
+            let num = Span {
+                sup: true,
+                ..Span::plain(n.clone())
+            };
+            let (size, rise) = num.metrics(NOTE_SIZE + 1.5);
+            page.notes.push(Placed {
+                x: LEFT,
+                y: ny - NOTE_SIZE + rise,
+                size,
+                bold: false,
+                change: Op::Equal,
+                text: n.clone(),
+                width: width(n, size, false),
+                block: usize::MAX,
+            });
+            for line in lines {
+                ny -= NOTE_LEADING;
+                let mut x = LEFT + NOTE_INDENT;
+                for s in line {
+                    let w = width(&s.text, NOTE_SIZE, false);
+                    page.notes.push(Placed {
+                        x,
+                        y: ny + NOTE_LEADING - NOTE_SIZE,
+                        size: NOTE_SIZE,
+                        bold: false,
+                        change: Op::Equal,
+                        text: s.text.clone(),
+                        width: w,
+                        block: usize::MAX,
+                    });
+                    x += w;
+                }
+            }
+        }
+    }
     (pages, marks)
 }
 
 fn placed(x: f32, y: f32, b: &Block, s: &Span, width: f32, block: usize) -> Placed {
+    let (size, rise) = s.metrics(b.size);
     Placed {
         x,
-        y,
-        size: b.size,
+        y: y + rise,
+        size,
         bold: b.bold,
         change: s.change,
         text: s.text.clone(),
@@ -253,63 +370,70 @@ fn placed(x: f32, y: f32, b: &Block, s: &Span, width: f32, block: usize) -> Plac
 /// line is cut where it must be.
 fn break_lines(spans: &[Span], max: f32, size: f32, bold: bool) -> Vec<Vec<Span>> {
     // Words with their trailing space, keeping each one's change.
-    let mut words: Vec<Span> = Vec::new();
+    // Each word is a list of spans (a word and its raised footnote number stay together).
+    let mut words: Vec<Vec<Span>> = Vec::new();
+    let mut open = false; // the last word has no trailing space yet
     for s in spans {
+        if s.sup {
+            match words.last_mut() {
+                Some(w) if open => w.push(s.clone()),
+                _ => words.push(vec![s.clone()]),
+            }
+            continue;
+        }
         let mut cur = String::new();
         for c in s.text.chars() {
             let c = if c == '\n' || c == '\t' { ' ' } else { c };
             cur.push(c);
             if c == ' ' {
-                words.push(Span {
-                    text: std::mem::take(&mut cur),
-                    change: s.change,
-                });
+                words.push(vec![Span::new(std::mem::take(&mut cur), s.change)]);
+                open = false;
             }
         }
         if !cur.is_empty() {
-            words.push(Span {
-                text: cur,
-                change: s.change,
-            });
+            words.push(vec![Span::new(cur, s.change)]);
+            open = true;
         }
     }
     let mut lines: Vec<Vec<Span>> = Vec::new();
     let mut line: Vec<Span> = Vec::new();
     let mut used = 0.0;
-    for w in words {
-        let ww = width(w.text.trim_end(), size, bold);
+    for word in words {
+        let ww: f32 = word
+            .iter()
+            .map(|s| width(s.text.trim_end(), s.metrics(size).0, bold))
+            .sum();
         if used + ww > max && !line.is_empty() && used > 0.0 {
             lines.push(std::mem::take(&mut line));
             used = 0.0;
-            if w.text.trim().is_empty() {
+            if word.iter().all(|s| s.text.trim().is_empty()) {
                 continue;
             }
         }
-        if ww > max {
+        if ww > max && word.len() == 1 {
             // Cut an over-long word (a URL) into pieces that fit.
+            let w = &word[0];
             let mut piece = String::new();
             for c in w.text.chars() {
                 if width(&piece, size, bold) + width(&c.to_string(), size, bold) > max
                     && !piece.is_empty()
                 {
-                    lines.push(vec![Span {
-                        text: std::mem::take(&mut piece),
-                        change: w.change,
-                    }]);
+                    lines.push(vec![Span::new(std::mem::take(&mut piece), w.change)]);
                 }
                 piece.push(c);
             }
             used = width(&piece, size, bold);
-            line.push(Span {
-                text: piece,
-                change: w.change,
-            });
+            line.push(Span::new(piece, w.change));
             continue;
         }
-        used += width(&w.text, size, bold);
-        match line.last_mut() {
-            Some(last) if last.change == w.change => last.text.push_str(&w.text),
-            _ => line.push(w),
+        for w in word {
+            used += width(&w.text, w.metrics(size).0, bold);
+            match line.last_mut() {
+                Some(last) if last.change == w.change && last.sup == w.sup && !w.sup => {
+                    last.text.push_str(&w.text)
+                }
+                _ => line.push(w),
+            }
         }
     }
     if !line.is_empty() {

@@ -48,6 +48,8 @@ pub fn write(
     let parent_arrays: Vec<Ref> = pages.iter().map(|_| alloc()).collect();
     let block_ids: Vec<Ref> = blocks.iter().map(|_| alloc()).collect();
     let mark_ids: Vec<Ref> = marks.iter().map(|_| alloc()).collect();
+    let notes_id = alloc();
+    let mut note_pieces: Vec<(usize, i32)> = Vec::new();
 
     {
         let mut cat = pdf.catalog(catalog);
@@ -131,6 +133,28 @@ pub fn write(
             }
             c.end_marked_content();
         }
+        // Footnotes at the foot of the page, under a short rule: a Note element each.
+        if !page.notes.is_empty() {
+            c.set_stroke_rgb(0.3, 0.3, 0.3);
+            c.set_line_width(0.5);
+            c.move_to(super::layout::LEFT, page.rule);
+            c.line_to(super::layout::LEFT + 120.0, page.rule);
+            c.stroke();
+            c.begin_marked_content_with_properties(Name(b"Note"))
+                .properties()
+                .pair(Name(b"MCID"), mcid);
+            note_pieces.push((p, mcid));
+            parents.push(notes_id);
+            for r in &page.notes {
+                c.set_fill_rgb(0.0, 0.0, 0.0);
+                c.begin_text();
+                c.set_font(Name(b"F1"), r.size);
+                c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r.x, r.y]);
+                c.show(Str(&encode(&r.text)));
+                c.end_text();
+            }
+            c.end_marked_content();
+        }
         // The running footer: an artifact, not part of the text's structure.
         let text = if footer.is_empty() {
             format!("Page {} of {total}", p + 1)
@@ -184,7 +208,25 @@ pub fn write(
     {
         let mut doc = pdf.struct_element(document);
         doc.kind(StructRole::Document).parent(struct_root);
-        doc.children().items(block_ids.iter().copied());
+        let mut kids: Vec<Ref> = block_ids.clone();
+        if !note_pieces.is_empty() {
+            kids.push(notes_id);
+        }
+        doc.children().items(kids);
+    }
+    if !note_pieces.is_empty() {
+        let mut el = pdf.struct_element(notes_id);
+        el.kind(StructRole::Note).parent(document);
+        el.page(page_ids[note_pieces[0].0]);
+        {
+            let mut kids = el.children();
+            for &(p, mcid) in &note_pieces {
+                kids.marked_content_ref()
+                    .marked_content_id(mcid)
+                    .page(page_ids[p]);
+            }
+        }
+        el.finish();
     }
     for (b, block) in blocks.iter().enumerate() {
         let role = match block.role {
