@@ -296,3 +296,45 @@ fn binary_formats_go_to_a_pipe_but_a_bad_date_is_refused() {
     );
     assert!(!dir.path().join("r.docx").exists());
 }
+
+#[test]
+fn build_writes_word_and_pdf_outputs_and_checks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = repo().join("templates/examples/site");
+    for f in ["protocol.md", "previous.md", "options.toml"] {
+        std::fs::copy(site.join(f), dir.path().join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("concord.toml"),
+        "[[protocol]]\nsource = \"protocol.md\"\noutputs = [\"out/protocol.docx\", \"out/protocol.pdf\"]\n\n\
+         [[redline]]\nold = \"previous.md\"\nnew = \"protocol.md\"\noutputs = [\"out/redline.docx\", \"out/redline.pdf\"]\n\n\
+         [[draft]]\noptions = \"options.toml\"\noutputs = [\"out/draft.docx\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let build = |check: bool| {
+        let mut cmd = concord();
+        cmd.current_dir(dir.path()).arg("build");
+        if check {
+            cmd.arg("--check");
+        }
+        cmd.output().unwrap()
+    };
+    let first = build(false);
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let redline = std::fs::read(dir.path().join("out/redline.docx")).unwrap();
+    assert!(redline.starts_with(b"PK"));
+    // Byte-identical on a second build: --check finds nothing stale.
+    let again = build(true);
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+}

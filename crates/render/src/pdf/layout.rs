@@ -282,7 +282,14 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
                 }
             }
             let mut x = LEFT + b.text_x;
+            let mut last = Op::Equal;
             for s in line {
+                // A replacement's two halves, struck and underlined, with a hair of space
+                // between them so they read as two words.
+                if last == Op::Delete && s.change == Op::Insert {
+                    x += b.size * 0.25;
+                }
+                last = s.change;
                 let w = span_width(s, b.size, b.bold);
                 runs.push(placed(x, y, b, s, w, k));
                 x += w;
