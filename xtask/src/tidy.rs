@@ -12,7 +12,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("check", &["concord-model", "concord-compare"]),
     (
         "render",
-        &["concord-model", "concord-compare", "concord-draft"],
+        &[
+            "concord-model",
+            "concord-compare",
+            "concord-draft",
+            "concord-check",
+        ],
     ),
     (
         "cli",

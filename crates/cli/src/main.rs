@@ -29,10 +29,18 @@ enum Command {
     Check(cmd::check::Args),
     /// Redline two versions clause by clause (or one file's tracked changes)
     Diff(cmd::diff::Args),
+    /// Compare protocols on the questions: who does what, side by side
+    Compare(cmd::compare::Args),
+    /// Write the standards committee review pack for a revision
+    Pack(cmd::pack::Args),
     /// Draft a council's protocol from its options file (md or html)
     Draft(cmd::draft::Args),
     /// List every drafting option, its allowed values and defaults
     Options(cmd::options::Args),
+    /// Find the clauses of a corpus most like one clause, with scores
+    Precedents(cmd::precedents::Args),
+    /// Show one clause: text, items, roles, references and the answers it supports
+    Show(cmd::show::Args),
 }
 
 fn main() {
@@ -54,8 +62,12 @@ fn main() {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Diff(args) => cmd::diff::run(args),
+        Command::Compare(args) => cmd::compare::run(args),
+        Command::Pack(args) => cmd::pack::run(args),
         Command::Draft(args) => cmd::draft::run(args),
         Command::Options(args) => cmd::options::run(args),
+        Command::Precedents(args) => cmd::precedents::run(args),
+        Command::Show(args) => cmd::show::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

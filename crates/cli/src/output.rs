@@ -87,14 +87,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     tmp.write_all(bytes)
         .map_err(|e| CliError::io(Some(path), e))?;
     // A temporary file is private (0600); the output gets the permissions of the file it
-    // replaces, or an ordinary file's.
-    let perms = match std::fs::metadata(path) {
-        Ok(m) => Some(m.permissions()),
-        Err(_) => default_permissions(),
-    };
-    if let Some(p) = perms {
+    // replaces, or the usual 0644 for a new one, so a published page stays readable.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
         tmp.as_file()
-            .set_permissions(p)
+            .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(|e| CliError::io(Some(path), e))?;
     }
     tmp.as_file()
@@ -103,15 +102,4 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     tmp.persist(path)
         .map_err(|e| CliError::io(Some(path), e.error))?;
     Ok(())
-}
-
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
 }

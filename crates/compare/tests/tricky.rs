@@ -89,6 +89,9 @@ fn render(r: &Redline) -> String {
     for p in &r.references {
         let _ = writeln!(out, "reference {}: {} ({})", p.clause, p.message, p.problem);
     }
+    for c in &r.responsibilities {
+        let _ = writeln!(out, "responsibility {}", c.line());
+    }
     out
 }
 
@@ -144,6 +147,14 @@ fn check_facts(case: &str, r: &Redline) {
             let e = entry(r, Some("2.2"), Some("2.2"));
             assert_eq!(e.class, Some(Class::Material));
             assert!(e.reason.as_deref().is_some_and(|x| x.contains("role")));
+            // Renaming the Head of Paid Service changes nobody's responsibility; moving
+            // officers' complaints to the Chief Executive does.
+            let qs: Vec<&str> = r
+                .responsibilities
+                .iter()
+                .map(|c| c.question.as_str())
+                .collect();
+            assert_eq!(qs, ["officer-complaint-about-councillor"]);
         }
         "deadline-changed" => {
             let e = entry(r, Some("1.1"), Some("1.1"));
@@ -154,6 +165,13 @@ fn check_facts(case: &str, r: &Redline) {
                     .is_some_and(|x| x.contains("\u{201c}ten\u{201d} -> \u{201c}five\u{201d}"))
             );
             assert_eq!(entry(r, Some("1.2"), Some("1.2")).class, None);
+            assert_eq!(
+                r.responsibilities
+                    .iter()
+                    .map(|c| c.line())
+                    .collect::<Vec<_>>(),
+                ["Response time for correspondence: 10 working days -> 5 working days (1.1)"]
+            );
         }
         "gender-neutral" => {
             for id in ["1.1", "1.2"] {
@@ -230,6 +248,12 @@ fn seed_000_tracked_redline() {
     let e19 = entry(&r, Some("1.9"), Some("1.9"));
     assert_eq!(e19.class, Some(Class::Editorial));
     assert_eq!(e19.reason.as_deref(), Some("gender-neutral language"));
+    // The responsibility change a committee must see first.
+    let lines: Vec<String> = r.responsibilities.iter().map(|c| c.line()).collect();
+    assert_eq!(
+        lines,
+        ["Officer complaints about councillors: Monitoring Officer -> Chief Executive (6.2)"]
+    );
     // diff(a, a) is empty.
     let same = diff(&doc.after(), &doc.after(), &DiffConfig::default());
     assert!(!same.has_differences());

@@ -6,7 +6,8 @@
 //! saying what was repaired. [`read_pdf_layout`] reads a PDF from the word boxes poppler's
 //! `pdftotext -bbox-layout` prints (running that program is the caller's business: this crate
 //! does no IO). Reading never fails on text: broken council text is normal input. Only bytes that
-//! are not text at all, a damaged Word file, or a PDF without text are an [`Error`].
+//! are not text at all, a damaged Word file, or a PDF without text are an [`Error`]. Every
+//! clause is tagged with the roles it names (`concord_model::roles`), in order of first mention.
 //!
 //! Every format ends in the same passes: the Word and PDF readers turn their input into the line
 //! form the text reader understands, so there is one structure recovery, not three.
@@ -27,6 +28,7 @@ mod meta;
 pub mod pdf;
 mod prepare;
 mod refs;
+mod tag;
 mod text;
 mod xml;
 
@@ -242,6 +244,7 @@ fn parse_lines(
     );
     let mut document = assemble::assemble(blocks, &cx, &mut diags);
     resolve_refs(&mut document, &mut diags);
+    tag::tag_roles(&mut document);
     check_footnotes(&document, &mut diags);
     document.meta.source = Source {
         path: path.to_string(),

@@ -321,6 +321,16 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_line_that_recurs_is_not_furniture() {
+        // Regression: 004 lost "resolved through respectful mutual discussion then they may
+        // raise the matter with the" from clause 10.6 because clause 10.3 wraps the same way.
+        let text = "1. A\n\n1.1 If a Councillor has a concern that is not\nresolved through discussion then they may raise the matter with the\nDirector.\n\n1.2 If an Officer has a concern that is not\nresolved through discussion then they may raise the matter with the\nMonitoring Officer.\n";
+        let mut diags = Vec::new();
+        let p = prepare(text, true, &mut diags);
+        assert!(p.lines.iter().all(|l| l.kind != LineKind::Furniture));
+    }
+
+    #[test]
     fn furniture() {
         use LineKind::*;
         assert_eq!(

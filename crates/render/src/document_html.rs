@@ -9,7 +9,7 @@ use std::fmt::Write;
 use crate::html::{PAGE_END, anchor, esc, page_start};
 
 /// What a document page adds to the base style.
-const STYLE: &str = "\
+pub(crate) const STYLE: &str = "\
 nav ol{padding-left:1.25rem}\
 .clause{display:flex;gap:.75rem;margin:.6rem 0}\
 .num{flex:0 0 3rem;font-weight:600}\
@@ -64,19 +64,33 @@ pub fn document_html(doc: &Document) -> String {
         out.push_str("</ol>\n</nav>\n");
     }
     out.push_str("<main id=\"content\">\n");
-    for (i, s) in doc.sections.iter().enumerate() {
-        section(&mut out, s, 2, &[i]);
-    }
-    if !doc.footnotes.is_empty() {
-        out.push_str("<section class=\"footnotes\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">Notes</h2>\n<ol>\n");
-        for f in &doc.footnotes {
-            let _ = writeln!(out, "<li id=\"fn-{}\">{}</li>", anchor(&f.id), esc(&f.text));
-        }
-        out.push_str("</ol>\n</section>\n");
-    }
+    body_html(&mut out, doc, 2, "");
     out.push_str("</main>\n");
     out.push_str(PAGE_END);
     out
+}
+
+/// The sections and footnotes of a document, top-level headings at `level`, every anchor
+/// starting with `prefix` (so the text can sit in a page that has its own clause anchors).
+pub(crate) fn body_html(out: &mut String, doc: &Document, level: usize, prefix: &str) {
+    for (i, s) in doc.sections.iter().enumerate() {
+        section(out, s, level, &[i], prefix);
+    }
+    if !doc.footnotes.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section class=\"footnotes\" aria-labelledby=\"{prefix}notes\">\n<h{level} id=\"{prefix}notes\">Notes</h{level}>\n<ol>"
+        );
+        for f in &doc.footnotes {
+            let _ = writeln!(
+                out,
+                "<li id=\"{prefix}fn-{}\">{}</li>",
+                anchor(&f.id),
+                esc(&f.text)
+            );
+        }
+        out.push_str("</ol>\n</section>\n");
+    }
 }
 
 fn section_title(s: &Section) -> String {
@@ -100,8 +114,8 @@ fn section_anchor(s: &Section, path: &[usize]) -> String {
     }
 }
 
-fn section(out: &mut String, s: &Section, level: usize, path: &[usize]) {
-    let id = section_anchor(s, path);
+fn section(out: &mut String, s: &Section, level: usize, path: &[usize], prefix: &str) {
+    let id = format!("{prefix}{}", section_anchor(s, path));
     let level = level.min(6);
     let _ = writeln!(out, "<section aria-labelledby=\"{id}\">");
     let _ = writeln!(
@@ -110,18 +124,22 @@ fn section(out: &mut String, s: &Section, level: usize, path: &[usize]) {
         esc(&section_title(s))
     );
     for c in &s.clauses {
-        clause(out, c);
+        clause(out, c, prefix);
     }
     for (i, sub) in s.sections.iter().enumerate() {
         let mut p = path.to_vec();
         p.push(i);
-        section(out, sub, level + 1, &p);
+        section(out, sub, level + 1, &p, prefix);
     }
     out.push_str("</section>\n");
 }
 
-fn clause(out: &mut String, c: &Clause) {
-    let _ = write!(out, "<div class=\"clause\" id=\"c-{}\">", anchor(&c.id));
+fn clause(out: &mut String, c: &Clause, prefix: &str) {
+    let _ = write!(
+        out,
+        "<div class=\"clause\" id=\"{prefix}c-{}\">",
+        anchor(&c.id)
+    );
     match &c.label {
         Some(l) => {
             let _ = write!(out, "<span class=\"num\">{}</span>", esc(l));
@@ -137,7 +155,7 @@ fn clause(out: &mut String, c: &Clause) {
     }
     out.push_str("</div></div>\n");
     for sub in &c.clauses {
-        clause(out, sub);
+        clause(out, sub, prefix);
     }
 }
 

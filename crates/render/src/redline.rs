@@ -9,6 +9,7 @@
 
 use std::fmt::Write;
 
+use concord_compare::answers::Answer;
 use concord_compare::diff::{Class, ClauseDiff, Op, Redline, ResponsibilityChange, Status, Word};
 
 use crate::html::{PAGE_END, anchor, esc, page_start};
@@ -73,25 +74,10 @@ fn summary_line(r: &Redline) -> String {
     )
 }
 
-/// One responsibility change in plain words: "Monitoring Officer -> Chief Executive (6.2)".
+/// One responsibility change in plain words: "Officer complaints about councillors:
+/// Monitoring Officer -> Chief Executive (6.2)".
 pub fn responsibility_line(r: &ResponsibilityChange) -> String {
-    let side = |a: Option<&serde_json::Value>| -> String {
-        let Some(a) = a else {
-            return "not covered".to_string();
-        };
-        let summary = a.get("summary").and_then(|s| s.as_str()).unwrap_or("");
-        let clauses: Vec<&str> = a
-            .get("clauses")
-            .and_then(|c| c.as_array())
-            .map(|c| c.iter().filter_map(|v| v.as_str()).collect())
-            .unwrap_or_default();
-        if clauses.is_empty() {
-            summary.to_string()
-        } else {
-            format!("{summary} ({})", clauses.join(", "))
-        }
-    };
-    format!("{} -> {}", side(r.old.as_ref()), side(r.new.as_ref()))
+    r.line()
 }
 
 fn is_class(c: &ClauseDiff, class: Class) -> bool {
@@ -149,12 +135,7 @@ pub fn redline_text(r: &Redline, opts: &RedlineOptions) -> String {
     if !r.responsibilities.is_empty() {
         let _ = writeln!(out, "\n{b}Responsibility changes{x}");
         for c in &r.responsibilities {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                question_text(&c.question),
-                responsibility_line(c)
-            );
+            let _ = writeln!(out, "  {}", c.line());
         }
     }
     for (class, title) in [
@@ -253,9 +234,11 @@ fn heading(r: &Redline) -> String {
     }
 }
 
-/// The catalogue text of a question id (the catalogue joins the model with the answers).
+/// The catalogue text of a question id.
 fn question_text(id: &str) -> String {
-    id.to_string()
+    concord_model::questions::question(id)
+        .map_or(id, |q| q.text)
+        .to_string()
 }
 
 /// Runs as text: colour and emphasis, or `[-old-]{+new+}` markers.
@@ -303,12 +286,7 @@ pub fn redline_markdown(r: &Redline, opts: &RedlineOptions) -> String {
     if !r.responsibilities.is_empty() {
         out.push_str("## Responsibility changes\n\n");
         for c in &r.responsibilities {
-            let _ = writeln!(
-                out,
-                "- **{}** {}",
-                md_esc(&question_text(&c.question)),
-                md_esc(&responsibility_line(c))
-            );
+            let _ = writeln!(out, "- {}", md_esc(&c.line()));
         }
         out.push('\n');
     }
@@ -409,7 +387,7 @@ fn md_cell(s: &str) -> String {
     md_esc(s).replace('\n', " ")
 }
 
-const REDLINE_STYLE: &str = "\
+pub(crate) const REDLINE_STYLE: &str = "\
 .summary{font-size:1.1rem}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}\
 th,td{border:1px solid #b1b4b6;padding:.35rem .5rem;text-align:left;vertical-align:top}\
@@ -457,33 +435,36 @@ pub fn redline_html(r: &Redline) -> String {
         esc(&summary_line(r))
     );
     out.push_str("<main id=\"content\">\n");
+    changes_html(&mut out, r, 2);
+    clauses_html(&mut out, r);
+    out.push_str("</main>\n");
+    out.push_str(PAGE_END);
+    out
+}
+
+/// The summary tables of a redline (responsibility changes, material and editorial changes,
+/// references to check), each a section headed at `level`.
+pub(crate) fn changes_html(out: &mut String, r: &Redline, level: usize) {
     if !r.responsibilities.is_empty() {
-        out.push_str(
-            "<section aria-labelledby=\"resp\">\n<h2 id=\"resp\">Responsibility changes</h2>\n",
+        let _ = writeln!(
+            out,
+            "<section aria-labelledby=\"resp\">\n<h{level} id=\"resp\">Responsibility changes</h{level}>"
         );
         out.push_str("<table>\n<caption class=\"skip\">Who does what, before and after</caption>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead>\n<tbody>\n");
         for c in &r.responsibilities {
-            let side = |a: Option<&serde_json::Value>| -> String {
+            let side = |a: Option<&Answer>| -> String {
                 match a {
                     None => "Not covered".to_string(),
                     Some(a) => {
-                        let summary = a.get("summary").and_then(|s| s.as_str()).unwrap_or("");
-                        let clauses: Vec<String> = a
-                            .get("clauses")
-                            .and_then(|c| c.as_array())
-                            .map(|c| {
-                                c.iter()
-                                    .filter_map(|v| v.as_str())
-                                    .map(|id| {
-                                        format!("<a href=\"#c-{}\">{}</a>", anchor(id), esc(id))
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        if clauses.is_empty() {
-                            esc(summary)
+                        let links: Vec<String> = a
+                            .clauses
+                            .iter()
+                            .map(|id| format!("<a href=\"#c-{}\">{}</a>", anchor(id), esc(id)))
+                            .collect();
+                        if links.is_empty() {
+                            esc(&a.summary)
                         } else {
-                            format!("{} (clause {})", esc(summary), clauses.join(", "))
+                            format!("{} (clause {})", esc(&a.summary), links.join(", "))
                         }
                     }
                 }
@@ -508,7 +489,7 @@ pub fn redline_html(r: &Redline) -> String {
         }
         let _ = writeln!(
             out,
-            "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{title} ({})</h2>",
+            "<section aria-labelledby=\"{id}\">\n<h{level} id=\"{id}\">{title} ({})</h{level}>",
             list.len()
         );
         out.push_str("<table>\n<thead><tr><th scope=\"col\">Clause</th><th scope=\"col\">What happened</th><th scope=\"col\">Why it is classed so</th></tr></thead>\n<tbody>\n");
@@ -525,7 +506,10 @@ pub fn redline_html(r: &Redline) -> String {
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
     if !r.references.is_empty() {
-        out.push_str("<section aria-labelledby=\"refs\">\n<h2 id=\"refs\">Cross-references to check</h2>\n<ul>\n");
+        let _ = writeln!(
+            out,
+            "<section aria-labelledby=\"refs\">\n<h{level} id=\"refs\">Cross-references to check</h{level}>\n<ul>"
+        );
         for p in &r.references {
             let _ = writeln!(
                 out,
@@ -538,6 +522,10 @@ pub fn redline_html(r: &Redline) -> String {
         }
         out.push_str("</ul>\n</section>\n");
     }
+}
+
+/// The clause-by-clause redline as a section headed `h2`, sections `h3`, clauses `h4`.
+pub(crate) fn clauses_html(out: &mut String, r: &Redline) {
     out.push_str(
         "<section aria-labelledby=\"full\">\n<h2 id=\"full\">Clause-by-clause redline</h2>\n",
     );
@@ -547,21 +535,19 @@ pub fn redline_html(r: &Redline) -> String {
     for c in &r.clauses {
         let here = c.new_section.as_deref().or(c.old_section.as_deref());
         if here.is_some() && here != section {
-            flush_unchanged(&mut out, &mut run);
+            flush_unchanged(out, &mut run);
             let _ = writeln!(out, "<h3>{}</h3>", esc(here.unwrap_or("")));
             section = here;
         }
         if c.is_change() {
-            flush_unchanged(&mut out, &mut run);
-            clause_html(&mut out, c);
+            flush_unchanged(out, &mut run);
+            clause_html(out, c);
         } else {
             run.push(c);
         }
     }
-    flush_unchanged(&mut out, &mut run);
-    out.push_str("</section>\n</main>\n");
-    out.push_str(PAGE_END);
-    out
+    flush_unchanged(out, &mut run);
+    out.push_str("</section>\n");
 }
 
 /// The anchor of a redline entry: the new id, or `old-<id>` for a removed clause.

@@ -2,7 +2,11 @@
 
 pub mod build;
 pub mod check;
+pub mod compare;
 pub mod diff;
 pub mod draft;
 pub mod ingest;
 pub mod options;
+pub mod pack;
+pub mod precedents;
+pub mod show;
