@@ -261,3 +261,63 @@ fn no_prefix_or_mangling_of_a_word_file_panics() {
         let _ = read(&mangled, "mangled.docx", &Options::default());
     }
 }
+
+/// Word files as LibreOffice writes them (a re-save rewrites styles, numbering and revision
+/// markup its own way) read the same.
+#[test]
+fn word_files_resaved_by_libreoffice_read_the_same() {
+    let ok = Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CONCORD_REQUIRE_CLIENTS").as_deref() != Ok("1"),
+            "soffice (LibreOffice) is missing and CONCORD_REQUIRE_CLIENTS=1"
+        );
+        eprintln!("note: LibreOffice is not installed; skipping the re-save check");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("resave");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    for name in ["brackenfield.docx", "brackenfield-tracked.docx"] {
+        let out = Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}/profile",
+                dir.display()
+            ))
+            .args([
+                "--headless",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+            ])
+            .arg(&dir)
+            .arg(corpus().join("docx").join(name))
+            .output()
+            .expect("soffice runs");
+        let resaved = dir.join(name);
+        assert!(
+            out.status.success() && resaved.exists(),
+            "LibreOffice did not re-save {name}"
+        );
+        let bytes = std::fs::read(&resaved).expect("the re-saved file");
+        let parsed = read(&bytes, name, &Options::default()).expect("a Word file");
+        let d = &parsed.document;
+        if name == "brackenfield.docx" {
+            check_brackenfield(&parsed);
+        } else {
+            assert_eq!(
+                d.clause("4.3").and_then(|c| c.previous_id.as_deref()),
+                Some("4.2")
+            );
+            assert!(d.clause("4.2").expect("4.2").is_inserted());
+            assert!(
+                d.before()
+                    .clause("4.1")
+                    .is_some_and(|c| c.text.contains("Monitoring Officer"))
+            );
+        }
+    }
+}

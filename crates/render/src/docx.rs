@@ -98,7 +98,12 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &DocxOptions) 
         author: &opts.author,
         date: date.as_deref(),
     };
-    let body = tracked::body(&crate::redline_layout::paragraphs(r, old, new), &rev);
+    let (notes, notes_xml) = xml::footnotes(&new.footnotes);
+    let body = tracked::body(
+        &crate::redline_layout::paragraphs(r, old, new),
+        &rev,
+        &notes,
+    );
     let title = new.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let mut xml = String::from(parts::DOCUMENT_OPEN);
     xml.push_str(&body);
@@ -109,7 +114,7 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &DocxOptions) 
     parts::zip(&parts::Package {
         document: xml,
         numbering: numbering::Numbering::default().xml(),
-        footnotes: parts::footnotes(""),
+        footnotes: parts::footnotes(&notes_xml),
         title: &format!("Redline: {title}"),
         author: &opts.author,
         date: date.as_deref(),

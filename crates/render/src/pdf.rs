@@ -109,6 +109,15 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
 pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -> Vec<u8> {
     let paras = redline_layout::paragraphs(r, old, new);
     let mut blocks = Vec::new();
+    // Footnotes cited in kept or inserted text are the new version's, printed at the page foot.
+    let mut notes = Notes {
+        text: new
+            .footnotes
+            .iter()
+            .map(|f| (f.id.clone(), f.text.clone()))
+            .collect(),
+        cited: std::collections::HashSet::new(),
+    };
     for (i, p) in paras.iter().enumerate() {
         let (label, text) = split_label(&p.runs);
         let block = match p.kind {
@@ -148,6 +157,10 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -
             }
             Kind::Plain => Block::para(spans(&p.runs), 0.0),
         };
+        let mut block = block;
+        let (spans, cited) = notes.changed(std::mem::take(&mut block.spans));
+        block.spans = spans;
+        block.notes = cited;
         blocks.push(block);
         if i == 0 {
             let mut legend = Block::para(
@@ -275,6 +288,25 @@ impl Notes {
             spans.push(Span::plain(rest));
         }
         (spans, first)
+    }
+
+    /// Redline spans with the footnote references of their kept and inserted text raised.
+    fn changed(&mut self, spans: Vec<Span>) -> (Vec<Span>, Vec<(String, String)>) {
+        let mut out = Vec::new();
+        let mut cited = Vec::new();
+        for s in spans {
+            if s.change == Op::Delete || !s.text.contains("[^") {
+                out.push(s);
+                continue;
+            }
+            let (parts, first) = self.spans(&s.text);
+            out.extend(parts.into_iter().map(|p| Span {
+                change: s.change,
+                ..p
+            }));
+            cited.extend(first);
+        }
+        (out, cited)
     }
 
     fn block(&mut self, text: &str, x: f32) -> Block {

@@ -35,8 +35,10 @@ fn drafted(example: &str) -> Document {
 }
 
 /// The lines a redline shows of one version: the title, then each heading (number, heading)
-/// and each clause (label, text, then each item and paragraph on a line of its own).
-fn redline_lines(doc: &Document) -> Vec<String> {
+/// and each clause (label, text, then each item and paragraph on a line of its own). Footnote
+/// references (`[^id]`) show as the footnote's number among `notes` (the new version's), as
+/// LibreOffice prints a real footnote's mark.
+fn redline_lines(doc: &Document, notes: &[concord_model::Footnote]) -> Vec<String> {
     fn items(list: &[Item], out: &mut Vec<String>) {
         for i in list {
             out.push(match &i.label {
@@ -74,7 +76,11 @@ fn redline_lines(doc: &Document) -> Vec<String> {
     for s in &doc.sections {
         section(s, &mut out);
     }
-    lines(&out.join("\n"))
+    let mut text = out.join("\n");
+    for (k, f) in notes.iter().enumerate() {
+        text = text.replace(&format!("[^{}]", f.id), &(k + 1).to_string());
+    }
+    lines(&text)
 }
 
 #[test]
@@ -105,7 +111,8 @@ fn tracked_redline_accepts_to_new_and_rejects_to_old() {
     );
     let (_, accepted) = office_changes(&file, "accept", &dir);
     let (_, rejected) = office_changes(&file, "reject", &dir);
-    let (want_new, want_old) = (redline_lines(&after), redline_lines(&before));
+    let notes = &after.footnotes;
+    let (want_new, want_old) = (redline_lines(&after, notes), redline_lines(&before, notes));
     similar_asserts(&lines(&accepted), &want_new, "accept-all");
     similar_asserts(&lines(&rejected), &want_old, "reject-all");
     let revisions = python_docx(
@@ -113,6 +120,12 @@ fn tracked_redline_accepts_to_new_and_rejects_to_old() {
         &file,
     );
     assert!(revisions.contains("{'Monitoring Officer'}"), "{revisions}");
+    // The footnotes are real ones, in the footnotes part.
+    let notes_seen = python_docx(
+        "import docx,sys\nd=docx.Document(sys.argv[1])\nprint(len(d.element.body.findall('.//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}footnoteReference')))",
+        &file,
+    );
+    assert_eq!(notes_seen.trim(), "3", "footnote references");
 }
 
 fn similar_asserts(got: &[String], want: &[String], what: &str) {

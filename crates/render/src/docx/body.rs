@@ -13,7 +13,7 @@ use std::fmt::Write;
 use concord_model::{Clause, ClauseId, Document, Item, Section};
 
 use super::numbering::{self, CLAUSES, Numbering};
-use super::xml::{ppr, run};
+use super::xml::{footnotes, ppr, run, text_with_notes};
 
 /// What the body writer produced besides the body XML.
 #[derive(Debug)]
@@ -27,21 +27,21 @@ struct Writer<'a> {
     out: String,
     numbering: Numbering,
     /// Footnote ids of the document mapped to the `w:id`s written (from 1).
-    notes: HashMap<&'a str, u32>,
+    notes: HashMap<String, u32>,
     /// The automatic counters of the clause list: the section number, then one per clause level.
     counters: Vec<u32>,
+    _doc: std::marker::PhantomData<&'a Document>,
 }
 
 pub fn body(doc: &Document) -> Body {
+    let (notes, notes_xml) = footnotes(&doc.footnotes);
     let mut w = Writer {
         out: String::new(),
         numbering: Numbering::default(),
-        notes: HashMap::new(),
+        notes,
         counters: vec![0],
+        _doc: std::marker::PhantomData,
     };
-    for (k, f) in doc.footnotes.iter().enumerate() {
-        w.notes.insert(f.id.as_str(), k as u32 + 1);
-    }
     let title = doc
         .meta
         .title
@@ -62,20 +62,10 @@ pub fn body(doc: &Document) -> Body {
     for s in &doc.sections {
         w.section(s, 1);
     }
-    let mut notes = String::new();
-    for f in &doc.footnotes {
-        let id = w.notes.get(f.id.as_str()).copied().unwrap_or(0);
-        let _ = write!(
-            notes,
-            "<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
-        );
-        run(&mut notes, &f.text, "");
-        notes.push_str("</w:p></w:footnote>");
-    }
     Body {
         xml: w.out,
         numbering: w.numbering,
-        footnotes: notes,
+        footnotes: notes_xml,
     }
 }
 
@@ -90,23 +80,7 @@ impl<'a> Writer<'a> {
 
     /// Text with `[^id]` footnote references turned into real ones.
     fn text(&mut self, text: &str) {
-        let mut rest = text;
-        while let Some(i) = rest.find("[^") {
-            let after = &rest[i + 2..];
-            let Some(end) = after.find(']') else { break };
-            let Some(&id) = self.notes.get(&after[..end]) else {
-                run(&mut self.out, &rest[..i + 2], "");
-                rest = after;
-                continue;
-            };
-            run(&mut self.out, &rest[..i], "");
-            let _ = write!(
-                self.out,
-                "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{id}\"/></w:r>"
-            );
-            rest = &after[end + 1..];
-        }
-        run(&mut self.out, rest, "");
+        text_with_notes(&mut self.out, text, &self.notes);
     }
 
     fn version_table(&mut self, doc: &Document) {

@@ -7,11 +7,14 @@ use std::fmt::Write;
 
 use concord_compare::diff::Op;
 
-use super::xml::{Revision, del_run, run};
+use std::collections::HashMap;
+
+use super::xml::{Revision, del_run, text_with_notes};
 use crate::redline_layout::{Kind, Para};
 
-/// `word/document.xml` body content for the paragraphs.
-pub fn body(paras: &[Para], rev: &Revision<'_>) -> String {
+/// `word/document.xml` body content for the paragraphs. Footnote references in kept and
+/// inserted text become real footnotes (`notes`: the new version's, by id).
+pub fn body(paras: &[Para], rev: &Revision<'_>, notes: &HashMap<String, u32>) -> String {
     let mut out = String::new();
     let mut next_id = 0u32;
     let mut id = || {
@@ -42,7 +45,7 @@ pub fn body(paras: &[Para], rev: &Revision<'_>) -> String {
         out.push_str("</w:pPr>");
         for (op, text) in &p.runs {
             match op {
-                Op::Equal => run(&mut out, text, ""),
+                Op::Equal => text_with_notes(&mut out, text, notes),
                 Op::Delete => {
                     let _ = write!(out, "<w:del{}>", rev.attrs(id()));
                     del_run(&mut out, text, "");
@@ -50,7 +53,7 @@ pub fn body(paras: &[Para], rev: &Revision<'_>) -> String {
                 }
                 Op::Insert => {
                     let _ = write!(out, "<w:ins{}>", rev.attrs(id()));
-                    run(&mut out, text, "");
+                    text_with_notes(&mut out, text, notes);
                     out.push_str("</w:ins>");
                 }
             }

@@ -2,6 +2,7 @@
 //! deleted), and paragraph properties. Every string that comes from user data goes through
 //! [`esc`], so council text and option values are always character data, never markup.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Escapes text for XML character data and attribute values. Characters XML 1.0 forbids
@@ -70,6 +71,46 @@ fn run_of(out: &mut String, text: &str, rpr: &str, tag: &str) {
         }
     }
     out.push_str("</w:r>");
+}
+
+/// Text with its `[^id]` footnote references as real ones (`notes` maps a footnote id to the
+/// `w:id` written); a reference to no known footnote stays text.
+pub fn text_with_notes(out: &mut String, text: &str, notes: &HashMap<String, u32>) {
+    let mut rest = text;
+    while let Some(i) = rest.find("[^") {
+        let after = &rest[i + 2..];
+        let Some(end) = after.find(']') else { break };
+        let Some(&id) = notes.get(&after[..end]) else {
+            run(out, &rest[..i + 2], "");
+            rest = after;
+            continue;
+        };
+        run(out, &rest[..i], "");
+        let _ = write!(
+            out,
+            "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{id}\"/></w:r>"
+        );
+        rest = &after[end + 1..];
+    }
+    run(out, rest, "");
+}
+
+/// The footnotes of a document as `w:footnote` elements (ids from 1; Word keeps -1 and 0 for
+/// the separators), and the map from the document's footnote ids to them.
+pub fn footnotes(notes: &[concord_model::Footnote]) -> (HashMap<String, u32>, String) {
+    let mut ids = HashMap::new();
+    let mut xml = String::new();
+    for (k, f) in notes.iter().enumerate() {
+        let id = k as u32 + 1;
+        ids.insert(f.id.clone(), id);
+        let _ = write!(
+            xml,
+            "<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
+        );
+        run(&mut xml, &f.text, "");
+        xml.push_str("</w:p></w:footnote>");
+    }
+    (ids, xml)
 }
 
 /// Paragraph properties: a style, optional numbering, and an optional revision mark on the
