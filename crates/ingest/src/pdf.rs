@@ -122,7 +122,11 @@ pub fn text_from_layout(layout: &str) -> Result<LayoutText, Error> {
         return Err(Error::PdfNoText { pages: pages.len() });
     }
     heights.sort_by(f64::total_cmp);
-    let body = heights[heights.len() / 2].max(1.0);
+    let body = heights
+        .get(heights.len() / 2)
+        .copied()
+        .unwrap_or(12.0)
+        .max(1.0);
 
     let mut diagnostics = Vec::new();
     let removed = remove_furniture(&mut printed, &page_sizes, pages.len());
@@ -134,12 +138,19 @@ pub fn text_from_layout(layout: &str) -> Result<LayoutText, Error> {
             format!("removed {removed} running header, footer and page-number line(s) of the PDF"),
         ));
     }
+    // Page numbers and running lines only: no text a reader could use.
+    if printed.is_empty() {
+        return Err(Error::PdfNoText { pages: pages.len() });
+    }
     let margin = printed.iter().map(|p| p.x0).fold(f64::INFINITY, f64::min);
     let pitch = line_pitch(&printed, body);
     // Where full lines end: most lines of running text reach (near) the right margin.
     let mut rights: Vec<f64> = printed.iter().map(right).collect();
     rights.sort_by(f64::total_cmp);
-    let right_margin = rights[(rights.len() * 9) / 10];
+    let right_margin = rights
+        .get((rights.len() * 9) / 10)
+        .copied()
+        .unwrap_or(margin);
     let full_line = margin + (right_margin - margin) * 0.8;
 
     // Type larger than the body text is a heading: its level is its size's rank.

@@ -321,3 +321,39 @@ fn word_files_resaved_by_libreoffice_read_the_same() {
         }
     }
 }
+
+#[test]
+fn odd_extractor_output_never_panics() {
+    let word = |x: &str, y: &str, t: &str| {
+        format!("<word xMin=\"{x}\" yMin=\"{y}\" xMax=\"{x}\" yMax=\"{y}\">{t}</word>")
+    };
+    let pages = [
+        format!(
+            "<page width=\"0\" height=\"0\"><line>{}</line></page>",
+            word("NaN", "NaN", "a")
+        ),
+        format!(
+            "<page height=\"-5\"><line>{}{}</line><line>{}</line></page>",
+            word("inf", "-inf", "1.1"),
+            word("1e308", "1e308", "x-"),
+            word("-1e308", "0", "y")
+        ),
+        format!("<page><line>{}</line></page>", word("10", "10", "[^1]:")),
+        "<page><flow><block><line></line></block></flow></page>".to_string(),
+    ];
+    for p in &pages {
+        let xhtml = format!("<html><body><doc>{p}{p}</doc></body></html>");
+        let _ = read_pdf_layout(&xhtml, "odd.pdf", b"");
+    }
+    // Real output, mangled byte by byte.
+    if let Some(layout) = bbox_layout(&corpus().join("pdf/brackenfield.pdf")) {
+        let bytes = layout.into_bytes();
+        for i in (0..bytes.len()).step_by(397) {
+            let mut m = bytes.clone();
+            m[i] = b'<';
+            let _ = read_pdf_layout(&String::from_utf8_lossy(&m), "mangled.pdf", b"");
+            let cut = String::from_utf8_lossy(&bytes[..i]);
+            let _ = read_pdf_layout(&cut, "cut.pdf", b"");
+        }
+    }
+}
