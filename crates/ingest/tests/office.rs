@@ -357,3 +357,41 @@ fn odd_extractor_output_never_panics() {
         }
     }
 }
+
+#[test]
+fn mangled_word_xml_inside_a_good_package_never_panics() {
+    use std::io::Read;
+    let good = bytes("docx/brackenfield-tracked.docx");
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(good)).expect("a zip");
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).expect("an entry");
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("utf-8 xml");
+        parts.push((f.name().expect("an entry name").to_string(), s));
+    }
+    for target in ["word/document.xml", "word/numbering.xml", "word/styles.xml"] {
+        let Some(k) = parts.iter().position(|(n, _)| n == target) else {
+            continue;
+        };
+        let original = parts[k].1.clone();
+        let chars: Vec<char> = original.chars().collect();
+        for cut in (0..chars.len()).step_by(chars.len() / 40 + 1) {
+            // Cut short, and with one tag's name spoiled.
+            for variant in [
+                chars[..cut].iter().collect::<String>(),
+                original.replacen("w:val=\"", "w:val=\"9999999999", 1 + cut % 7),
+                original.replacen("w:val=\"1\"", "w:val=\"4294967295\"", 1 + cut % 5),
+                original.replacen("<w:", "<w:x", 1 + cut % 13),
+            ] {
+                parts[k].1 = variant;
+                let refs: Vec<(&str, &str)> = parts
+                    .iter()
+                    .map(|(n, s)| (n.as_str(), s.as_str()))
+                    .collect();
+                let _ = read(&zip_of(&refs), "mangled.docx", &Options::default());
+            }
+        }
+        parts[k].1 = original;
+    }
+}

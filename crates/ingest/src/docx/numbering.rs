@@ -140,7 +140,7 @@ impl Numbering {
             }
         }
         let value = match counters[k] {
-            Some(v) => v + 1,
+            Some(v) => v.saturating_add(1),
             None => levels[k].start,
         };
         counters[k] = Some(value);

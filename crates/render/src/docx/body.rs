@@ -126,7 +126,7 @@ impl<'a> Writer<'a> {
             .number
             .as_deref()
             .and_then(|n| n.parse::<u32>().ok())
-            .filter(|n| depth == 1 && *n == self.counters[0] + 1);
+            .filter(|n| depth == 1 && Some(*n) == self.counters[0].checked_add(1));
         match (numbered, &s.number) {
             (Some(n), _) => {
                 self.counters = vec![n];
@@ -178,7 +178,9 @@ impl<'a> Writer<'a> {
         }
         let mut next = self.counters.clone();
         next.resize(depth, 0);
-        if next[..depth - 1] != parts[..depth - 1] || next[depth - 1] + 1 != parts[depth - 1] {
+        if next[..depth - 1] != parts[..depth - 1]
+            || next[depth - 1].checked_add(1) != Some(parts[depth - 1])
+        {
             return None;
         }
         // Every level above must already have been printed for `%1.%2` to be right.
@@ -207,7 +209,7 @@ impl<'a> Writer<'a> {
                         Some((s, id, next)) if *s == shape && *next == value => *id,
                         _ => self.numbering.list(&shape, level, value),
                     };
-                    current = Some((shape, num_id, value + 1));
+                    current = Some((shape, num_id, value.saturating_add(1)));
                     self.para("ListParagraph", Some((num_id, level)), &item.text);
                 }
                 (Some(label), None) => {
