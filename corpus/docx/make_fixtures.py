@@ -140,6 +140,11 @@ def body(tracked):
         C("Officers are responsible for giving impartial, professional advice and for carrying out the lawful decisions of the council. The Town Clerk is the head of paid service and the proper officer of the council."),
         p("Normal", "The Town Clerk will in particular:", num=(1, 2)),
         p("Normal", "manage the staff of the council and allocate their work;", num=(1, 3)),
+    ]
+    if tracked:
+        # An item inserted under tracked changes: the ones after it are relabelled.
+        out += [p("Normal", ins("act as the council's data protection contact;"), num=(1, 3), mark="ins")]
+    out += [
         p("Normal", "advise the council on the lawfulness of proposed decisions;", num=(1, 3)),
         p("Normal", "keep the records of the council in good order.", num=(1, 3)),
         p("Normal", "The Responsible Financial Officer keeps the accounts and advises on financial matters, in consultation with the Town Clerk where the interests of the council require it.", num=(1, 2)),

@@ -136,6 +136,37 @@ fn word_tracked_changes_are_kept() {
             .clause("4.2")
             .is_some_and(|c| c.text.contains("informally or formally"))
     );
+    // An item inserted under tracked changes relabels the ones after it.
+    let items = &d.clause("2.2.1").expect("2.2.1").items;
+    let labels: Vec<(Option<&str>, Option<&str>)> = items
+        .iter()
+        .map(|i| (i.label.as_deref(), i.previous_label.as_deref()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            (Some("(a)"), None),
+            (Some("(b)"), None),
+            (Some("(c)"), Some("(b)")),
+            (Some("(d)"), Some("(c)"))
+        ]
+    );
+    let before = d.before();
+    let old_items: Vec<String> = before
+        .clause("2.2.1")
+        .expect("2.2.1 before")
+        .items
+        .iter()
+        .map(|i| format!("{} {}", i.label.as_deref().unwrap_or(""), i.text))
+        .collect();
+    assert_eq!(
+        old_items,
+        [
+            "(a) manage the staff of the council and allocate their work;",
+            "(b) advise the council on the lawfulness of proposed decisions;",
+            "(c) keep the records of the council in good order."
+        ]
+    );
     snapshot(
         "docx_brackenfield_tracked",
         "docx/brackenfield-tracked.docx",

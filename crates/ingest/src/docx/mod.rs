@@ -603,8 +603,20 @@ impl LineWriter<'_> {
             // `1.` at the top of a list: a numbered heading or paragraph, as the text reader
             // decides for typed numbers.
             self.line(&format!("{text} {marked}"));
+        } else if deleted_whole {
+            // An item deleted whole has no label in the text after the changes.
+            self.line(&format!("{indent}- {marked}"));
         } else {
-            self.line(&format!("{indent}- {text} {marked}"));
+            // Relabelled under tracked changes (an item inserted before it): both labels, the
+            // old first, as the text reader reads `(xiv)(xv)`.
+            let before = lb
+                .as_ref()
+                .map(|b| b.text.trim().to_string())
+                .filter(|b| *b != text && is_paren_label(b) && is_paren_label(&text));
+            match before {
+                Some(b) => self.line(&format!("{indent}- {b}{text} {marked}")),
+                None => self.line(&format!("{indent}- {text} {marked}")),
+            }
         }
     }
 
@@ -652,6 +664,14 @@ impl LineWriter<'_> {
             }
         }
     }
+}
+
+/// `(b)`, `(iv)`, `(2)`: a label in brackets.
+fn is_paren_label(s: &str) -> bool {
+    s.len() >= 3
+        && s.starts_with('(')
+        && s.ends_with(')')
+        && s[1..s.len() - 1].chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// `2.1`, `2.1.`, `10.3.2`: a clause number (two or more parts).
