@@ -77,6 +77,8 @@ pub struct Block {
 
 struct State<'c> {
     format: Format,
+    /// `#` headings are headings even in plain text (the PDF reader marks large type so).
+    atx: bool,
     contents: &'c HashSet<String>,
     last_clause: Option<ClauseId>,
     section: Option<u32>,
@@ -86,11 +88,13 @@ struct State<'c> {
 pub fn blocks(
     lines: &[Line<'_>],
     format: Format,
+    atx: bool,
     contents: &HashSet<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let mut st = State {
         format,
+        atx: atx || format == Format::Markdown,
         contents,
         last_clause: None,
         section: None,
@@ -242,10 +246,14 @@ fn recognise(
         ));
     }
     // ATX headings.
-    if markdown && t.starts_with('#') {
+    if st.atx && t.starts_with('#') {
         let level = t.chars().take_while(|&c| c == '#').count();
         if level <= 6 && t[level..].starts_with(' ') {
-            let inner = crate::text::unescape_markdown(&strip_marks(t));
+            let inner = if markdown {
+                crate::text::unescape_markdown(&strip_marks(t))
+            } else {
+                strip_marks(t)
+            };
             if let Some((n, rest)) = section_number(&inner) {
                 st.section = Some(n);
                 return Some((

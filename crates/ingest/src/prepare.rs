@@ -38,7 +38,14 @@ pub struct Prepared<'a> {
     pub contents: HashSet<String>,
 }
 
-pub fn prepare<'a>(text: &'a str, diags: &mut Vec<Diagnostic>) -> Prepared<'a> {
+/// `repeats_are_furniture`: a short line that recurs is a running header or footer. Off for
+/// text rebuilt from a PDF, whose running lines were already removed by where they stand on
+/// the page (a sentence that wraps the same way twice is not furniture).
+pub fn prepare<'a>(
+    text: &'a str,
+    repeats_are_furniture: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Prepared<'a> {
     let mut lines: Vec<Line<'a>> = text
         .split('\n')
         .enumerate()
@@ -62,7 +69,7 @@ pub fn prepare<'a>(text: &'a str, diags: &mut Vec<Diagnostic>) -> Prepared<'a> {
         lines.pop();
     }
     let contents = mark_contents(&mut lines, diags);
-    mark_furniture(&mut lines, diags);
+    mark_furniture(&mut lines, repeats_are_furniture, diags);
     Prepared { lines, contents }
 }
 
@@ -164,7 +171,7 @@ fn looks_like_entry(s: &str) -> bool {
     tabbed_page || (words <= 14 && !s.trim_end_matches("**").ends_with('.'))
 }
 
-fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
+fn mark_furniture(lines: &mut [Line<'_>], repeats: bool, diags: &mut Vec<Diagnostic>) {
     // Running headers and footers: short standalone lines that recur.
     let keys: Vec<Option<String>> = lines.iter().map(running_key).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -182,7 +189,7 @@ fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
             .find(|l| l.kind == LineKind::Body)
             .map(|l| l.text);
         let reason = furniture_reason(lines[i].text, prev_text).or_else(|| {
-            let key = keys[i].as_deref()?;
+            let key = keys[i].as_deref().filter(|_| repeats)?;
             if seen.get(key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
                 Some("a repeated running header or footer")
             } else {
@@ -306,7 +313,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<LineKind> {
-        prepare(text, &mut Vec::new())
+        prepare(text, true, &mut Vec::new())
             .lines
             .iter()
             .map(|l| l.kind)
@@ -319,7 +326,7 @@ mod tests {
         // raise the matter with the" from clause 10.6 because clause 10.3 wraps the same way.
         let text = "1. A\n\n1.1 If a Councillor has a concern that is not\nresolved through discussion then they may raise the matter with the\nDirector.\n\n1.2 If an Officer has a concern that is not\nresolved through discussion then they may raise the matter with the\nMonitoring Officer.\n";
         let mut diags = Vec::new();
-        let p = prepare(text, &mut diags);
+        let p = prepare(text, true, &mut diags);
         assert!(p.lines.iter().all(|l| l.kind != LineKind::Furniture));
     }
 
@@ -364,6 +371,7 @@ mod tests {
     fn contents() {
         let p = prepare(
             "Title\n\nContents\n\nINTRODUCTION\t2\nCouncillors\t3\n\nINTRODUCTION\n\nText.\n",
+            true,
             &mut Vec::new(),
         );
         let k: Vec<_> = p.lines.iter().map(|l| l.kind).collect();
