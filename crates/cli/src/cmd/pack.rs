@@ -46,7 +46,13 @@ pub struct Args {
     /// The meeting the pack is for, as it should be printed ("12 March 2027")
     #[arg(long, value_name = "TEXT")]
     meeting_date: Option<String>,
-    /// The folder to write pack.html into (created when missing)
+    /// Who the tracked changes in pack.docx are by
+    #[arg(long, value_name = "NAME", default_value = "Concord")]
+    author: String,
+    /// The date of the tracked changes in pack.docx (YYYY-MM-DD); never the clock
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// The folder to write pack.html, pack.docx and pack.pdf into (created when missing)
     #[arg(long, short, value_name = "DIR")]
     output: PathBuf,
 }
@@ -65,6 +71,9 @@ pub fn run(args: Args) -> Result<i32, CliError> {
                 .hint(format!("create {} first", p.display())));
         }
         _ => {}
+    }
+    if let Some(d) = &args.date {
+        super::check::valid_date(d)?;
     }
     let opts = concord_ingest::Options::default();
     let (old, new, cfg, inputs) = match (&args.old, &args.new, &args.tracked) {
@@ -144,6 +153,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         council: new.meta.council.clone(),
         meeting: args.meeting_date.clone(),
         redline: &redline,
+        old: &old,
         new: &new,
         comparison: &comparison,
         findings: &findings,
@@ -153,10 +163,29 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         ),
     };
     let html = concord_render::pack_html(&pack);
+    let docx = concord_render::docx::pack(
+        &pack,
+        &concord_render::docx::DocxOptions {
+            author: args.author.clone(),
+            date: args.date.clone().or_else(|| new.meta.adopted.clone()),
+        },
+    );
+    let pdf = concord_render::pdf::pack(
+        &pack,
+        &concord_render::pdf::PdfOptions {
+            author: Some(args.author.clone()),
+        },
+    );
     std::fs::create_dir_all(out_dir).map_err(|e| CliError::io(Some(out_dir), e))?;
-    let path = out_dir.join("pack.html");
-    write_atomic(&path, html.as_bytes())?;
-    eprintln!("wrote {}", path.display());
+    for (name, bytes) in [
+        ("pack.html", html.as_bytes()),
+        ("pack.docx", docx.as_slice()),
+        ("pack.pdf", pdf.as_slice()),
+    ] {
+        let path = out_dir.join(name);
+        write_atomic(&path, bytes)?;
+        eprintln!("wrote {}", path.display());
+    }
     Ok(exit::SUCCESS)
 }
 
