@@ -122,60 +122,23 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             .collect()
     };
     let peer_docs = input::load_all(&peers, &opts)?;
-    let redline = diff(&old, &new, &cfg);
-    let mut docs: Vec<(String, &Document)> = vec![(cfg.new_id.clone(), &new)];
-    for (l, p) in peer_docs.iter().zip(&peers) {
-        docs.push((input::doc_id(p), &l.parsed.document));
-    }
-    let comparison = concord_compare::answers::compare(&docs, &[]);
-    // The checks run on the new text as the committee would publish it.
-    let new_md = concord_render::markdown(&new);
-    let checked = concord_ingest::read(new_md.as_bytes(), "proposed.md", &opts)
-        .map_err(|e| CliError::new(format!("cannot re-read the proposed text: {e}")))?;
-    let findings = concord_check::check(
-        &checked.document,
-        &checked.diagnostics,
-        Some(&new_md),
-        &concord_check::CheckConfig::default(),
-    );
-    let title = args.title.clone().unwrap_or_else(|| {
-        format!(
-            "Review of the {}",
-            new.meta
-                .title
-                .as_deref()
-                .map(tidy_title)
-                .unwrap_or_else(|| "Protocol on Member/Officer Relations".into())
-        )
-    });
-    let pack = concord_render::Pack {
-        title,
-        council: new.meta.council.clone(),
-        meeting: args.meeting_date.clone(),
-        redline: &redline,
+    let peers: Vec<(String, Document)> = peer_docs
+        .into_iter()
+        .zip(&peers)
+        .map(|(l, p)| (input::doc_id(p), l.parsed.document))
+        .collect();
+    let made = make(&Made {
         old: &old,
         new: &new,
-        comparison: &comparison,
-        findings: &findings,
-        findings_path: format!(
-            "the proposed text as Concord writes it (`concord ingest {} --format md`)",
-            new_path.display()
-        ),
-    };
-    let html = concord_render::pack_html(&pack);
-    let docx = concord_render::docx::pack(
-        &pack,
-        &concord_render::docx::DocxOptions {
-            author: args.author.clone(),
-            date: args.date.clone().or_else(|| new.meta.adopted.clone()),
-        },
-    );
-    let pdf = concord_render::pdf::pack(
-        &pack,
-        &concord_render::pdf::PdfOptions {
-            author: Some(args.author.clone()),
-        },
-    );
+        cfg: &cfg,
+        peers: &peers,
+        title: args.title.clone(),
+        meeting: args.meeting_date.clone(),
+        author: args.author.clone(),
+        date: args.date.clone(),
+        new_path: &new_path,
+    })?;
+    let (html, docx, pdf) = (made.html, made.docx, made.pdf);
     std::fs::create_dir_all(out_dir).map_err(|e| CliError::io(Some(out_dir), e))?;
     for (name, bytes) in [
         ("pack.html", html.as_bytes()),
@@ -189,8 +152,91 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     Ok(exit::SUCCESS)
 }
 
+/// What a pack is made from.
+pub struct Made<'a> {
+    pub old: &'a Document,
+    pub new: &'a Document,
+    pub cfg: &'a DiffConfig,
+    /// The peer councils: (document id, document).
+    pub peers: &'a [(String, Document)],
+    pub title: Option<String>,
+    pub meeting: Option<String>,
+    pub author: String,
+    pub date: Option<String>,
+    /// The file the new version came from, for the checks' line numbers.
+    pub new_path: &'a Path,
+}
+
+/// The pack in its three formats.
+pub struct Pack {
+    pub html: String,
+    pub docx: Vec<u8>,
+    pub pdf: Vec<u8>,
+}
+
+/// Makes the pack (shared by `concord pack` and `concord build`).
+pub fn make(m: &Made<'_>) -> Result<Pack, CliError> {
+    let (old, new) = (m.old, m.new);
+    let redline = diff(old, new, m.cfg);
+    let mut docs: Vec<(String, &Document)> = vec![(m.cfg.new_id.clone(), new)];
+    for (id, d) in m.peers {
+        docs.push((id.clone(), d));
+    }
+    let comparison = concord_compare::answers::compare(&docs, &[]);
+    // The checks run on the new text as the committee would publish it.
+    let new_md = concord_render::markdown(new);
+    let checked = concord_ingest::read(new_md.as_bytes(), "proposed.md", &Default::default())
+        .map_err(|e| CliError::new(format!("cannot re-read the proposed text: {e}")))?;
+    let findings = concord_check::check(
+        &checked.document,
+        &checked.diagnostics,
+        Some(&new_md),
+        &concord_check::CheckConfig::default(),
+    );
+    let title = m.title.clone().unwrap_or_else(|| {
+        format!(
+            "Review of the {}",
+            new.meta
+                .title
+                .as_deref()
+                .map(tidy_title)
+                .unwrap_or_else(|| "Protocol on Member/Officer Relations".into())
+        )
+    });
+    let pack = concord_render::Pack {
+        title,
+        council: new.meta.council.clone(),
+        meeting: m.meeting.clone(),
+        redline: &redline,
+        old,
+        new,
+        comparison: &comparison,
+        findings: &findings,
+        findings_path: format!(
+            "the proposed text as Concord writes it (`concord ingest {} --format md`)",
+            m.new_path.display()
+        ),
+    };
+    Ok(Pack {
+        html: concord_render::pack_html(&pack),
+        docx: concord_render::docx::pack(
+            &pack,
+            &concord_render::docx::DocxOptions {
+                author: m.author.clone(),
+                date: m.date.clone().or_else(|| new.meta.adopted.clone()),
+            },
+        ),
+        pdf: concord_render::pdf::pack(
+            &pack,
+            &concord_render::pdf::PdfOptions {
+                author: Some(m.author.clone()),
+            },
+        ),
+    })
+}
+
 /// A version that still holds tracked changes is reviewed as it reads after them.
-fn after(doc: Document) -> Document {
+pub fn after(doc: Document) -> Document {
     if doc.has_tracked_changes() {
         doc.after()
     } else {
@@ -212,7 +258,7 @@ fn tidy_title(t: &str) -> String {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
