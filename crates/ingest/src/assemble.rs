@@ -122,6 +122,7 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
         slugs: HashSet::new(),
         footnotes: Vec::new(),
         versions: Vec::new(),
+        text_chars: None,
     };
     if !stray.is_empty() {
         diags.push(Diagnostic::new(
@@ -267,6 +268,9 @@ struct Tree<'a> {
     slugs: HashSet<String>,
     footnotes: Vec<Footnote>,
     versions: Vec<concord_model::VersionEntry>,
+    /// The character count of the current clause's text: its path, its length in bytes when
+    /// counted (a check that it is still current), and its length in characters.
+    text_chars: Option<(Vec<usize>, usize, usize)>,
 }
 
 impl Tree<'_> {
@@ -363,9 +367,18 @@ impl Tree<'_> {
             }
             BlockKind::Para => {
                 let (text, changes) = self.text(b, diags);
+                let path = self.path.clone();
+                let cached = self.text_chars.take();
                 if numbered_doc && let Some(c) = self.clause() {
                     if c.items.is_empty() {
-                        let offset = c.text.chars().count() + 2;
+                        // Changes count characters from the clause's start. Counting the
+                        // clause again for every paragraph appended to it would make one
+                        // clause of many paragraphs quadratic, so the count is carried on.
+                        let before = match cached {
+                            Some((p, bytes, chars)) if p == path && bytes == c.text.len() => chars,
+                            _ => c.text.chars().count(),
+                        };
+                        let offset = before + 2;
                         c.text.push_str("\n\n");
                         c.text.push_str(&text);
                         c.changes.extend(changes.into_iter().map(|mut ch| {
@@ -373,6 +386,8 @@ impl Tree<'_> {
                             ch
                         }));
                         c.lines[1] = c.lines[1].max(b.last);
+                        let bytes = c.text.len();
+                        self.text_chars = Some((path, bytes, offset + text.chars().count()));
                         return;
                     }
                     let item = Item {

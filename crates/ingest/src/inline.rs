@@ -181,6 +181,12 @@ fn replacement_end(t: &str) -> usize {
 /// `s/hethey` → (`s/he`, `they`): a gendered form run together with its neutral replacement.
 fn split_replacement(text: &str) -> Option<(String, String)> {
     let chars: Vec<char> = text.chars().collect();
+    // Both halves are short words from the tables: a longer link text is not a run-together
+    // replacement, and trying every split of it would cost its length squared.
+    let longest = |list: &[&str]| list.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    if chars.len() > longest(GENDERED) + longest(NEUTRAL) {
+        return None;
+    }
     (1..chars.len()).find_map(|k| {
         let old: String = chars[..k].iter().collect();
         let new: String = chars[k..].iter().collect();

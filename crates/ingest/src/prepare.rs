@@ -161,7 +161,7 @@ fn looks_like_entry(s: &str) -> bool {
     tabbed_page || (words <= 14 && !s.trim_end_matches("**").ends_with('.'))
 }
 
-fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
+fn mark_furniture<'a>(lines: &mut [Line<'a>], diags: &mut Vec<Diagnostic>) {
     // Running headers and footers: short standalone lines that recur.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for l in lines.iter() {
@@ -170,17 +170,15 @@ fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
         }
     }
     let mut first_kept: HashSet<String> = HashSet::new();
-    for i in 0..lines.len() {
-        if lines[i].kind != LineKind::Body {
+    // The last line before this one that is still body text (kept as we go, so that a file of
+    // nothing but furniture is read in one pass, not one backward scan per line).
+    let mut prev_text: Option<&'a str> = None;
+    for line in lines.iter_mut() {
+        if line.kind != LineKind::Body {
             continue;
         }
-        let prev_text = lines[..i]
-            .iter()
-            .rev()
-            .find(|l| l.kind == LineKind::Body)
-            .map(|l| l.text);
-        let reason = furniture_reason(lines[i].text, prev_text).or_else(|| {
-            let key = running_key(&lines[i])?;
+        let reason = furniture_reason(line.text, prev_text).or_else(|| {
+            let key = running_key(line)?;
             if seen.get(&key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
                 Some("a repeated running header or footer")
             } else {
@@ -188,13 +186,15 @@ fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
             }
         });
         if let Some(reason) = reason {
-            lines[i].kind = LineKind::Furniture;
+            line.kind = LineKind::Furniture;
             diags.push(Diagnostic::new(
                 Code::PageFurniture,
                 Severity::Info,
-                lines[i].no,
-                format!("removed {reason}: {:?}", lines[i].text),
+                line.no,
+                format!("removed {reason}: {:?}", line.text),
             ));
+        } else {
+            prev_text = Some(line.text);
         }
     }
 }
