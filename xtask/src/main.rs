@@ -3,8 +3,12 @@
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
 //!   the table of diagnostic codes). A test fails when they are stale.
 //! - `tidy`: check the architecture's dependency edges (also a test).
+//! - `fuzz --target T [--seconds N]`: run one cargo-fuzz target (default 600 s).
+//! - `fuzz-smoke [--seconds N]`: run every fuzz target in turn (default 60 s each).
+//! - `fuzz-keep NAME ARTIFACT NOTE`: keep a crash input as a regression case.
 
 mod codegen;
+mod fuzz;
 mod tidy;
 
 use std::path::PathBuf;
@@ -37,14 +41,78 @@ fn main() -> anyhow::Result<()> {
                 anyhow::bail!("{} tidy problem(s)", problems.len())
             }
         }
-        _ => {
-            eprintln!("usage: cargo xtask <codegen|tidy>");
-            std::process::exit(2);
+        "fuzz" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let Some(target) = flag(&args, "--target") else {
+                usage();
+            };
+            let seconds = seconds(&args, 600)?;
+            let result = fuzz::run(&root(), &target, seconds)?;
+            println!("{}", result.row());
+            if result.ok {
+                Ok(())
+            } else {
+                anyhow::bail!("fuzz target {target} failed")
+            }
         }
+        "fuzz-smoke" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            fuzz::smoke(&root(), seconds(&args, 60)?)
+        }
+        "fuzz-keep" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let [name, artifact, note] = args.as_slice() else {
+                usage();
+            };
+            fuzz::keep(&root(), name, std::path::Path::new(artifact), note)
+        }
+        _ => usage(),
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <task>
+  codegen                            regenerate the committed generated files
+  tidy                               check the architecture's dependency edges
+  fuzz --target T [--seconds N]      run one fuzz target (default 600 s); targets: ingest_text, markdown_round_trip, options, diff
+  fuzz-smoke [--seconds N]           run every fuzz target in turn (default 60 s each)
+  fuzz-keep NAME ARTIFACT NOTE       keep a crash input as corpus/regressions/NAME.input with its note";
+
+fn usage() -> ! {
+    eprintln!("{USAGE}");
+    std::process::exit(2);
+}
+
+/// The value after `name` in `args`.
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+fn seconds(args: &[String], default: u64) -> anyhow::Result<u64> {
+    match flag(args, "--seconds") {
+        None => Ok(default),
+        Some(s) => s
+            .parse()
+            .map_err(|_| anyhow::anyhow!("--seconds takes a whole number, not '{s}'")),
     }
 }
 
 /// The workspace root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn usage_names_every_task_and_fuzz_target() {
+        for task in ["codegen", "tidy", "fuzz ", "fuzz-smoke", "fuzz-keep"] {
+            assert!(super::USAGE.contains(task), "usage lacks {task}");
+        }
+        for (target, _) in crate::fuzz::TARGETS {
+            assert!(super::USAGE.contains(target), "usage lacks {target}");
+        }
+    }
 }

@@ -284,13 +284,18 @@ fn build(segs: &[Seg]) -> Inline {
             }
         }
     }
-    // Trailing space: a deletion at the very end keeps its space in `old`.
+    // Trailing space: the deletions at the very end move back onto the text's new end, and
+    // the first of them takes the space into its `old`.
     if text.ends_with(' ') {
         text.pop();
         len -= 1;
-        if let Some(c) = changes.iter_mut().rev().find(|c| c.at > len) {
+        let mut first = true;
+        for c in changes.iter_mut().filter(|c| c.at > len) {
             c.at = len;
-            c.old.insert(0, ' ');
+            if first {
+                c.old.insert(0, ' ');
+                first = false;
+            }
         }
     }
     Inline { text, changes }
@@ -369,6 +374,14 @@ mod tests {
         let (after, before, _) = run("ends here ~~or there~~");
         assert_eq!(after, "ends here");
         assert_eq!(before, "ends here or there");
+
+        // Found by fuzzing (corpus/regressions/trailing-deletions-past-the-end): two deletions
+        // at the end both stood past the end of the text.
+        let (after, before, ch) = run("~~ ~u~ ~u~");
+        assert_eq!((after.as_str(), before.as_str()), ("~~", "~~ u u"));
+        assert!(ch.iter().all(|c| c.at <= 2), "{ch:?}");
+        let (after, before, _) = run("a ~~x~~ ~~y~~ b");
+        assert_eq!((after.as_str(), before.as_str()), ("a b", "a x y b"));
     }
 
     #[test]

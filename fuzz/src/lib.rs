@@ -1,0 +1,264 @@
+//! The checks the fuzz targets run, one public function per target. Each takes arbitrary
+//! bytes, runs them through the library the way the binary would, and panics when a law is
+//! broken, so libFuzzer reports the input. The same file is compiled into the workspace's
+//! regression test (`crates/compare/tests/regressions.rs` includes it by path), so every
+//! crash input kept in `corpus/regressions/` fails the very same check in CI until it is fixed.
+//!
+//! A new reader (DOCX, PDF) gets a target by adding a function here that reads the bytes with
+//! it and calls [`check_document`], a three-line file under `fuzz_targets/`, a `[[bin]]` entry
+//! in `fuzz/Cargo.toml`, and a line in `TARGETS` of `xtask/src/fuzz.rs`.
+
+use concord_compare::diff::{ClauseDiff, DiffConfig, Redline, diff as redline};
+use concord_draft::{Drafter, Templates, validate};
+use concord_ingest::{Options, Parsed};
+use concord_model::{Clause, Document, Item, Section};
+
+/// The byte that splits a `diff` input into its old and new documents. 0xFF never occurs in
+/// UTF-8, so two UTF-8 files joined by it split back exactly.
+pub const DIFF_SEPARATOR: u8 = 0xFF;
+
+/// The text/Markdown reader: whatever it reads is a well-formed document.
+pub fn ingest_text(data: &[u8]) {
+    if let Some(p) = read(data, "fuzz.txt") {
+        check_document(&p.document);
+        check_renders(&p.document);
+    }
+}
+
+/// Canonical Markdown reads back to the same clauses (of the version after any tracked
+/// changes, which is what it writes), and is a fixed point: rendering what it reads back gives
+/// the same Markdown.
+pub fn markdown_round_trip(data: &[u8]) {
+    let Some(p) = read(data, "fuzz.txt") else {
+        return;
+    };
+    let md = concord_render::markdown(&p.document);
+    let back = concord_ingest::read(md.as_bytes(), "fuzz.md", &Options::default())
+        .unwrap_or_else(|e| panic!("canonical markdown does not read back: {e}\n{md}"));
+    let after = p.document.after();
+    assert_eq!(
+        clause_keys(&after),
+        clause_keys(&back.document),
+        "canonical markdown reads back to other clauses:\n{md}"
+    );
+    assert_eq!(
+        section_keys(&after),
+        section_keys(&back.document),
+        "canonical markdown reads back to other sections:\n{md}"
+    );
+    let again = concord_render::markdown(&back.document);
+    assert_eq!(md, again, "canonical markdown is not a fixed point");
+}
+
+/// The options parser: every problem points inside the file; a file it accepts always drafts,
+/// and the drafted protocol reads back to the clauses drafted.
+pub fn options(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match validate::parse(text) {
+        Err(problems) => {
+            assert!(!problems.is_empty(), "rejected with no problem reported");
+            for p in &problems {
+                assert!(p.line >= 1 && p.col >= 1, "position {}:{}", p.line, p.col);
+                assert!(
+                    p.span.start <= p.span.end && p.span.end <= text.len(),
+                    "span {:?} outside a file of {} bytes",
+                    p.span,
+                    text.len()
+                );
+                assert!(!p.message.is_empty(), "empty message");
+            }
+        }
+        Ok(options) => {
+            let drafted = Drafter::new(Templates::Builtin)
+                .draft(&options)
+                .unwrap_or_else(|e| panic!("valid options do not draft: {e}"));
+            check_document(&drafted.document);
+            let md = concord_render::markdown(&drafted.document);
+            let back = concord_ingest::read(md.as_bytes(), "drafted.md", &Options::default())
+                .unwrap_or_else(|e| panic!("a drafted protocol does not read back: {e}"));
+            assert_eq!(
+                clause_keys(&drafted.document),
+                clause_keys(&back.document),
+                "a drafted protocol reads back to other clauses:\n{md}"
+            );
+        }
+    }
+}
+
+/// The redline of two documents (the bytes before and after [`DIFF_SEPARATOR`]; without one,
+/// a document against itself): both texts are spelled by its runs, and a document diffed
+/// against itself has no changes.
+pub fn diff(data: &[u8]) {
+    let (a, b) = match data.iter().position(|&b| b == DIFF_SEPARATOR) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, data),
+    };
+    let (Some(old), Some(new)) = (read(a, "old.txt"), read(b, "new.txt")) else {
+        return;
+    };
+    let (old, new) = (&old.document, &new.document);
+    check_document(old);
+    check_document(new);
+    let r = redline(old, new, &DiffConfig::default());
+    check_redline(old, new, &r);
+    let same = redline(old, old, &DiffConfig::default());
+    check_redline(old, old, &same);
+    assert!(
+        !same.has_differences(),
+        "a document differs from itself: {:?}",
+        same.clauses.iter().find(|c| c.is_change())
+    );
+}
+
+fn read(data: &[u8], path: &str) -> Option<Parsed> {
+    concord_ingest::read(data, path, &Options::default()).ok()
+}
+
+/// The laws of a document whatever its source: ids unique and non-empty, line ranges in order,
+/// tracked changes inside their text, both versions of tracked changes rebuildable.
+pub fn check_document(doc: &Document) {
+    let clauses = doc.clauses();
+    let mut ids: Vec<&str> = clauses.iter().map(|c| c.id.as_str()).collect();
+    ids.sort_unstable();
+    for w in ids.windows(2) {
+        assert_ne!(w[0], w[1], "two clauses share the id {:?}", w[0]);
+    }
+    for c in &clauses {
+        assert!(!c.id.is_empty(), "a clause without an id");
+        assert!(
+            c.lines[0] <= c.lines[1],
+            "clause {} lines {:?}",
+            c.id,
+            c.lines
+        );
+        for ch in &c.changes {
+            let text = match &ch.item {
+                None => Some(c.text.as_str()),
+                Some(path) => item_at(&c.items, path).map(|i| i.text.as_str()),
+            };
+            let text = text.unwrap_or_else(|| panic!("clause {}: a change in no item", c.id));
+            assert!(
+                ch.at <= text.chars().count(),
+                "clause {}: a change at {} past the end of its text",
+                c.id,
+                ch.at
+            );
+        }
+    }
+    for s in doc.all_sections() {
+        assert!(s.lines[0] <= s.lines[1], "section {:?} lines", s.heading);
+    }
+    let before = doc.before();
+    let after = doc.after();
+    assert!(
+        !after.has_tracked_changes(),
+        "after() keeps tracked changes"
+    );
+    let _ = before.clauses().len();
+}
+
+fn check_renders(doc: &Document) {
+    let _ = concord_render::markdown(doc);
+    let _ = concord_render::outline(doc);
+    let _ = concord_render::document_html(doc);
+}
+
+/// Every clause on either side is spelled exactly by the runs of the redline entries that name
+/// it: equal and delete runs give the old text, equal and insert runs the new.
+pub fn check_redline(old: &Document, new: &Document, r: &Redline) {
+    for c in old.clauses() {
+        let spelled: String = entries(r, |e| e.old_id.as_deref() == Some(c.id.as_str()))
+            .map(ClauseDiff::old_text)
+            .collect();
+        assert_eq!(
+            spelled,
+            compared_text(c),
+            "old clause {} is not spelled",
+            c.id
+        );
+    }
+    for c in new.clauses() {
+        let spelled: String = entries(r, |e| e.new_id.as_deref() == Some(c.id.as_str()))
+            .map(ClauseDiff::new_text)
+            .collect();
+        assert_eq!(
+            spelled,
+            compared_text(c),
+            "new clause {} is not spelled",
+            c.id
+        );
+    }
+    let old_n = old.clauses().len();
+    let new_n = new.clauses().len();
+    assert!(
+        r.clauses.len() >= old_n.max(new_n),
+        "{} entries for {old_n} old and {new_n} new clauses",
+        r.clauses.len()
+    );
+}
+
+/// The entries of a redline that hold one clause: one for a pair, one per part of a split or
+/// merge it took part in.
+fn entries<'r>(
+    r: &'r Redline,
+    keep: impl Fn(&ClauseDiff) -> bool + 'r,
+) -> impl Iterator<Item = &'r ClauseDiff> + 'r {
+    r.clauses.iter().filter(move |e| keep(e))
+}
+
+/// What a redline compares for a clause: its text, then each item on its own line with its
+/// label (DESIGN.md, "Version diff").
+pub fn compared_text(c: &Clause) -> String {
+    fn push(s: &mut String, items: &[Item]) {
+        for i in items {
+            if !s.is_empty() {
+                s.push('\n');
+            }
+            if let Some(l) = &i.label {
+                s.push_str(l);
+                s.push(' ');
+            }
+            s.push_str(&i.text);
+            push(s, &i.items);
+        }
+    }
+    let mut s = c.text.clone();
+    push(&mut s, &c.items);
+    s.replace('\u{2029}', "\n")
+}
+
+fn item_at<'a>(items: &'a [Item], path: &[usize]) -> Option<&'a Item> {
+    let (first, rest) = path.split_first()?;
+    let item = items.get(*first)?;
+    if rest.is_empty() {
+        Some(item)
+    } else {
+        item_at(&item.items, rest)
+    }
+}
+
+/// What the round trip keeps of each clause: id, label, text and items.
+type ClauseKey = (String, Option<String>, String, Vec<Item>);
+
+fn clause_keys(doc: &Document) -> Vec<ClauseKey> {
+    doc.clauses()
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                c.label.clone(),
+                c.text.clone(),
+                c.items.clone(),
+            )
+        })
+        .collect()
+}
+
+fn section_keys(doc: &Document) -> Vec<(Option<String>, String, usize)> {
+    doc.all_sections()
+        .iter()
+        .map(|s: &&Section| (s.number.clone(), s.heading.clone(), s.clauses.len()))
+        .collect()
+}
