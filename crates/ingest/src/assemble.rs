@@ -442,6 +442,9 @@ impl Tree<'_> {
 
     /// A paragraph without a number: a clause of its own with an id from its section.
     fn synthetic(&mut self, text: String, changes: Vec<Change>, b: &Block) {
+        // The section first: its slug must be the same whether it was opened by a heading or
+        // by the first paragraph of a document without one.
+        self.section();
         let base = self.section_slug();
         let s = self.section();
         let n = s.clauses.len() + 1;
@@ -471,7 +474,12 @@ impl Tree<'_> {
         {
             return base.to_string();
         }
-        let mut base = slug(&s.heading);
+        // A section without a heading (text before any heading) is the document's body.
+        let mut base = if s.heading.trim().is_empty() {
+            "body".to_string()
+        } else {
+            slug(&s.heading)
+        };
         if let (Some(_), Some(parent)) = (sub, Some(&self.sections[top]))
             && self.slugs.contains(&base)
         {

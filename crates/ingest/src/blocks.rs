@@ -238,8 +238,18 @@ fn recognise(
     // ATX headings.
     if markdown && t.starts_with('#') {
         let level = t.chars().take_while(|&c| c == '#').count();
-        if level <= 6 && t[level..].starts_with(' ') {
+        // `##` alone is an empty heading (CommonMark); canonical Markdown writes one for a
+        // section without a heading.
+        if level <= 6 && (t[level..].starts_with(' ') || t.len() == level) {
             let inner = strip_marks(t);
+            if !inner.is_empty()
+                && inner.len() <= 2
+                && inner.bytes().all(|b| b.is_ascii_digit())
+                && let Ok(n) = inner.parse::<u32>()
+            {
+                st.section = Some(n);
+                return Some((heading(Some(inner), "", HeadingStyle::Atx(level)), None));
+            }
             if let Some((n, rest)) = section_number(&inner) {
                 st.section = Some(n);
                 return Some((

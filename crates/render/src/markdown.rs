@@ -5,6 +5,10 @@
 //! for the version history; `## 2 Heading` for sections (one more `#` per level for
 //! sub-sections); `2.1 Text` for clauses; `- (a) Text` for items, two spaces more per level;
 //! `[^1]: text` for footnotes. Text is the text after any tracked changes.
+//!
+//! Clause, item and footnote text is escaped ([`text`]): the reader passes it through
+//! pulldown-cmark, which undoes backslash escapes, so a clause that says `~~` or `*` or starts
+//! with `1.1` or `- ` reads back as itself, not as a strike mark, emphasis, a clause or an item.
 
 use concord_model::{Clause, Document, Item, Section};
 use std::fmt::Write;
@@ -55,7 +59,7 @@ pub fn markdown(doc: &Document) -> String {
     }
     if !doc.footnotes.is_empty() {
         for f in &doc.footnotes {
-            let _ = writeln!(out, "[^{}]: {}", f.id, one_line(&f.text));
+            let _ = writeln!(out, "[^{}]: {}", f.id, text(&f.text));
         }
         out.push('\n');
     }
@@ -88,14 +92,14 @@ fn clause(out: &mut String, c: &Clause) {
     let first = paras.next().unwrap_or("");
     match &c.label {
         Some(l) => {
-            let _ = writeln!(out, "{l} {}\n", one_line(first));
+            let _ = writeln!(out, "{l} {}\n", text(first));
         }
         None => {
-            let _ = writeln!(out, "{}\n", one_line(first));
+            let _ = writeln!(out, "{}\n", text(first));
         }
     }
     for p in paras {
-        let _ = writeln!(out, "{}\n", one_line(p));
+        let _ = writeln!(out, "{}\n", text(p));
     }
     if !c.items.is_empty() {
         items(out, &c.items, 0);
@@ -115,13 +119,13 @@ fn items(out: &mut String, list: &[Item], depth: usize) {
                 if n > 0 || depth > 0 {
                     out.push('\n');
                 }
-                let _ = writeln!(out, "{indent}{}\n", one_line(&i.text));
+                let _ = writeln!(out, "{indent}{}\n", text(&i.text));
             }
             Some("•") => {
-                let _ = writeln!(out, "{indent}- {}", one_line(&i.text));
+                let _ = writeln!(out, "{indent}- {}", text(&i.text));
             }
             Some(l) => {
-                let _ = writeln!(out, "{indent}- {l} {}", one_line(&i.text));
+                let _ = writeln!(out, "{indent}- {l} {}", text(&i.text));
             }
         }
         if !i.items.is_empty() {
@@ -134,4 +138,98 @@ fn items(out: &mut String, list: &[Item], depth: usize) {
 /// Text on one line (clause text never holds single newlines; this guards the form).
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Bullet glyphs the reader takes for a list marker at the start of a line, and the character
+/// references that write them without being one (backslashes cannot escape them).
+const BULLETS: &[(char, &str)] = &[
+    ('•', "&#x2022;"),
+    ('●', "&#x25CF;"),
+    ('▪', "&#x25AA;"),
+    ('◦', "&#x25E6;"),
+    ('\u{f0b7}', "&#xF0B7;"),
+];
+
+/// Text as one line of inline Markdown that reads back as itself.
+///
+/// Inline marks are escaped wherever they stand (`\\ * _ ~ ``, a `<` that could open a tag or
+/// an autolink, an `&` that could start a character reference, the `(` of a link); at the
+/// start, whatever would make the line a heading, quote, list item, clause, table row, link
+/// definition or meta line is escaped too.
+fn text(s: &str) -> String {
+    let s = one_line(s);
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '*' | '_' | '~' | '`' => true,
+            '<' => next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '/' | '!' | '?')),
+            '&' => entity_like(&chars[i + 1..]),
+            '(' => i > 0 && chars[i - 1] == ']',
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    escape_start(out)
+}
+
+/// `&amp;`, `&#38;`, `&#x26;`: what pulldown-cmark would decode.
+fn entity_like(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
+fn escape_start(s: String) -> String {
+    let Some(first) = s.chars().next() else {
+        return s;
+    };
+    if let Some((_, reference)) = BULLETS.iter().find(|(b, _)| *b == first) {
+        return format!("{reference}{}", &s[first.len_utf8()..]);
+    }
+    if matches!(first, '#' | '>' | '-' | '+' | '[' | '(' | '|' | '=') {
+        return format!("\\{s}");
+    }
+    // `1.1 text`, `1. text`, `a. text`, `iv) text`: a label would be read; escape its dot.
+    let run = s.chars().take_while(char::is_ascii_alphanumeric).count();
+    if run > 0
+        && let Some(after) = s[run..].chars().next()
+        && matches!(after, '.' | ')')
+    {
+        return format!("{}\\{}", &s[..run], &s[run..]);
+    }
+    for key in ["Council: ", "Kind: ", "Adopted: "] {
+        if let Some(rest) = s.strip_prefix(key) {
+            return format!("{}\\: {rest}", &key[..key.len() - 2]);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn text_escapes_what_the_reader_would_read_as_markup() {
+        assert_eq!(text("Officers must act."), "Officers must act.");
+        assert_eq!(text("~~ a *b* c_d"), "\\~\\~ a \\*b\\* c\\_d");
+        assert_eq!(text("1.1 is a number"), "1\\.1 is a number");
+        assert_eq!(text("a) first"), "a\\) first");
+        assert_eq!(text("- not an item"), "\\- not an item");
+        assert_eq!(text("• bullet"), "&#x2022; bullet");
+        assert_eq!(
+            text("see [x](y) and <sup>1</sup> &amp; co"),
+            "see [x]\\(y) and \\<sup>1\\</sup> \\&amp; co"
+        );
+        assert_eq!(text("Council: Foo"), "Council\\: Foo");
+        assert_eq!(text("Smith & Jones, 2 < 3"), "Smith & Jones, 2 < 3");
+        assert_eq!(text("[^1] stays"), "\\[^1] stays");
+    }
 }
