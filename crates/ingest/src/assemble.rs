@@ -10,33 +10,46 @@ use concord_model::{
     Severity, slug,
 };
 
-use crate::Format;
 use crate::blocks::{Block, BlockKind, HeadingStyle, ItemKind};
 use crate::inline::inline;
 use crate::meta::{find_date, kind_of, read_preamble, version_table};
 use crate::text::{ends_open, ends_sentence, join_lines, starts_lower};
+use crate::{Error, Format};
 
 /// What the assembler needs to know about the document as a whole.
 pub struct Context<'a> {
     pub format: Format,
+    /// Canonical Markdown: its paragraphs are separate because it says so; nothing is mended.
+    pub strict: bool,
     /// Text hard-wrapped at a fixed width (from a PDF): a paragraph that stops without a full
     /// stop before a blank line was cut by a page break.
     pub hard_wrapped: bool,
     /// Decides whether `head-` + `tail` split one word (drop the hyphen) or a compound.
     pub split_word: &'a dyn Fn(&str, &str) -> bool,
+    /// More clauses than this stop the reading (`Options::max_clauses`).
+    pub max_clauses: usize,
 }
 
 impl std::fmt::Debug for Context<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Context")
             .field("format", &self.format)
+            .field("strict", &self.strict)
             .field("hard_wrapped", &self.hard_wrapped)
             .finish_non_exhaustive()
     }
 }
 
-pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> Document {
-    let blocks = mend_page_breaks(blocks, cx, diags);
+pub fn assemble(
+    blocks: Vec<Block>,
+    cx: &Context<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Document, Error> {
+    let blocks = if cx.strict {
+        blocks
+    } else {
+        mend_page_breaks(blocks, cx, diags)
+    };
     let start = first_section(&blocks);
     let mut doc = Document::default();
 
@@ -123,6 +136,7 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
         footnotes: Vec::new(),
         versions: Vec::new(),
         text_chars: None,
+        clauses: 0,
     };
     if !stray.is_empty() {
         diags.push(Diagnostic::new(
@@ -134,6 +148,7 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
         t.open_section(1, None, "Preamble".into(), stray[0].first);
         for b in &stray {
             t.block(b, has_numbered, diags);
+            t.check_count(b)?;
         }
     }
     for b in &blocks[start..] {
@@ -153,6 +168,7 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
             t.open_section(level, number.clone(), text.clone(), b.first);
         } else {
             t.block(b, has_numbered, diags);
+            t.check_count(b)?;
         }
     }
     doc.sections = t.sections;
@@ -172,7 +188,7 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
             .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-');
     }
     infer_insertions(&mut doc);
-    doc
+    Ok(doc)
 }
 
 /// Joins a paragraph cut by a page break back onto the block before it.
@@ -271,9 +287,22 @@ struct Tree<'a> {
     /// The character count of the current clause's text: its path, its length in bytes when
     /// counted (a check that it is still current), and its length in characters.
     text_chars: Option<(Vec<usize>, usize, usize)>,
+    /// Clauses made so far (numbered and synthetic, sub-clauses included).
+    clauses: usize,
 }
 
 impl Tree<'_> {
+    /// Stops the reading once the document holds more clauses than the limit.
+    fn check_count(&self, b: &Block) -> Result<(), Error> {
+        if self.clauses > self.cx.max_clauses {
+            return Err(Error::TooManyClauses {
+                limit: self.cx.max_clauses,
+                line: b.first,
+            });
+        }
+        Ok(())
+    }
+
     fn open_section(&mut self, level: usize, number: Option<String>, heading: String, line: u32) {
         let s = Section {
             number,
@@ -452,6 +481,7 @@ impl Tree<'_> {
         let mut c = Clause::new(&id, None, text, [b.first, b.last]);
         c.changes = changes;
         s.clauses.push(c);
+        self.clauses += 1;
         self.path = vec![n - 1];
         self.nest = None;
         self.ids.insert(id);
@@ -504,6 +534,7 @@ impl Tree<'_> {
 
     fn push_clause(&mut self, c: Clause, id: &ClauseId, diags: &mut Vec<Diagnostic>) {
         self.nest = None;
+        self.clauses += 1;
         if id.depth() >= 3
             && let Some(parent) = id.parent()
         {

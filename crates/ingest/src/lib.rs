@@ -38,11 +38,42 @@ pub enum Format {
     Text,
 }
 
-/// How to read.
-#[derive(Debug, Clone, Default)]
+/// The largest file [`read`] accepts by default, in bytes: a whole council constitution is a
+/// few megabytes, and reading costs a few times the file's size in memory.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// The deepest clause numbering accepted by default: `2.8.1` is three deep. Real protocols go
+/// to four (`3.4.3.6`, a tracked renumbering); every level nests the clause tree once more, and
+/// every later pass walks it.
+pub const MAX_DEPTH: usize = 8;
+
+/// The most clauses a document may hold by default. A long protocol has a few hundred; a whole
+/// constitution a few thousand. Diffs and comparisons grow with the count.
+pub const MAX_CLAUSES: usize = 20_000;
+
+/// How to read, and the limits past which reading stops with an [`Error`] instead of using
+/// unbounded time or memory. Each limit has a default constant and can be raised.
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Force a format instead of sniffing it.
     pub format: Option<Format>,
+    /// Largest input in bytes ([`MAX_BYTES`]); larger is [`Error::TooLarge`].
+    pub max_bytes: usize,
+    /// Deepest clause numbering ([`MAX_DEPTH`]); deeper is [`Error::TooDeep`].
+    pub max_depth: usize,
+    /// Most clauses ([`MAX_CLAUSES`]); more is [`Error::TooManyClauses`].
+    pub max_clauses: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            format: None,
+            max_bytes: MAX_BYTES,
+            max_depth: MAX_DEPTH,
+            max_clauses: MAX_CLAUSES,
+        }
+    }
 }
 
 /// A document and what the reader noticed on the way.
@@ -54,8 +85,8 @@ pub struct Parsed {
 
 /// Reads a protocol from bytes. `path` is recorded in `meta.source.path`.
 pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
-    let decoded = decode::decode(bytes)?;
-    let mut parsed = parse_str(&decoded.text, path, opts);
+    let decoded = decode::decode(bytes, opts.max_bytes)?;
+    let mut parsed = parse_str(&decoded.text, path, opts)?;
     let mut diagnostics = decoded.diagnostics;
     diagnostics.append(&mut parsed.diagnostics);
     parsed.diagnostics = diagnostics;
@@ -63,20 +94,48 @@ pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
     Ok(parsed)
 }
 
-/// Reads a protocol from text already decoded. Never fails: broken text gives diagnostics.
-pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
+/// Reads a protocol from text already decoded. Broken text is not an error (it gives
+/// diagnostics); only text past one of the limits of [`Options`] is.
+pub fn parse_str(text: &str, path: &str, opts: &Options) -> Result<Parsed, Error> {
+    if text.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: text.len(),
+            limit: opts.max_bytes,
+        });
+    }
     let mut diags = Vec::new();
-    let format = opts.format.unwrap_or_else(|| sniff(text));
-    let prepared = prepare::prepare(text, &mut diags);
+    // Canonical Markdown is read strictly (concord_model::CANONICAL_MARK).
+    let strict = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim() == concord_model::CANONICAL_MARK);
+    let format = if strict {
+        Format::Markdown
+    } else {
+        opts.format.unwrap_or_else(|| sniff(text))
+    };
+    let prepared = prepare::prepare(text, strict, &mut diags);
     let words = Words::of(text);
     let split_word = |head: &str, tail: &str| words.is_split_word(head, tail);
     let cx = assemble::Context {
         format,
-        hard_wrapped: hard_wrapped(&prepared.lines),
+        strict,
+        hard_wrapped: !strict && hard_wrapped(&prepared.lines),
         split_word: &split_word,
+        max_clauses: opts.max_clauses,
     };
-    let blocks = blocks::blocks(&prepared.lines, format, &prepared.contents, &mut diags);
-    let mut document = assemble::assemble(blocks, &cx, &mut diags);
+    let blocks = blocks::blocks(
+        &prepared.lines,
+        blocks::Mode {
+            format,
+            strict,
+            max_depth: opts.max_depth,
+        },
+        &prepared.contents,
+        &mut diags,
+    )?;
+    let mut document = assemble::assemble(blocks, &cx, &mut diags)?;
     resolve_refs(&mut document, &mut diags);
     check_footnotes(&document, &mut diags);
     document.meta.source = Source {
@@ -89,10 +148,10 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
         sha256: sha256_hex(text.as_bytes()),
     };
     diags.sort_by_key(|d| (d.line, d.col));
-    Parsed {
+    Ok(Parsed {
         document,
         diagnostics: diags,
-    }
+    })
 }
 
 /// Markdown when the text uses Markdown's marks (headings, bold, strike-through, links,

@@ -38,7 +38,9 @@ pub struct Prepared<'a> {
     pub contents: HashSet<String>,
 }
 
-pub fn prepare<'a>(text: &'a str, diags: &mut Vec<Diagnostic>) -> Prepared<'a> {
+/// Marks the lines of `text`. Canonical Markdown (`strict`) has no furniture or contents list:
+/// only its first line, the canonical mark, is set aside.
+pub fn prepare<'a>(text: &'a str, strict: bool, diags: &mut Vec<Diagnostic>) -> Prepared<'a> {
     let mut lines: Vec<Line<'a>> = text
         .split('\n')
         .enumerate()
@@ -60,6 +62,15 @@ pub fn prepare<'a>(text: &'a str, diags: &mut Vec<Diagnostic>) -> Prepared<'a> {
     // A file ending in a newline has an empty last "line" that is not in the source.
     if lines.last().is_some_and(|l| l.text.is_empty()) && text.ends_with('\n') {
         lines.pop();
+    }
+    if strict {
+        if let Some(first) = lines.first_mut() {
+            first.kind = LineKind::Furniture;
+        }
+        return Prepared {
+            lines,
+            contents: HashSet::new(),
+        };
     }
     let contents = mark_contents(&mut lines, diags);
     mark_furniture(&mut lines, diags);
@@ -281,7 +292,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<LineKind> {
-        prepare(text, &mut Vec::new())
+        prepare(text, false, &mut Vec::new())
             .lines
             .iter()
             .map(|l| l.kind)
@@ -315,6 +326,7 @@ mod tests {
     fn contents() {
         let p = prepare(
             "Title\n\nContents\n\nINTRODUCTION\t2\nCouncillors\t3\n\nINTRODUCTION\n\nText.\n",
+            false,
             &mut Vec::new(),
         );
         let k: Vec<_> = p.lines.iter().map(|l| l.kind).collect();

@@ -1,7 +1,8 @@
 //! Canonical Markdown. The reader in `concord-ingest` reads this form back to the same ids and
 //! clause texts (a tested law), so the two must change together.
 //!
-//! The form: `# title`; `Key: value` lines for the council, kind and adoption date; a pipe table
+//! The form: the line [`CANONICAL_MARK`] (which tells the reader to read the file strictly);
+//! `# title`; `Key: value` lines for the council, kind and adoption date; a pipe table
 //! for the version history; `## 2 Heading` for sections (one more `#` per level for
 //! sub-sections); `2.1 Text` for clauses; `- (a) Text` for items, two spaces more per level;
 //! `[^1]: text` for footnotes. Text is the text after any tracked changes.
@@ -10,12 +11,14 @@
 //! pulldown-cmark, which undoes backslash escapes, so a clause that says `~~` or `*` or starts
 //! with `1.1` or `- ` reads back as itself, not as a strike mark, emphasis, a clause or an item.
 
-use concord_model::{Clause, Document, Item, Section};
+use concord_model::{CANONICAL_MARK, Clause, Document, Item, Section};
 use std::fmt::Write;
 
 /// The document as canonical Markdown.
 pub fn markdown(doc: &Document) -> String {
     let mut out = String::new();
+    out.push_str(CANONICAL_MARK);
+    out.push('\n');
     let title = doc
         .meta
         .title
