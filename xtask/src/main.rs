@@ -3,11 +3,18 @@
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
 //!   the table of diagnostic codes). A test fails when they are stale.
 //! - `tidy`: check the architecture's dependency edges (also a test).
+//! - `corpus --count N --seed S [--out DIR] [--pair-bytes B]`: a deterministic synthetic corpus
+//!   (and a large version pair) for the benchmarks.
+//! - `bench [--quick] [--record]`: Concord beside the tools users would otherwise run, as ratios;
+//!   `--record` writes `docs/performance.md`. `bench precedents`: precedent search over the seeds
+//!   replicated to 3,000 documents, printing queries per second.
 //! - `fuzz --target T [--seconds N]`: run one cargo-fuzz target (default 600 s).
 //! - `fuzz-smoke [--seconds N]`: run every fuzz target in turn (default 60 s each).
 //! - `fuzz-keep NAME ARTIFACT NOTE`: keep a crash input as a regression case.
 
+mod bench;
 mod codegen;
+mod corpus;
 mod fuzz;
 mod tidy;
 
@@ -41,6 +48,23 @@ fn main() -> anyhow::Result<()> {
                 anyhow::bail!("{} tidy problem(s)", problems.len())
             }
         }
+        "corpus" => corpus::run(&std::env::args().skip(2).collect::<Vec<_>>()),
+        "bench" => match std::env::args().nth(2).as_deref() {
+            Some("precedents") => bench::precedents(&root()),
+            _ => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
+        },
+        // The raw `similar` baseline as a process of its own, so its peak memory can be read.
+        "bench-raw-similar" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            anyhow::ensure!(
+                args.len() == 2,
+                "usage: cargo xtask bench-raw-similar OLD NEW"
+            );
+            let old = std::fs::read_to_string(&args[0])?;
+            let new = std::fs::read_to_string(&args[1])?;
+            println!("{}", bench::raw_similar(&old, &new));
+            Ok(())
+        }
         "fuzz" => {
             let args: Vec<String> = std::env::args().skip(2).collect();
             let Some(target) = flag(&args, "--target") else {
@@ -73,6 +97,11 @@ fn main() -> anyhow::Result<()> {
 const USAGE: &str = "usage: cargo xtask <task>
   codegen                            regenerate the committed generated files
   tidy                               check the architecture's dependency edges
+  corpus --count N --seed S [--out DIR] [--pair-bytes B]
+                                     write a deterministic synthetic corpus for the benchmarks
+  bench [--quick] [--record]         Concord beside the tools users would otherwise run, as ratios
+  bench precedents                   precedent search over 3,000 documents, queries per second
+  bench-raw-similar OLD NEW          the raw similar baseline (used by bench)
   fuzz --target T [--seconds N]      run one fuzz target (default 600 s); targets: ingest_text, markdown_round_trip, options, diff
   fuzz-smoke [--seconds N]           run every fuzz target in turn (default 60 s each)
   fuzz-keep NAME ARTIFACT NOTE       keep a crash input as corpus/regressions/NAME.input with its note";
@@ -108,7 +137,16 @@ pub fn root() -> PathBuf {
 mod tests {
     #[test]
     fn usage_names_every_task_and_fuzz_target() {
-        for task in ["codegen", "tidy", "fuzz ", "fuzz-smoke", "fuzz-keep"] {
+        for task in [
+            "codegen",
+            "tidy",
+            "corpus",
+            "bench",
+            "bench precedents",
+            "fuzz ",
+            "fuzz-smoke",
+            "fuzz-keep",
+        ] {
             assert!(super::USAGE.contains(task), "usage lacks {task}");
         }
         for (target, _) in crate::fuzz::TARGETS {

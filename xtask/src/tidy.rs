@@ -9,9 +9,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("ingest", &["concord-model"]),
     ("compare", &["concord-model"]),
     ("draft", &["concord-model"]),
+    ("check", &["concord-model", "concord-compare"]),
     (
         "render",
-        &["concord-model", "concord-compare", "concord-draft"],
+        &[
+            "concord-model",
+            "concord-compare",
+            "concord-draft",
+            "concord-check",
+        ],
     ),
     (
         "cli",
@@ -21,6 +27,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "concord-compare",
             "concord-draft",
             "concord-render",
+            "concord-check",
         ],
     ),
 ];

@@ -115,6 +115,59 @@ pub fn load(path: &Path, opts: &Options) -> Result<Loaded, CliError> {
     }
 }
 
+/// Below this many files no progress bar is drawn: the work is over before it would show.
+const PROGRESS_FROM: usize = 50;
+
+/// Reads and ingests many files on every core, returning them in the order given (and the
+/// first failure in that order). A progress bar is drawn on standard error when it is a
+/// terminal and the work is large enough to wait for; otherwise nothing is printed.
+pub fn load_all(paths: &[PathBuf], opts: &Options) -> Result<Vec<Loaded>, CliError> {
+    use std::io::IsTerminal;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let bar = if paths.len() >= PROGRESS_FROM && std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(paths.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("reading {bar:30} {pos}/{len} protocols")
+        {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Loaded, CliError>>>> =
+        Mutex::new((0..paths.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(k) else { break };
+                    let r = load(path, opts);
+                    if let Ok(mut all) = results.lock() {
+                        all[k] = Some(r);
+                    }
+                    bar.inc(1);
+                }
+            });
+        }
+    });
+    bar.finish_and_clear();
+    let results = results
+        .into_inner()
+        .map_err(|_| CliError::new("a reader thread failed"))?;
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(CliError::new("a file was not read"))))
+        .collect()
+}
+
 fn too_large_hint(limit: usize) -> String {
     format!(
         "check that it is really a protocol; to read a larger file, raise --max-size (now {})",
@@ -186,7 +239,6 @@ pub fn read_limited(
 
 /// Expands directories into the protocol files they hold (sorted, not recursive into hidden
 /// folders), for commands that accept `FILE|DIR...`.
-#[allow(dead_code, reason = "used by compare")]
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     let mut out = Vec::new();
     for p in paths {
@@ -224,7 +276,6 @@ fn is_protocol_file(p: &Path) -> bool {
 }
 
 /// The document id of a path: its file stem (`corpus/tewkesbury.txt` is `tewkesbury`).
-#[allow(dead_code, reason = "used by compare and diff")]
 pub fn doc_id(path: &Path) -> String {
     path.file_stem()
         .and_then(|s| s.to_str())

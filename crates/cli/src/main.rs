@@ -1,6 +1,7 @@
 //! The `concord` binary: argument parsing, files, exit codes. Logic lives in the library crates;
 //! each subcommand is one file under `cmd/` that resolves its flags once and calls them.
 
+mod clock;
 mod cmd;
 mod error;
 mod exit;
@@ -21,10 +22,24 @@ struct Cli {
 enum Command {
     /// Read protocols into the clause model (json), clean Markdown (md) or an outline
     Ingest(cmd::ingest::Args),
+    /// Write every output a project file names (or --check that none is stale)
+    Build(cmd::build::Args),
+    /// Check a protocol before publication: stale references, numbering, wording, leftovers
+    Check(cmd::check::Args),
+    /// Redline two versions clause by clause (or one file's tracked changes)
+    Diff(cmd::diff::Args),
+    /// Compare protocols on the questions: who does what, side by side
+    Compare(cmd::compare::Args),
+    /// Write the standards committee review pack for a revision
+    Pack(cmd::pack::Args),
     /// Draft a council's protocol from its options file (md or html)
     Draft(cmd::draft::Args),
     /// List every drafting option, its allowed values and defaults
     Options(cmd::options::Args),
+    /// Find the clauses of a corpus most like one clause, with scores
+    Precedents(cmd::precedents::Args),
+    /// Show one clause: text, items, roles, references and the answers it supports
+    Show(cmd::show::Args),
 }
 
 fn main() {
@@ -43,8 +58,15 @@ fn main() {
     };
     let result = match cli.command {
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Build(args) => cmd::build::run(args),
+        Command::Check(args) => cmd::check::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
+        Command::Compare(args) => cmd::compare::run(args),
+        Command::Pack(args) => cmd::pack::run(args),
         Command::Draft(args) => cmd::draft::run(args),
         Command::Options(args) => cmd::options::run(args),
+        Command::Precedents(args) => cmd::precedents::run(args),
+        Command::Show(args) => cmd::show::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -143,20 +143,40 @@ impl Output {
     }
 }
 
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so an
+/// interrupted run leaves the old file whole (for commands that write several files).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let existing = std::fs::metadata(path).ok();
+    let mut tmp = temporary(dir, existing.as_ref()).map_err(|e| CliError::io(Some(path), e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| CliError::io(Some(path), e))?;
+    tmp.persist(path)
+        .map_err(|e| CliError::io(Some(path), e.error))?;
+    Ok(())
+}
+
 /// The temporary file an output is written through: beside it (a rename never crosses file
-/// systems), with the old file's permissions, or a new file's usual ones.
+/// systems). A temporary file is private (0600); the output gets the permissions of the file
+/// it replaces, or the usual 0644 for a new one, so a published page stays readable.
 fn temporary(dir: &Path, existing: Option<&Metadata>) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut b = tempfile::Builder::new();
-    b.prefix(".concord-");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Like File::create: 0o666 less the umask. An existing file keeps its own mode below.
-        b.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let tmp = b.tempfile_in(dir)?;
-    if let Some(meta) = existing {
-        tmp.as_file().set_permissions(meta.permissions())?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".concord-")
+        .tempfile_in(dir)?;
+    match existing {
+        Some(meta) => tmp.as_file().set_permissions(meta.permissions())?,
+        None => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            }
+        }
     }
     Ok(tmp)
 }

@@ -77,7 +77,7 @@ fn question_entry(out: &mut String, q: &Question) {
             grouped(|kind| catalogue::roles_for(kind).join(", "))
         );
     }
-    if let Some(s) = q.section {
+    if let Some(s) = catalogue::section_of(q.id) {
         let _ = writeln!(out, "  only when [sections] {s} = true");
     }
     let _ = writeln!(

@@ -295,7 +295,7 @@ impl Validator<'_> {
                 );
                 continue;
             };
-            if let Some(section) = q.section
+            if let Some(section) = catalogue::section_of(q.id)
                 && sections.get(section).is_some_and(|(on, _)| !on)
             {
                 self.problem(
@@ -366,7 +366,7 @@ impl Validator<'_> {
                 ok = false;
                 continue;
             };
-            if !catalogue::ROLES.contains(&role) {
+            if !catalogue::is_role(role) {
                 self.problem(
                     item.span(),
                     format!("unknown role '{role}' in the route for '{question}'"),

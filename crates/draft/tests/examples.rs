@@ -115,7 +115,7 @@ fn generated(kind: &str, sections: u32, len: usize, offset: usize) -> Options {
         if q.answer != catalogue::AnswerKind::Route {
             continue;
         }
-        if let Some(s) = q.section {
+        if let Some(s) = catalogue::section_of(q.id) {
             let i = catalogue::SECTIONS.iter().position(|x| x.id == s).unwrap();
             if sections & (1 << i) == 0 {
                 continue;

@@ -372,7 +372,11 @@ impl Tree<'_> {
         self.touch(b.last);
         match &b.kind {
             BlockKind::Heading { .. } | BlockKind::Meta { .. } => {}
-            BlockKind::Clause { id, previous } => {
+            BlockKind::Clause {
+                id,
+                previous,
+                printed,
+            } => {
                 let (text, changes) = self.text(b, diags);
                 let mut id_text = id.to_string();
                 if !self.ids.insert(id_text.clone()) {
@@ -389,7 +393,8 @@ impl Tree<'_> {
                     id_text = format!("{id_text}~{k}");
                     self.ids.insert(id_text.clone());
                 }
-                let mut c = Clause::new(&id_text, Some(id.to_string()), text, [b.first, b.last]);
+                let label = printed.clone().unwrap_or_else(|| id.to_string());
+                let mut c = Clause::new(&id_text, Some(label), text, [b.first, b.last]);
                 c.changes = changes;
                 c.previous_id = previous.as_ref().map(ToString::to_string);
                 self.push_clause(c, id, diags);

@@ -44,6 +44,8 @@ pub enum BlockKind {
     Clause {
         id: ClauseId,
         previous: Option<ClauseId>,
+        /// The label as printed when it is not the id itself (`3(1)` for clause 3.1).
+        printed: Option<String>,
     },
     Item {
         label: String,
@@ -287,7 +289,9 @@ fn recognise(
     let rest_plain = unbold_label(rest);
 
     // Numbered clauses.
-    if let Some((label, after)) = split_clause_label(&rest_plain)
+    if let Some((label, printed, after)) = split_clause_label(&rest_plain)
+        .map(|(l, a)| (l, None, a))
+        .or_else(|| paren_clause_label(&rest_plain).map(|(l, p, a)| (l, Some(p), a)))
         && (at_start || marker)
         && let Some((id, previous)) = accept_clause(st, &label, line.no, diags)
     {
@@ -301,7 +305,14 @@ fn recognise(
             return None;
         }
         st.last_clause = Some(id.clone());
-        return Some((BlockKind::Clause { id, previous }, Some(after.to_string())));
+        return Some((
+            BlockKind::Clause {
+                id,
+                previous,
+                printed,
+            },
+            Some(after.to_string()),
+        ));
     }
     // Canonical Markdown says what it is: its headings are `#` lines, its paragraphs and
     // items are what they look like.
@@ -501,6 +512,31 @@ fn split_clause_label(s: &str) -> Option<(String, &str)> {
         return None;
     }
     Some((trimmed.to_string(), rest.trim_start()))
+}
+
+/// `3(1) The Clerk...` → ("3.1", "3(1)", "The Clerk..."): the numbering of many town and
+/// parish councils and of statutes, paragraph 1 of section 3.
+fn paren_clause_label(s: &str) -> Option<(String, String, &str)> {
+    let digits = |t: &str| t.chars().take_while(char::is_ascii_digit).count();
+    let n = digits(s);
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let inner = s[n..].strip_prefix('(')?;
+    let m = digits(inner);
+    if m == 0 || m > 3 {
+        return None;
+    }
+    let rest = inner[m..].strip_prefix(')')?;
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let printed = &s[..n + 1 + m + 1];
+    Some((
+        format!("{}.{}", &s[..n], &inner[..m]),
+        printed.to_string(),
+        rest.trim_start(),
+    ))
 }
 
 /// Decides whether a clause label fits the numbering so far. Returns the id and, for a label
@@ -733,6 +769,12 @@ mod tests {
         assert_eq!(split_clause_label("1. Introduction"), None);
         assert_eq!(split_clause_label("2.5million"), None);
         assert_eq!(unbold_label("**3.3.5** It is"), "3.3.5 It is");
+        assert_eq!(
+            paren_clause_label("3(1) A member of staff"),
+            Some(("3.1".into(), "3(1)".into(), "A member of staff"))
+        );
+        assert_eq!(paren_clause_label("3(a) no"), None);
+        assert_eq!(paren_clause_label("(1) an item"), None);
         let (l, p, k, r) = item_label("(xiv)(xv) To inform").unwrap();
         assert_eq!(
             (l.as_str(), p.as_deref(), k, r),

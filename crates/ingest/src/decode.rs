@@ -103,15 +103,24 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
         });
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text: String = text
-        .nfc()
-        .filter_map(|c| match c {
-            '\u{c}' => Some('\n'),
-            '\n' | '\t' => Some(c),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect();
+    // Most council text is already NFC: the quick check skips rebuilding it.
+    let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    };
+    // A form feed is a page break, so a line break; other control characters go.
+    let text: String = if text.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+        text.chars()
+            .filter_map(|c| match c {
+                '\u{c}' => Some('\n'),
+                '\n' | '\t' => Some(c),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect()
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }

@@ -4,7 +4,8 @@
 //! Windows-1252; any line endings), sniffs whether it is Markdown-like or plain text, and returns
 //! a [`Parsed`]: the [`Document`] plus [`Diagnostic`]s saying what was repaired. Reading never
 //! fails on text: broken council text is normal input. Only bytes that are not text at all (or
-//! nothing at all) are an [`Error`].
+//! nothing at all) are an [`Error`]. Every clause is tagged with the roles it names
+//! (`concord_model::roles`), in order of first mention.
 //!
 //! ```
 //! let text = "Protocol\n\n1. Introduction\n\n1.1 Officers serve the whole council.\n";
@@ -20,6 +21,7 @@ mod inline;
 mod meta;
 mod prepare;
 mod refs;
+mod tag;
 mod text;
 
 pub use error::Error;
@@ -94,6 +96,12 @@ pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
     Ok(parsed)
 }
 
+/// The text of a file's bytes as the reader sees it (decoded and normalised), for tools that
+/// point at source lines (`concord check`). Fails as [`read`] does on bytes that are not text.
+pub fn decode_text(bytes: &[u8]) -> Result<String, Error> {
+    decode::decode(bytes, usize::MAX).map(|d| d.text)
+}
+
 /// Reads a protocol from text already decoded. Broken text is not an error (it gives
 /// diagnostics); only text past one of the limits of [`Options`] is.
 pub fn parse_str(text: &str, path: &str, opts: &Options) -> Result<Parsed, Error> {
@@ -137,6 +145,7 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Result<Parsed, Error
     )?;
     let mut document = assemble::assemble(blocks, &cx, &mut diags)?;
     resolve_refs(&mut document, &mut diags);
+    tag::tag_roles(&mut document);
     check_footnotes(&document, &mut diags);
     document.meta.source = Source {
         path: path.to_string(),

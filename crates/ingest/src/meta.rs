@@ -115,6 +115,10 @@ pub fn version_table(rows: &[Vec<String>]) -> Option<Vec<VersionEntry>> {
         .position(|c| c.contains("date") && !c.contains("review"))
         .or_else(|| h.iter().position(|c| c.contains("date")));
     let version_col = h.iter().position(|c| c.contains("version"));
+    let review_col = h
+        .iter()
+        .position(|c| c.contains("review") && c.contains("date"))
+        .filter(|&i| Some(i) != date_col);
     let note_col = h.iter().position(|c| {
         [
             "revision",
@@ -144,10 +148,32 @@ pub fn version_table(rows: &[Vec<String>]) -> Option<Vec<VersionEntry>> {
                         .map(|d| find_date(d).unwrap_or_else(|| d.to_string())),
                     version: cell(r, version_col),
                     note: cell(r, note_col),
+                    review: cell(r, review_col).map(|d| review_date(&d)),
                 }
             })
             .collect(),
     )
+}
+
+/// A review date as the model keeps it: a whole date as ISO, "May 2027" as `2027-05`, anything
+/// else as written.
+fn review_date(s: &str) -> String {
+    if let Some(d) = find_date(s) {
+        return d;
+    }
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    for pair in words.windows(2) {
+        if let (Some(m), Ok(y)) = (month(&pair[0]), pair[1].parse::<u32>())
+            && (1900..=2200).contains(&y)
+        {
+            return format!("{y:04}-{m:02}");
+        }
+    }
+    s.to_string()
 }
 
 /// The first date in `s` as ISO `YYYY-MM-DD`: `19 APRIL 2016`, `19th April 2016`, `09.09.2024`,

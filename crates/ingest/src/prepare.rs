@@ -105,7 +105,10 @@ pub fn heading_key(s: &str) -> String {
 fn mark_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet<String> {
     let mut entries = HashSet::new();
     let Some(start) = lines.iter().position(|l| {
+        // Cheap test first: only a short line can be the word "contents".
         l.kind == LineKind::Body
+            && l.text.len() <= 40
+            && l.text.to_ascii_lowercase().contains("contents")
             && matches!(
                 fold(&strip_marks(l.text)).as_str(),
                 "contents" | "table of contents"
@@ -174,23 +177,22 @@ fn looks_like_entry(s: &str) -> bool {
 
 fn mark_furniture<'a>(lines: &mut [Line<'a>], diags: &mut Vec<Diagnostic>) {
     // Running headers and footers: short standalone lines that recur.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for l in lines.iter() {
-        if let Some(key) = running_key(l) {
-            *seen.entry(key).or_default() += 1;
-        }
+    let keys: Vec<Option<String>> = lines.iter().map(running_key).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for key in keys.iter().flatten() {
+        *seen.entry(key.as_str()).or_default() += 1;
     }
-    let mut first_kept: HashSet<String> = HashSet::new();
+    let mut first_kept: HashSet<&str> = HashSet::new();
     // The last line before this one that is still body text (kept as we go, so that a file of
     // nothing but furniture is read in one pass, not one backward scan per line).
     let mut prev_text: Option<&'a str> = None;
-    for line in lines.iter_mut() {
+    for (i, line) in lines.iter_mut().enumerate() {
         if line.kind != LineKind::Body {
             continue;
         }
         let reason = furniture_reason(line.text, prev_text).or_else(|| {
-            let key = running_key(line)?;
-            if seen.get(&key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
+            let key = keys[i].as_deref()?;
+            if seen.get(key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
                 Some("a repeated running header or footer")
             } else {
                 None
@@ -224,9 +226,32 @@ fn running_key(l: &Line<'_>) -> Option<String> {
     if bare.ends_with(['.', ';', ',', ':']) && !is_caps(bare) {
         return None;
     }
-    let key = fold(&strip_marks(t));
+    // A wrapped line of a sentence that happens to recur (004 says "resolved through respectful
+    // mutual discussion then they may raise the matter with the" in two clauses) starts in
+    // lower case or ends on a word that needs the next line; a header or footer does neither.
+    let plain = strip_marks(t);
+    let starts_lower = plain
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let last = plain
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    if starts_lower || CONTINUES.contains(&last.as_str()) {
+        return None;
+    }
+    let key = fold(&plain);
     (key.split_whitespace().count() >= 2).then_some(key)
 }
+
+/// Words a line cannot end on unless the sentence goes on.
+const CONTINUES: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "with", "in", "for", "by", "on", "that", "which",
+    "their", "its", "his", "her", "be", "is", "are", "as", "at", "from", "this", "any", "not",
+];
 
 fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -300,6 +325,16 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_line_that_recurs_is_not_furniture() {
+        // Regression: 004 lost "resolved through respectful mutual discussion then they may
+        // raise the matter with the" from clause 10.6 because clause 10.3 wraps the same way.
+        let text = "1. A\n\n1.1 If a Councillor has a concern that is not\nresolved through discussion then they may raise the matter with the\nDirector.\n\n1.2 If an Officer has a concern that is not\nresolved through discussion then they may raise the matter with the\nMonitoring Officer.\n";
+        let mut diags = Vec::new();
+        let p = prepare(text, false, &mut diags);
+        assert!(p.lines.iter().all(|l| l.kind != LineKind::Furniture));
+    }
+
+    #[test]
     fn furniture() {
         use LineKind::*;
         assert_eq!(
@@ -320,6 +355,20 @@ mod tests {
             kinds("- A working partnership;\n- A working partnership;\n"),
             [Body, Body]
         );
+    }
+
+    /// Regression: 004 repeats a wrapped line of a sentence in clauses 10.3 and 10.6, and the
+    /// second copy was dropped as a running header, cutting 10.6's route in half.
+    #[test]
+    fn a_recurring_wrapped_sentence_line_is_not_a_running_header() {
+        use LineKind::*;
+        let line =
+            "resolved through respectful mutual discussion then they may raise the matter with the";
+        let text = format!(
+            "10.3 If a concern is not\n{line}\nDirector.\n\n10.6 If a concern is not\n{line}\nMonitoring Officer.\n"
+        );
+        let k = kinds(&text);
+        assert!(k.iter().all(|k| *k == Body || *k == Blank), "{k:?}");
     }
 
     #[test]

@@ -55,7 +55,18 @@ pub fn find(text: &str) -> Vec<Found> {
             {
                 j += 1;
             }
-            let number: String = chars[start..j].iter().collect();
+            let mut number: String = chars[start..j].iter().collect();
+            // "paragraph 3(2)": paragraph 2 of section 3, clause 3.2.
+            if !number.contains('.')
+                && chars.get(j) == Some(&'(')
+                && let Some(close) = chars[j + 1..].iter().position(|c| *c == ')')
+                && (1..=3).contains(&close)
+                && chars[j + 1..j + 1 + close].iter().all(char::is_ascii_digit)
+            {
+                let inner: String = chars[j + 1..j + 1 + close].iter().collect();
+                number = format!("{number}.{inner}");
+                j += close + 2;
+            }
             let followed_ok = j >= chars.len() || !chars[j].is_alphanumeric();
             if number.contains('.') && followed_ok {
                 let (prev_word, in_parens) = word_before(&chars[..start]);
@@ -127,5 +138,6 @@ mod tests {
         );
         assert_eq!(targets("a budget of 2.5 million"), Vec::<String>::new());
         assert_eq!(targets("see paragraphs 3.1 to 3.4"), ["3.1", "3.4"]);
+        assert_eq!(targets("as paragraph 3(2) says"), ["3.2"]);
     }
 }

@@ -159,19 +159,36 @@ pub fn collapse_spaces(s: &str) -> String {
 /// A comparison key for a heading or running line: lowercase, dashes and quotes folded, markup
 /// and page numbers dropped, single spaces.
 pub fn fold(s: &str) -> String {
-    let mut out = String::new();
+    // One pass: map, lowercase and collapse spaces as `collapse_spaces` does (this runs on
+    // every line of every file, so it avoids the intermediate strings).
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
     for c in s.chars() {
         let c = match c {
             '–' | '—' | '‐' => '-',
             '’' | '‘' => '\'',
             '“' | '”' => '"',
-            '*' | '#' | '~' | '_' => ' ',
+            '*' | '#' | '~' | '_' | '\t' | '\u{a0}' => ' ',
+            '\u{ad}' => continue,
             c => c,
         };
-        out.extend(c.to_lowercase());
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    let out = collapse_spaces(&out);
-    out.trim_end_matches(':').trim().to_string()
+    let end = out.trim_end_matches(':').trim_end().len();
+    out.truncate(end);
+    out
 }
 
 /// Title case for a heading or name written in capitals: `TEWKESBURY BOROUGH COUNCIL` becomes

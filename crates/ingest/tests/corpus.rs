@@ -364,3 +364,61 @@ pub fn assert_same(name: &str, a: &Document, b: &Document) {
     };
     assert_eq!(meta(a), meta(b), "{name}: meta differs");
 }
+
+/// 001's revision table says when each version is next due for review ("May 2027").
+#[test]
+fn seed_001_review_dates() {
+    let d = load("001_5977b984982b9da1.txt").document;
+    let reviews: Vec<_> = d
+        .meta
+        .versions
+        .iter()
+        .map(|v| v.review.as_deref())
+        .collect();
+    assert_eq!(reviews, [Some("2025-05"), Some("2026-05"), Some("2027-05")]);
+}
+
+/// Regression: a wrapped line that 004 repeats in 10.3 and 10.6 was dropped from 10.6 as a
+/// running header, cutting the route for officers' complaints in half.
+#[test]
+fn seed_004_keeps_the_route_in_10_6() {
+    let d = load("004_71cbc2f1760365f7.txt").document;
+    let c = d.clause("10.6").expect("004 has 10.6");
+    assert!(
+        c.text.contains(
+            "not resolved through respectful mutual discussion then they may raise the matter with the Joint Monitoring Officer or the Joint Chief Executive"
+        ),
+        "{}",
+        c.text
+    );
+}
+
+/// The protocols written for the project (`corpus/synthetic/`): `3(1)` numbering reads as
+/// clause 3.1 with its printed label, and every one survives the Markdown round trip.
+#[test]
+fn synthetic_protocols_read_and_round_trip() {
+    let dir = corpus().join("synthetic");
+    let town = std::fs::read(dir.join("ashcombe-town.txt")).expect("the town protocol");
+    let d = read(&town, "ashcombe-town.txt", &Options::default())
+        .expect("text")
+        .document;
+    let c = d.clause("3.1").expect("paragraph 3(1) is clause 3.1");
+    assert_eq!(c.label.as_deref(), Some("3(1)"));
+    assert_eq!(d.clauses().len(), 13);
+    assert_eq!(
+        d.clause("5.2").map(|c| c.refs.clone()),
+        Some(vec!["3.2".into()])
+    );
+    assert_eq!(d.meta.kind.as_deref(), Some("town"));
+    for name in ["ashcombe-town.txt", "westmoor-unitary.md"] {
+        let bytes = std::fs::read(dir.join(name)).expect("a synthetic protocol");
+        let d = read(&bytes, name, &Options::default())
+            .expect("text")
+            .document;
+        let md = concord_render::markdown(&d);
+        let back = read(md.as_bytes(), "round-trip.md", &Options::default())
+            .expect("markdown")
+            .document;
+        assert_same(name, &d, &back);
+    }
+}

@@ -35,6 +35,10 @@ pub struct VersionEntry {
     pub date: Option<String>,
     pub version: Option<String>,
     pub note: Option<String>,
+    /// When the row says the next review is due ("New Review date"): ISO where the cell holds a
+    /// whole date, `YYYY-MM` for a month and year, otherwise as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }
 
 /// Where the document came from.

@@ -6,22 +6,10 @@
 use concord_model::{Clause, Document, Item, Section};
 use std::fmt::Write;
 
-/// Colours chosen for WCAG 2.2 AA: body text #1b1b1b on white is about 17:1, muted text
-/// #4a4a4a about 8.9:1, links #0b4f8a about 8.4:1.
-const STYLE: &str = "\
-:root{color-scheme:light}\
-body{font-family:system-ui,-apple-system,\"Segoe UI\",Arial,sans-serif;line-height:1.55;color:#1b1b1b;background:#fff;margin:0}\
-.page{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 3rem}\
-a{color:#0b4f8a}\
-a:focus{outline:3px solid #ffbf47;outline-offset:1px}\
-.skip{position:absolute;left:-999px}\
-.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}\
-h1{font-size:1.9rem;line-height:1.2;margin:.5rem 0}\
-h2{font-size:1.4rem;margin:2rem 0 .75rem;border-bottom:1px solid #b1b4b6;padding-bottom:.25rem}\
-h3{font-size:1.15rem;margin:1.5rem 0 .5rem}\
-.meta{color:#4a4a4a;margin:0 0 1rem}\
-.meta dt{font-weight:600;display:inline}\
-.meta dd{display:inline;margin:0 1rem 0 .25rem}\
+use crate::html::{PAGE_END, anchor, esc, page_start};
+
+/// What a document page adds to the base style.
+pub(crate) const STYLE: &str = "\
 nav ol{padding-left:1.25rem}\
 .clause{display:flex;gap:.75rem;margin:.6rem 0}\
 .num{flex:0 0 3rem;font-weight:600}\
@@ -30,8 +18,7 @@ nav ol{padding-left:1.25rem}\
 .items li{display:flex;gap:.5rem;margin:.25rem 0}\
 .label{flex:0 0 2rem}\
 .footnotes{font-size:.95rem;color:#1b1b1b;border-top:1px solid #b1b4b6;margin-top:2rem}\
-@media print{body{font-size:11pt}.page{max-width:none;padding:0}nav,.skip{display:none}\
-a{color:#1b1b1b;text-decoration:none}h2,h3{break-after:avoid}.clause{break-inside:avoid}}";
+@media print{.clause{break-inside:avoid}}";
 
 /// The document as a complete HTML page.
 pub fn document_html(doc: &Document) -> String {
@@ -40,17 +27,12 @@ pub fn document_html(doc: &Document) -> String {
         .title
         .as_deref()
         .unwrap_or("Protocol on member/officer relations");
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let page_title = match &doc.meta.council {
         Some(c) => format!("{title} - {c}"),
         None => title.to_string(),
     };
-    let _ = writeln!(out, "<title>{}</title>", esc(&page_title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
-    out.push_str("<a class=\"skip\" href=\"#content\">Skip to the protocol</a>\n");
-    out.push_str("<div class=\"page\">\n<header>\n");
+    let mut out = page_start(&page_title, STYLE, "Skip to the protocol");
+    out.push_str("<header>\n");
     let _ = writeln!(out, "<h1>{}</h1>", esc(title));
     let mut meta = Vec::new();
     if let Some(c) = &doc.meta.council {
@@ -82,18 +64,33 @@ pub fn document_html(doc: &Document) -> String {
         out.push_str("</ol>\n</nav>\n");
     }
     out.push_str("<main id=\"content\">\n");
+    body_html(&mut out, doc, 2, "");
+    out.push_str("</main>\n");
+    out.push_str(PAGE_END);
+    out
+}
+
+/// The sections and footnotes of a document, top-level headings at `level`, every anchor
+/// starting with `prefix` (so the text can sit in a page that has its own clause anchors).
+pub(crate) fn body_html(out: &mut String, doc: &Document, level: usize, prefix: &str) {
     for (i, s) in doc.sections.iter().enumerate() {
-        section(&mut out, s, 2, &[i]);
+        section(out, s, level, &[i], prefix);
     }
     if !doc.footnotes.is_empty() {
-        out.push_str("<section class=\"footnotes\" aria-labelledby=\"notes\">\n<h2 id=\"notes\">Notes</h2>\n<ol>\n");
+        let _ = writeln!(
+            out,
+            "<section class=\"footnotes\" aria-labelledby=\"{prefix}notes\">\n<h{level} id=\"{prefix}notes\">Notes</h{level}>\n<ol>"
+        );
         for f in &doc.footnotes {
-            let _ = writeln!(out, "<li id=\"fn-{}\">{}</li>", anchor(&f.id), esc(&f.text));
+            let _ = writeln!(
+                out,
+                "<li id=\"{prefix}fn-{}\">{}</li>",
+                anchor(&f.id),
+                esc(&f.text)
+            );
         }
         out.push_str("</ol>\n</section>\n");
     }
-    out.push_str("</main>\n</div>\n</body>\n</html>\n");
-    out
 }
 
 fn section_title(s: &Section) -> String {
@@ -117,8 +114,8 @@ fn section_anchor(s: &Section, path: &[usize]) -> String {
     }
 }
 
-fn section(out: &mut String, s: &Section, level: usize, path: &[usize]) {
-    let id = section_anchor(s, path);
+fn section(out: &mut String, s: &Section, level: usize, path: &[usize], prefix: &str) {
+    let id = format!("{prefix}{}", section_anchor(s, path));
     let level = level.min(6);
     let _ = writeln!(out, "<section aria-labelledby=\"{id}\">");
     let _ = writeln!(
@@ -127,18 +124,22 @@ fn section(out: &mut String, s: &Section, level: usize, path: &[usize]) {
         esc(&section_title(s))
     );
     for c in &s.clauses {
-        clause(out, c);
+        clause(out, c, prefix);
     }
     for (i, sub) in s.sections.iter().enumerate() {
         let mut p = path.to_vec();
         p.push(i);
-        section(out, sub, level + 1, &p);
+        section(out, sub, level + 1, &p, prefix);
     }
     out.push_str("</section>\n");
 }
 
-fn clause(out: &mut String, c: &Clause) {
-    let _ = write!(out, "<div class=\"clause\" id=\"c-{}\">", anchor(&c.id));
+fn clause(out: &mut String, c: &Clause, prefix: &str) {
+    let _ = write!(
+        out,
+        "<div class=\"clause\" id=\"{prefix}c-{}\">",
+        anchor(&c.id)
+    );
     match &c.label {
         Some(l) => {
             let _ = write!(out, "<span class=\"num\">{}</span>", esc(l));
@@ -154,7 +155,7 @@ fn clause(out: &mut String, c: &Clause) {
     }
     out.push_str("</div></div>\n");
     for sub in &c.clauses {
-        clause(out, sub);
+        clause(out, sub, prefix);
     }
 }
 
@@ -172,35 +173,6 @@ fn items(out: &mut String, list: &[Item]) {
         out.push_str("</span></li>");
     }
     out.push_str("</ul>");
-}
-
-/// A fragment id: letters, digits, `.`, `-` and `_` kept, anything else `-`.
-fn anchor(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
-/// Text as HTML character data or a quoted attribute value.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

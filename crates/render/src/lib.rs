@@ -4,11 +4,32 @@
 //! - [`markdown`]: a document as clean canonical Markdown that reads back to the same model.
 //! - [`document_html`]: a document as a self-contained, accessible, printable HTML page.
 //! - [`outline`]: a document as a readable tree of ids, headings and line ranges.
+//! - [`redline_text`], [`redline_markdown`], [`redline_html`]: a clause-aligned redline for a
+//!   terminal, a report, or a committee's browser.
+//! - [`comparison_text`], [`comparison_markdown`], [`comparison_csv`], [`comparison_html`]: a
+//!   cross-council comparison (`concord_compare::answers::Comparison`) for a terminal, a report,
+//!   a spreadsheet and a committee member's browser.
+//! - [`pack_html`]: the standards committee review pack.
+//! - [`clause_report`]: one clause with its roles, references, changes and the answers it
+//!   supports.
 
+mod comparison;
+mod comparison_html;
 mod document_html;
+mod html;
 mod markdown;
 mod outline;
+mod pack_html;
+mod redline;
+mod show;
 
+pub use comparison::{comparison_csv, comparison_markdown, comparison_text};
+pub use comparison_html::comparison_html;
 pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;
+pub use pack_html::{Pack, pack_html};
+pub use redline::{
+    RedlineOptions, redline_html, redline_markdown, redline_text, responsibility_line,
+};
+pub use show::clause_report;

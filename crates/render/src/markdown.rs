@@ -40,20 +40,29 @@ pub fn markdown(doc: &Document) -> String {
         out.push_str("\n\n");
     }
     if !doc.meta.versions.is_empty() {
-        out.push_str("| Date | Version | Note |\n|---|---|---|\n");
+        let reviews = doc.meta.versions.iter().any(|v| v.review.is_some());
+        if reviews {
+            out.push_str("| Date | Version | Note | Review date |\n|---|---|---|---|\n");
+        } else {
+            out.push_str("| Date | Version | Note |\n|---|---|---|\n");
+        }
         for v in &doc.meta.versions {
             let cell = |s: &Option<String>| {
                 s.as_deref()
                     .map(|s| one_line(s).replace('|', "\\|"))
                     .unwrap_or_default()
             };
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "| {} | {} | {} |",
                 cell(&v.date),
                 cell(&v.version),
                 cell(&v.note)
             );
+            if reviews {
+                let _ = write!(out, " {} |", cell(&v.review));
+            }
+            out.push('\n');
         }
         out.push('\n');
     }

@@ -127,7 +127,7 @@ fn problem_error(path: &Path, p: &concord_draft::Problem) -> CliError {
     }
 }
 
-fn draft_error(e: &concord_draft::Error, dir: Option<&Path>) -> CliError {
+pub fn draft_error(e: &concord_draft::Error, dir: Option<&Path>) -> CliError {
     let place = match dir {
         Some(d) => format!("{}: ", d.display()),
         None => "built-in templates: ".into(),

@@ -41,10 +41,7 @@ enum Format {
 pub fn run(args: Args) -> Result<i32, CliError> {
     let out = Output::resolve(args.output.as_deref(), &args.files)?;
     let opts = args.limits.options();
-    let mut loaded = Vec::new();
-    for f in &args.files {
-        loaded.push(input::load(f, &opts)?);
-    }
+    let loaded = input::load_all(&args.files, &opts)?;
     for l in &loaded {
         for d in &l.parsed.diagnostics {
             if d.severity >= Severity::Warning || args.verbose {

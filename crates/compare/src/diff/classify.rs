@@ -74,6 +74,18 @@ const ROLES: &[(&str, &str)] = &[
     ("human resources", "human-resources"),
 ];
 
+/// [`ROLES`] with each phrase split into words once.
+fn role_phrases() -> &'static [(Vec<&'static str>, &'static str)] {
+    static PHRASES: std::sync::OnceLock<Vec<(Vec<&'static str>, &'static str)>> =
+        std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        ROLES
+            .iter()
+            .map(|(phrase, id)| (phrase.split(' ').collect(), *id))
+            .collect()
+    })
+}
+
 /// Duties, rights and their negation.
 const DUTY: &[&str] = &[
     "must", "shall", "should", "may", "will", "can", "cannot", "might", "need", "required",
@@ -315,17 +327,16 @@ impl<'a> Tokens<'a> {
 
     /// Role mentions: (role id, the phrase as written), longest phrase first at each word.
     fn roles(&self) -> Vec<(&'static str, String)> {
+        let phrases = role_phrases();
         let mut out = Vec::new();
         let mut k = 0;
         while k < self.lower.len() {
             let mut hit = None;
-            for (phrase, id) in ROLES {
-                let n = phrase.split(' ').count();
-                if k + n <= self.lower.len()
-                    && phrase
-                        .split(' ')
-                        .zip(&self.lower[k..k + n])
-                        .all(|(p, w)| p == w)
+            for (words, id) in phrases {
+                let n = words.len();
+                if words[0] == self.lower[k]
+                    && k + n <= self.lower.len()
+                    && words[1..] == self.lower[k + 1..k + n]
                     && hit.is_none_or(|(m, _)| n > m)
                 {
                     hit = Some((n, *id));
@@ -434,13 +445,17 @@ fn counted(
                 words.push(t.orig[k]);
             }
         }
-        words.join(" ")
+        words
+            .iter()
+            .map(|w| format!("\u{201c}{w}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let (removed, added) = (side(&a, &b, old), side(&b, &a, new));
     Some(match (removed.is_empty(), added.is_empty()) {
         (false, false) => format!("{label}: {removed} -> {added}"),
-        (false, true) => format!("{label}: removed {removed}"),
-        _ => format!("{label}: added {added}"),
+        (false, true) => format!("{label}: {removed} removed"),
+        _ => format!("{label}: {added} added"),
     })
 }
 

@@ -1,0 +1,25 @@
+//! `duplicate-number` and `skipped-number`: clause numbers that repeat or jump, as the reader
+//! found them while building the clause tree.
+
+use concord_model::Code;
+
+use super::{Context, finding};
+use crate::Finding;
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for d in cx.diagnostics {
+        let (code, fix) = match d.code {
+            Code::DuplicateId => (
+                "duplicate-number",
+                "renumber the second clause (and any references to it)",
+            ),
+            Code::NumberingGap => (
+                "skipped-number",
+                "renumber the clauses in order, or restore the missing clause",
+            ),
+            _ => continue,
+        };
+        let clause = cx.clause_at(d.line).map(|c| c.id.as_str());
+        out.push(finding(code, d.line, clause, d.message.clone(), fix));
+    }
+}

@@ -1,0 +1,149 @@
+//! `concord diff OLD NEW` and `concord diff FILE --tracked`: the clause-aligned redline.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use concord_compare::diff::{DiffConfig, Redline, diff};
+use concord_model::Document;
+use concord_render::RedlineOptions;
+
+use crate::error::CliError;
+use crate::exit;
+use crate::input;
+use crate::output::Output;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  concord diff old.txt new.txt                 redline two versions in the terminal
+  concord diff corpus/000_0739291e76a941b3.txt --tracked --format html -o redline.html
+  concord diff old.md new.md --exit-code       exit 1 when they differ, as git diff does")]
+pub struct Args {
+    /// The old and the new version (or one file with --tracked)
+    #[arg(required = true, num_args = 1..=2, value_name = "OLD NEW")]
+    files: Vec<PathBuf>,
+    /// Compare the versions before and after the tracked changes one file holds
+    #[arg(long)]
+    tracked: bool,
+    /// What to print
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write to this file instead of standard output (written whole or not at all)
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Exit with 1 when the versions differ, 0 when they do not
+    #[arg(long)]
+    exit_code: bool,
+    /// Unchanged clauses to show around each change (text and md)
+    #[arg(long, short = 'C', value_name = "N", default_value_t = 0)]
+    context: usize,
+    /// When to colour the text format: auto (a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For a terminal: summary, material changes, then the redline
+    Text,
+    /// Markdown for a report or an issue tracker
+    Md,
+    /// A self-contained, accessible HTML page
+    Html,
+    /// The redline as JSON (the contract)
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn run(args: Args) -> Result<i32, CliError> {
+    let out = Output::resolve(args.output.as_deref(), &args.files)?;
+    let (old, new, cfg) = match (args.tracked, args.files.as_slice()) {
+        (true, [file]) => {
+            let doc = input::load(file, &concord_ingest::Options::default())?;
+            let document = doc.parsed.document;
+            if !document.has_tracked_changes() {
+                eprintln!(
+                    "note: {} holds no tracked changes; its two versions are the same",
+                    file.display()
+                );
+            }
+            let id = input::doc_id(file);
+            let cfg = DiffConfig {
+                old_id: format!("{id} (before tracked changes)"),
+                new_id: format!("{id} (after)"),
+                ..DiffConfig::default()
+            };
+            (document.before(), document.after(), cfg)
+        }
+        (true, _) => {
+            return Err(CliError::new("--tracked takes one file, not two")
+                .hint("concord diff FILE --tracked compares the versions one file holds"));
+        }
+        (false, [old, new]) => {
+            let opts = concord_ingest::Options::default();
+            let a = input::load(old, &opts)?.parsed.document;
+            let b = input::load(new, &opts)?.parsed.document;
+            let cfg = DiffConfig {
+                old_id: input::doc_id(old),
+                new_id: input::doc_id(new),
+                ..DiffConfig::default()
+            };
+            (after(a), after(b), cfg)
+        }
+        (false, _) => {
+            return Err(CliError::new("diff needs two files, OLD and NEW").hint(
+                "or give one file with --tracked to compare the versions its tracked changes hold",
+            ));
+        }
+    };
+    let redline = diff(&old, &new, &cfg);
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let opts = RedlineOptions {
+        color,
+        context: args.context,
+    };
+    let text = render(&redline, args.format, &opts)?;
+    out.write(text.as_bytes())?;
+    Ok(if args.exit_code && redline.has_differences() {
+        exit::DIFFERENCES
+    } else {
+        exit::SUCCESS
+    })
+}
+
+/// A version that still holds tracked changes is compared as it reads after them.
+fn after(doc: Document) -> Document {
+    if doc.has_tracked_changes() {
+        doc.after()
+    } else {
+        doc
+    }
+}
+
+fn render(r: &Redline, format: Format, opts: &RedlineOptions) -> Result<String, CliError> {
+    Ok(match format {
+        Format::Text => concord_render::redline_text(r, opts),
+        Format::Md => concord_render::redline_markdown(r, opts) + "\n",
+        Format::Html => concord_render::redline_html(r),
+        Format::Json => {
+            serde_json::to_string_pretty(r)
+                .map_err(|e| CliError::new(format!("cannot serialise the redline: {e}")))?
+                + "\n"
+        }
+    })
+}

@@ -1,0 +1,191 @@
+//! `concord pack --old A --new B [--peers DIR] [--title T] [--meeting-date D] -o DIR`
+//! (or `--tracked FILE`): the standards committee review pack, written into DIR.
+
+use std::path::{Path, PathBuf};
+
+use concord_compare::diff::{DiffConfig, diff};
+use concord_model::Document;
+
+use crate::error::CliError;
+use crate::exit;
+use crate::input;
+use crate::output::write_atomic;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  concord pack --tracked corpus/000_0739291e76a941b3.txt --peers corpus/ -o pack/
+  concord pack --old current.md --new proposed.md --peers neighbours/ \\
+      --title \"Review of the Member/Officer Protocol\" --meeting-date \"12 March 2027\" -o pack/")]
+pub struct Args {
+    /// The version in force
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "new",
+        conflicts_with = "tracked"
+    )]
+    old: Option<PathBuf>,
+    /// The proposed version
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "old",
+        conflicts_with = "tracked"
+    )]
+    new: Option<PathBuf>,
+    /// One file holding both versions in its tracked changes
+    #[arg(long, value_name = "FILE")]
+    tracked: Option<PathBuf>,
+    /// Other councils' protocols to compare with (a folder, or files)
+    #[arg(long, value_name = "DIR", num_args = 1..)]
+    peers: Vec<PathBuf>,
+    /// The pack's title
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    /// The meeting the pack is for, as it should be printed ("12 March 2027")
+    #[arg(long, value_name = "TEXT")]
+    meeting_date: Option<String>,
+    /// The folder to write pack.html into (created when missing)
+    #[arg(long, short, value_name = "DIR")]
+    output: PathBuf,
+}
+
+pub fn run(args: Args) -> Result<i32, CliError> {
+    let out_dir = &args.output;
+    if out_dir.is_file() {
+        return Err(
+            CliError::file(out_dir, "is a file; -o names the folder the pack goes in")
+                .hint("give a folder, for example -o pack/"),
+        );
+    }
+    match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => {
+            return Err(CliError::file(out_dir, "its parent folder does not exist")
+                .hint(format!("create {} first", p.display())));
+        }
+        _ => {}
+    }
+    let opts = concord_ingest::Options::default();
+    let (old, new, cfg, inputs) = match (&args.old, &args.new, &args.tracked) {
+        (Some(o), Some(n), None) => {
+            let a = input::load(o, &opts)?.parsed.document;
+            let b = input::load(n, &opts)?.parsed.document;
+            let cfg = DiffConfig {
+                old_id: input::doc_id(o),
+                new_id: input::doc_id(n),
+                ..DiffConfig::default()
+            };
+            (after(a), after(b), cfg, vec![o.clone(), n.clone()])
+        }
+        (None, None, Some(t)) => {
+            let doc = input::load(t, &opts)?.parsed.document;
+            if !doc.has_tracked_changes() {
+                return Err(CliError::file(
+                    t,
+                    "holds no tracked changes, so there is nothing to review",
+                )
+                .hint("give the two versions with --old and --new"));
+            }
+            let id = input::doc_id(t);
+            let cfg = DiffConfig {
+                old_id: format!("{id} (before its tracked changes)"),
+                new_id: format!("{id} (with them accepted)"),
+                ..DiffConfig::default()
+            };
+            (doc.before(), doc.after(), cfg, vec![t.clone()])
+        }
+        _ => {
+            return Err(
+                CliError::new("pack needs --old and --new, or --tracked FILE")
+                    .hint("concord pack --old current.md --new proposed.md -o pack/"),
+            );
+        }
+    };
+    let new_path = inputs.last().cloned().unwrap_or_default();
+    // Peers: every protocol named, except the versions under review.
+    let peers: Vec<PathBuf> = if args.peers.is_empty() {
+        Vec::new()
+    } else {
+        input::expand(&args.peers)?
+            .into_iter()
+            .filter(|p| !inputs.iter().any(|i| same_file(i, p)))
+            .collect()
+    };
+    let peer_docs = input::load_all(&peers, &opts)?;
+    let redline = diff(&old, &new, &cfg);
+    let mut docs: Vec<(String, &Document)> = vec![(cfg.new_id.clone(), &new)];
+    for (l, p) in peer_docs.iter().zip(&peers) {
+        docs.push((input::doc_id(p), &l.parsed.document));
+    }
+    let comparison = concord_compare::answers::compare(&docs, &[]);
+    // The checks run on the new text as the committee would publish it.
+    let new_md = concord_render::markdown(&new);
+    let checked = concord_ingest::read(new_md.as_bytes(), "proposed.md", &opts)
+        .map_err(|e| CliError::new(format!("cannot re-read the proposed text: {e}")))?;
+    let findings = concord_check::check(
+        &checked.document,
+        &checked.diagnostics,
+        Some(&new_md),
+        &concord_check::CheckConfig::default(),
+    );
+    let title = args.title.clone().unwrap_or_else(|| {
+        format!(
+            "Review of the {}",
+            new.meta
+                .title
+                .as_deref()
+                .map(tidy_title)
+                .unwrap_or_else(|| "Protocol on Member/Officer Relations".into())
+        )
+    });
+    let pack = concord_render::Pack {
+        title,
+        council: new.meta.council.clone(),
+        meeting: args.meeting_date.clone(),
+        redline: &redline,
+        new: &new,
+        comparison: &comparison,
+        findings: &findings,
+        findings_path: format!(
+            "the proposed text as Concord writes it (`concord ingest {} --format md`)",
+            new_path.display()
+        ),
+    };
+    let html = concord_render::pack_html(&pack);
+    std::fs::create_dir_all(out_dir).map_err(|e| CliError::io(Some(out_dir), e))?;
+    let path = out_dir.join("pack.html");
+    write_atomic(&path, html.as_bytes())?;
+    eprintln!("wrote {}", path.display());
+    Ok(exit::SUCCESS)
+}
+
+/// A version that still holds tracked changes is reviewed as it reads after them.
+fn after(doc: Document) -> Document {
+    if doc.has_tracked_changes() {
+        doc.after()
+    } else {
+        doc
+    }
+}
+
+/// "PROTOCOL FOR MEMBER / OFFICER RELATIONS" reads as a title, not a shout.
+fn tidy_title(t: &str) -> String {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    if !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) {
+        let lower = t.to_lowercase();
+        let mut c = lower.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    } else {
+        t.to_string()
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}

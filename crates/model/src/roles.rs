@@ -1,0 +1,817 @@
+//! The role lexicon: the offices a protocol names, each with one canonical id however the text
+//! writes it ("Joint Monitoring Officer", "the principal council's monitoring Officer/Clerk" and
+//! "Monitoring Officer" are all `monitoring-officer`).
+//!
+//! The lexicon is data ([`ROLES`]): every role lists its display name and its aliases. An alias is a phrase matched word by word, case-insensitively, with a
+//! few conditions that real council text needs: some hold only in a local (parish, town,
+//! community) council or only in a principal one ("Head of Paid Service" is the Clerk in a
+//! parish, the Chief Executive elsewhere), some only when capitalised ("Leader", "Director"),
+//! some only after a determiner ("the chair", not "chair meetings") or a possessive ("their
+//! manager"). Qualifiers (joint, deputy, of the principal council) are read from the words
+//! around a match and kept beside the id in a [`Mention`]. To teach the lexicon a new way of
+//! writing a role, add an alias; the longest alias wins where several match.
+//!
+//! ```
+//! use concord_model::roles::{Lexicon, Qualifier, Shape};
+//! let lexicon = Lexicon::new(Shape::Local);
+//! let found = lexicon.mentions("referred to the principal council's monitoring Officer/Clerk");
+//! assert_eq!(found[0].role, "monitoring-officer");
+//! assert_eq!(found[0].qualifiers, [Qualifier::PrincipalCouncil]);
+//! assert_eq!(Lexicon::new(Shape::Local).roles("the head of paid service"), ["clerk"]);
+//! assert_eq!(Lexicon::new(Shape::Principal).roles("the Head of Paid Service"), ["chief-executive"]);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// Every council kind the model knows, in the order option listings show them.
+pub const KINDS: &[&str] = &[
+    "parish",
+    "town",
+    "community",
+    "district",
+    "borough",
+    "county",
+    "unitary",
+    "metropolitan",
+    "london-borough",
+    "welsh-principal",
+    "joint",
+];
+
+/// The broad shape of a council, which decides its officers and how some titles resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// A parish, town or community council: a Clerk and a Chair, no directorates.
+    Local,
+    /// A principal council with a Chief Executive and directorates.
+    Principal,
+    /// Two or more principal councils sharing officers (a Joint Chief Executive...).
+    Joint,
+}
+
+/// The shape of a kind from [`KINDS`]; unknown kinds (and none) are principal councils, the
+/// commonest author of these protocols.
+pub fn shape(kind: &str) -> Shape {
+    match kind {
+        "parish" | "town" | "community" => Shape::Local,
+        "joint" => Shape::Joint,
+        _ => Shape::Principal,
+    }
+}
+
+/// Something said about a role beside its id.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    /// Shared between councils: "Joint Chief Executive".
+    Joint,
+    /// Standing in: "Deputy Monitoring Officer", "Vice-Chair", "Deputy Group Leader".
+    Deputy,
+    /// Held by the principal council, not the local council whose protocol it is: "the
+    /// principal council's monitoring Officer".
+    PrincipalCouncil,
+}
+
+impl Qualifier {
+    /// The kebab-case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Joint => "joint",
+            Qualifier::Deputy => "deputy",
+            Qualifier::PrincipalCouncil => "principal-council",
+        }
+    }
+}
+
+/// Which councils an alias holds in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Councils {
+    /// Every council.
+    All,
+    /// Parish, town and community councils only.
+    Local,
+    /// Principal and joint councils only.
+    Principal,
+}
+
+impl Councils {
+    fn admits(self, shape: Shape) -> bool {
+        match self {
+            Councils::All => true,
+            Councils::Local => shape == Shape::Local,
+            Councils::Principal => shape != Shape::Local,
+        }
+    }
+}
+
+/// What must stand before an alias for it to name the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Before {
+    /// Nothing.
+    Anything,
+    /// An article or similar ("the chair", "a committee chair"), so the verb "chair" is not a role.
+    Determiner,
+    /// "the" (or "this", "that"): the one officer meant, not any ("an Officer/Clerk").
+    Definite,
+    /// A possessive ("their manager", "the Officer's Manager"), so "a manager" in general is not.
+    Possessive,
+}
+
+/// One way of writing a role.
+#[derive(Debug, Clone, Copy)]
+pub struct Alias {
+    /// The words, as written (punctuation between words does not matter: "Group Chair / Leader"
+    /// is `group chair leader`).
+    pub phrase: &'static str,
+    /// Also matches with an `s` on its last word ("Executive Directors").
+    pub plural: bool,
+    /// Only when its first word is capitalised ("the Leader", not "community leader").
+    pub capitalised: bool,
+    /// What must come before it.
+    pub before: Before,
+    /// The councils in which it names this role.
+    pub councils: Councils,
+    /// Words that must not stand just before it ("Clerk" in "Officer/Clerks" is no Clerk).
+    pub not_after: &'static [&'static str],
+}
+
+impl Alias {
+    /// An alias that matches anywhere, singular or plural.
+    pub const fn new(phrase: &'static str) -> Alias {
+        Alias {
+            phrase,
+            plural: true,
+            capitalised: false,
+            before: Before::Anything,
+            councils: Councils::All,
+            not_after: &[],
+        }
+    }
+    /// Only the singular form.
+    pub const fn singular(self) -> Alias {
+        Alias {
+            plural: false,
+            ..self
+        }
+    }
+    /// Only when capitalised.
+    pub const fn capitalised(self) -> Alias {
+        Alias {
+            capitalised: true,
+            ..self
+        }
+    }
+    /// Only after something.
+    pub const fn after(self, before: Before) -> Alias {
+        Alias { before, ..self }
+    }
+    /// Never straight after one of these words.
+    pub const fn not_after(self, not_after: &'static [&'static str]) -> Alias {
+        Alias { not_after, ..self }
+    }
+    /// Only in these councils.
+    pub const fn only(self, councils: Councils) -> Alias {
+        Alias { councils, ..self }
+    }
+}
+
+/// A canonical role.
+#[derive(Debug, Clone, Copy)]
+pub struct Role {
+    /// The canonical id (`monitoring-officer`).
+    pub id: &'static str,
+    /// How a reader names it ("Monitoring Officer").
+    pub name: &'static str,
+    /// The ways of writing it.
+    pub aliases: &'static [Alias],
+}
+
+const fn a(phrase: &'static str) -> Alias {
+    Alias::new(phrase)
+}
+
+/// The lexicon (DESIGN.md "Roles"), in catalogue order.
+pub const ROLES: &[Role] = &[
+    Role {
+        id: "monitoring-officer",
+        name: "Monitoring Officer",
+        aliases: &[
+            a("monitoring officer"),
+            // A find-and-replace of "Officer" with "Officer/Clerk" (seed 001).
+            a("monitoring officer clerk"),
+        ],
+    },
+    Role {
+        id: "chief-executive",
+        name: "Chief Executive",
+        aliases: &[
+            a("chief executive"),
+            a("chief executive officer"),
+            a("managing director").only(Councils::Principal),
+            a("head of paid service").only(Councils::Principal),
+            a("head of paid services").only(Councils::Principal),
+        ],
+    },
+    Role {
+        id: "chief-finance-officer",
+        name: "Chief Finance Officer",
+        aliases: &[
+            a("chief finance officer"),
+            a("chief financial officer"),
+            a("section 151 officer"),
+            a("s151 officer"),
+            a("responsible financial officer"),
+        ],
+    },
+    Role {
+        id: "clerk",
+        name: "Clerk",
+        aliases: &[
+            // Not the "Clerk" of "Officer/Clerk(s)": see the alias below.
+            a("clerk").capitalised().not_after(&["officer"]),
+            a("clerk").after(Before::Determiner).not_after(&["officer"]),
+            a("town clerk"),
+            a("parish clerk"),
+            a("proper officer"),
+            a("proper officer clerk"),
+            // In a local council "the Officer/Clerk" is its one officer, the Clerk; plural
+            // "Officer/Clerks" are officers in general.
+            a("officer clerk")
+                .singular()
+                .after(Before::Definite)
+                .only(Councils::Local),
+            a("head of paid service").only(Councils::Local),
+            a("head of paid services").only(Councils::Local),
+        ],
+    },
+    Role {
+        id: "executive-director",
+        name: "Executive Director",
+        aliases: &[a("executive director")],
+    },
+    Role {
+        id: "strategic-director",
+        name: "Strategic Director",
+        aliases: &[a("strategic director")],
+    },
+    Role {
+        id: "director",
+        name: "Director",
+        aliases: &[
+            a("director").capitalised(),
+            a("corporate director"),
+            a("service director"),
+        ],
+    },
+    Role {
+        id: "assistant-director",
+        name: "Assistant Director",
+        aliases: &[a("assistant director")],
+    },
+    Role {
+        id: "associate-director",
+        name: "Associate Director",
+        aliases: &[a("associate director")],
+    },
+    Role {
+        id: "chief-officer",
+        name: "Chief Officer",
+        aliases: &[a("chief officer")],
+    },
+    Role {
+        id: "head-of-service",
+        name: "Head of Service",
+        aliases: &[
+            a("head of service").singular(),
+            a("heads of service"),
+            a("service head"),
+            a("head of department").singular(),
+            a("heads of department"),
+        ],
+    },
+    Role {
+        id: "senior-officer",
+        name: "Senior Officer",
+        aliases: &[
+            a("senior officer"),
+            a("senior manager"),
+            a("corporate management team"),
+            a("senior management team"),
+            a("senior leadership team"),
+        ],
+    },
+    Role {
+        id: "line-manager",
+        name: "Line Manager",
+        aliases: &[
+            a("line manager"),
+            // "their Manager", "the Officer's Manager", but not "a manager" in general.
+            a("manager").after(Before::Possessive),
+        ],
+    },
+    Role {
+        id: "group-leader",
+        name: "Political Group Leader",
+        aliases: &[
+            a("group leader"),
+            a("political group leader"),
+            a("party group leader"),
+            a("opposition group leader"),
+            a("group chair leader"),
+            a("group chair or leader"),
+            a("leader of any political group").singular(),
+            a("leader of a political group").singular(),
+            a("leader of the political group").singular(),
+            a("leaders of the political groups").singular(),
+        ],
+    },
+    Role {
+        id: "leader",
+        name: "Leader of the Council",
+        aliases: &[
+            a("leader").capitalised().singular(),
+            a("leader of the council").singular(),
+            a("council leader").singular(),
+        ],
+    },
+    Role {
+        id: "chair",
+        name: "Chair",
+        aliases: &[
+            a("chair").capitalised(),
+            a("chair").after(Before::Determiner),
+            a("chairman").singular(),
+            a("chairmen"),
+            a("chairperson"),
+            a("chair of the council").singular(),
+            a("mayor").capitalised(),
+            a("town mayor").singular(),
+        ],
+    },
+    Role {
+        id: "portfolio-holder",
+        name: "Portfolio Holder",
+        aliases: &[
+            a("portfolio holder"),
+            a("lead member").capitalised(),
+            a("cabinet member"),
+            a("executive member"),
+        ],
+    },
+    Role {
+        id: "standards-committee",
+        name: "Standards Committee",
+        aliases: &[a("standards committee"), a("standards sub committee")],
+    },
+    Role {
+        id: "communications-team",
+        name: "Communications Team",
+        aliases: &[
+            a("communications team"),
+            a("communications manager"),
+            a("communications officer"),
+            a("communications and marketing team"),
+            a("press office"),
+            a("press officer"),
+            a("media team"),
+        ],
+    },
+];
+
+/// The role with this id.
+pub fn role(id: &str) -> Option<&'static Role> {
+    ROLES.iter().find(|r| r.id == id)
+}
+
+/// True when `id` is a canonical role id.
+pub fn is_role(id: &str) -> bool {
+    role(id).is_some()
+}
+
+/// A role named in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Mention {
+    /// The canonical id.
+    pub role: String,
+    /// Joint, deputy, of the principal council.
+    pub qualifiers: Vec<Qualifier>,
+    /// The words as written, qualifiers included ("Joint Monitoring Officer").
+    pub text: String,
+    /// Byte offsets of those words in the text searched.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words that make the next word a noun: "the chair", "a committee chair".
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "each",
+    "any",
+    "every",
+    "relevant",
+    "appropriate",
+    "committee",
+    "council",
+    "vice",
+    "deputy",
+    "their",
+    "its",
+    "his",
+    "her",
+    "your",
+    "our",
+    "proper",
+];
+/// Words that own what follows: "their manager".
+const POSSESSIVES: &[&str] = &["their", "his", "her", "your", "its", "own", "my"];
+
+/// A word of a text, lowercased, with its byte span.
+#[derive(Debug, Clone)]
+struct Token {
+    lower: String,
+    start: usize,
+    end: usize,
+    capitalised: bool,
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(token(text, s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(token(text, s, text.len()));
+    }
+    out
+}
+
+fn token(text: &str, start: usize, end: usize) -> Token {
+    let word = &text[start..end];
+    Token {
+        lower: word.to_lowercase(),
+        start,
+        end,
+        capitalised: word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Punctuation that may stand inside a role's words ("Officer/Clerk", "Group Chair / Leader",
+/// "Vice-Chair", "Overview & Scrutiny"); anything else (a comma, a full stop, a bracket) ends it.
+fn joins(sep: &str) -> bool {
+    sep.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '/' | '-' | '&' | '‐' | '–'))
+        && sep.chars().filter(|c| !c.is_whitespace()).count() <= 1
+}
+
+#[derive(Debug, Clone)]
+struct Compiled {
+    role: &'static str,
+    words: Vec<String>,
+    alias: Alias,
+}
+
+/// The lexicon resolved for one kind of council: the aliases that hold there, longest first.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    shape: Shape,
+    aliases: Vec<Compiled>,
+}
+
+impl Lexicon {
+    /// The lexicon as it reads in a council of this shape.
+    pub fn new(shape: Shape) -> Lexicon {
+        let mut aliases: Vec<Compiled> = ROLES
+            .iter()
+            .flat_map(|r| {
+                r.aliases
+                    .iter()
+                    .filter(|al| al.councils.admits(shape))
+                    .map(|al| Compiled {
+                        role: r.id,
+                        words: tokens(al.phrase).into_iter().map(|t| t.lower).collect(),
+                        alias: *al,
+                    })
+            })
+            .collect();
+        // Longest first, so "Executive Director" wins over "Director" and "monitoring
+        // Officer/Clerk" over "Officer/Clerk". The sort is stable: ties keep catalogue order.
+        aliases.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        Lexicon { shape, aliases }
+    }
+
+    /// The lexicon for a document's `meta.kind` (none reads as a principal council).
+    pub fn for_kind(kind: Option<&str>) -> Lexicon {
+        Lexicon::new(kind.map_or(Shape::Principal, shape))
+    }
+
+    /// The council shape this lexicon reads for.
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// Every role named in `text`, in reading order.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let toks = tokens(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.match_at(text, &toks, i) {
+                Some((role, len)) => {
+                    let (first, qualifiers) = qualifiers(text, &toks, i, i + len);
+                    let start = toks[first].start;
+                    let end = toks[i + len - 1].end;
+                    out.push(Mention {
+                        role: role.to_string(),
+                        qualifiers,
+                        text: text[start..end].to_string(),
+                        start,
+                        end,
+                    });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The canonical ids named in `text`, in order of first mention, each once.
+    pub fn roles(&self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in self.mentions(text) {
+            if !out.contains(&m.role) {
+                out.push(m.role);
+            }
+        }
+        out
+    }
+
+    fn match_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
+        'alias: for c in &self.aliases {
+            let n = c.words.len();
+            if i + n > toks.len() {
+                continue;
+            }
+            for (k, w) in c.words.iter().enumerate() {
+                let t = &toks[i + k];
+                let last = k + 1 == n;
+                let same = t.lower == *w
+                    || (last && c.alias.plural && t.lower.strip_suffix('s') == Some(w.as_str()));
+                if !same {
+                    continue 'alias;
+                }
+                if k > 0 && !joins(&text[toks[i + k - 1].end..t.start]) {
+                    continue 'alias;
+                }
+            }
+            if c.alias.capitalised && !toks[i].capitalised {
+                continue;
+            }
+            let prev = i
+                .checked_sub(1)
+                .map(|p| (&toks[p], &text[toks[p].end..toks[i].start]));
+            if prev
+                .is_some_and(|(p, sep)| joins(sep) && c.alias.not_after.contains(&p.lower.as_str()))
+            {
+                continue;
+            }
+            // "non-Cabinet Members" are everyone but the role.
+            if prev.is_some_and(|(p, sep)| p.lower == "non" && sep.contains('-')) {
+                return None;
+            }
+            let ok = match c.alias.before {
+                Before::Anything => true,
+                Before::Determiner => prev
+                    .is_some_and(|(p, sep)| DETERMINERS.contains(&p.lower.as_str()) && joins(sep)),
+                Before::Definite => prev.is_some_and(|(p, sep)| {
+                    matches!(p.lower.as_str(), "the" | "this" | "that") && joins(sep)
+                }),
+                Before::Possessive => prev.is_some_and(|(p, sep)| {
+                    (POSSESSIVES.contains(&p.lower.as_str()) && joins(sep))
+                        || (p.lower == "s" && p.start > 0 && text[..p.start].ends_with(['\'', '’']))
+                }),
+            };
+            if ok {
+                return Some((c.role, n));
+            }
+        }
+        None
+    }
+}
+
+/// The qualifiers read around a match at tokens `start..end`, and the first token of the
+/// words they add ("Joint" in "Joint Chief Executive").
+fn qualifiers(text: &str, toks: &[Token], start: usize, end: usize) -> (usize, Vec<Qualifier>) {
+    let mut q = Vec::new();
+    let mut first = start;
+    // Words immediately before: "Joint", "Deputy", "Vice-".
+    while first > 0 {
+        let p = &toks[first - 1];
+        if !joins(&text[p.end..toks[first].start]) {
+            break;
+        }
+        let found = match p.lower.as_str() {
+            "joint" | "shared" => Qualifier::Joint,
+            "deputy" | "vice" => Qualifier::Deputy,
+            _ => break,
+        };
+        if !q.contains(&found) {
+            q.push(found);
+        }
+        first -= 1;
+    }
+    // "the principal council's monitoring Officer", "the District Council's Monitoring Officer"
+    // (a local council's protocol naming its principal council's officer).
+    let window = &toks[start.saturating_sub(4)..start];
+    let before: Vec<&str> = window.iter().map(|t| t.lower.as_str()).collect();
+    let principal_before = before.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "principal" | "district" | "borough" | "county" | "unitary"
+        ) && w[1] == "council"
+    });
+    // "the Monitoring Officer of the principal council", "... of the District Council".
+    let after: Vec<&str> = toks[end..toks.len().min(end + 4)]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let principal_after = after.first() == Some(&"of")
+        && after.windows(2).any(|w| {
+            matches!(
+                w[0],
+                "principal" | "district" | "borough" | "county" | "unitary"
+            ) && w[1] == "council"
+        });
+    if principal_before || principal_after {
+        q.push(Qualifier::PrincipalCouncil);
+    }
+    q.sort();
+    (first, q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(shape: Shape, text: &str) -> Vec<String> {
+        Lexicon::new(shape).roles(text)
+    }
+
+    #[test]
+    fn longest_alias_wins() {
+        assert_eq!(
+            roles(
+                Shape::Principal,
+                "the Executive Director, Director or Associate Director"
+            ),
+            ["executive-director", "director", "associate-director"]
+        );
+        assert_eq!(
+            roles(
+                Shape::Principal,
+                "the Communications Manager and other Officers"
+            ),
+            ["communications-team"]
+        );
+        assert_eq!(
+            roles(
+                Shape::Principal,
+                "the Chief Finance Officer (Section 151 Officer)"
+            ),
+            ["chief-finance-officer"]
+        );
+    }
+
+    #[test]
+    fn resolution_depends_on_the_council() {
+        assert_eq!(
+            roles(
+                Shape::Local,
+                "The Proper Officer/Clerk (usually called the Clerk) is the head of paid services"
+            ),
+            ["clerk"]
+        );
+        assert_eq!(
+            roles(
+                Shape::Principal,
+                "as the Head of Paid Service, the Chief Executive"
+            ),
+            ["chief-executive"]
+        );
+        // Plural Officer/Clerks are officers in general, not the Clerk.
+        assert!(roles(Shape::Local, "councillors and Officer/Clerks").is_empty());
+        assert_eq!(
+            roles(Shape::Local, "determined by the Officer/Clerk"),
+            ["clerk"]
+        );
+        assert!(roles(Shape::Principal, "determined by the Officer/Clerk").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_are_kept_beside_the_id() {
+        let lex = Lexicon::new(Shape::Joint);
+        let m = lex.mentions("the Joint Monitoring Officer or the Joint Chief Executive");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].role, "monitoring-officer");
+        assert_eq!(m[0].qualifiers, [Qualifier::Joint]);
+        assert_eq!(m[0].text, "Joint Monitoring Officer");
+        assert_eq!(m[1].role, "chief-executive");
+        let m = lex.mentions("the Deputy Group Leader or the Vice-Chair");
+        assert_eq!(m[0].role, "group-leader");
+        assert_eq!(m[0].qualifiers, [Qualifier::Deputy]);
+        assert_eq!(m[1].role, "chair");
+        assert_eq!(m[1].qualifiers, [Qualifier::Deputy]);
+        let m =
+            Lexicon::new(Shape::Local).mentions("the Monitoring Officer of the District Council");
+        assert_eq!(m[0].qualifiers, [Qualifier::PrincipalCouncil]);
+    }
+
+    #[test]
+    fn conditions_on_context() {
+        let p = Shape::Principal;
+        // The verb "chair" is no role; "the chair" is.
+        assert!(roles(p, "chair meetings impartially").is_empty());
+        assert_eq!(roles(p, "reported to the chair"), ["chair"]);
+        // A manager is a line manager only when someone's.
+        assert_eq!(
+            roles(p, "referred to the Officer's Manager"),
+            ["line-manager"]
+        );
+        assert_eq!(roles(p, "by their managers"), ["line-manager"]);
+        assert!(roles(p, "a manager of a care home").is_empty());
+        // "Leader" alone only when capitalised.
+        assert!(roles(p, "community leadership and a leader in the field").is_empty());
+        assert_eq!(
+            roles(p, "the Leader in consultation with the other Group Leaders"),
+            ["leader", "group-leader"]
+        );
+        assert_eq!(
+            roles(
+                p,
+                "the relevant Group Chair / Leader or the Monitoring Officer"
+            ),
+            ["group-leader", "monitoring-officer"]
+        );
+        assert!(roles(p, "assist non-Cabinet Members").is_empty());
+        // A sentence boundary ends a role.
+        assert_eq!(
+            roles(p, "to the Chief Officer. Executive decisions"),
+            ["chief-officer"]
+        );
+    }
+
+    #[test]
+    fn every_alias_names_its_own_role() {
+        for r in ROLES {
+            for al in r.aliases {
+                let shape = match (al.councils, r.id) {
+                    (Councils::Local, _) | (_, "clerk") => Shape::Local,
+                    _ => Shape::Principal,
+                };
+                let text = match al.before {
+                    Before::Anything => al.phrase.to_string(),
+                    Before::Determiner | Before::Definite => format!("the {}", al.phrase),
+                    Before::Possessive => format!("their {}", al.phrase),
+                };
+                let text = if al.capitalised {
+                    let mut c = text.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                        .unwrap_or_default()
+                } else {
+                    text
+                };
+                let got = Lexicon::new(shape).roles(&text);
+                assert_eq!(got, [r.id], "alias {:?}", al.phrase);
+            }
+        }
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(shape("town"), Shape::Local);
+        assert_eq!(shape("joint"), Shape::Joint);
+        assert_eq!(shape("anything"), Shape::Principal);
+    }
+}

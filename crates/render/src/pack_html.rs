@@ -1,0 +1,265 @@
+//! The standards committee review pack as one self-contained, accessible, printable HTML page.
+//!
+//! It is written for a committee member with no technical background and reads top to bottom:
+//! a cover (what is being reviewed, for which meeting); a summary in plain words, leading with
+//! the changes of responsibility; what changed, material changes before editorial ones; how the
+//! new text answers the questions beside other councils; the clause-by-clause redline; the
+//! checks on the new text; and the clean new text as an appendix. Every piece of text is
+//! escaped; anchors of the appendix carry their own prefix so that no id is used twice.
+
+use std::fmt::Write;
+
+use concord_check::{Finding, Severity};
+use concord_compare::answers::Comparison;
+use concord_compare::diff::{Class, Redline};
+use concord_model::Document;
+
+use crate::html::{PAGE_END, esc, page_start};
+use crate::{comparison_html, document_html, redline};
+
+/// Everything a pack shows, decided by the caller.
+#[derive(Debug)]
+pub struct Pack<'a> {
+    /// The pack's title ("Review of the Protocol on Member/Officer Relations").
+    pub title: String,
+    /// The council, where known.
+    pub council: Option<String>,
+    /// The meeting the pack is for, as the user wrote it.
+    pub meeting: Option<String>,
+    pub redline: &'a Redline,
+    /// The new version, for the appendix.
+    pub new: &'a Document,
+    /// The new version first, then the peer councils.
+    pub comparison: &'a Comparison,
+    /// The checks on the new version, with the path they name.
+    pub findings: &'a [Finding],
+    pub findings_path: String,
+}
+
+const PACK_STYLE: &str = "\
+.cover{border-bottom:4px solid #1b1b1b;padding-bottom:1rem;margin-bottom:1.5rem}\
+.cover .meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}\
+.cover .meta dt,.cover .meta dd{display:block;margin:0}\
+.cover .kicker{font-size:1.1rem;color:#4a4a4a;margin:0}\
+.keyfacts li{margin:.35rem 0}\
+.resp-lead{font-size:1.15rem;font-weight:600;border-left:6px solid #942514;padding:.5rem .75rem;background:#fbe9e7}\
+.severity-error{font-weight:700}\
+.text .clause{display:flex;gap:.75rem;margin:.6rem 0;border:0;padding:0}\
+.text .num{flex:0 0 3rem;font-weight:600}\
+.text .body p{margin:0}\
+.text .items{list-style:none;padding-left:0;margin:.4rem 0 0}\
+.text .items li{display:flex;gap:.5rem;margin:.25rem 0}\
+.text .label{flex:0 0 2rem}\
+@media print{.part{break-before:page}.cover{break-after:page}}";
+
+/// The pack as a complete HTML page.
+pub fn pack_html(p: &Pack<'_>) -> String {
+    let style = format!(
+        "{}{}{PACK_STYLE}",
+        redline::REDLINE_STYLE,
+        comparison_html::table_style!()
+    );
+    let mut out = page_start(&p.title, &style, "Skip to the summary");
+    cover(&mut out, p);
+    contents(&mut out);
+    out.push_str("<main id=\"content\">\n");
+    summary(&mut out, p);
+    out.push_str("<section class=\"part\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">What changed</h2>\n");
+    if p.redline.has_differences() {
+        redline::changes_html(&mut out, p.redline, 3);
+    } else {
+        out.push_str("<p>The two versions do not differ.</p>\n");
+    }
+    out.push_str("</section>\n");
+    out.push_str("<section class=\"part\" aria-labelledby=\"peers\">\n<h2 id=\"peers\">How the new text compares with other councils</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"lede\">Each question is answered from the words of each protocol, with the clause it comes from. The first column is the new text{}.</p>",
+        if p.comparison.documents.len() > 1 {
+            "; the others are the councils compared"
+        } else {
+            "; no other councils were given"
+        }
+    );
+    comparison_html::documents(&mut out, p.comparison, 3);
+    comparison_html::matrix(&mut out, p.comparison, 3);
+    comparison_html::evidence(&mut out, p.comparison, 3);
+    out.push_str("</section>\n");
+    out.push_str("<div class=\"part\">\n");
+    redline::clauses_html(&mut out, p.redline);
+    out.push_str("</div>\n");
+    checks(&mut out, p);
+    out.push_str("<section class=\"part text\" aria-labelledby=\"appendix\">\n<h2 id=\"appendix\">Appendix: the new text in full</h2>\n");
+    document_html::body_html(&mut out, p.new, 3, "text-");
+    out.push_str("</section>\n</main>\n");
+    out.push_str(PAGE_END);
+    out
+}
+
+fn cover(out: &mut String, p: &Pack<'_>) {
+    out.push_str("<header class=\"cover\">\n");
+    if let Some(c) = &p.council {
+        let _ = writeln!(out, "<p class=\"kicker\">{}</p>", esc(c));
+    }
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&p.title));
+    out.push_str("<dl class=\"meta\">");
+    if let Some(m) = &p.meeting {
+        let _ = write!(out, "<dt>Meeting:</dt><dd>{}</dd>", esc(m));
+    }
+    let _ = write!(
+        out,
+        "<dt>Current version:</dt><dd>{}</dd><dt>Proposed version:</dt><dd>{}</dd>",
+        esc(&p.redline.old.id),
+        esc(&p.redline.new.id)
+    );
+    out.push_str("</dl>\n</header>\n");
+}
+
+fn contents(out: &mut String) {
+    out.push_str("<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">Contents</h2>\n<ol>\n");
+    for (id, title) in [
+        ("summary", "Summary"),
+        ("changes", "What changed"),
+        ("peers", "How the new text compares with other councils"),
+        ("full", "Clause-by-clause redline"),
+        ("checks", "Checks on the new text"),
+        ("appendix", "Appendix: the new text in full"),
+    ] {
+        let _ = writeln!(out, "<li><a href=\"#{id}\">{title}</a></li>");
+    }
+    out.push_str("</ol>\n</nav>\n");
+}
+
+fn summary(out: &mut String, p: &Pack<'_>) {
+    let r = p.redline;
+    out.push_str("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n");
+    if r.responsibilities.is_empty() {
+        out.push_str("<p>No one's responsibilities change: every question the protocol answers has the same answer in both versions.</p>\n");
+    } else {
+        let n = r.responsibilities.len();
+        let _ = writeln!(
+            out,
+            "<p>{} who is responsible for what:</p>",
+            if n == 1 {
+                "One change alters".to_string()
+            } else {
+                format!("{n} changes alter")
+            }
+        );
+        out.push_str("<ul class=\"keyfacts\">\n");
+        for c in &r.responsibilities {
+            let _ = writeln!(out, "<li class=\"resp-lead\">{}</li>", esc(&c.line()));
+        }
+        out.push_str("</ul>\n");
+    }
+    let s = &r.summary;
+    let material: Vec<String> = r
+        .clauses
+        .iter()
+        .filter(|c| c.class == Some(Class::Material))
+        .map(|c| {
+            c.new_id
+                .clone()
+                .or_else(|| c.old_id.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    out.push_str("<ul class=\"keyfacts\">\n");
+    let _ = writeln!(
+        out,
+        "<li>{} material {} (a role, route, deadline, right or duty, or a clause added or removed){}.</li>",
+        s.material,
+        if s.material == 1 { "change" } else { "changes" },
+        if material.is_empty() {
+            String::new()
+        } else {
+            format!(": clauses {}", esc(&material.join(", ")))
+        }
+    );
+    let _ = writeln!(
+        out,
+        "<li>{} editorial {} (wording, gender-neutral language, numbering only).</li>",
+        s.editorial,
+        if s.editorial == 1 {
+            "change"
+        } else {
+            "changes"
+        }
+    );
+    if s.renumbered + s.moved > 0 {
+        let _ = writeln!(
+            out,
+            "<li>{} clauses renumbered and {} moved; the redline pairs each with its old self, so they are not shown as deleted and re-added.</li>",
+            s.renumbered, s.moved
+        );
+    }
+    if !r.references.is_empty() {
+        let _ = writeln!(
+            out,
+            "<li>{} cross-references need checking because the clause they named moved or went.</li>",
+            r.references.len()
+        );
+    }
+    let errors = p
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = p
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    let _ = writeln!(
+        out,
+        "<li>The checks on the new text found {errors} {} and {warnings} {} (see “Checks on the new text”).</li>",
+        if errors == 1 {
+            "problem to fix"
+        } else {
+            "problems to fix"
+        },
+        if warnings == 1 {
+            "point to consider"
+        } else {
+            "points to consider"
+        }
+    );
+    out.push_str("</ul>\n</section>\n");
+}
+
+fn checks(out: &mut String, p: &Pack<'_>) {
+    out.push_str("<section class=\"part\" aria-labelledby=\"checks\">\n<h2 id=\"checks\">Checks on the new text</h2>\n");
+    if p.findings.is_empty() {
+        out.push_str("<p>No problems found: cross-references resolve, numbering runs in order, the wording is gender-neutral and no tracked changes or page furniture are left in.</p>\n</section>\n");
+        return;
+    }
+    out.push_str("<table>\n<caption class=\"skip\">Findings of the checks, with a suggested fix for each</caption>\n<thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Severity</th><th scope=\"col\">Finding</th><th scope=\"col\">Suggested fix</th></tr></thead>\n<tbody>\n");
+    for f in p.findings {
+        let sev = match f.severity {
+            Severity::Error => "Must fix",
+            Severity::Warning => "Consider",
+            Severity::Info => "Note",
+        };
+        let place = match &f.clause {
+            Some(c) => format!("clause {c} (line {})", f.line),
+            None => format!("line {}", f.line),
+        };
+        let class = if f.severity == Severity::Error {
+            " class=\"severity-error\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td{class}>{sev}</td><td>{}</td><td>{}</td></tr>",
+            esc(&place),
+            esc(&f.message),
+            esc(&f.fix)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "</tbody>\n</table>\n<p class=\"tag\">Lines are those of {}.</p>\n</section>",
+        esc(&p.findings_path)
+    );
+}

@@ -1,0 +1,609 @@
+//! `cargo xtask bench`: Concord beside the tools users would otherwise run, on the same inputs,
+//! in one run, reported as ratios (the machine's speed drifts by tens of percent within an
+//! hour, so absolute times mean little; a ratio measured side by side does not).
+//!
+//! Each measurement is the best of several runs. In-process timings call the library; "whole
+//! process" timings run the release binary. Baselines that are not installed (pandoc, python3,
+//! git) are skipped with a note, never faked. `--record` writes the report to
+//! `docs/performance.md`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+
+use concord_compare::precedents::{Corpus, clause_text};
+
+use crate::corpus::{Pool, Rng, pair, write_corpus};
+
+/// How many times each measurement runs; the best run counts.
+const RUNS: usize = 5;
+
+/// The report being built: one row per comparison.
+#[derive(Debug, Default)]
+struct Report {
+    rows: Vec<Row>,
+    notes: Vec<String>,
+}
+
+#[derive(Debug)]
+struct Row {
+    what: String,
+    ours: Duration,
+    baseline: String,
+    theirs: Option<Duration>,
+    target: String,
+}
+
+impl Report {
+    fn row(
+        &mut self,
+        what: &str,
+        ours: Duration,
+        baseline: &str,
+        theirs: Option<Duration>,
+        target: &str,
+    ) {
+        let ratio = theirs.map(|t| ratio(t, ours));
+        println!(
+            "{what:<46} {:>9}  vs {baseline:<34} {:>9}  {}",
+            fmt(ours),
+            theirs.map_or("-".to_string(), fmt),
+            ratio.map_or("skipped".to_string(), |r| format!("{r} ({target})"))
+        );
+        self.rows.push(Row {
+            what: what.into(),
+            ours,
+            baseline: baseline.into(),
+            theirs,
+            target: target.into(),
+        });
+    }
+
+    fn markdown(&self, machine: &str) -> String {
+        let mut out = String::from("# Performance\n\n");
+        out.push_str("Measured by `cargo xtask bench --record` (this file is its output). Every row compares Concord with a baseline on the same input in the same run; the ratio is what counts, since this machine's speed drifts within an hour. Times are the best of ");
+        let _ = writeln!(out, "{RUNS} runs.\n");
+        let _ = writeln!(out, "Machine: {machine}\n");
+        out.push_str("| measurement | Concord | baseline | baseline time | ratio | target |\n|---|---|---|---|---|---|\n");
+        for r in &self.rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                r.what,
+                fmt(r.ours),
+                r.baseline,
+                r.theirs.map_or("skipped".to_string(), fmt),
+                r.theirs.map_or("-".to_string(), |t| ratio(t, r.ours)),
+                r.target
+            );
+        }
+        if !self.notes.is_empty() {
+            out.push_str("\n## Notes\n\n");
+            for n in &self.notes {
+                let _ = writeln!(out, "- {n}");
+            }
+        }
+        out
+    }
+}
+
+/// "12.3x faster" when ours is quicker, "2.1x slower" when not.
+fn ratio(theirs: Duration, ours: Duration) -> String {
+    let (t, o) = (theirs.as_secs_f64(), ours.as_secs_f64().max(1e-9));
+    if t >= o {
+        format!("{:.1}x faster", t / o)
+    } else {
+        format!("{:.1}x slower", o / t.max(1e-9))
+    }
+}
+
+fn fmt(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 0.001 {
+        format!("{:.1} ms", s * 1e3)
+    } else {
+        format!("{:.0} µs", s * 1e6)
+    }
+}
+
+/// The best of [`RUNS`] timings of `f`.
+fn best<T>(mut f: impl FnMut() -> T) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        std::hint::black_box(f());
+        best = best.min(start.elapsed());
+    }
+    best
+}
+
+/// The best of [`RUNS`] wall times of a command, or None when it cannot run.
+fn best_command(mut make: impl FnMut() -> Command) -> Option<Duration> {
+    let mut best = Duration::MAX;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let out = make().output().ok()?;
+        let took = start.elapsed();
+        // git diff --no-index exits 1 when the files differ.
+        if !out.status.success() && out.status.code() != Some(1) {
+            return None;
+        }
+        best = best.min(took);
+    }
+    Some(best)
+}
+
+fn have(tool: &str) -> bool {
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Peak resident memory of a command in KiB, from GNU time, or None.
+fn peak_kib(cmd: Command) -> Option<u64> {
+    let program = cmd.get_program().to_owned();
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
+    let out = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg(program)
+        .args(args)
+        .output()
+        .ok()?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    err.lines().last()?.trim().parse().ok()
+}
+
+const DIFFLIB: &str = r#"
+import sys, time, difflib
+a = open(sys.argv[1], encoding="utf-8").read().split()
+b = open(sys.argv[2], encoding="utf-8").read().split()
+start = time.perf_counter()
+ops = difflib.SequenceMatcher(None, a, b).get_opcodes()
+print(time.perf_counter() - start)
+"#;
+
+/// `cargo xtask bench [--quick] [--record]`.
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let quick = args.iter().any(|a| a == "--quick");
+    let record = args.iter().any(|a| a == "--record");
+    if let Some(bad) = args.iter().find(|a| *a != "--quick" && *a != "--record") {
+        anyhow::bail!("unknown option {bad:?}; usage: cargo xtask bench [--quick] [--record]");
+    }
+    let root = crate::root();
+    if cfg!(debug_assertions) {
+        // In-process timings of a debug build mean nothing: run the optimised xtask instead.
+        let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["run", "--release", "-q", "-p", "xtask", "--", "bench"])
+            .args(args)
+            .current_dir(&root)
+            .status()
+            .context("running the release build of xtask")?;
+        anyhow::ensure!(status.success(), "the benchmark failed");
+        return Ok(());
+    }
+    let dir = root.join("target/bench");
+    let concord = build_release(&root)?;
+    let pool = Pool::from_corpus(&root)?;
+    let mut report = Report::default();
+
+    // Inputs, deterministic from fixed seeds.
+    let corpus_dir = dir.join("corpus-2000");
+    let count = if quick { 200 } else { 2000 };
+    if !corpus_dir.join(format!("p{:05}.txt", count - 1)).exists() {
+        std::fs::create_dir_all(&corpus_dir)?;
+        write_corpus(&pool, &corpus_dir, count, 1)?;
+    }
+    let mut pairs = Vec::new();
+    for (name, bytes) in [("256k", 256_000usize), ("1m", 1_000_000)] {
+        let (old, new) = pair(&mut Rng::new(7), &pool, bytes);
+        let (o, n) = (
+            dir.join(format!("pair-{name}-old.md")),
+            dir.join(format!("pair-{name}-new.md")),
+        );
+        std::fs::write(&o, &old)?;
+        std::fs::write(&n, &new)?;
+        pairs.push((name, o, n, old, new));
+    }
+
+    println!(
+        "{:<46} {:>9}     {:<34} {:>9}  ratio (target)",
+        "measurement", "concord", "baseline", "time"
+    );
+
+    // 1. Corpus ingest against the floors: a raw pulldown-cmark parse and reading the bytes.
+    let files: Vec<Vec<u8>> = sorted_files(&corpus_dir)?
+        .iter()
+        .take(count)
+        .map(std::fs::read)
+        .collect::<Result<_, _>>()?;
+    let total: usize = files.iter().map(Vec::len).sum();
+    let ingest = best(|| {
+        files
+            .iter()
+            .map(|b| {
+                concord_ingest::read(b, "p", &Default::default()).map(|p| p.document.sections.len())
+            })
+            .filter_map(Result::ok)
+            .sum::<usize>()
+    });
+    let raw_md = best(|| {
+        files
+            .iter()
+            .map(|b| {
+                let s = std::str::from_utf8(b).unwrap_or("");
+                pulldown_cmark::Parser::new(s).count()
+            })
+            .sum::<usize>()
+    });
+    let what = format!(
+        "ingest {count} protocols ({} MB), 1 thread",
+        total / 1_000_000
+    );
+    report.row(
+        &what,
+        ingest,
+        "raw pulldown-cmark parse",
+        Some(raw_md),
+        "within 3x slower",
+    );
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parallel = best(|| ingest_parallel(&files, threads));
+    report.row(
+        &format!("ingest {count} protocols, {threads} threads"),
+        parallel,
+        "raw pulldown-cmark parse, 1 thread",
+        Some(raw_md),
+        "within 2x slower",
+    );
+    let cat = best_command(|| {
+        let mut c = Command::new("cat");
+        c.args(
+            sorted_files(&corpus_dir)
+                .unwrap_or_default()
+                .iter()
+                .take(count),
+        );
+        c.stdout(std::process::Stdio::null());
+        c
+    });
+    let ingest_cmd = best_command(|| {
+        let mut c = Command::new(&concord);
+        c.arg("ingest").arg("--format").arg("outline");
+        c.args(
+            sorted_files(&corpus_dir)
+                .unwrap_or_default()
+                .iter()
+                .take(count),
+        );
+        c.stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        c
+    });
+    if let Some(ours) = ingest_cmd {
+        report.row(
+            &format!("`concord ingest` of {count} files, whole process"),
+            ours,
+            "`cat` of the same files (I/O floor)",
+            cat,
+            "report",
+        );
+    }
+
+    // 2. Redlines.
+    for (name, o, n, old, new) in &pairs {
+        let ours = best(|| redline(old, new));
+        let raw = best(|| raw_similar(old, new));
+        report.row(
+            &format!("redline {name} pair, in process"),
+            ours,
+            "raw `similar` word diff",
+            Some(raw),
+            "within 3x slower",
+        );
+        if *name == "1m" {
+            let py = if have("python3") {
+                difflib_seconds(o, n)
+            } else {
+                report
+                    .notes
+                    .push("python3 not found: the difflib baseline was skipped".into());
+                None
+            };
+            report.row(
+                "redline 1m pair, in process",
+                ours,
+                "Python difflib SequenceMatcher",
+                py,
+                "at least 80x faster",
+            );
+            let whole = best_command(|| {
+                let mut c = Command::new(&concord);
+                c.arg("diff").arg(o).arg(n).arg("--format").arg("json");
+                c.stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null());
+                c
+            });
+            let git = if have("git") {
+                best_command(|| {
+                    let mut c = Command::new("git");
+                    c.args(["diff", "--no-index", "--word-diff=porcelain"])
+                        .arg(o)
+                        .arg(n);
+                    c.stdout(std::process::Stdio::null());
+                    c
+                })
+            } else {
+                None
+            };
+            if let Some(w) = whole {
+                report.row(
+                    "`concord diff` 1m pair, whole process",
+                    w,
+                    "`git diff --no-index --word-diff`",
+                    git,
+                    "within 10x slower",
+                );
+            }
+            let mut ours_cmd = Command::new(&concord);
+            ours_cmd
+                .arg("diff")
+                .arg(o)
+                .arg(n)
+                .arg("--format")
+                .arg("json")
+                .arg("-o")
+                .arg(dir.join("pair.json"));
+            let mut raw_cmd = Command::new(std::env::current_exe()?);
+            raw_cmd.arg("bench-raw-similar").arg(o).arg(n);
+            if let (Some(a), Some(b)) = (peak_kib(ours_cmd), peak_kib(raw_cmd)) {
+                report.notes.push(format!(
+                    "peak memory, 1m redline: `concord diff` {} MiB, a process doing only the raw `similar` word diff {} MiB ({:.1}x; target at most 2x)",
+                    a / 1024,
+                    b / 1024,
+                    a as f64 / b.max(1) as f64
+                ));
+            }
+        }
+    }
+    let small = best(|| redline(&pairs[0].3, &pairs[0].4));
+    let large = best(|| redline(&pairs[1].3, &pairs[1].4));
+    report.notes.push(format!(
+        "scaling: the 1m redline takes {:.1}x the time of the 256k one (target at most 5x)",
+        large.as_secs_f64() / small.as_secs_f64().max(1e-9)
+    ));
+    let seed000 = root.join("corpus/000_0739291e76a941b3.txt");
+    if let Some(t) = best_command(|| {
+        let mut c = Command::new(&concord);
+        c.arg("diff")
+            .arg(&seed000)
+            .arg("--tracked")
+            .arg("--format")
+            .arg("json");
+        c.stdout(std::process::Stdio::null());
+        c
+    }) {
+        report.notes.push(format!(
+            "a 20 KB real amendment (seed 000 `--tracked`), whole process: {} (target under 10 ms)",
+            fmt(t)
+        ));
+    }
+
+    // 3. HTML output against pulldown-cmark's own writer and pandoc.
+    let md = std::fs::read_to_string(&pairs[1].1)?;
+    let doc = concord_ingest::read(md.as_bytes(), "p", &Default::default())
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .document;
+    let ours = best(|| concord_render::document_html(&doc).len());
+    let cmark = best(|| {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+        html.len()
+    });
+    report.row(
+        "HTML of a 1 MB protocol (render only)",
+        ours,
+        "pulldown-cmark `push_html`",
+        Some(cmark),
+        "within 5x slower",
+    );
+    if have("pandoc") {
+        let pandoc = best_command(|| {
+            let mut c = Command::new("pandoc");
+            c.arg("-f")
+                .arg("markdown")
+                .arg("-t")
+                .arg("html")
+                .arg(&pairs[1].1);
+            c.stdout(std::process::Stdio::null());
+            c
+        });
+        let ours_cmd = best_command(|| {
+            let mut c = Command::new(&concord);
+            c.arg("ingest").arg("--format").arg("md").arg(&pairs[1].1);
+            c.stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null());
+            c
+        });
+        if let Some(o) = ours_cmd {
+            report.row(
+                "Markdown of a 1 MB protocol, whole process",
+                o,
+                "pandoc markdown -> html",
+                pandoc,
+                "at least 20x faster",
+            );
+        }
+    } else {
+        report.notes.push(
+            "pandoc not found (`apt-get install pandoc`): the pandoc baselines were skipped".into(),
+        );
+    }
+
+    let machine = machine();
+    println!("\nmachine: {machine}");
+    for n in &report.notes {
+        println!("note: {n}");
+    }
+    if record {
+        let path = root.join("docs/performance.md");
+        std::fs::write(&path, report.markdown(&machine))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Ingest with a fixed number of threads, each taking every n-th file.
+fn ingest_parallel(files: &[Vec<u8>], threads: usize) -> usize {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                s.spawn(move || {
+                    files
+                        .iter()
+                        .skip(t)
+                        .step_by(threads)
+                        .filter_map(|b| concord_ingest::read(b, "p", &Default::default()).ok())
+                        .map(|p| p.document.sections.len())
+                        .sum::<usize>()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or(0)).sum()
+    })
+}
+
+/// The whole redline as the binary does it: read both versions, align, diff.
+fn redline(old: &str, new: &str) -> usize {
+    let a = concord_ingest::read(old.as_bytes(), "old", &Default::default());
+    let b = concord_ingest::read(new.as_bytes(), "new", &Default::default());
+    match (a, b) {
+        (Ok(a), Ok(b)) => {
+            let r = concord_compare::diff::diff(&a.document, &b.document, &Default::default());
+            r.clauses.len()
+        }
+        _ => 0,
+    }
+}
+
+/// The floor: one word-level `similar` diff of the two whole texts.
+pub fn raw_similar(old: &str, new: &str) -> usize {
+    similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .diff_unicode_words(old, new)
+        .ops()
+        .len()
+}
+
+fn difflib_seconds(old: &Path, new: &Path) -> Option<Duration> {
+    let mut best: Option<f64> = None;
+    for _ in 0..RUNS.min(3) {
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg(DIFFLIB)
+            .arg(old)
+            .arg(new)
+            .output()
+            .ok()?;
+        let secs: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+        best = Some(best.map_or(secs, |b: f64| b.min(secs)));
+    }
+    best.map(Duration::from_secs_f64)
+}
+
+fn sorted_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("listing {}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// Builds the release binary and returns its path.
+fn build_release(root: &Path) -> anyhow::Result<PathBuf> {
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "-q", "-p", "concord"])
+        .current_dir(root)
+        .status()
+        .context("running cargo build --release")?;
+    anyhow::ensure!(status.success(), "cargo build --release failed");
+    Ok(root.join("target/release/concord"))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!("{cpu}, {cores} cores available")
+}
+
+// `cargo xtask bench precedents`: precedent search over the seeds replicated to 3,000
+// documents, indexed once, every seed clause asked as a query.
+
+/// How many copies of each seed protocol make the benchmark corpus (5 seeds: 3,000 documents).
+const COPIES: usize = 600;
+
+pub fn precedents(root: &std::path::Path) -> anyhow::Result<()> {
+    let mut docs = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(root.join("corpus"))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    for p in &names {
+        let bytes = std::fs::read(p)?;
+        let doc = concord_ingest::read(&bytes, &p.display().to_string(), &Default::default())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+            .document;
+        docs.push(doc);
+    }
+    let started = Instant::now();
+    let mut corpus = Corpus::default();
+    for k in 0..COPIES {
+        for (i, d) in docs.iter().enumerate() {
+            corpus.add(&format!("seed{i}-copy{k}"), d);
+        }
+    }
+    let indexed = started.elapsed();
+    let queries: Vec<String> = docs
+        .iter()
+        .flat_map(|d| d.clauses().into_iter().map(clause_text).collect::<Vec<_>>())
+        .collect();
+    let started = Instant::now();
+    let mut found = 0;
+    for q in &queries {
+        found += corpus.search(q, 10, None).len();
+    }
+    let searched = started.elapsed();
+    let per_second = queries.len() as f64 / searched.as_secs_f64().max(1e-9);
+    println!(
+        "precedents: {} documents, {} clauses indexed in {:.2} s",
+        docs.len() * COPIES,
+        corpus.len(),
+        indexed.as_secs_f64()
+    );
+    println!(
+        "precedents: {} queries (top 10, {found} results) in {:.2} s: {per_second:.0} queries/s, {:.2} ms each",
+        queries.len(),
+        searched.as_secs_f64(),
+        searched.as_secs_f64() * 1000.0 / queries.len().max(1) as f64
+    );
+    Ok(())
+}
