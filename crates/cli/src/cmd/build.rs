@@ -363,7 +363,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
                 ));
             }
         };
-        let r = concord_compare::diff::diff(&old, &new, &cfg);
+        let r = super::diff::redline(&old, &new, &cfg)?;
         let opts = concord_render::RedlineOptions::default();
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let bytes = match kind {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use concord_compare::diff::{DiffConfig, diff};
+use concord_compare::diff::DiffConfig;
 use concord_model::Document;
 
 use crate::error::CliError;
@@ -49,6 +49,11 @@ pub struct Args {
     /// The folder to write pack.html into (created when missing)
     #[arg(long, short, value_name = "DIR")]
     output: PathBuf,
+    #[command(flatten)]
+    limits: input::Limits,
+    /// Refuse to align versions whose clause counts multiply past this (old x new)
+    #[arg(long, value_name = "N", default_value_t = concord_compare::diff::MAX_ALIGN_WORK)]
+    max_align_work: u64,
 }
 
 pub fn run(args: Args) -> Result<i32, CliError> {
@@ -66,7 +71,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         }
         _ => {}
     }
-    let opts = concord_ingest::Options::default();
+    let opts = args.limits.options();
     let (old, new, cfg, inputs) = match (&args.old, &args.new, &args.tracked) {
         (Some(o), Some(n), None) => {
             let a = input::load(o, &opts)?.parsed.document;
@@ -113,7 +118,11 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             .collect()
     };
     let peer_docs = input::load_all(&peers, &opts)?;
-    let redline = diff(&old, &new, &cfg);
+    let cfg = DiffConfig {
+        max_align_work: args.max_align_work,
+        ..cfg
+    };
+    let redline = super::diff::redline(&old, &new, &cfg)?;
     let mut docs: Vec<(String, &Document)> = vec![(cfg.new_id.clone(), &new)];
     for (l, p) in peer_docs.iter().zip(&peers) {
         docs.push((input::doc_id(p), &l.parsed.document));
