@@ -500,22 +500,22 @@ impl Tree<'_> {
             Some(i) => &self.sections[top].sections[i],
             None => &self.sections[top],
         };
-        if let Some(n) = &s.number {
-            return n.clone();
-        }
         // The slug is fixed when the section's first synthetic clause is made.
         if let Some(c) = s.clauses.iter().find(|c| c.label.is_none())
             && let Some((base, _)) = c.id.rsplit_once('/')
         {
             return base.to_string();
         }
-        // A section without a heading (text before any heading) is the document's body.
-        let mut base = if s.heading.trim().is_empty() {
-            "body".to_string()
-        } else {
-            slug(&s.heading)
+        // A numbered section's paragraphs are `18/p1`; a section without a heading (text
+        // before any heading) is the document's body. Either is made unique below like a
+        // heading's slug: two sections numbered 3 must not both give `3/p1`.
+        let numbered = s.number.is_some();
+        let mut base = match &s.number {
+            Some(n) => n.clone(),
+            None if s.heading.trim().is_empty() => "body".to_string(),
+            None => slug(&s.heading),
         };
-        if let (Some(_), Some(parent)) = (sub, Some(&self.sections[top]))
+        if let (false, Some(_), Some(parent)) = (numbered, sub, Some(&self.sections[top]))
             && self.slugs.contains(&base)
         {
             base = format!(
