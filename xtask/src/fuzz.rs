@@ -27,7 +27,7 @@ pub const TARGETS: &[(&str, Seeds)] = &[
 /// The largest input libFuzzer builds. Pieces of protocols up to this size hold every shape
 /// the readers know (contents lists, sections, clauses, items, tracked changes), and small
 /// inputs run hundreds of times faster than whole files under AddressSanitizer.
-const MAX_LEN: usize = 16 * 1024;
+const MAX_LEN: usize = 8 * 1024;
 
 /// A run that takes longer than this on one input is reported as a hang (libFuzzer `-timeout`).
 const TIMEOUT_SECS: u32 = 10;
@@ -136,7 +136,11 @@ pub fn run(root: &Path, target: &str, seconds: u64) -> anyhow::Result<RunResult>
     let status = child.wait().context("waiting for cargo fuzz")?;
     Ok(RunResult {
         target: target.to_string(),
-        seconds: if ran > 0 { ran } else { seconds },
+        seconds: if ran > 0 {
+            ran
+        } else {
+            started.elapsed().as_secs()
+        },
         execs,
         ok: status.success(),
         artifact,
@@ -236,7 +240,7 @@ pub fn seed_inputs(root: &Path, seeds: Seeds) -> anyhow::Result<Vec<Vec<u8>>> {
             for p in &protocols {
                 let bytes = std::fs::read(p)?;
                 out.extend(pieces(&bytes, 2 * 1024));
-                out.extend(pieces(&bytes, 8 * 1024));
+                out.extend(pieces(&bytes, 6 * 1024));
             }
         }
         Seeds::Options => {
@@ -246,7 +250,7 @@ pub fn seed_inputs(root: &Path, seeds: Seeds) -> anyhow::Result<Vec<Vec<u8>>> {
         }
         Seeds::Pairs => {
             for p in &protocols {
-                let parts = pieces(&std::fs::read(p)?, 3 * 1024);
+                let parts = pieces(&std::fs::read(p)?, 2 * 1024);
                 for w in parts.windows(2) {
                     out.push(pair(&w[0], &w[1]));
                 }
