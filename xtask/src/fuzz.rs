@@ -89,6 +89,8 @@ pub fn run(root: &Path, target: &str, seconds: u64) -> anyhow::Result<RunResult>
         "fuzzing {target} for {seconds} s (seeds in {})",
         seed_dir.display()
     );
+    // The wall time of the run as reported; a run that finds a crash stops early.
+    let started = std::time::Instant::now();
     let mut child = Command::new("cargo")
         .current_dir(root)
         .env("RUSTC_BOOTSTRAP", "1")
