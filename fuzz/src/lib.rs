@@ -11,17 +11,20 @@
 use concord_compare::diff::{ClauseDiff, DiffConfig, Redline, diff as redline};
 use concord_draft::{Drafter, Templates, validate};
 use concord_ingest::{Options, Parsed};
-use concord_model::{Clause, Document, Item, Section};
+use concord_model::{Clause, Code, Document, Item, Section};
 
 /// The byte that splits a `diff` input into its old and new documents. 0xFF never occurs in
 /// UTF-8, so two UTF-8 files joined by it split back exactly.
 pub const DIFF_SEPARATOR: u8 = 0xFF;
 
-/// The text/Markdown reader: whatever it reads is a well-formed document.
+/// The text/Markdown reader: whatever it reads is a well-formed document, and no word of the
+/// input is lost ([`lost_words`]).
 pub fn ingest_text(data: &[u8]) {
     if let Some(p) = read(data, "fuzz.txt") {
         check_document(&p.document);
         check_renders(&p.document);
+        let lost = lost_words(data);
+        assert!(lost.is_empty(), "words lost by the reader: {lost:?}");
     }
 }
 
@@ -269,4 +272,207 @@ fn section_keys(doc: &Document) -> Vec<(Option<String>, String, usize)> {
         .iter()
         .map(|s: &&Section| (s.number.clone(), s.heading.clone(), s.clauses.len()))
         .collect()
+}
+
+/// The words of a piece of text: lowercase runs of letters and digits (a soft hyphen is not a
+/// break).
+fn words_of(s: &str) -> Vec<String> {
+    s.replace('\u{ad}', "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every word the model holds, in any field a reader sees.
+fn model_words(d: &Document) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let mut add = |s: &str| out.extend(words_of(s));
+    let m = &d.meta;
+    for s in [&m.title, &m.council, &m.kind, &m.adopted]
+        .into_iter()
+        .flatten()
+    {
+        add(s);
+    }
+    for v in &m.versions {
+        for s in [&v.date, &v.version, &v.note, &v.review]
+            .into_iter()
+            .flatten()
+        {
+            add(s);
+        }
+    }
+    for s in d.all_sections() {
+        add(&s.heading);
+        add(s.number.as_deref().unwrap_or(""));
+    }
+    fn items(list: &[Item], add: &mut dyn FnMut(&str)) {
+        for i in list {
+            add(i.label.as_deref().unwrap_or(""));
+            add(i.previous_label.as_deref().unwrap_or(""));
+            add(&i.text);
+            items(&i.items, add);
+        }
+    }
+    for c in d.clauses() {
+        add(&c.id);
+        add(c.label.as_deref().unwrap_or(""));
+        add(c.previous_id.as_deref().unwrap_or(""));
+        add(&c.text);
+        items(&c.items, &mut add);
+        for ch in &c.changes {
+            add(&ch.old);
+            add(&ch.new);
+            // `[s/hethey](#)` holds "s/he" and "they" run together.
+            add(&format!("{}{}", ch.old, ch.new));
+        }
+    }
+    for f in &d.footnotes {
+        add(&f.id);
+        add(&f.text);
+    }
+    out
+}
+
+/// The words of the input that are neither in the model nor recorded by a diagnostic, as
+/// `line:word`. Recorded means: on a line a furniture or contents-list diagnostic names, or
+/// quoted by a diagnostic (a preamble line read into the meta, a repaired fragment). Markdown
+/// tags, character references, link brackets and targets, `*` and backticks are markup, not
+/// words, and do not separate them (`[Framework](#)0` reads "Framework0"); a word split by a
+/// hyphen at a line end counts when its joined form is in the model.
+pub fn lost_words(bytes: &[u8]) -> Vec<String> {
+    /// Stands where a tag or character reference was taken out.
+    const MARKUP: char = '\u{1}';
+    let Ok(p) = concord_ingest::read(bytes, "law.txt", &Options::default()) else {
+        return Vec::new();
+    };
+    let Ok(text) = concord_ingest::decode_text(bytes) else {
+        return Vec::new();
+    };
+    let mut have = model_words(&p.document);
+    let mut recorded_lines = std::collections::HashSet::new();
+    for d in &p.diagnostics {
+        have.extend(words_of(&d.message));
+        match d.code {
+            Code::PageFurniture => {
+                recorded_lines.insert(d.line);
+            }
+            Code::ContentsList => {
+                // "skipped a contents list of N entries (lines A-B)"
+                let range = d.message.rsplit("(lines ").next().unwrap_or("");
+                if let Some((a, b)) = range.trim_end_matches(')').split_once('-')
+                    && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+                {
+                    recorded_lines.extend(a..=b);
+                }
+            }
+            _ => {}
+        }
+    }
+    let markdown = p.document.meta.source.format == "markdown";
+    let unmark = |line: &str| -> String {
+        if !markdown {
+            return line.to_string();
+        }
+        let mut out = String::new();
+        let mut rest = line;
+        while let Some(i) = rest.find(['<', '&']) {
+            out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            let end = if tail.starts_with('<') {
+                tail.find('>').map(|e| e + 1)
+            } else {
+                tail.find(';')
+                    .filter(|&e| {
+                        e > 1
+                            && tail[1..e]
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                    })
+                    .map(|e| e + 1)
+            };
+            match end {
+                // An autolink (`<https://...>`, `<a@b.uk>`) is text in angle brackets.
+                Some(e)
+                    if tail.starts_with('<')
+                        && (tail[1..].starts_with("http")
+                            || tail[1..].starts_with("mailto:")
+                            || tail[1..e - 1].contains('@')) =>
+                {
+                    out.push_str(&tail[1..e - 1]);
+                    rest = &tail[e..];
+                }
+                Some(e) => {
+                    out.push(MARKUP);
+                    rest = &tail[e..];
+                }
+                None => {
+                    out.push_str(&tail[..1]);
+                    rest = &tail[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        // `](target)` ends a link; the brackets, `*` and backticks only mark words up.
+        let mut plain = String::new();
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find("](") {
+            plain.push_str(&rest[..i]);
+            let tail = &rest[i + 2..];
+            rest = tail.find(')').map_or("", |e| &tail[e + 1..]);
+        }
+        plain.push_str(rest);
+        plain
+    };
+    // Whether a `*` or a bracket marks words up or is text cannot be told here, so a word
+    // counts when it is found with them read as spaces, or inside a word found without them.
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|l| unmark(l).replace(['[', ']', '*', '`', MARKUP], " "))
+        .collect();
+    let mut lost = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if recorded_lines.contains(&(i as u32 + 1)) {
+            continue;
+        }
+        let joined: Vec<String> = words_of(
+            &unmark(text.split('\n').nth(i).unwrap_or(""))
+                .replace(['[', ']', '*', '`', MARKUP], ""),
+        )
+        .into_iter()
+        .filter(|j| have.contains(j))
+        .collect();
+        let ws = words_of(line);
+        for (k, w) in ws.iter().enumerate() {
+            // `[s/hethey](#)`: a replacement's two halves run together.
+            let run_together = w
+                .char_indices()
+                .skip(1)
+                .any(|(at, _)| have.contains(&w[..at]) && have.contains(&w[at..]));
+            if have.contains(w) || joined.iter().any(|j| j.contains(w.as_str())) || run_together {
+                continue;
+            }
+            // `Of-` / `ficer`: the halves of a word split at a line end.
+            let split_after = k + 1 == ws.len()
+                && line.trim_end().ends_with('-')
+                && lines[i + 1..]
+                    .iter()
+                    .find(|l| !l.trim().is_empty())
+                    .and_then(|l| words_of(l).into_iter().next())
+                    .is_some_and(|next| have.contains(&format!("{w}{next}")));
+            let split_before = k == 0
+                && lines[..i]
+                    .iter()
+                    .rev()
+                    .find(|l| !l.trim().is_empty())
+                    .filter(|l| l.trim_end().ends_with('-'))
+                    .and_then(|l| words_of(l).pop())
+                    .is_some_and(|prev| have.contains(&format!("{prev}{w}")));
+            if !(split_after || split_before) {
+                lost.push(format!("{}:{w}", i + 1));
+            }
+        }
+    }
+    lost
 }

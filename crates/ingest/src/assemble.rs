@@ -12,7 +12,7 @@ use concord_model::{
 
 use crate::blocks::{Block, BlockKind, HeadingStyle, ItemKind};
 use crate::inline::inline;
-use crate::meta::{find_date, kind_of, read_preamble, version_table};
+use crate::meta::{find_date, kind_of, read_preamble, version_table, version_table_report};
 use crate::text::{ends_open, ends_sentence, join_lines, starts_lower};
 use crate::{Error, Format};
 
@@ -55,22 +55,38 @@ pub fn assemble(
 
     // The preamble: title, council, adoption date.
     let mut preamble_lines = Vec::new();
+    let mut preamble_at = Vec::new();
     let mut meta_kv: Vec<(String, String)> = Vec::new();
     let mut stray = Vec::new();
     for b in &blocks[..start] {
         match &b.kind {
             BlockKind::Heading {
                 text, number: None, ..
-            } => preamble_lines.push(text.clone()),
+            } => {
+                preamble_lines.push(text.clone());
+                preamble_at.push(b.first);
+            }
             BlockKind::Heading {
                 text,
                 number: Some(n),
                 ..
-            } => preamble_lines.push(format!("{n} {text}")),
-            BlockKind::Meta { key, value } => meta_kv.push((key.clone(), value.clone())),
+            } => {
+                preamble_lines.push(format!("{n} {text}"));
+                preamble_at.push(b.first);
+            }
+            BlockKind::Meta { key, value } => {
+                meta_kv.push((key.clone(), value.clone()));
+                diags.push(Diagnostic::new(
+                    Code::ReadAsMeta,
+                    Severity::Info,
+                    b.first,
+                    format!("read into the meta: {:?}", format!("{key}: {value}")),
+                ));
+            }
             BlockKind::Table { rows } => {
                 if let Some(v) = version_table(rows) {
                     doc.meta.versions.extend(v);
+                    record_version_table(rows, b.first, diags);
                 }
             }
             BlockKind::Para
@@ -81,11 +97,35 @@ pub fn assemble(
                     <= 12 =>
             {
                 preamble_lines.push(plain(b, cx));
+                preamble_at.push(b.first);
             }
             _ => stray.push(b.clone()),
         }
     }
     let p = read_preamble(&preamble_lines);
+    // Every preamble line that is not the title or the council's name as written is recorded,
+    // so no words of it are lost without a trace ("ADOPTED BY COUNCIL 19 APRIL 2016").
+    for (text, &line) in preamble_lines.iter().zip(&preamble_at) {
+        let kept = p.title.as_deref() == Some(text.as_str())
+            || p.council
+                .as_deref()
+                .is_some_and(|c| c.to_lowercase() == text.to_lowercase());
+        if kept {
+            continue;
+        }
+        let message = match &p.adopted {
+            Some(d) if find_date(text).as_ref() == Some(d) => {
+                format!("read the adoption date {d} from {text:?}")
+            }
+            _ => format!("set aside a line before the first section: {text:?}"),
+        };
+        diags.push(Diagnostic::new(
+            Code::ReadAsMeta,
+            Severity::Info,
+            line,
+            message,
+        ));
+    }
     doc.meta.title = p.title;
     doc.meta.council = p.council;
     doc.meta.kind = p.kind;
@@ -189,6 +229,19 @@ pub fn assemble(
     }
     infer_insertions(&mut doc);
     Ok(doc)
+}
+
+/// Records what a version table's reading leaves out of the model (its header, and the cells
+/// of columns the model has no field for).
+fn record_version_table(rows: &[Vec<String>], line: u32, diags: &mut Vec<Diagnostic>) {
+    if let Some(report) = version_table_report(rows) {
+        diags.push(Diagnostic::new(
+            Code::ReadAsMeta,
+            Severity::Info,
+            line,
+            report,
+        ));
+    }
 }
 
 /// Joins a paragraph cut by a page break back onto the block before it.
@@ -454,7 +507,10 @@ impl Tree<'_> {
                 self.push_item(item, Some(*kind), *indent, changes, b.last);
             }
             BlockKind::Table { rows } => match version_table(rows) {
-                Some(v) => self.versions.extend(v),
+                Some(v) => {
+                    self.versions.extend(v);
+                    record_version_table(rows, b.first, diags);
+                }
                 None => {
                     let text = rows
                         .iter()
@@ -465,7 +521,24 @@ impl Tree<'_> {
                 }
             },
             BlockKind::Footnote { id } => {
-                let (text, _) = self.text(b, diags);
+                let (text, changes) = self.text(b, diags);
+                // A footnote keeps only its text after the changes; the model has no change
+                // records for footnotes, so what they replaced is recorded here.
+                if !changes.is_empty() {
+                    let listed: Vec<String> = changes
+                        .iter()
+                        .map(|c| format!("{:?} -> {:?}", c.old, c.new))
+                        .collect();
+                    diags.push(Diagnostic::new(
+                        Code::TrackedChange,
+                        Severity::Info,
+                        b.first,
+                        format!(
+                            "footnote {id} is kept as it reads after its tracked changes: {}",
+                            listed.join(", ")
+                        ),
+                    ));
+                }
                 self.footnotes.push(Footnote {
                     id: id.clone(),
                     text,

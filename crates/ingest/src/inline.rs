@@ -102,6 +102,11 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
                 if let Some((dest, text)) = link.take() {
                     match split_replacement(&text).filter(|_| dest == "#") {
                         Some((old, new)) => segs.push(Seg::Change { old, new }),
+                        // A link's target is text a reader may need ("the guidance
+                        // (https://...)"); a bare `#` or an autolink says nothing more.
+                        None if shows_target(&dest, &text) => {
+                            push_same(&mut segs, &format!("{text} ({dest})"));
+                        }
                         None => push_same(&mut segs, &text),
                     }
                 }
@@ -153,7 +158,18 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
             _ => {}
         }
     }
+    // A `<sup>` never closed is not a footnote mark: what followed it is text.
+    if let Some(n) = sup {
+        push_same(&mut segs, &format!("<sup>{n}"));
+    }
     Some(segs)
+}
+
+/// Whether a link's target adds to its text: not an empty or `#` target, not an autolink or
+/// e-mail link that repeats the text.
+fn shows_target(dest: &str, text: &str) -> bool {
+    let bare = dest.strip_prefix("mailto:").unwrap_or(dest);
+    !dest.trim().is_empty() && dest != "#" && bare != text.trim()
 }
 
 /// Where the replacement that follows a deletion ends: after the first word, extended over
@@ -400,5 +416,20 @@ mod tests {
             &mut Vec::new(),
         );
         assert_eq!(inl.text, "Officers must not use $ or @ or <tags>");
+        // An unclosed <sup> kept the rest of the paragraph to itself (found by the law that
+        // no text is lost, on a mangled seed).
+        let inl = inline("<sup>3< /sup> This is covered", true, 1, &mut Vec::new());
+        assert_eq!(inl.text, "<sup>3< /sup> This is covered");
+        // A link keeps its target; a `#` link or an autolink does not repeat itself.
+        let inl = inline(
+            "see [the guidance](https://www.local.gov.uk/g), [Constitution](#) and <a@b.gov.uk>",
+            true,
+            1,
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            inl.text,
+            "see the guidance (https://www.local.gov.uk/g), Constitution and a@b.gov.uk"
+        );
     }
 }

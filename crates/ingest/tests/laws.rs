@@ -4,6 +4,12 @@
 use std::path::Path;
 
 use concord_ingest::{Options, read};
+
+// The laws shared with the fuzz targets (no text lost); the other checks are run by
+// crates/compare/tests/regressions.rs.
+#[allow(dead_code, reason = "only some of the shared checks are used here")]
+#[path = "../../../fuzz/src/lib.rs"]
+mod checks;
 use concord_model::{Clause, Document, Item, Section};
 use proptest::prelude::*;
 
@@ -287,5 +293,48 @@ fn encodings_and_line_endings() {
             };
             assert_eq!(ids(&base), ids(&d), "{name} as {what}");
         }
+    }
+}
+
+/// No text lost by the reader: every word of every seed is in the model or recorded.
+#[test]
+fn no_word_of_a_seed_is_lost() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    for f in files {
+        let lost = checks::lost_words(&std::fs::read(&f).unwrap());
+        assert!(lost.is_empty(), "{}: lost {lost:?}", f.display());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// No text lost on mangled seeds either: lines dropped, duplicated or cut, bytes inserted.
+    #[test]
+    fn no_word_of_a_mangled_seed_is_lost(seed in 0usize..5, cuts in prop::collection::vec((any::<u16>(), 0u8..128, 0u8..4), 1..12)) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        files.sort();
+        let mut bytes = std::fs::read(&files[seed % files.len()]).unwrap();
+        for (pos, byte, op) in cuts {
+            if bytes.is_empty() { break; }
+            let at = pos as usize % bytes.len();
+            match op {
+                0 => { bytes.insert(at, byte); }
+                1 => { bytes.remove(at); }
+                2 => { let end = (at + byte as usize * 7).min(bytes.len()); bytes.drain(at..end); }
+                _ => { let end = (at + byte as usize).min(bytes.len()); let copy = bytes[at..end].to_vec(); bytes.splice(at..at, copy); }
+            }
+        }
+        let lost = checks::lost_words(&bytes);
+        prop_assert!(lost.is_empty(), "lost {:?}", lost);
     }
 }
