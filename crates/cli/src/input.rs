@@ -89,11 +89,20 @@ pub struct Loaded {
     pub parsed: Parsed,
 }
 
-/// Reads and ingests one file.
+/// Reads and ingests one file: text, Markdown or Word as they are, a PDF through poppler's
+/// `pdftotext` (the format is told by the content, not the extension).
 pub fn load(path: &Path, opts: &Options) -> Result<Loaded, CliError> {
     let bytes = read_bytes(path, opts.max_bytes)?;
     let shown = path.display().to_string();
-    match concord_ingest::read(&bytes, &shown, opts) {
+    let pdf =
+        opts.format.is_none() && concord_ingest::detect(&bytes) == concord_ingest::Format::Pdf;
+    let parsed = if pdf {
+        let layout = crate::pdftotext::bbox_layout(path)?;
+        concord_ingest::read_pdf_layout(&layout, &shown, &bytes, opts)
+    } else {
+        concord_ingest::read(&bytes, &shown, opts)
+    };
+    match parsed {
         Ok(parsed) => Ok(Loaded {
             path: path.to_path_buf(),
             parsed,
@@ -253,7 +262,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
             if found.is_empty() {
                 return Err(CliError::file(
                     p,
-                    "holds no protocol files (.txt, .md, .markdown)",
+                    "holds no protocol files (.txt, .md, .markdown, .docx, .pdf)",
                 ));
             }
             out.extend(found);
@@ -271,7 +280,7 @@ fn is_protocol_file(p: &Path) -> bool {
     }
     matches!(
         p.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md" | "markdown" | "text")
+        Some("txt" | "md" | "markdown" | "text" | "docx" | "pdf")
     )
 }
 

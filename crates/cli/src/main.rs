@@ -7,6 +7,7 @@ mod error;
 mod exit;
 mod input;
 mod output;
+mod pdftotext;
 
 use clap::{Parser, Subcommand};
 
@@ -34,7 +35,7 @@ enum Command {
     Pack(cmd::pack::Args),
     /// Draft a council's protocol from its options file (md or html)
     Draft(cmd::draft::Args),
-    /// List every drafting option, its allowed values and defaults
+    /// List every drafting option, its allowed values and defaults; --from reads them from a protocol
     Options(cmd::options::Args),
     /// Find the clauses of a corpus most like one clause, with scores
     Precedents(cmd::precedents::Args),

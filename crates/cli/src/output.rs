@@ -100,6 +100,19 @@ impl Output {
         }
     }
 
+    /// Refuses to print a binary format (`what`) to a terminal, where it would be garbage.
+    pub fn refuse_terminal(&self, what: &str, example: &str) -> Result<(), CliError> {
+        use std::io::IsTerminal;
+        if matches!(self, Output::Stdout) && std::io::stdout().is_terminal() {
+            return Err(
+                CliError::new(format!("{what} cannot be printed to a terminal")).hint(format!(
+                    "write it to a file with -o, for example: {example}"
+                )),
+            );
+        }
+        Ok(())
+    }
+
     /// Writes all the bytes at once.
     pub fn write(self, bytes: &[u8]) -> Result<(), CliError> {
         self.write_with(|f| f.write_all(bytes))

@@ -28,6 +28,11 @@ pub struct Context<'a> {
     pub split_word: &'a dyn Fn(&str, &str) -> bool,
     /// More clauses than this stop the reading (`Options::max_clauses`).
     pub max_clauses: usize,
+    /// How inline text is written.
+    pub inline: crate::inline::Mode,
+    /// The lines that start a page, when the reader knows them (a PDF): a paragraph cut by a
+    /// page break can only continue there.
+    pub page_starts: Option<&'a HashSet<u32>>,
 }
 
 impl std::fmt::Debug for Context<'_> {
@@ -267,7 +272,8 @@ fn mend_page_breaks(
             let continues = starts_lower(first)
                 || ends_open(prev_last)
                 || (cx.hard_wrapped && !ends_sentence(prev_last) && !prev_last.is_empty());
-            if text_bearing && continues && !prev_last.is_empty() {
+            let at_page_break = cx.page_starts.is_none_or(|p| p.contains(&b.first));
+            if text_bearing && continues && !prev_last.is_empty() && at_page_break {
                 diags.push(Diagnostic::new(
                     Code::JoinedLines,
                     Severity::Info,
@@ -315,13 +321,7 @@ fn first_section(blocks: &[Block]) -> usize {
 
 fn plain(b: &Block, cx: &Context<'_>) -> String {
     let joined = join_lines(b.text.iter().map(String::as_str), cx.split_word);
-    inline(
-        &joined,
-        cx.format == Format::Markdown,
-        b.first,
-        &mut Vec::new(),
-    )
-    .text
+    inline(&joined, cx.inline, b.first, &mut Vec::new()).text
 }
 
 struct Tree<'a> {
@@ -409,7 +409,7 @@ impl Tree<'_> {
 
     fn text(&self, b: &Block, diags: &mut Vec<Diagnostic>) -> (String, Vec<Change>) {
         let joined = join_lines(b.text.iter().map(String::as_str), self.cx.split_word);
-        let inl = inline(&joined, self.cx.format == Format::Markdown, b.first, diags);
+        let inl = inline(&joined, self.cx.inline, b.first, diags);
         if !inl.changes.is_empty() {
             diags.push(Diagnostic::new(
                 Code::TrackedChange,

@@ -81,6 +81,8 @@ pub struct Block {
 #[derive(Debug, Clone, Copy)]
 pub struct Mode {
     pub format: Format,
+    /// `#` headings are headings even in plain text (the PDF reader marks large type so).
+    pub atx: bool,
     pub strict: bool,
     pub max_depth: usize,
 }
@@ -88,6 +90,8 @@ pub struct Mode {
 struct State<'c> {
     format: Format,
     strict: bool,
+    /// `#` headings are headings even in plain text (the PDF reader marks large type so).
+    atx: bool,
     contents: &'c HashSet<String>,
     last_clause: Option<ClauseId>,
     section: Option<u32>,
@@ -107,6 +111,7 @@ pub fn blocks(
     let mut st = State {
         format: mode.format,
         strict: mode.strict,
+        atx: mode.atx || mode.format == Format::Markdown,
         contents,
         last_clause: None,
         section: None,
@@ -253,18 +258,26 @@ fn recognise(
         return Some((
             BlockKind::Meta {
                 key: k.to_string(),
-                value: v.trim().to_string(),
+                value: if markdown {
+                    crate::text::unescape_markdown(v.trim())
+                } else {
+                    v.trim().to_string()
+                },
             },
             None,
         ));
     }
     // ATX headings.
-    if markdown && t.starts_with('#') {
+    if st.atx && t.starts_with('#') {
         let level = t.chars().take_while(|&c| c == '#').count();
         // `##` alone is an empty heading (CommonMark); canonical Markdown writes one for a
         // section without a heading.
         if level <= 6 && (t[level..].starts_with(' ') || t.len() == level) {
-            let inner = strip_marks(t);
+            let inner = if markdown {
+                crate::text::unescape_markdown(&strip_marks(t))
+            } else {
+                strip_marks(t)
+            };
             if !inner.is_empty()
                 && inner.len() <= 2
                 && inner.bytes().all(|b| b.is_ascii_digit())

@@ -1,4 +1,5 @@
-//! The one error type of the readers: input that is not text at all.
+//! The one error type of the readers: input that is not text at all, a Word file that cannot
+//! be opened, a PDF without text.
 
 /// Why bytes could not be read as a protocol.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -24,6 +25,21 @@ pub enum Error {
     /// The document has more clauses than the reader accepts ([`crate::Options::max_clauses`]).
     #[error("the document has more than {limit} clauses")]
     TooManyClauses { limit: usize, line: u32 },
+    /// A ZIP file that is not a readable Word document (truncated, damaged XML, no body).
+    #[error("not a readable Word file: {reason}")]
+    Docx { reason: String },
+    /// PDF bytes were given to [`crate::read`]: a PDF is read from `pdftotext` output.
+    #[error("this is a PDF; its text must be extracted with pdftotext first")]
+    PdfNeedsText,
+    /// The PDF is encrypted: its text cannot be extracted.
+    #[error("the PDF is encrypted, so its text cannot be read")]
+    PdfEncrypted,
+    /// The PDF has pages but no text on them: a scan, or pages of images.
+    #[error("the PDF has no text layer ({pages} page(s) of images or scans)")]
+    PdfNoText { pages: usize },
+    /// The text extractor's output could not be read.
+    #[error("the PDF's text could not be read: {reason}")]
+    PdfLayout { reason: String },
 }
 
 impl Error {
@@ -41,7 +57,7 @@ impl Error {
         match self {
             Error::Empty => "give a protocol with some text in it",
             Error::Binary { .. } => {
-                "concord reads text and Markdown; save Word or PDF files as text first (Word and PDF readers are coming)"
+                "concord reads text, Markdown, Word (.docx) and PDF files; save other formats as one of those"
             }
             Error::TooLarge { .. } => "split the file, or check that it is really a protocol",
             Error::TooDeep { .. } => {
@@ -50,6 +66,17 @@ impl Error {
             Error::TooManyClauses { .. } => {
                 "check that the file is one protocol; a longer one needs a higher clause limit"
             }
+            Error::Docx { .. } => {
+                "open the file in Word or LibreOffice and save it again as .docx, or save it as text"
+            }
+            Error::PdfNeedsText => "run `concord ingest FILE.pdf`, which calls pdftotext",
+            Error::PdfEncrypted => {
+                "save an unprotected copy of the PDF first, or ingest the Word file it was made from"
+            }
+            Error::PdfNoText { .. } => {
+                "run OCR on the scan first (for example ocrmypdf), or ingest the Word file it was made from"
+            }
+            Error::PdfLayout { .. } => "check that pdftotext comes from poppler-utils 22 or later",
         }
     }
 }

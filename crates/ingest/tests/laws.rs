@@ -44,11 +44,30 @@ const WORDS: &[&str] = &[
     "public",
     "report",
     "decision",
+    // Characters that must stay data through canonical Markdown (option values hold them).
+    "Smith & Sons",
+    "<Council>",
+    "<b>bold</b>",
+    "\"quoted\"",
+    "O'Neill",
+    "back\\slash",
+    "back\\*slash",
+    "*starred*",
+    "snake_case",
+    "&amp;",
+    "[bracketed]",
+    "~~struck~~",
+    "`code`",
 ];
 
 fn sentence() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(WORDS), 3..12).prop_map(|ws| {
         let mut s = ws.join(" ");
+        // A sentence starts with a capital letter (an unnumbered paragraph that does not is
+        // read as running on from the one before).
+        if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            s.insert_str(0, "The ");
+        }
         if let Some(f) = s.get_mut(0..1) {
             f.make_ascii_uppercase();
         }

@@ -1,15 +1,15 @@
 //! Canonical Markdown. The reader in `concord-ingest` reads this form back to the same ids and
 //! clause texts (a tested law), so the two must change together.
 //!
-//! The form: the line [`CANONICAL_MARK`] (which tells the reader to read the file strictly);
-//! `# title`; `Key: value` lines for the council, kind and adoption date; a pipe table
+//! The form: `# title`; `Key: value` lines for the council, kind and adoption date; a pipe table
 //! for the version history; `## 2 Heading` for sections (one more `#` per level for
 //! sub-sections); `2.1 Text` for clauses; `- (a) Text` for items, two spaces more per level;
-//! `[^1]: text` for footnotes. Text is the text after any tracked changes.
+//! `[^1]: text` for footnotes. Text is the text after any tracked changes. The first line is
+//! [`CANONICAL_MARK`], which tells the reader to read the file strictly, as the Markdown it is.
 //!
-//! Clause, item and footnote text is escaped ([`text`]): the reader passes it through
-//! pulldown-cmark, which undoes backslash escapes, so a clause that says `~~` or `*` or starts
-//! with `1.1` or `- ` reads back as itself, not as a strike mark, emphasis, a clause or an item.
+//! Text is escaped ([`text`]) so the reader, which undoes backslash escapes, reads it back as
+//! written; a paragraph or item is also escaped at its start ([`para`]) where it would read as a
+//! clause label, an item, a quote, a table row or a meta line.
 
 use concord_model::{CANONICAL_MARK, Clause, Document, Item, Section};
 use std::fmt::Write;
@@ -24,10 +24,10 @@ pub fn markdown(doc: &Document) -> String {
         .title
         .as_deref()
         .unwrap_or("Protocol on member/officer relations");
-    let _ = writeln!(out, "# {}\n", one_line(title));
+    let _ = writeln!(out, "# {}\n", text(title));
     let mut meta = Vec::new();
     if let Some(c) = &doc.meta.council {
-        meta.push(format!("Council: {}", one_line(c)));
+        meta.push(format!("Council: {}", text(c)));
     }
     if let Some(k) = &doc.meta.kind {
         meta.push(format!("Kind: {k}"));
@@ -71,7 +71,7 @@ pub fn markdown(doc: &Document) -> String {
     }
     if !doc.footnotes.is_empty() {
         for f in &doc.footnotes {
-            let _ = writeln!(out, "[^{}]: {}", f.id, text(&f.text));
+            let _ = writeln!(out, "[^{}]: {}", f.id, para(&f.text));
         }
         out.push('\n');
     }
@@ -85,10 +85,10 @@ fn section(out: &mut String, s: &Section, level: usize) {
     let hashes = "#".repeat(level.min(6));
     match &s.number {
         Some(n) => {
-            let _ = writeln!(out, "{hashes} {n} {}\n", one_line(&s.heading));
+            let _ = writeln!(out, "{hashes} {n} {}\n", text(&s.heading));
         }
         None => {
-            let _ = writeln!(out, "{hashes} {}\n", one_line(&s.heading));
+            let _ = writeln!(out, "{hashes} {}\n", text(&s.heading));
         }
     }
     for c in &s.clauses {
@@ -104,14 +104,14 @@ fn clause(out: &mut String, c: &Clause) {
     let first = paras.next().unwrap_or("");
     match &c.label {
         Some(l) => {
-            let _ = writeln!(out, "{l} {}\n", text(first));
+            let _ = writeln!(out, "{l} {}\n", para(first));
         }
         None => {
-            let _ = writeln!(out, "{}\n", text(first));
+            let _ = writeln!(out, "{}\n", para(first));
         }
     }
     for p in paras {
-        let _ = writeln!(out, "{}\n", text(p));
+        let _ = writeln!(out, "{}\n", para(p));
     }
     if !c.items.is_empty() {
         items(out, &c.items, 0);
@@ -131,13 +131,13 @@ fn items(out: &mut String, list: &[Item], depth: usize) {
                 if n > 0 || depth > 0 {
                     out.push('\n');
                 }
-                let _ = writeln!(out, "{indent}{}\n", text(&i.text));
+                let _ = writeln!(out, "{indent}{}\n", para(&i.text));
             }
             Some("•") => {
-                let _ = writeln!(out, "{indent}- {}", text(&i.text));
+                let _ = writeln!(out, "{indent}- {}", para(&i.text));
             }
             Some(l) => {
-                let _ = writeln!(out, "{indent}- {l} {}", text(&i.text));
+                let _ = writeln!(out, "{indent}- {l} {}", para(&i.text));
             }
         }
         if !i.items.is_empty() {
@@ -152,6 +152,29 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text on one line, escaped so that a CommonMark reader shows it as written: a council named
+/// `Smith & Sons <Parish>` is not an HTML tag, `*` and `_` are not emphasis, `~~` is no
+/// strike-through, `&amp;` is not an entity. Footnote references (`[^1]`) stay markup.
+fn text(s: &str) -> String {
+    let s = one_line(s);
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let escape = match c {
+            '\\' | '*' | '_' | '`' | '~' | '<' => true,
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '[' => next != Some('^'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Bullet glyphs the reader takes for a list marker at the start of a line, and the character
 /// references that write them without being one (backslashes cannot escape them).
 const BULLETS: &[(char, &str)] = &[
@@ -162,50 +185,18 @@ const BULLETS: &[(char, &str)] = &[
     ('\u{f0b7}', "&#xF0B7;"),
 ];
 
-/// Text as one line of inline Markdown that reads back as itself.
-///
-/// Inline marks are escaped wherever they stand (`\\ * _ ~ ``, a `<` that could open a tag or
-/// an autolink, an `&` that could start a character reference, the `(` of a link); at the
-/// start, whatever would make the line a heading, quote, list item, clause, table row, link
-/// definition or meta line is escaped too.
-fn text(s: &str) -> String {
-    let s = one_line(s);
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        let escape = match c {
-            '\\' | '*' | '_' | '~' | '`' => true,
-            '<' => next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '/' | '!' | '?')),
-            '&' => entity_like(&chars[i + 1..]),
-            '(' => i > 0 && chars[i - 1] == ']',
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    escape_start(out)
-}
-
-/// `&amp;`, `&#38;`, `&#x26;`: what pulldown-cmark would decode.
-fn entity_like(rest: &[char]) -> bool {
-    let name = rest
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
-        .count();
-    name > 0 && rest.get(name) == Some(&';')
-}
-
-fn escape_start(s: String) -> String {
+/// Paragraph or item text: [`text`], and escaped at its start where the line would read as
+/// something else (canonical Markdown is read strictly, so a paragraph starting `1.1` would be
+/// a clause, one starting `- ` an item).
+fn para(s: &str) -> String {
+    let s = text(s);
     let Some(first) = s.chars().next() else {
         return s;
     };
     if let Some((_, reference)) = BULLETS.iter().find(|(b, _)| *b == first) {
         return format!("{reference}{}", &s[first.len_utf8()..]);
     }
-    if matches!(first, '#' | '>' | '-' | '+' | '[' | '(' | '|' | '=') {
+    if matches!(first, '#' | '>' | '-' | '+' | '(' | '|' | '=') {
         return format!("\\{s}");
     }
     // `1.1 text`, `1. text`, `a. text`, `iv) text`: a label would be read; escape its dot.
@@ -226,22 +217,18 @@ fn escape_start(s: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::text;
+    use super::para;
 
     #[test]
-    fn text_escapes_what_the_reader_would_read_as_markup() {
-        assert_eq!(text("Officers must act."), "Officers must act.");
-        assert_eq!(text("~~ a *b* c_d"), "\\~\\~ a \\*b\\* c\\_d");
-        assert_eq!(text("1.1 is a number"), "1\\.1 is a number");
-        assert_eq!(text("a) first"), "a\\) first");
-        assert_eq!(text("- not an item"), "\\- not an item");
-        assert_eq!(text("• bullet"), "&#x2022; bullet");
-        assert_eq!(
-            text("see [x](y) and <sup>1</sup> &amp; co"),
-            "see [x]\\(y) and \\<sup>1\\</sup> \\&amp; co"
-        );
-        assert_eq!(text("Council: Foo"), "Council\\: Foo");
-        assert_eq!(text("Smith & Jones, 2 < 3"), "Smith & Jones, 2 < 3");
-        assert_eq!(text("[^1] stays"), "\\[^1] stays");
+    fn paragraphs_are_escaped_where_the_reader_would_read_markup() {
+        assert_eq!(para("Officers must act."), "Officers must act.");
+        assert_eq!(para("~~ a *b* c_d"), "\\~\\~ a \\*b\\* c\\_d");
+        assert_eq!(para("1.1 is a number"), "1\\.1 is a number");
+        assert_eq!(para("a) first"), "a\\) first");
+        assert_eq!(para("- not an item"), "\\- not an item");
+        assert_eq!(para("• bullet"), "&#x2022; bullet");
+        assert_eq!(para("Council: Foo"), "Council\\: Foo");
+        assert_eq!(para("Smith & Jones, 2 < 3"), "Smith & Jones, 2 \\< 3");
+        assert_eq!(para("[^1] stays"), "[^1] stays");
     }
 }

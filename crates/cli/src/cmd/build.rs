@@ -25,7 +25,8 @@
 //! ```
 //!
 //! Paths are relative to the project file's folder. The format of each output comes from its
-//! extension (`.md`, `.html`, `.json`, `.txt`).
+//! extension (`.md`, `.html`, `.json`, `.txt`, and `.docx` / `.pdf` for protocols, drafts and
+//! redlines: a redline's `.docx` holds real tracked changes).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -100,6 +101,21 @@ enum Kind {
     Html,
     Json,
     Txt,
+    Docx,
+    Pdf,
+}
+
+/// A Word file's properties for a document: no author but Concord, the adoption date the
+/// document gives (never the clock).
+fn docx_options(doc: &concord_model::Document) -> concord_render::docx::DocxOptions {
+    concord_render::docx::DocxOptions {
+        author: "Concord".into(),
+        date: doc
+            .meta
+            .adopted
+            .clone()
+            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-'),
+    }
 }
 
 /// One output, computed in memory before anything is written.
@@ -238,13 +254,15 @@ impl Cx<'_> {
                     Some("html" | "htm") => Kind::Html,
                     Some("json") => Kind::Json,
                     Some("txt") => Kind::Txt,
+                    Some("docx") => Kind::Docx,
+                    Some("pdf") => Kind::Pdf,
                     _ => {
                         return Err(self
                             .at(
                                 o.span(),
                                 format!("'{name}': cannot tell the format from its extension"),
                             )
-                            .hint("use .md, .html, .json or .txt"));
+                            .hint("use .md, .html, .json, .txt, .docx or .pdf"));
                     }
                 };
                 Ok((self.base.join(name), name.clone(), kind))
@@ -277,15 +295,17 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
         let doc = load(&path, job.source.get_ref())?;
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let bytes = match kind {
-                Kind::Md => concord_render::markdown(&doc) + "\n",
-                Kind::Html => concord_render::document_html(&doc),
-                Kind::Json => json(&doc)?,
-                Kind::Txt => concord_render::outline(&doc),
+                Kind::Md => (concord_render::markdown(&doc) + "\n").into_bytes(),
+                Kind::Html => concord_render::document_html(&doc).into_bytes(),
+                Kind::Json => json(&doc)?.into_bytes(),
+                Kind::Txt => concord_render::outline(&doc).into_bytes(),
+                Kind::Docx => concord_render::docx::document(&doc, &docx_options(&doc)),
+                Kind::Pdf => concord_render::pdf::document(&doc, &Default::default()),
             };
             out.push(Planned {
                 path: p,
                 shown,
-                bytes: bytes.into_bytes(),
+                bytes,
             });
         }
     }
@@ -311,16 +331,19 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
             .draft(&options)
             .map_err(|e| super::draft::draft_error(&e, None))?;
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
+            let d = &drafted.document;
             let bytes = match kind {
-                Kind::Md => concord_render::markdown(&drafted.document) + "\n",
-                Kind::Html => concord_render::document_html(&drafted.document),
-                Kind::Json => json(&drafted.document)?,
-                Kind::Txt => concord_render::outline(&drafted.document),
+                Kind::Md => (concord_render::markdown(d) + "\n").into_bytes(),
+                Kind::Html => concord_render::document_html(d).into_bytes(),
+                Kind::Json => json(d)?.into_bytes(),
+                Kind::Txt => concord_render::outline(d).into_bytes(),
+                Kind::Docx => concord_render::docx::document(d, &docx_options(d)),
+                Kind::Pdf => concord_render::pdf::document(d, &Default::default()),
             };
             out.push(Planned {
                 path: p,
                 shown,
-                bytes: bytes.into_bytes(),
+                bytes,
             });
         }
     }
@@ -367,15 +390,17 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
         let opts = concord_render::RedlineOptions::default();
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let bytes = match kind {
-                Kind::Md => concord_render::redline_markdown(&r, &opts) + "\n",
-                Kind::Html => concord_render::redline_html(&r),
-                Kind::Json => json(&r)?,
-                Kind::Txt => concord_render::redline_text(&r, &opts),
+                Kind::Md => (concord_render::redline_markdown(&r, &opts) + "\n").into_bytes(),
+                Kind::Html => concord_render::redline_html(&r).into_bytes(),
+                Kind::Json => json(&r)?.into_bytes(),
+                Kind::Txt => concord_render::redline_text(&r, &opts).into_bytes(),
+                Kind::Docx => concord_render::docx::redline(&r, &old, &new, &docx_options(&new)),
+                Kind::Pdf => concord_render::pdf::redline(&r, &old, &new, &Default::default()),
             };
             out.push(Planned {
                 path: p,
                 shown,
-                bytes: bytes.into_bytes(),
+                bytes,
             });
         }
     }

@@ -15,7 +15,7 @@ use crate::output::Output;
 #[command(after_help = "\
 Exit status: 0 when no error-level finding, 1 when any, 2 for bad input.
 Codes: tracked-changes-left, page-furniture-left, dangling-reference, reference-off-topic,
-duplicate-number, skipped-number, gendered-wording, review-overdue.")]
+duplicate-number, skipped-number, gendered-wording, role-named-two-ways, review-overdue.")]
 pub struct Args {
     /// Protocol files to check
     #[arg(required = true, value_name = "FILE")]

@@ -1,4 +1,4 @@
-//! `concord draft OPTIONS.toml [--format md|html] [-o OUT] [--templates DIR]`
+//! `concord draft OPTIONS.toml [--format md|html|docx|pdf] [-o OUT] [--templates DIR]`
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +27,9 @@ pub struct Args {
     /// Refuse an options file larger than this (bytes, or with a K, M or G suffix)
     #[arg(long, value_name = "SIZE", default_value_t = Size(concord_draft::validate::MAX_OPTIONS_BYTES))]
     max_size: Size,
+    /// The author written into a Word or PDF file's properties
+    #[arg(long, value_name = "NAME", default_value = "Concord")]
+    author: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,10 +38,20 @@ enum Format {
     Md,
     /// A self-contained, accessible, printable HTML page
     Html,
+    /// A Word file with real heading styles and automatic list numbering (needs -o)
+    Docx,
+    /// A tagged PDF with bookmarks (needs -o)
+    Pdf,
 }
 
 pub fn run(args: Args) -> Result<i32, CliError> {
     let out = Output::resolve(args.output.as_deref(), std::slice::from_ref(&args.options))?;
+    if matches!(args.format, Format::Docx | Format::Pdf) {
+        out.refuse_terminal(
+            "a Word or PDF file",
+            "concord draft OPTIONS.toml --format docx -o protocol.docx",
+        )?;
+    }
     let templates = match &args.templates {
         Some(dir) if !dir.is_dir() => {
             return Err(CliError::file(dir, "is not a template folder")
@@ -75,6 +88,22 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             md
         }
         Format::Html => concord_render::document_html(&drafted.document),
+        Format::Docx => {
+            // The file's date is the adoption date the options give: never the clock.
+            let opts = concord_render::docx::DocxOptions {
+                author: args.author.clone(),
+                date: drafted.document.meta.adopted.clone(),
+            };
+            out.write(&concord_render::docx::document(&drafted.document, &opts))?;
+            return Ok(exit::SUCCESS);
+        }
+        Format::Pdf => {
+            let opts = concord_render::pdf::PdfOptions {
+                author: Some(args.author.clone()),
+            };
+            out.write(&concord_render::pdf::document(&drafted.document, &opts))?;
+            return Ok(exit::SUCCESS);
+        }
     };
     out.write(rendered.as_bytes())?;
     Ok(exit::SUCCESS)
