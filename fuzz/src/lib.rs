@@ -4,9 +4,10 @@
 //! regression test (`crates/compare/tests/regressions.rs` includes it by path), so every
 //! crash input kept in `corpus/regressions/` fails the very same check in CI until it is fixed.
 //!
-//! A new reader (DOCX, PDF) gets a target by adding a function here that reads the bytes with
-//! it and calls [`check_document`], a three-line file under `fuzz_targets/`, a `[[bin]]` entry
-//! in `fuzz/Cargo.toml`, and a line in `TARGETS` of `xtask/src/fuzz.rs`.
+//! Every reader has a target ([`ingest_text`], [`ingest_docx`], [`ingest_pdf`]). Another reader
+//! gets one by adding a function here that reads the bytes with it and calls
+//! [`check_document`], a three-line file under `fuzz_targets/`, a `[[bin]]` entry in
+//! `fuzz/Cargo.toml`, and a line in `TARGETS` of `xtask/src/fuzz.rs`.
 
 use concord_compare::diff::{ClauseDiff, DiffConfig, Redline, diff as redline};
 use concord_draft::{Drafter, Templates, validate};
@@ -26,6 +27,58 @@ pub fn ingest_text(data: &[u8]) {
         let lost = lost_words(data);
         assert!(lost.is_empty(), "words lost by the reader: {lost:?}");
     }
+}
+
+/// The Word reader: a `.docx` (any bytes starting `PK`), or, so that mutations reach the XML
+/// and numbering logic rather than break the ZIP checksum, any other bytes as the
+/// `word/document.xml` of a minimal package. Whatever it reads is a well-formed document.
+pub fn ingest_docx(data: &[u8]) {
+    let bytes = if data.starts_with(b"PK") {
+        data.to_vec()
+    } else {
+        minimal_docx(data)
+    };
+    let opts = Options {
+        format: Some(concord_ingest::Format::Docx),
+        ..Options::default()
+    };
+    if let Ok(p) = concord_ingest::read(&bytes, "fuzz.docx", &opts) {
+        check_document(&p.document);
+        check_renders(&p.document);
+    }
+}
+
+/// The PDF reader, from the word boxes of `pdftotext -bbox-layout` (what the binary hands it;
+/// running poppler is the binary's business). Whatever it reads is a well-formed document.
+pub fn ingest_pdf(data: &[u8]) {
+    let layout = String::from_utf8_lossy(data);
+    if let Ok(p) = concord_ingest::read_pdf_layout(&layout, "fuzz.pdf", data, &Options::default()) {
+        check_document(&p.document);
+        check_renders(&p.document);
+    }
+}
+
+/// A Word package holding `document` as its `word/document.xml`, stored without compression.
+pub fn minimal_docx(document: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts: [(&str, &[u8]); 2] = [
+        (
+            "[Content_Types].xml",
+            br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+        ),
+        ("word/document.xml", document),
+    ];
+    for (name, bytes) in parts {
+        if zip.start_file(name, stored).is_ok() {
+            let _ = zip.write_all(bytes);
+        }
+    }
+    zip.finish()
+        .map(std::io::Cursor::into_inner)
+        .unwrap_or_default()
 }
 
 /// Canonical Markdown reads back to the same clauses and sections (of the version after any

@@ -19,6 +19,8 @@ use anyhow::{Context, bail};
 /// Every fuzz target (a `[[bin]]` of `fuzz/Cargo.toml`) and where its seeds come from.
 pub const TARGETS: &[(&str, Seeds)] = &[
     ("ingest_text", Seeds::Text),
+    ("ingest_docx", Seeds::Docx),
+    ("ingest_pdf", Seeds::PdfLayout),
     ("markdown_round_trip", Seeds::Text),
     ("options", Seeds::Options),
     ("diff", Seeds::Pairs),
@@ -28,6 +30,9 @@ pub const TARGETS: &[(&str, Seeds)] = &[
 /// the readers know (contents lists, sections, clauses, items, tracked changes), and small
 /// inputs run hundreds of times faster than whole files under AddressSanitizer.
 const MAX_LEN: usize = 8 * 1024;
+
+/// A Word file is a ZIP of several parts: the fixtures are about 10 KB each.
+const MAX_LEN_DOCX: usize = 24 * 1024;
 
 /// A run that takes longer than this on one input is reported as a hang (libFuzzer `-timeout`).
 const TIMEOUT_SECS: u32 = 10;
@@ -44,6 +49,21 @@ pub enum Seeds {
     Options,
     /// Two protocol texts joined by the diff separator byte (0xFF).
     Pairs,
+    /// Word files, and the `word/document.xml` of each (the target wraps bare XML).
+    Docx,
+    /// `pdftotext -bbox-layout` pages of the PDFs of `corpus/pdf/`, cut at their flows (needs
+    /// poppler-utils; without it only a small hand-made page).
+    PdfLayout,
+}
+
+impl Seeds {
+    /// The largest input libFuzzer builds for targets seeded so.
+    fn max_len(self) -> usize {
+        match self {
+            Seeds::Docx => MAX_LEN_DOCX,
+            _ => MAX_LEN,
+        }
+    }
 }
 
 /// What one run did.
@@ -99,7 +119,7 @@ pub fn run(root: &Path, target: &str, seconds: u64) -> anyhow::Result<RunResult>
         .arg(&seed_dir)
         .arg("--")
         .arg(format!("-max_total_time={seconds}"))
-        .arg(format!("-max_len={MAX_LEN}"))
+        .arg(format!("-max_len={}", seeds.max_len()))
         .arg(format!("-timeout={TIMEOUT_SECS}"))
         .arg(format!("-rss_limit_mb={RSS_LIMIT_MB}"))
         .arg("-print_final_stats=1")
@@ -250,6 +270,25 @@ pub fn seed_inputs(root: &Path, seeds: Seeds) -> anyhow::Result<Vec<Vec<u8>>> {
                 out.push(std::fs::read(p)?);
             }
         }
+        Seeds::Docx => {
+            for p in files(&root.join("corpus/docx"), "docx")? {
+                let bytes = std::fs::read(&p)?;
+                out.push(document_xml(&bytes)?);
+                out.push(bytes);
+            }
+        }
+        Seeds::PdfLayout => {
+            for p in files(&root.join("corpus/pdf"), "pdf")? {
+                match bbox_layout(&p) {
+                    Some(layout) => out.extend(layout_pieces(&layout)),
+                    None => eprintln!(
+                        "note: pdftotext not found; {} gives no seeds (install poppler-utils)",
+                        p.display()
+                    ),
+                }
+            }
+            out.push(SMALL_LAYOUT.as_bytes().to_vec());
+        }
         Seeds::Pairs => {
             for p in &protocols {
                 let parts = pieces(&std::fs::read(p)?, 2 * 1024);
@@ -266,10 +305,72 @@ pub fn seed_inputs(root: &Path, seeds: Seeds) -> anyhow::Result<Vec<Vec<u8>>> {
         out.push(std::fs::read(r)?);
     }
     if seeds != Seeds::Options {
-        out.retain(|s| s.len() <= MAX_LEN);
+        out.retain(|s| s.len() <= seeds.max_len());
     }
     out.retain(|s| !s.is_empty());
     Ok(out)
+}
+
+/// A page of word boxes as `pdftotext -bbox-layout` prints it, for when poppler is missing.
+const SMALL_LAYOUT: &str = r#"<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Protocol</title></head><body><doc><page width="595" height="842"><flow><block xMin="72" yMin="72" xMax="300" yMax="90"><line xMin="72" yMin="72" xMax="300" yMax="90"><word xMin="72" yMin="72" xMax="80" yMax="90">1.</word><word xMin="84" yMin="72" xMax="160" yMax="90">Introduction</word></line></block><block xMin="72" yMin="100" xMax="500" yMax="112"><line xMin="72" yMin="100" xMax="500" yMax="112"><word xMin="72" yMin="100" xMax="86" yMax="112">1.1</word><word xMin="90" yMin="100" xMax="130" yMax="112">Officers</word><word xMin="134" yMin="100" xMax="160" yMax="112">serve</word><word xMin="164" yMin="100" xMax="180" yMax="112">the</word><word xMin="184" yMin="100" xMax="240" yMax="112">council.</word></line></block></flow></page></doc></body></html>"#;
+
+/// The `word/document.xml` of a Word file.
+fn document_xml(docx: &[u8]) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).context("reading a .docx")?;
+    let mut part = zip
+        .by_name("word/document.xml")
+        .context("a .docx without word/document.xml")?;
+    let mut out = Vec::new();
+    part.read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// `pdftotext -bbox-layout PDF -`, or `None` when poppler is not installed.
+fn bbox_layout(pdf: &Path) -> Option<String> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox-layout")
+        .arg(pdf)
+        .arg("-")
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A layout cut into documents of one page each, of as many whole `<flow>`s as fit in about
+/// 6 KB: each piece is the kind of document the PDF reader is given.
+fn layout_pieces(layout: &str) -> Vec<Vec<u8>> {
+    let Some(first) = layout.find("<page ") else {
+        return vec![layout.as_bytes().to_vec()];
+    };
+    let (head, rest) = layout.split_at(first);
+    let tail = "</doc>\n</body>\n</html>\n";
+    let mut out = Vec::new();
+    for page in rest.split("<page ").filter(|p| !p.trim().is_empty()) {
+        let Some(open_end) = page.find('>') else {
+            continue;
+        };
+        let open = format!("<page {}", &page[..=open_end]);
+        let mut piece = String::new();
+        for flow in page.split("<flow>").skip(1) {
+            let Some(end) = flow.find("</flow>") else {
+                continue;
+            };
+            piece.push_str("<flow>");
+            piece.push_str(&flow[..end + "</flow>".len()]);
+            if piece.len() >= 6 * 1024 {
+                out.push(format!("{head}{open}{piece}</page>{tail}").into_bytes());
+                piece.clear();
+            }
+        }
+        if !piece.is_empty() {
+            out.push(format!("{head}{open}{piece}</page>{tail}").into_bytes());
+        }
+    }
+    out
 }
 
 fn pair(a: &[u8], b: &[u8]) -> Vec<u8> {

@@ -102,7 +102,7 @@ const USAGE: &str = "usage: cargo xtask <task>
   bench [--quick] [--record]         Concord beside the tools users would otherwise run, as ratios
   bench precedents                   precedent search over 3,000 documents, queries per second
   bench-raw-similar OLD NEW          the raw similar baseline (used by bench)
-  fuzz --target T [--seconds N]      run one fuzz target (default 600 s); targets: ingest_text, markdown_round_trip, options, diff
+  fuzz --target T [--seconds N]      run one fuzz target (default 600 s); targets: ingest_text, ingest_docx, ingest_pdf, markdown_round_trip, options, diff
   fuzz-smoke [--seconds N]           run every fuzz target in turn (default 60 s each)
   fuzz-keep NAME ARTIFACT NOTE       keep a crash input as corpus/regressions/NAME.input with its note";
 

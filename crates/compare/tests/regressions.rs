@@ -1,6 +1,7 @@
 //! The regression cases: every input kept in `corpus/regressions/` (most found by fuzzing) runs
-//! through every check the fuzz targets make (the reader, the Markdown round trip, the options
-//! parser and drafting, the diff against itself and against a real protocol). The checks are
+//! through every check the fuzz targets make (the text, Word and PDF readers, the Markdown
+//! round trip, the options parser and drafting, the diff against itself and against a real
+//! protocol). The checks are
 //! the fuzz crate's own (`fuzz/src/lib.rs`, included by path), so a kept crash input fails here
 //! exactly as it failed under the fuzzer until the bug is fixed.
 //!
@@ -65,8 +66,10 @@ fn every_case_passes_every_check() {
             .unwrap_or_default();
         let against_seed = [bytes.as_slice(), &sep, &seed].concat();
         let from_seed = [seed.as_slice(), &sep, &bytes].concat();
-        let runs: [(&str, &dyn Fn()); 6] = [
+        let runs: [(&str, &dyn Fn()); 8] = [
             ("ingest_text", &|| checks::ingest_text(&bytes)),
+            ("ingest_docx", &|| checks::ingest_docx(&bytes)),
+            ("ingest_pdf", &|| checks::ingest_pdf(&bytes)),
             ("markdown_round_trip", &|| {
                 checks::markdown_round_trip(&bytes)
             }),
@@ -87,4 +90,25 @@ fn every_case_passes_every_check() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The Word check reaches the reader both ways: a real `.docx`, and its bare
+/// `word/document.xml` wrapped into a package by the check.
+#[test]
+fn the_word_check_reads_a_fixture_and_its_bare_document_xml() {
+    use std::io::Read;
+    let docx = std::fs::read(root().join("corpus/docx/brackenfield.docx")).expect("a fixture");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).expect("a zip");
+    let mut xml = Vec::new();
+    zip.by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_end(&mut xml)
+        .expect("read");
+    let opts = concord_ingest::Options::default();
+    for bytes in [docx.clone(), checks::minimal_docx(&xml)] {
+        let p = concord_ingest::read(&bytes, "b.docx", &opts).expect("reads");
+        assert!(p.document.clauses().len() >= 5, "{:?}", p.document.meta);
+    }
+    checks::ingest_docx(&xml);
+    checks::ingest_docx(&docx);
 }
