@@ -135,6 +135,68 @@ pub fn root() -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    /// Every test docs/reliability.md names in its tables is a test (or fuzz check) that exists.
+    #[test]
+    fn reliability_page_names_real_tests() {
+        let root = crate::root();
+        let page = std::fs::read_to_string(root.join("docs/reliability.md")).unwrap();
+        let mut sources = String::new();
+        let mut stack = vec![
+            root.join("crates"),
+            root.join("fuzz/src"),
+            root.join("xtask/src"),
+        ];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    sources.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut named = 0;
+        // Only tables whose last column is headed "test" or "tests" name tests.
+        let mut tests_column = false;
+        let mut header = true;
+        for line in page.lines() {
+            if !line.starts_with('|') {
+                header = true;
+                continue;
+            }
+            let last = line
+                .trim_end_matches('|')
+                .rsplit('|')
+                .next()
+                .unwrap_or("")
+                .trim();
+            if header {
+                tests_column = matches!(last, "test" | "tests");
+                header = false;
+                continue;
+            }
+            if !tests_column || last.starts_with("---") {
+                continue;
+            }
+            for (k, token) in last.split('`').enumerate() {
+                let is_name = k % 2 == 1
+                    && token.contains('_')
+                    && token
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if is_name {
+                    named += 1;
+                    assert!(
+                        sources.contains(&format!("fn {token}(")),
+                        "docs/reliability.md names `{token}`, which is no test here"
+                    );
+                }
+            }
+        }
+        assert!(named >= 40, "only {named} tests named");
+    }
+
     #[test]
     fn usage_names_every_task_and_fuzz_target() {
         for task in [

@@ -564,6 +564,39 @@ fn a_template_that_never_ends_is_stopped() {
 }
 
 #[test]
+fn a_template_that_is_a_pipe_or_too_large_is_refused() {
+    let dir = template_folder(&format!("{START}{{% include \"sections/x.j2\" %}}\n"));
+    write(
+        dir.path(),
+        "lib/sections/x.j2",
+        "x".repeat(1024 * 1024 + 1).as_bytes(),
+    );
+    refused(
+        &concord_in(dir.path(), &["draft", "o.toml", "--templates", "lib"]),
+        &[
+            "lib/protocol.j2:4: template 'sections/x.j2' is 1048577 bytes, over the limit of 1048576 bytes",
+        ],
+    );
+    #[cfg(unix)]
+    {
+        std::fs::remove_file(dir.path().join("lib/sections/x.j2")).unwrap();
+        let made = Command::new("mkfifo")
+            .arg(dir.path().join("lib/sections/x.j2"))
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            // A pipe would block the draft for ever; it is refused without being opened.
+            refused(
+                &concord_in(dir.path(), &["draft", "o.toml", "--templates", "lib"]),
+                &[
+                    "lib/protocol.j2:4: template name 'sections/x.j2' refused: it is not a regular file",
+                ],
+            );
+        }
+    }
+}
+
+#[test]
 fn a_draft_is_not_written_into_its_template_folder() {
     let dir = template_folder(START);
     let r = concord_in(

@@ -127,3 +127,27 @@ fn more_clauses_than_the_limit_are_refused() {
         Err(Error::TooManyClauses { .. })
     ));
 }
+
+/// A Word file is a ZIP: a small one can unpack to gigabytes. Each part is read to at most
+/// 64 MB, then refused.
+#[test]
+fn a_word_file_that_unpacks_past_its_part_limit_is_refused() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("word/document.xml", deflated)
+        .expect("a part");
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..65 {
+        zip.write_all(&spaces).expect("written");
+    }
+    let bomb = zip.finish().expect("a zip").into_inner();
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    let e = read(&bomb, "bomb.docx", &Options::default()).unwrap_err();
+    assert!(
+        matches!(&e, Error::Docx { reason } if reason.contains("unpacks to more than")),
+        "{e:?}"
+    );
+}
