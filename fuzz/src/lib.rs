@@ -333,7 +333,19 @@ fn words_of(s: &str) -> Vec<String> {
     s.replace('\u{ad}', "")
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            // A number is its value: section "01" is section 1.
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                let v = w.trim_start_matches('0');
+                if v.is_empty() {
+                    "0".into()
+                } else {
+                    v.to_string()
+                }
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -491,7 +503,7 @@ pub fn lost_words(bytes: &[u8]) -> Vec<String> {
         }
         let joined: Vec<String> = words_of(
             &unmark(text.split('\n').nth(i).unwrap_or(""))
-                .replace(['[', ']', '*', '`', MARKUP], ""),
+                .replace(['[', ']', '*', '`', '_', '~', MARKUP], ""),
         )
         .into_iter()
         .filter(|j| have.contains(j))
@@ -503,7 +515,14 @@ pub fn lost_words(bytes: &[u8]) -> Vec<String> {
                 .char_indices()
                 .skip(1)
                 .any(|(at, _)| have.contains(&w[..at]) && have.contains(&w[at..]));
-            if have.contains(w) || joined.iter().any(|j| j.contains(w.as_str())) || run_together {
+            // Marks run words together (`noticer~~...~~they` reads "noticerthey"): a word
+            // long enough not to match by chance counts when the model holds it inside one.
+            let inside = w.chars().count() >= 4 && have.iter().any(|h| h.contains(w.as_str()));
+            if have.contains(w)
+                || joined.iter().any(|j| j.contains(w.as_str()))
+                || run_together
+                || inside
+            {
                 continue;
             }
             // `Of-` / `ficer`: the halves of a word split at a line end.

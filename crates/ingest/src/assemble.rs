@@ -88,12 +88,15 @@ pub fn assemble(
                     format!("read into the meta: {:?}", format!("{key}: {value}")),
                 ));
             }
-            BlockKind::Table { rows } => {
-                if let Some(v) = version_table(rows) {
+            // A version table goes into the meta; any other table is text, kept as the body
+            // keeps it (a clause of its own).
+            BlockKind::Table { rows } => match version_table(rows) {
+                Some(v) => {
                     doc.meta.versions.extend(v);
                     record_version_table(rows, b.first, diags);
                 }
-            }
+                None => stray.push(b.clone()),
+            },
             BlockKind::Para
                 if b.text
                     .iter()

@@ -149,6 +149,25 @@ pub fn version_table_report(rows: &[Vec<String>]) -> Option<String> {
     if !unkept.is_empty() {
         report.push_str(&format!("; cells not kept: {:?}", unkept.join(" | ")));
     }
+    // Dates are kept as ISO dates: what they were written as is recorded here.
+    let [date_col, _, _, review_col] = kept;
+    let mut rewritten = Vec::new();
+    for row in body {
+        let cell = |col: Option<usize>| col.and_then(|i| row.get(i)).map(|c| c.trim());
+        if let Some(d) = cell(date_col).filter(|d| !d.is_empty())
+            && let Some(iso) = find_date(d).filter(|iso| iso != d)
+        {
+            rewritten.push(format!("{d:?} as {iso}"));
+        }
+        if let Some(r) = cell(review_col).filter(|r| !r.is_empty())
+            && review_date(r) != r
+        {
+            rewritten.push(format!("{r:?} as {}", review_date(r)));
+        }
+    }
+    if !rewritten.is_empty() {
+        report.push_str(&format!("; dates read {}", rewritten.join(", ")));
+    }
     Some(report)
 }
 
