@@ -338,3 +338,89 @@ fn build_writes_word_and_pdf_outputs_and_checks_them() {
         String::from_utf8_lossy(&again.stderr)
     );
 }
+
+#[test]
+fn review_pack_opens_in_libreoffice_with_tracked_changes_and_its_pdf_reads_as_text() {
+    let seed = repo().join("corpus/000_0739291e76a941b3.txt");
+    let corpus = repo().join("corpus");
+    let (code, _, stderr, dir) = run(&[
+        "pack",
+        "--tracked",
+        path(&seed),
+        "--peers",
+        path(&corpus),
+        "--date",
+        "2026-05-05",
+        "-o",
+        "pack",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let pack = dir.path().join("pack");
+    for name in ["pack.html", "pack.docx", "pack.pdf"] {
+        assert!(pack.join(name).is_file(), "{name}");
+    }
+    let lead = "Officer complaints about councillors: Monitoring Officer -> Chief Executive (6.2)";
+    if have("pdftotext", &["-v"]) {
+        let out = std::process::Command::new("pdftotext")
+            .arg(pack.join("pack.pdf"))
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let at = squeezed
+            .find(lead)
+            .expect("the responsibility change in the PDF");
+        assert!(at < squeezed.find("Material changes (5)").unwrap());
+        assert!(squeezed.contains("Appendix: the new text in full"));
+    }
+    let python = if Path::new("/usr/bin/python3").exists() {
+        "/usr/bin/python3"
+    } else {
+        "python3"
+    };
+    if !have("soffice", &["--version"]) || !have(python, &["-c", "import uno"]) {
+        return;
+    }
+    let script = repo().join("crates/render/tests/support/lo_changes.py");
+    let text = |mode: &str| -> (String, String) {
+        let out_txt = dir.path().join(format!("pack-{mode}.txt"));
+        let out = std::process::Command::new(python)
+            .arg(&script)
+            .arg(mode)
+            .arg(pack.join("pack.docx"))
+            .arg(&out_txt)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let t = std::fs::read_to_string(out_txt).unwrap();
+        (
+            t.split_whitespace().collect::<Vec<_>>().join(" "),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (kept, found) = text("keep");
+    // LibreOffice counts real tracked changes in the pack's redline.
+    let changes: usize = found
+        .trim()
+        .lines()
+        .last()
+        .unwrap_or("0")
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    assert!(changes > 10, "tracked changes found: {found}");
+    assert!(kept.find(lead).unwrap() < kept.find("Material changes (5)").unwrap());
+    let (accepted, _) = text("accept");
+    let (rejected, _) = text("reject");
+    assert!(
+        accepted.contains("they should raise the matter with the Chief Executive in the knowledge")
+    );
+    assert!(rejected.contains(
+        "he or she should raise the matter with the Monitoring Officer in the knowledge"
+    ));
+}

@@ -26,6 +26,7 @@
 
 mod body;
 mod numbering;
+mod pack;
 mod parts;
 mod tracked;
 mod xml;
@@ -119,5 +120,30 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &DocxOptions) 
         author: &opts.author,
         date: date.as_deref(),
         footer: "Redline",
+    })
+}
+
+/// The standards committee review pack as a `.docx` file: the parts of the HTML pack in the
+/// same order and words, the redline as real tracked changes by `opts.author`, and the new
+/// text with automatic numbering as the appendix.
+pub fn pack(p: &crate::Pack<'_>, opts: &DocxOptions) -> Vec<u8> {
+    let date = opts.date_time();
+    let rev = xml::Revision {
+        author: &opts.author,
+        date: date.as_deref(),
+    };
+    let (body, numbering, notes) = pack::body(p, &rev);
+    let mut xml = String::from(parts::DOCUMENT_OPEN);
+    xml.push_str(&body);
+    xml.push_str(parts::SECTION);
+    xml.push_str("</w:body></w:document>");
+    parts::zip(&parts::Package {
+        document: xml,
+        numbering: numbering.xml(),
+        footnotes: parts::footnotes(&notes),
+        title: &p.title,
+        author: &opts.author,
+        date: date.as_deref(),
+        footer: p.council.as_deref().unwrap_or(&p.title),
     })
 }

@@ -22,6 +22,7 @@ pub mod docx;
 mod html;
 mod markdown;
 mod outline;
+mod pack;
 mod pack_html;
 pub mod pdf;
 mod redline;

@@ -45,6 +45,22 @@ const ITEM_LABEL: f32 = 26.0;
 /// The document as a PDF.
 pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
     let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
+    let blocks = document_blocks(doc);
+    let (pages, marks) = layout::layout(&blocks);
+    let footer = doc.meta.council.as_deref().unwrap_or(title);
+    write::write(
+        &blocks,
+        &pages,
+        &marks,
+        title,
+        footer,
+        opts.author.as_deref(),
+    )
+}
+
+/// The blocks of a document: its title, facts, version table, sections and clauses.
+pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
+    let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let mut blocks = vec![title_block(vec![Span::plain(title)])];
     let mut facts = Vec::new();
     if let Some(c) = &doc.meta.council {
@@ -93,20 +109,27 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
     for s in &doc.sections {
         section(&mut blocks, s, 1, &mut notes);
     }
-    let (pages, marks) = layout::layout(&blocks);
-    let footer = doc.meta.council.as_deref().unwrap_or(title);
-    write::write(
-        &blocks,
-        &pages,
-        &marks,
-        title,
-        footer,
-        opts.author.as_deref(),
-    )
+    blocks
 }
 
 /// The redline between `old` and `new` as a PDF.
 pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -> Vec<u8> {
+    let blocks = redline_blocks(r, old, new);
+    let (pages, marks) = layout::layout(&blocks);
+    let title = new.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
+    let title = format!("Redline: {title}");
+    write::write(
+        &blocks,
+        &pages,
+        &marks,
+        &title,
+        "Redline",
+        opts.author.as_deref(),
+    )
+}
+
+/// The blocks of a redline: every paragraph with its deleted and inserted runs, and a legend.
+pub(crate) fn redline_blocks(r: &Redline, old: &Document, new: &Document) -> Vec<Block> {
     let paras = redline_layout::paragraphs(r, old, new);
     let mut blocks = Vec::new();
     // Footnotes cited in kept or inserted text are the new version's, printed at the page foot.
@@ -174,17 +197,7 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -
             blocks.push(legend);
         }
     }
-    let (pages, marks) = layout::layout(&blocks);
-    let title = new.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
-    let title = format!("Redline: {title}");
-    write::write(
-        &blocks,
-        &pages,
-        &marks,
-        &title,
-        "Redline",
-        opts.author.as_deref(),
-    )
+    blocks
 }
 
 fn spans(runs: &[(Op, String)]) -> Vec<Span> {
@@ -376,5 +389,139 @@ fn items(blocks: &mut Vec<Block>, list: &[Item], x: f32, notes: &mut Notes) {
         let sub = if i.label.is_some() { x + ITEM_STEP } else { x };
         blocks.push(b);
         items(blocks, &i.items, sub, notes);
+    }
+}
+
+/// The standards committee review pack as a PDF: the parts of the HTML pack in the same order
+/// and words, the redline with its deletions struck through and insertions underlined, and the
+/// new text as the appendix; every part a bookmark.
+pub fn pack(p: &crate::Pack<'_>, opts: &PdfOptions) -> Vec<u8> {
+    use crate::pack::Part;
+    let mut blocks: Vec<Block> = Vec::new();
+    // Blocks of a redline or document set inside the pack sit one level down.
+    let nested = |mut b: Block| {
+        if let Role::Heading(l) = b.role {
+            b.role = Role::Heading((l + 1).min(4));
+        }
+        b.outline = b.outline.map(|(l, t)| (l + 1, t));
+        b
+    };
+    for part in crate::pack::parts(p) {
+        match part {
+            Part::Title(t) => blocks.push(title_block(vec![Span::plain(t)])),
+            Part::Facts(facts) => {
+                for (k, v) in facts {
+                    let mut b = Block::para(vec![Span::plain(format!("{k}: {v}"))], 0.0);
+                    b.size = 11.0;
+                    b.before = 4.0;
+                    blocks.push(b);
+                }
+            }
+            Part::Heading(level, text) => {
+                let shown = level + 1;
+                blocks.push(heading(
+                    shown,
+                    vec![Span::plain(text.clone())],
+                    Vec::new(),
+                    Some((level, text)),
+                ));
+            }
+            Part::Para(text) => blocks.push(Block::para(vec![Span::plain(text)], 0.0)),
+            Part::Lead(text) => {
+                let mut b = Block::para(vec![Span::plain(text)], 0.0);
+                b.bold = true;
+                b.size = 11.5;
+                blocks.push(b);
+            }
+            Part::Bullets(items) => {
+                for item in items {
+                    let mut b = Block::para(vec![Span::plain(item)], 16.0);
+                    b.label = vec![Span::plain("•")];
+                    b.label_x = 4.0;
+                    b.before = 3.0;
+                    blocks.push(b);
+                }
+            }
+            Part::Table { header, rows } => table(&mut blocks, &header, &rows),
+            Part::Redline => {
+                let old = p.old;
+                blocks.extend(
+                    redline_blocks(p.redline, old, p.new)
+                        .into_iter()
+                        .skip(1)
+                        .map(nested),
+                );
+            }
+            Part::Appendix => {
+                blocks.extend(document_blocks(p.new).into_iter().map(nested));
+            }
+        }
+    }
+    let (pages, marks) = layout::layout(&blocks);
+    let footer = p.council.as_deref().unwrap_or(&p.title);
+    write::write(
+        &blocks,
+        &pages,
+        &marks,
+        &p.title,
+        footer,
+        opts.author.as_deref(),
+    )
+}
+
+/// A table as PDF text: a narrow table (three columns at most, all but the last short) as rows
+/// with its columns on one line; any other as a block per row, each cell on a line of its own
+/// under its column's name.
+fn table(blocks: &mut Vec<Block>, header: &[String], rows: &[Vec<String>]) {
+    /// Where a narrow table's columns start, and the longest cell that fits each of the first
+    /// two (at 9.5 pt).
+    const OFFSETS: [f32; 3] = [0.0, 62.0, 190.0];
+    const FITS: [usize; 2] = [11, 24];
+    let narrow = header.len() <= 3
+        && std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .all(|r| {
+                r.iter()
+                    .take(header.len().saturating_sub(1))
+                    .zip(FITS)
+                    .all(|(c, n)| c.chars().count() <= n)
+            });
+    if narrow {
+        let offsets = OFFSETS;
+        let last = header.len().saturating_sub(1);
+        for (i, row) in std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .enumerate()
+        {
+            let text = row.get(last).cloned().unwrap_or_default();
+            let mut b = Block::para(vec![Span::plain(text)], offsets[last.min(2)]);
+            b.cells = row
+                .iter()
+                .take(last)
+                .enumerate()
+                .map(|(k, c)| (offsets[k], c.clone()))
+                .collect();
+            b.bold = i == 0;
+            b.before = if i == 0 { 6.0 } else { 2.0 };
+            b.size = 9.5;
+            blocks.push(b);
+        }
+        return;
+    }
+    for row in rows {
+        let mut first = Block::para(
+            vec![Span::plain(row.first().cloned().unwrap_or_default())],
+            0.0,
+        );
+        first.bold = true;
+        first.before = 8.0;
+        first.size = 10.0;
+        blocks.push(first);
+        for (name, cell) in header.iter().zip(row).skip(1) {
+            let mut b = Block::para(vec![Span::plain(format!("{name}: {cell}"))], 14.0);
+            b.before = 1.0;
+            b.size = 9.5;
+            blocks.push(b);
+        }
     }
 }
