@@ -245,6 +245,45 @@ proptest! {
         same_clauses(&doc, &back)?;
     }
 
+    /// The meta and footnotes survive too: council, kind, adoption date, version history,
+    /// footnote texts (with the markup characters council text holds).
+    #[test]
+    fn meta_and_footnotes_round_trip(
+        mut doc in numbered_doc(),
+        council in "[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9})? (Parish|Town|District|Borough) Council",
+        adopted in (2000u32..2030, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        notes in prop::collection::vec("[A-Za-z0-9 ,.;:()&<>*_~\\[\\]-]{1,40}", 0..3),
+        versions in prop::collection::vec(("[0-9]{1,2}", "[A-Za-z ,.]{1,30}"), 0..3),
+    ) {
+        doc.meta.council = Some(council.clone());
+        let kind = council.rsplit(' ').nth(1).unwrap_or("District").to_lowercase();
+        doc.meta.kind = Some(kind);
+        doc.meta.adopted = Some(adopted);
+        doc.meta.versions = versions
+            .iter()
+            .map(|(v, n)| concord_model::VersionEntry {
+                date: Some("2024-09-09".into()),
+                version: Some(v.clone()),
+                note: Some(n.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|n| !n.is_empty()),
+                review: None,
+            })
+            .collect();
+        doc.footnotes = notes
+            .iter()
+            .enumerate()
+            .filter_map(|(k, t)| {
+                let text = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                (!text.is_empty()).then(|| concord_model::Footnote { id: (k + 1).to_string(), text })
+            })
+            .collect();
+        let md = concord_render::markdown(&doc);
+        let back = read(md.as_bytes(), "gen.md", &Options::default()).unwrap().document;
+        same_clauses(&doc, &back)?;
+        let meta = |d: &Document| (d.meta.title.clone(), d.meta.council.clone(), d.meta.kind.clone(), d.meta.adopted.clone(), d.meta.versions.clone());
+        prop_assert_eq!(meta(&doc), meta(&back), "{}", md);
+        prop_assert_eq!(&doc.footnotes, &back.footnotes, "{}", md);
+    }
+
     #[test]
     fn unnumbered_round_trip(doc in unnumbered_doc()) {
         let md = concord_render::markdown(&doc);
