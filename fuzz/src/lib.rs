@@ -9,6 +9,8 @@
 //! [`check_document`], a three-line file under `fuzz_targets/`, a `[[bin]]` entry in
 //! `fuzz/Cargo.toml`, and a line in `TARGETS` of `xtask/src/fuzz.rs`.
 
+use std::collections::HashSet;
+
 use concord_compare::diff::{ClauseDiff, DiffConfig, Redline, diff as redline};
 use concord_draft::{Drafter, Templates, validate};
 use concord_ingest::{Options, Parsed};
@@ -508,6 +510,14 @@ pub fn lost_words(bytes: &[u8]) -> Vec<String> {
         .into_iter()
         .filter(|j| have.contains(j))
         .collect();
+        // Words touching a strike mark: a tracked deletion can glue them to the next word
+        // (`or she~~they ~~has~~ves` reads "or sheves").
+        let raw = text.split('\n').nth(i).unwrap_or("");
+        let touching: HashSet<String> = raw
+            .split(|c: char| !c.is_alphanumeric() && c != '~')
+            .filter(|t| t.contains('~'))
+            .flat_map(|t| words_of(t))
+            .collect();
         let ws = words_of(line);
         for (k, w) in ws.iter().enumerate() {
             // `[s/hethey](#)`: a replacement's two halves run together.
@@ -517,7 +527,8 @@ pub fn lost_words(bytes: &[u8]) -> Vec<String> {
                 .any(|(at, _)| have.contains(&w[..at]) && have.contains(&w[at..]));
             // Marks run words together (`noticer~~...~~they` reads "noticerthey"): a word
             // long enough not to match by chance counts when the model holds it inside one.
-            let inside = w.chars().count() >= 4 && have.iter().any(|h| h.contains(w.as_str()));
+            let inside = (w.chars().count() >= 4 || touching.contains(w))
+                && have.iter().any(|h| h.contains(w.as_str()));
             if have.contains(w)
                 || joined.iter().any(|j| j.contains(w.as_str()))
                 || run_together
