@@ -516,7 +516,7 @@ pub fn lost_words(bytes: &[u8]) -> Vec<String> {
         let touching: HashSet<String> = raw
             .split(|c: char| !c.is_alphanumeric() && c != '~')
             .filter(|t| t.contains('~'))
-            .flat_map(|t| words_of(t))
+            .flat_map(words_of)
             .collect();
         let ws = words_of(line);
         for (k, w) in ws.iter().enumerate() {
