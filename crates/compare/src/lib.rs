@@ -7,4 +7,7 @@
 
 pub mod answers;
 pub mod diff;
+mod error;
 pub mod precedents;
+
+pub use error::Error;

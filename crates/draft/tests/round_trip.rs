@@ -101,7 +101,8 @@ fn read_back(options: &Options) -> (String, BTreeMap<String, (Loop, String)>) {
 fn drafted_and_read(options: &Options) -> (String, concord_model::Document) {
     let drafted = Drafter::new(Templates::Builtin).draft(options).unwrap();
     let md = concord_render::markdown(&drafted.document);
-    let parsed = concord_ingest::parse_str(&md, "drafted.md", &concord_ingest::Options::default());
+    let parsed = concord_ingest::parse_str(&md, "drafted.md", &concord_ingest::Options::default())
+        .expect("a drafted protocol is within the reader's limits");
     (md, parsed.document)
 }
 

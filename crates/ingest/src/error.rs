@@ -11,9 +11,20 @@ pub enum Error {
     /// The file holds bytes that text never holds (a NUL, or many control characters).
     #[error("this is not a text file (binary data at byte {offset})")]
     Binary { offset: usize, line: u32, col: u32 },
-    /// The file is larger than the reader accepts.
+    /// The file is larger than the reader accepts ([`crate::Options::max_bytes`]).
     #[error("the file is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { size: usize, limit: usize },
+    /// A clause is numbered deeper than the reader accepts ([`crate::Options::max_depth`]).
+    #[error("clause {label} is numbered {depth} levels deep, over the limit of {limit}")]
+    TooDeep {
+        label: String,
+        depth: usize,
+        limit: usize,
+        line: u32,
+    },
+    /// The document has more clauses than the reader accepts ([`crate::Options::max_clauses`]).
+    #[error("the document has more than {limit} clauses")]
+    TooManyClauses { limit: usize, line: u32 },
     /// A ZIP file that is not a readable Word document (truncated, damaged XML, no body).
     #[error("not a readable Word file: {reason}")]
     Docx { reason: String },
@@ -36,6 +47,7 @@ impl Error {
     pub fn position(&self) -> (u32, u32) {
         match self {
             Error::Binary { line, col, .. } => (*line, *col),
+            Error::TooDeep { line, .. } | Error::TooManyClauses { line, .. } => (*line, 1),
             _ => (1, 1),
         }
     }
@@ -48,6 +60,12 @@ impl Error {
                 "concord reads text, Markdown, Word (.docx) and PDF files; save other formats as one of those"
             }
             Error::TooLarge { .. } => "split the file, or check that it is really a protocol",
+            Error::TooDeep { .. } => {
+                "check that the numbers are clause numbers; a deeper protocol needs a higher depth limit"
+            }
+            Error::TooManyClauses { .. } => {
+                "check that the file is one protocol; a longer one needs a higher clause limit"
+            }
             Error::Docx { .. } => {
                 "open the file in Word or LibreOffice and save it again as .docx, or save it as text"
             }

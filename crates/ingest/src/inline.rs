@@ -160,6 +160,11 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
                 if let Some((dest, text)) = link.take() {
                     match split_replacement(&text).filter(|_| dest == "#") {
                         Some((old, new)) => segs.push(Seg::Change { old, new }),
+                        // A link's target is text a reader may need ("the guidance
+                        // (https://...)"); a bare `#` or an autolink says nothing more.
+                        None if shows_target(&dest, &text) => {
+                            push_same(&mut segs, &format!("{text} ({dest})"));
+                        }
                         None => push_same(&mut segs, &text),
                     }
                 }
@@ -211,7 +216,18 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
             _ => {}
         }
     }
+    // A `<sup>` never closed is not a footnote mark: what followed it is text.
+    if let Some(n) = sup {
+        push_same(&mut segs, &format!("<sup>{n}"));
+    }
     Some(segs)
+}
+
+/// Whether a link's target adds to its text: not an empty or `#` target, not an autolink or
+/// e-mail link that repeats the text.
+fn shows_target(dest: &str, text: &str) -> bool {
+    let bare = dest.strip_prefix("mailto:").unwrap_or(dest);
+    !dest.trim().is_empty() && dest != "#" && bare != text.trim()
 }
 
 /// Where the replacement that follows a deletion ends: after the first word, extended over
@@ -239,6 +255,12 @@ fn replacement_end(t: &str) -> usize {
 /// `s/hethey` → (`s/he`, `they`): a gendered form run together with its neutral replacement.
 fn split_replacement(text: &str) -> Option<(String, String)> {
     let chars: Vec<char> = text.chars().collect();
+    // Both halves are short words from the tables: a longer link text is not a run-together
+    // replacement, and trying every split of it would cost its length squared.
+    let longest = |list: &[&str]| list.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    if chars.len() > longest(GENDERED) + longest(NEUTRAL) {
+        return None;
+    }
     (1..chars.len()).find_map(|k| {
         let old: String = chars[..k].iter().collect();
         let new: String = chars[k..].iter().collect();
@@ -346,13 +368,18 @@ fn build(segs: &[Seg]) -> Inline {
             }
         }
     }
-    // Trailing space: a deletion at the very end keeps its space in `old`.
+    // Trailing space: the deletions at the very end move back onto the text's new end, and
+    // the first of them takes the space into its `old`.
     if text.ends_with(' ') {
         text.pop();
         len -= 1;
-        if let Some(c) = changes.iter_mut().rev().find(|c| c.at > len) {
+        let mut first = true;
+        for c in changes.iter_mut().filter(|c| c.at > len) {
             c.at = len;
-            c.old.insert(0, ' ');
+            if first {
+                c.old.insert(0, ' ');
+                first = false;
+            }
         }
     }
     Inline { text, changes }
@@ -431,6 +458,14 @@ mod tests {
         let (after, before, _) = run("ends here ~~or there~~");
         assert_eq!(after, "ends here");
         assert_eq!(before, "ends here or there");
+
+        // Found by fuzzing (corpus/regressions/trailing-deletions-past-the-end): two deletions
+        // at the end both stood past the end of the text.
+        let (after, before, ch) = run("~~ ~u~ ~u~");
+        assert_eq!((after.as_str(), before.as_str()), ("~~", "~~ u u"));
+        assert!(ch.iter().all(|c| c.at <= 2), "{ch:?}");
+        let (after, before, _) = run("a ~~x~~ ~~y~~ b");
+        assert_eq!((after.as_str(), before.as_str()), ("a b", "a x y b"));
     }
 
     #[test]
@@ -462,5 +497,25 @@ mod tests {
             &mut Vec::new(),
         );
         assert_eq!(inl.text, "Officers must not use $ or @ or <tags>");
+        // An unclosed <sup> kept the rest of the paragraph to itself (found by the law that
+        // no text is lost, on a mangled seed).
+        let inl = inline(
+            "<sup>3< /sup> This is covered",
+            Mode::Markdown,
+            1,
+            &mut Vec::new(),
+        );
+        assert_eq!(inl.text, "<sup>3< /sup> This is covered");
+        // A link keeps its target; a `#` link or an autolink does not repeat itself.
+        let inl = inline(
+            "see [the guidance](https://www.local.gov.uk/g), [Constitution](#) and <a@b.gov.uk>",
+            Mode::Markdown,
+            1,
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            inl.text,
+            "see the guidance (https://www.local.gov.uk/g), Constitution and a@b.gov.uk"
+        );
     }
 }

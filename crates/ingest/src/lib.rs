@@ -67,11 +67,42 @@ pub fn detect(bytes: &[u8]) -> Format {
     }
 }
 
-/// How to read.
-#[derive(Debug, Clone, Default)]
+/// The largest file [`read`] accepts by default, in bytes: a whole council constitution is a
+/// few megabytes, and reading costs a few times the file's size in memory.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// The deepest clause numbering accepted by default: `2.8.1` is three deep. Real protocols go
+/// to four (`3.4.3.6`, a tracked renumbering); every level nests the clause tree once more, and
+/// every later pass walks it.
+pub const MAX_DEPTH: usize = 8;
+
+/// The most clauses a document may hold by default. A long protocol has a few hundred; a whole
+/// constitution a few thousand. Diffs and comparisons grow with the count.
+pub const MAX_CLAUSES: usize = 20_000;
+
+/// How to read, and the limits past which reading stops with an [`Error`] instead of using
+/// unbounded time or memory. Each limit has a default constant and can be raised.
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Force a format instead of sniffing it.
     pub format: Option<Format>,
+    /// Largest input in bytes ([`MAX_BYTES`]); larger is [`Error::TooLarge`].
+    pub max_bytes: usize,
+    /// Deepest clause numbering ([`MAX_DEPTH`]); deeper is [`Error::TooDeep`].
+    pub max_depth: usize,
+    /// Most clauses ([`MAX_CLAUSES`]); more is [`Error::TooManyClauses`].
+    pub max_clauses: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            format: None,
+            max_bytes: MAX_BYTES,
+            max_depth: MAX_DEPTH,
+            max_clauses: MAX_CLAUSES,
+        }
+    }
 }
 
 /// A document and what the reader noticed on the way.
@@ -83,13 +114,19 @@ pub struct Parsed {
 
 /// Reads a protocol from bytes. `path` is recorded in `meta.source.path`.
 pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
+    if bytes.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: bytes.len(),
+            limit: opts.max_bytes,
+        });
+    }
     match opts.format.unwrap_or_else(|| detect(bytes)) {
-        Format::Docx => return read_docx(bytes, path),
+        Format::Docx => return read_docx(bytes, path, opts),
         Format::Pdf => return Err(Error::PdfNeedsText),
         Format::Markdown | Format::Text => {}
     }
-    let decoded = decode::decode(bytes)?;
-    let mut parsed = parse_str(&decoded.text, path, opts);
+    let decoded = decode::decode(bytes, opts.max_bytes)?;
+    let mut parsed = parse_str(&decoded.text, path, opts)?;
     let mut diagnostics = decoded.diagnostics;
     diagnostics.append(&mut parsed.diagnostics);
     parsed.diagnostics = diagnostics;
@@ -99,15 +136,19 @@ pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
 
 /// Reads a Word file: its line form, read by the same passes as text, with `lines` then
 /// mapped back to the Word file's paragraph numbers.
-fn read_docx(bytes: &[u8], path: &str) -> Result<Parsed, Error> {
+fn read_docx(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
     let source = docx::read(bytes)?;
     let mut parsed = parse_lines(
         &source.text,
         path,
-        Format::Markdown,
-        inline::Mode::Exact,
-        None,
-    );
+        Lines {
+            format: Format::Markdown,
+            mode: inline::Mode::Exact,
+            page_starts: None,
+            strict: false,
+        },
+        opts,
+    )?;
     let map = |line: u32| -> u32 {
         let i = (line as usize).saturating_sub(1);
         source
@@ -146,15 +187,31 @@ fn read_docx(bytes: &[u8], path: &str) -> Result<Parsed, Error> {
 /// reading order, running headers and footers and page numbers removed, hyphenation across
 /// line ends repaired, then the text passes. `pdf_bytes` are the PDF's own bytes, for the
 /// checksum. `lines` are lines of the rebuilt text (see [`pdf`]).
-pub fn read_pdf_layout(layout: &str, path: &str, pdf_bytes: &[u8]) -> Result<Parsed, Error> {
+pub fn read_pdf_layout(
+    layout: &str,
+    path: &str,
+    pdf_bytes: &[u8],
+    opts: &Options,
+) -> Result<Parsed, Error> {
     let text = pdf::text_from_layout(layout)?;
+    // The limit is on the text: the word-box layout is many times larger than what it says.
+    if text.text.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: text.text.len(),
+            limit: opts.max_bytes,
+        });
+    }
     let mut parsed = parse_lines(
         &text.text,
         path,
-        Format::Text,
-        inline::Mode::Plain,
-        Some(&text.page_starts),
-    );
+        Lines {
+            format: Format::Text,
+            mode: inline::Mode::Plain,
+            page_starts: Some(&text.page_starts),
+            strict: false,
+        },
+        opts,
+    )?;
     let doc = &mut parsed.document;
     doc.meta.source.format = "pdf".into();
     doc.meta.source.sha256 = sha256_hex(pdf_bytes);
@@ -197,12 +254,26 @@ fn remap_lines(doc: &mut Document, map: &dyn Fn(u32) -> u32) {
 /// The text of a file's bytes as the reader sees it (decoded and normalised), for tools that
 /// point at source lines (`concord check`). Fails as [`read`] does on bytes that are not text.
 pub fn decode_text(bytes: &[u8]) -> Result<String, Error> {
-    decode::decode(bytes).map(|d| d.text)
+    decode::decode(bytes, usize::MAX).map(|d| d.text)
 }
 
-/// Reads a protocol from text already decoded. Never fails: broken text gives diagnostics.
-pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
+/// Reads a protocol from text already decoded. Broken text is not an error (it gives
+/// diagnostics); only text past one of the limits of [`Options`] is. Text that starts with
+/// [`concord_model::CANONICAL_MARK`] is canonical Markdown and is read strictly.
+pub fn parse_str(text: &str, path: &str, opts: &Options) -> Result<Parsed, Error> {
+    if text.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: text.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    let strict = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim() == concord_model::CANONICAL_MARK);
     let format = match opts.format {
+        _ if strict => Format::Markdown,
         Some(f @ (Format::Markdown | Format::Text)) => f,
         _ => sniff(text),
     };
@@ -210,39 +281,64 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
         Format::Markdown => inline::Mode::Markdown,
         _ => inline::Mode::Plain,
     };
-    parse_lines(text, path, format, mode, None)
+    parse_lines(
+        text,
+        path,
+        Lines {
+            format,
+            mode,
+            page_starts: None,
+            strict,
+        },
+        opts,
+    )
 }
 
-/// The passes every reader ends in, over lines of text.
+/// How [`parse_lines`] reads its text.
 /// `page_starts`: where the text is known to start a new page (a PDF); only there can a
 /// paragraph run on across a blank line. Without it, the reader judges page breaks itself.
 /// With it, `#` lines are headings even in plain text: the PDF reader marks large type so.
-fn parse_lines(
-    text: &str,
-    path: &str,
+/// `strict`: canonical Markdown, read as written (no repair of extraction damage).
+struct Lines<'a> {
     format: Format,
     mode: inline::Mode,
-    page_starts: Option<&HashSet<u32>>,
-) -> Parsed {
+    page_starts: Option<&'a HashSet<u32>>,
+    strict: bool,
+}
+
+/// The passes every reader ends in, over lines of text.
+fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result<Parsed, Error> {
+    let Lines {
+        format,
+        mode,
+        page_starts,
+        strict,
+    } = how;
     let mut diags = Vec::new();
-    let prepared = prepare::prepare(text, page_starts.is_none(), &mut diags);
+    let prepared = prepare::prepare(text, page_starts.is_none(), strict, &mut diags);
     let words = Words::of(text);
     let split_word = |head: &str, tail: &str| words.is_split_word(head, tail);
     let cx = assemble::Context {
         format,
-        hard_wrapped: hard_wrapped(&prepared.lines),
+        strict,
+        hard_wrapped: !strict && hard_wrapped(&prepared.lines),
         page_starts,
         split_word: &split_word,
         inline: mode,
+        max_clauses: opts.max_clauses,
     };
     let blocks = blocks::blocks(
         &prepared.lines,
-        format,
-        page_starts.is_some(),
+        blocks::Mode {
+            format,
+            atx: page_starts.is_some(),
+            strict,
+            max_depth: opts.max_depth,
+        },
         &prepared.contents,
         &mut diags,
-    );
-    let mut document = assemble::assemble(blocks, &cx, &mut diags);
+    )?;
+    let mut document = assemble::assemble(blocks, &cx, &mut diags)?;
     resolve_refs(&mut document, &mut diags);
     tag::tag_roles(&mut document);
     check_footnotes(&document, &mut diags);
@@ -258,10 +354,10 @@ fn parse_lines(
         sha256: sha256_hex(text.as_bytes()),
     };
     diags.sort_by_key(|d| (d.line, d.col));
-    Parsed {
+    Ok(Parsed {
         document,
         diagnostics: diags,
-    }
+    })
 }
 
 /// Markdown when the text uses Markdown's marks (headings, bold, strike-through, links,

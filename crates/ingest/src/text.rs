@@ -153,12 +153,13 @@ pub fn unescape_markdown(s: &str) -> String {
     out
 }
 
-/// Collapses runs of spaces (including non-breaking ones) and trims.
+/// Collapses runs of spaces (any Unicode space: non-breaking, em, ideographic, line
+/// separators) to one ASCII space and trims.
 pub fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c == ' ' || c == '\t' || c == '\u{a0}' {
+        if c.is_whitespace() {
             space = true;
             continue;
         }

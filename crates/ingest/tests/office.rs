@@ -204,6 +204,7 @@ fn pdf_made_from_the_word_file_reads_to_the_same_clauses() {
         &layout,
         "corpus/pdf/brackenfield.pdf",
         &bytes("pdf/brackenfield.pdf"),
+        &Options::default(),
     )
     .expect("a PDF with text");
     assert_eq!(parsed.document.meta.source.format, "pdf");
@@ -374,7 +375,7 @@ fn odd_extractor_output_never_panics() {
     ];
     for p in &pages {
         let xhtml = format!("<html><body><doc>{p}{p}</doc></body></html>");
-        let _ = read_pdf_layout(&xhtml, "odd.pdf", b"");
+        let _ = read_pdf_layout(&xhtml, "odd.pdf", b"", &Options::default());
     }
     // Real output, mangled byte by byte.
     if let Some(layout) = bbox_layout(&corpus().join("pdf/brackenfield.pdf")) {
@@ -382,9 +383,14 @@ fn odd_extractor_output_never_panics() {
         for i in (0..bytes.len()).step_by(397) {
             let mut m = bytes.clone();
             m[i] = b'<';
-            let _ = read_pdf_layout(&String::from_utf8_lossy(&m), "mangled.pdf", b"");
+            let _ = read_pdf_layout(
+                &String::from_utf8_lossy(&m),
+                "mangled.pdf",
+                b"",
+                &Options::default(),
+            );
             let cut = String::from_utf8_lossy(&bytes[..i]);
-            let _ = read_pdf_layout(&cut, "cut.pdf", b"");
+            let _ = read_pdf_layout(&cut, "cut.pdf", b"", &Options::default());
         }
     }
 }

@@ -123,9 +123,10 @@ fn pdf_reads_back_to_the_same_clauses() {
             .output()
             .expect("pdftotext runs");
         let layout = String::from_utf8_lossy(&out.stdout);
-        let back = concord_ingest::read_pdf_layout(&layout, "back.pdf", &bytes)
-            .expect("our PDF reads")
-            .document;
+        let back =
+            concord_ingest::read_pdf_layout(&layout, "back.pdf", &bytes, &Default::default())
+                .expect("our PDF reads")
+                .document;
         let ids =
             |d: &Document| -> Vec<String> { d.clauses().iter().map(|c| c.id.clone()).collect() };
         assert_eq!(ids(&doc), ids(&back), "{name} via PDF");

@@ -338,7 +338,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
     for job in &project.draft {
         let path = cx.input(&job.options)?;
         inputs.insert(path.clone());
-        let text = super::draft::read_options(&path)?;
+        let text = super::draft::read_options(&path, concord_draft::validate::MAX_OPTIONS_BYTES)?;
         let options = super::draft::parse_options(&path, &text)?;
         let templates = match &job.templates {
             Some(t) => {
@@ -375,7 +375,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
     }
     for job in &project.redline {
         let (old, new, cfg) = versions(cx, &job.old, &job.new, &job.tracked, &mut inputs, &load)?;
-        let r = concord_compare::diff::diff(&old, &new, &cfg);
+        let r = super::diff::redline(&old, &new, &cfg)?;
         let opts = concord_render::RedlineOptions::default();
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let bytes = match kind {
@@ -471,7 +471,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
             })?),
             None => None,
         };
-        let bytes = input::read_bytes(&path)?;
+        let bytes = input::read_bytes(&path, opts.max_bytes)?;
         let parsed = input::load(&path, &opts)?.parsed;
         let source = concord_ingest::decode_text(&bytes).ok();
         let findings = concord_check::check(

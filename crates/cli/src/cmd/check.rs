@@ -29,6 +29,8 @@ pub struct Args {
     /// Judge review dates against this day (YYYY-MM-DD) instead of today's date
     #[arg(long, value_name = "DATE")]
     today: Option<String>,
+    #[command(flatten)]
+    limits: input::Limits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,10 +59,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         None => Some(crate::clock::today()),
     };
     let cfg = CheckConfig { today };
-    let opts = concord_ingest::Options::default();
+    let opts = args.limits.options();
     let mut all: Vec<(String, Vec<Finding>)> = Vec::new();
     for f in &args.files {
-        let bytes = input::read_bytes(f)?;
+        let bytes = input::read_bytes(f, opts.max_bytes)?;
         let loaded = input::load(f, &opts)?;
         let source = concord_ingest::decode_text(&bytes).ok();
         let findings = concord_check::check(

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use concord_compare::diff::{DiffConfig, Redline, diff};
+use concord_compare::diff::{DiffConfig, Redline, try_diff};
 use concord_model::Document;
 use concord_render::RedlineOptions;
 
@@ -43,6 +43,11 @@ pub struct Args {
     /// When to colour the text format: auto (a terminal, unless NO_COLOR is set), always, never
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    #[command(flatten)]
+    limits: input::Limits,
+    /// Refuse to align versions whose clause counts multiply past this (old x new)
+    #[arg(long, value_name = "N", default_value_t = concord_compare::diff::MAX_ALIGN_WORK)]
+    max_align_work: u64,
     /// The author of the tracked changes (docx) and of the file (docx, pdf)
     #[arg(long, value_name = "NAME", default_value = "Concord")]
     author: String,
@@ -88,7 +93,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     }
     let (old, new, cfg) = match (args.tracked, args.files.as_slice()) {
         (true, [file]) => {
-            let doc = input::load(file, &concord_ingest::Options::default())?;
+            let doc = input::load(file, &args.limits.options())?;
             let document = doc.parsed.document;
             if !document.has_tracked_changes() {
                 eprintln!(
@@ -109,7 +114,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
                 .hint("concord diff FILE --tracked compares the versions one file holds"));
         }
         (false, [old, new]) => {
-            let opts = concord_ingest::Options::default();
+            let opts = args.limits.options();
             let a = input::load(old, &opts)?.parsed.document;
             let b = input::load(new, &opts)?.parsed.document;
             let cfg = DiffConfig {
@@ -125,7 +130,11 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             ));
         }
     };
-    let redline = diff(&old, &new, &cfg);
+    let cfg = DiffConfig {
+        max_align_work: args.max_align_work,
+        ..cfg
+    };
+    let redline = redline(&old, &new, &cfg)?;
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -229,5 +238,16 @@ fn render(r: &Redline, format: Format, opts: &RedlineOptions) -> Result<String, 
                 + "\n"
         }
         Format::Docx | Format::Pdf => String::new(),
+    })
+}
+
+/// The redline of two versions, or a clear refusal (exit 2) when aligning them is more work
+/// than `cfg.max_align_work`.
+pub fn redline(old: &Document, new: &Document, cfg: &DiffConfig) -> Result<Redline, CliError> {
+    try_diff(old, new, cfg).map_err(|e| {
+        CliError::new(e.to_string()).hint(format!(
+            "check that these are two versions of one protocol; to align larger ones, raise --max-align-work (now {})",
+            cfg.max_align_work
+        ))
     })
 }

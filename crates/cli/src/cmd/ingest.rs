@@ -25,6 +25,8 @@ pub struct Args {
     /// Also print what the reader repaired (furniture removed, lines joined, changes recovered)
     #[arg(long, short)]
     verbose: bool,
+    #[command(flatten)]
+    limits: input::Limits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,7 +41,7 @@ enum Format {
 
 pub fn run(args: Args) -> Result<i32, CliError> {
     let out = Output::resolve(args.output.as_deref(), &args.files)?;
-    let opts = concord_ingest::Options::default();
+    let opts = args.limits.options();
     let loaded = input::load_all(&args.files, &opts)?;
     for l in &loaded {
         for d in &l.parsed.diagnostics {

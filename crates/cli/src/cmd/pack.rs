@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use concord_compare::diff::{DiffConfig, diff};
+use concord_compare::diff::DiffConfig;
 use concord_model::Document;
 
 use crate::error::CliError;
@@ -55,6 +55,11 @@ pub struct Args {
     /// The folder to write pack.html, pack.docx and pack.pdf into (created when missing)
     #[arg(long, short, value_name = "DIR")]
     output: PathBuf,
+    #[command(flatten)]
+    limits: input::Limits,
+    /// Refuse to align versions whose clause counts multiply past this (old x new)
+    #[arg(long, value_name = "N", default_value_t = concord_compare::diff::MAX_ALIGN_WORK)]
+    max_align_work: u64,
 }
 
 pub fn run(args: Args) -> Result<i32, CliError> {
@@ -75,7 +80,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     if let Some(d) = &args.date {
         super::check::valid_date(d)?;
     }
-    let opts = concord_ingest::Options::default();
+    let opts = args.limits.options();
     let (old, new, cfg, inputs) = match (&args.old, &args.new, &args.tracked) {
         (Some(o), Some(n), None) => {
             let a = input::load(o, &opts)?.parsed.document;
@@ -122,6 +127,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             .collect()
     };
     let peer_docs = input::load_all(&peers, &opts)?;
+    let cfg = DiffConfig {
+        max_align_work: args.max_align_work,
+        ..cfg
+    };
     let peers: Vec<(String, Document)> = peer_docs
         .into_iter()
         .zip(&peers)
@@ -177,7 +186,7 @@ pub struct Pack {
 /// Makes the pack (shared by `concord pack` and `concord build`).
 pub fn make(m: &Made<'_>) -> Result<Pack, CliError> {
     let (old, new) = (m.old, m.new);
-    let redline = diff(old, new, m.cfg);
+    let redline = super::diff::redline(old, new, m.cfg)?;
     let mut docs: Vec<(String, &Document)> = vec![(m.cfg.new_id.clone(), new)];
     for (id, d) in m.peers {
         docs.push((id.clone(), d));
