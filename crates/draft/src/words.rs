@@ -248,58 +248,17 @@ pub fn and_list(items: &[String]) -> String {
 /// A small number in words, as plain-English style guides ask ("ten working days"); larger
 /// numbers as digits.
 pub fn number(n: u32) -> String {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+    match n {
+        20 => "twenty".to_string(),
+        n => concord_model::words::SMALL_NUMBERS
+            .get(n as usize)
+            .map_or_else(|| n.to_string(), |w| (*w).to_string()),
+    }
 }
 
 /// An ISO date (`2026-05-05`) as "5 May 2026"; anything else unchanged.
 pub fn long_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
-    };
-    match (d.parse::<u32>(), m.parse::<usize>()) {
-        (Ok(d), Ok(m)) if (1..=12).contains(&m) => format!("{d} {} {y}", MONTHS[m - 1]),
-        _ => iso.to_string(),
-    }
+    concord_model::words::long_date(iso)
 }
 
 /// The text with its first letter upper-cased (and nothing else changed, unlike Jinja's

@@ -26,6 +26,7 @@ mod document;
 mod id;
 pub mod questions;
 pub mod roles;
+pub mod words;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use document::{

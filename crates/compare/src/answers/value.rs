@@ -14,28 +14,7 @@ pub(crate) struct Period {
 }
 
 /// Number words below twenty; "a" and "an" count as one before a unit ("a week").
-const SMALL: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
+const SMALL: &[&str] = &concord_model::words::SMALL_NUMBERS;
 /// The tens, from twenty.
 const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",

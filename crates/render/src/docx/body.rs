@@ -246,27 +246,5 @@ impl<'a> Writer<'a> {
 
 /// `2026-05-05` as `5 May 2026`; anything else as it is.
 pub fn long_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = iso.split('-').collect();
-    if let [y, m, d] = parts.as_slice()
-        && y.len() == 4
-        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
-        && (1..=12).contains(&m)
-    {
-        return format!("{d} {} {y}", MONTHS[m - 1]);
-    }
-    iso.to_string()
+    concord_model::words::long_date(iso)
 }
