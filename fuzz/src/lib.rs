@@ -517,12 +517,13 @@ pub fn lost_words(bytes: &[u8]) -> Vec<String> {
         .into_iter()
         .filter(|j| have.contains(j))
         .collect();
-        // Words touching a strike mark: a tracked deletion can glue them to the next word
-        // (`or she~~they ~~has~~ves` reads "or sheves").
+        // Words touching an inline mark: a tracked deletion or emphasis can glue them to the
+        // next word (`or she~~they ~~has~~ves` reads "or sheves", `n**n**n` "nnn").
         let raw = text.split('\n').nth(i).unwrap_or("");
+        let mark = |c: char| matches!(c, '~' | '*' | '_' | '`' | '[' | ']' | '<' | '>');
         let touching: HashSet<String> = raw
-            .split(|c: char| !c.is_alphanumeric() && c != '~')
-            .filter(|t| t.contains('~'))
+            .split(|c: char| !c.is_alphanumeric() && !mark(c))
+            .filter(|t| t.contains(mark))
             .flat_map(words_of)
             .collect();
         let ws = words_of(line);
