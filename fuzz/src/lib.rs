@@ -322,10 +322,17 @@ fn clause_keys(doc: &Document) -> Vec<ClauseKey> {
         .collect()
 }
 
-fn section_keys(doc: &Document) -> Vec<(Option<String>, String, usize)> {
+/// Each section with the ids of its clauses in reading order. Canonical Markdown says how
+/// clauses nest only through their ids (`2.1.1` under `2.1`), so a sub-clause whose number does
+/// not extend its parent's (`2.8.3` under a clause renumbered `2.1`) may come back as a
+/// sibling; its place in the reading order and its section are what must not change.
+fn section_keys(doc: &Document) -> Vec<(Option<String>, String, Vec<String>)> {
     doc.all_sections()
         .iter()
-        .map(|s: &&Section| (s.number.clone(), s.heading.clone(), s.clauses.len()))
+        .map(|s: &&Section| {
+            let ids = s.all_clauses().iter().map(|c| c.id.clone()).collect();
+            (s.number.clone(), s.heading.clone(), ids)
+        })
         .collect()
 }
 
@@ -510,12 +517,13 @@ pub fn lost_words(bytes: &[u8]) -> Vec<String> {
         .into_iter()
         .filter(|j| have.contains(j))
         .collect();
-        // Words touching a strike mark: a tracked deletion can glue them to the next word
-        // (`or she~~they ~~has~~ves` reads "or sheves").
+        // Words touching an inline mark: a tracked deletion or emphasis can glue them to the
+        // next word (`or she~~they ~~has~~ves` reads "or sheves", `n**n**n` "nnn").
         let raw = text.split('\n').nth(i).unwrap_or("");
+        let mark = |c: char| matches!(c, '~' | '*' | '_' | '`' | '[' | ']' | '<' | '>');
         let touching: HashSet<String> = raw
-            .split(|c: char| !c.is_alphanumeric() && c != '~')
-            .filter(|t| t.contains('~'))
+            .split(|c: char| !c.is_alphanumeric() && !mark(c))
+            .filter(|t| t.contains(mark))
             .flat_map(words_of)
             .collect();
         let ws = words_of(line);

@@ -515,11 +515,14 @@ impl Tree<'_> {
                     record_version_table(rows, b.first, diags);
                 }
                 None => {
-                    let text = rows
-                        .iter()
-                        .map(|r| r.join(" | "))
-                        .collect::<Vec<_>>()
-                        .join("; ");
+                    // Clause text has single spaces: an empty cell must not leave two.
+                    let text = crate::text::collapse_spaces(
+                        &rows
+                            .iter()
+                            .map(|r| r.join(" | "))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    );
                     self.synthetic(text, Vec::new(), b);
                 }
             },
