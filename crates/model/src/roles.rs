@@ -21,6 +21,9 @@
 //! assert_eq!(Lexicon::new(Shape::Principal).roles("the Head of Paid Service"), ["chief-executive"]);
 //! ```
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// Every council kind the model knows, in the order option listings show them.
@@ -496,6 +499,12 @@ struct Compiled {
 pub struct Lexicon {
     shape: Shape,
     aliases: Vec<Compiled>,
+    /// The aliases (indexes into `aliases`, ascending) by first word, so a word is tried only
+    /// against the aliases it can start: every word of every clause is looked up here.
+    by_first: HashMap<String, Vec<u32>>,
+    /// One-word aliases that may be plural, by their word: "Directors" is tried against
+    /// "director" through its stem.
+    by_plural: HashMap<String, Vec<u32>>,
 }
 
 impl Lexicon {
@@ -517,7 +526,42 @@ impl Lexicon {
         // Longest first, so "Executive Director" wins over "Director" and "monitoring
         // Officer/Clerk" over "Officer/Clerk". The sort is stable: ties keep catalogue order.
         aliases.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
-        Lexicon { shape, aliases }
+        let mut by_first: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_plural: HashMap<String, Vec<u32>> = HashMap::new();
+        for (k, c) in aliases.iter().enumerate() {
+            let Some(first) = c.words.first() else {
+                continue;
+            };
+            by_first.entry(first.clone()).or_default().push(k as u32);
+            if c.words.len() == 1 && c.alias.plural {
+                by_plural.entry(first.clone()).or_default().push(k as u32);
+            }
+        }
+        Lexicon {
+            shape,
+            aliases,
+            by_first,
+            by_plural,
+        }
+    }
+
+    /// The lexicon of a council shape, built once per process and shared: building one sorts
+    /// and indexes every alias, which is wasted work to repeat for every document of a corpus.
+    pub fn shared(shape: Shape) -> &'static Lexicon {
+        static LOCAL: OnceLock<Lexicon> = OnceLock::new();
+        static PRINCIPAL: OnceLock<Lexicon> = OnceLock::new();
+        static JOINT: OnceLock<Lexicon> = OnceLock::new();
+        let cell = match shape {
+            Shape::Local => &LOCAL,
+            Shape::Principal => &PRINCIPAL,
+            Shape::Joint => &JOINT,
+        };
+        cell.get_or_init(|| Lexicon::new(shape))
+    }
+
+    /// The shared lexicon for a document's `meta.kind` (none reads as a principal council).
+    pub fn shared_for_kind(kind: Option<&str>) -> &'static Lexicon {
+        Lexicon::shared(kind.map_or(Shape::Principal, shape))
     }
 
     /// The lexicon for a document's `meta.kind` (none reads as a principal council).
@@ -568,7 +612,21 @@ impl Lexicon {
     }
 
     fn match_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
-        'alias: for c in &self.aliases {
+        // Only aliases that start with this word (or, for one-word plurals, with its stem)
+        // can match here; they are tried in the lexicon's order, as if all were.
+        let lower = toks[i].lower.as_str();
+        let exact = self.by_first.get(lower).map_or(&[][..], Vec::as_slice);
+        let plural = lower
+            .strip_suffix('s')
+            .and_then(|stem| self.by_plural.get(stem))
+            .map_or(&[][..], Vec::as_slice);
+        let (mut a, mut b) = (exact.iter().peekable(), plural.iter().peekable());
+        let candidates = std::iter::from_fn(|| match (a.peek(), b.peek()) {
+            (Some(&&x), Some(&&y)) if y < x => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        });
+        'alias: for c in candidates.map(|&k| &self.aliases[k as usize]) {
             let n = c.words.len();
             if i + n > toks.len() {
                 continue;

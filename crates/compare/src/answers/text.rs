@@ -26,11 +26,60 @@ pub(crate) struct Named {
     pub tok_end: usize,
 }
 
+/// The words of a sentence or heading, with a summary of how they begin so that a cue whose
+/// first word cannot be there is ruled out without a scan (the rules test dozens of cues
+/// against every sentence of every document, and most cues are absent).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    toks: Vec<Tok>,
+    /// A bit for each word's first two bytes (see [`opening`]).
+    openings: u128,
+}
+
+impl Words {
+    pub fn new(text: &str) -> Words {
+        let toks = tokens(text);
+        let openings = toks
+            .iter()
+            .fold(0, |m, t| m | opening(t.lower.as_bytes()).unwrap_or(0));
+        Words { toks, openings }
+    }
+
+    /// False only when no word can match `word` (a cue word, `stem*` or whole).
+    fn may_hold(&self, word: &str) -> bool {
+        let (stem, whole) = match word.strip_suffix('*') {
+            Some(stem) => (stem, false),
+            None => (word, true),
+        };
+        // A one-letter stem says too little to test; a one-letter word is tested as itself.
+        if stem.len() < 2 && !whole {
+            return true;
+        }
+        opening(stem.as_bytes()).is_none_or(|bit| self.openings & bit != 0)
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [Tok];
+    fn deref(&self) -> &[Tok] {
+        &self.toks
+    }
+}
+
+/// The bit of a word's opening: its first two bytes (the first and an end mark for a
+/// one-byte word), hashed into 128 bits. A stem of two bytes or more shares its opening with
+/// every word it starts.
+fn opening(bytes: &[u8]) -> Option<u128> {
+    let (&a, rest) = bytes.split_first()?;
+    let b = rest.first().copied().unwrap_or(0);
+    Some(1u128 << ((u32::from(a) * 31 + u32::from(b)) % 128))
+}
+
 /// One sentence of a clause (or of one of its items, lead-in included).
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
     pub text: String,
-    pub toks: Vec<Tok>,
+    pub toks: Words,
     pub named: Vec<Named>,
     /// Index into [`View::clauses`].
     pub clause: usize,
@@ -45,7 +94,7 @@ pub(crate) struct Sentence {
 pub(crate) struct View<'d> {
     pub clauses: Vec<&'d Clause>,
     /// The headings above each clause (its section's, then the parent's), lowercased words.
-    pub headings: Vec<Vec<Tok>>,
+    pub headings: Vec<Words>,
     pub sentences: Vec<Sentence>,
 }
 
@@ -54,7 +103,7 @@ const MAX_LEAD_IN: usize = 200;
 
 impl<'d> View<'d> {
     pub fn new(doc: &'d Document) -> View<'d> {
-        let lexicon = Lexicon::for_kind(doc.meta.kind.as_deref());
+        let lexicon = Lexicon::shared_for_kind(doc.meta.kind.as_deref());
         let mut view = View {
             clauses: Vec::new(),
             headings: Vec::new(),
@@ -62,7 +111,7 @@ impl<'d> View<'d> {
         };
         let mut unit = 0;
         for s in &doc.sections {
-            view.section(s, &[], &lexicon, &mut unit);
+            view.section(s, &[], lexicon, &mut unit);
         }
         view
     }
@@ -84,7 +133,7 @@ impl<'d> View<'d> {
     fn clause(&mut self, c: &'d Clause, headings: &str, lex: &Lexicon, unit: &mut usize) {
         let index = self.clauses.len();
         self.clauses.push(c);
-        self.headings.push(tokens(headings));
+        self.headings.push(Words::new(headings));
         for para in c.text.split("\n\n") {
             self.unit(para, index, lex, unit);
         }
@@ -118,7 +167,7 @@ impl<'d> View<'d> {
 
     fn unit(&mut self, text: &str, clause: usize, lex: &Lexicon, unit: &mut usize) {
         for (index, s) in split_sentences(text).into_iter().enumerate() {
-            let toks = tokens(s);
+            let toks = Words::new(s);
             let named = lex
                 .mentions(s)
                 .into_iter()
@@ -230,32 +279,45 @@ pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
 }
 
 /// Where a cue matches in `toks`: the first word index of every match.
-pub(crate) fn find(toks: &[Tok], cue: &str) -> Vec<usize> {
-    let words: Vec<&str> = cue.split_whitespace().collect();
-    if words.is_empty() || words.len() > toks.len() {
-        return Vec::new();
-    }
-    (0..=toks.len() - words.len())
-        .filter(|&i| {
-            words.iter().enumerate().all(|(k, w)| {
-                let t = toks[i + k].lower.as_str();
-                match w.strip_suffix('*') {
-                    Some(stem) => t.starts_with(stem),
-                    None => t == *w,
-                }
+pub(crate) fn find(toks: &Words, cue: &str) -> Vec<usize> {
+    positions(toks, cue).collect()
+}
+
+/// The first word index of every match of `cue`, lazily. Every rule asks this of every
+/// sentence for every cue, so it allocates nothing, rules a cue out by its first word's
+/// opening when it can, and tests the first word before the rest.
+fn positions<'a>(toks: &'a Words, cue: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut words = cue.split_whitespace();
+    let first = words.next().filter(|w| toks.may_hold(w));
+    let rest = words;
+    let n = if first.is_some() { toks.len() } else { 0 };
+    (0..n).filter(move |&i| {
+        first.is_some_and(|w| word_matches(&toks[i].lower, w))
+            && rest.clone().enumerate().all(|(k, w)| {
+                toks.get(i + 1 + k)
+                    .is_some_and(|t| word_matches(&t.lower, w))
             })
-        })
-        .collect()
+    })
+}
+
+/// A cue word against a token: `stem*` matches any word it starts, any other word only itself.
+fn word_matches(token: &str, word: &str) -> bool {
+    match word.strip_suffix('*') {
+        Some(stem) => token.starts_with(stem),
+        None => token == word,
+    }
 }
 
 /// True when any of the cues matches.
-pub(crate) fn any(toks: &[Tok], cues: &[&str]) -> bool {
-    cues.iter().any(|c| !find(toks, c).is_empty())
+pub(crate) fn any(toks: &Words, cues: &[&str]) -> bool {
+    cues.iter().any(|c| positions(toks, c).next().is_some())
 }
 
 /// How many of the cues match.
-pub(crate) fn count(toks: &[Tok], cues: &[&str]) -> usize {
-    cues.iter().filter(|c| !find(toks, c).is_empty()).count()
+pub(crate) fn count(toks: &Words, cues: &[&str]) -> usize {
+    cues.iter()
+        .filter(|c| positions(toks, c).next().is_some())
+        .count()
 }
 
 /// Words that negate what follows them in a clause of a sentence.
@@ -322,7 +384,7 @@ mod tests {
 
     #[test]
     fn cues() {
-        let t = tokens("A Member's 'need-to-know' complaints, pressurise");
+        let t = Words::new("A Member's 'need-to-know' complaints, pressurise");
         assert_eq!(find(&t, "s need to know"), [2]);
         assert!(any(&t, &["complain*"]));
         assert!(!any(&t, &["press"]));
