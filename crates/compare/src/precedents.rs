@@ -75,15 +75,34 @@ pub struct Precedent {
 
 /// The words of a text as the index sees them.
 pub fn terms(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| match w.strip_suffix('s') {
-            Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
-            _ => w,
-        })
-        .collect()
+    let mut out = Vec::new();
+    for_each_term(text, |t| out.push(t.to_string()));
+    out
+}
+
+/// Calls `f` with each word of `text` as the index sees it (lowercased, function words dropped,
+/// a plural `s` folded), reusing one buffer: the corpus-wide readers call this on every word
+/// of every clause, so it allocates nothing per word.
+pub fn for_each_term(text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    for raw in text.split(|c: char| !c.is_alphanumeric()) {
+        if raw.is_empty() {
+            continue;
+        }
+        word.clear();
+        if raw.is_ascii() {
+            word.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            word.push_str(&raw.to_lowercase());
+        }
+        if STOP.contains(&word.as_str()) {
+            continue;
+        }
+        match word.strip_suffix('s') {
+            Some(stem) if stem.len() > 3 && !stem.ends_with('s') => f(stem),
+            _ => f(&word),
+        }
+    }
 }
 
 /// A clause's text with its items, as one string.
