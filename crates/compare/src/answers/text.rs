@@ -26,36 +26,109 @@ pub(crate) struct Named {
     pub tok_end: usize,
 }
 
-/// The words of a sentence or heading, with a summary of how they begin so that a cue whose
-/// first word cannot be there is ruled out without a scan (the rules test dozens of cues
-/// against every sentence of every document, and most cues are absent).
+/// The words of a sentence or heading, with summaries of them (bits for each whole word and
+/// for how each begins) so that a cue whose first word cannot be there is ruled out at once:
+/// the rules test dozens of cues against every sentence of every document, and most cues are
+/// absent.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Words {
     toks: Vec<Tok>,
-    /// A bit for each word's first two bytes (see [`opening`]).
+    /// A bit for each word's first two bytes, for stems of two letters.
     openings: u128,
+    /// A bit for each word's first three bytes, for longer stems.
+    prefixes: u128,
+    /// A bit for each whole word, for whole cue words.
+    wholes: u128,
+    /// Word indexes in the order of their lowercase text, so the words a cue word matches
+    /// (itself, or every word a stem starts) are found by binary search.
+    sorted: Vec<u16>,
 }
 
 impl Words {
     pub fn new(text: &str) -> Words {
         let toks = tokens(text);
-        let openings = toks
-            .iter()
-            .fold(0, |m, t| m | opening(t.lower.as_bytes()).unwrap_or(0));
-        Words { toks, openings }
+        let (mut openings, mut prefixes, mut wholes) = (0, 0, 0);
+        for t in &toks {
+            let b = t.lower.as_bytes();
+            openings |= bit(&b[..b.len().min(2)]);
+            if b.len() >= 3 {
+                prefixes |= bit(&b[..3]);
+            }
+            wholes |= bit(b);
+        }
+        // A sentence of more than 65,535 words is no sentence: its later words go unsorted
+        // and are found by scanning (see `matching`).
+        let mut sorted: Vec<u16> = (0..toks.len().min(usize::from(u16::MAX)) as u16).collect();
+        sorted
+            .sort_unstable_by(|&a, &b| toks[usize::from(a)].lower.cmp(&toks[usize::from(b)].lower));
+        Words {
+            toks,
+            openings,
+            prefixes,
+            wholes,
+            sorted,
+        }
     }
 
-    /// False only when no word can match `word` (a cue word, `stem*` or whole).
-    fn may_hold(&self, word: &str) -> bool {
+    /// The indexes of the words `word` (a cue word, `stem*` or whole) matches, in text order.
+    fn matching(&self, word: &str) -> Vec<usize> {
         let (stem, whole) = match word.strip_suffix('*') {
             Some(stem) => (stem, false),
             None => (word, true),
         };
-        // A one-letter stem says too little to test; a one-letter word is tested as itself.
-        if stem.len() < 2 && !whole {
-            return true;
+        if self.sorted.len() < self.toks.len() {
+            return (0..self.toks.len())
+                .filter(|&i| word_matches(&self.toks[i].lower, word))
+                .collect();
         }
-        opening(stem.as_bytes()).is_none_or(|bit| self.openings & bit != 0)
+        let lower = |k: &u16| self.toks[usize::from(*k)].lower.as_str();
+        let from = self.sorted.partition_point(|k| lower(k) < stem);
+        let mut found: Vec<usize> = self.sorted[from..]
+            .iter()
+            .take_while(|k| {
+                if whole {
+                    lower(k) == stem
+                } else {
+                    lower(k).starts_with(stem)
+                }
+            })
+            .map(|&k| usize::from(k))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// True when some word matches `word` (a cue word, `stem*` or whole): the opening bits
+    /// rule most cue words out at once, a binary search settles the rest.
+    fn holds(&self, word: &str) -> bool {
+        let (stem, whole) = match word.strip_suffix('*') {
+            Some(stem) => (stem, false),
+            None => (word, true),
+        };
+        // Ruled out by the summary bits? (A one-letter stem says too little to test.)
+        let b = stem.as_bytes();
+        let absent = if whole {
+            self.wholes & bit(b) == 0
+        } else if b.len() >= 3 {
+            self.prefixes & bit(&b[..3]) == 0
+        } else {
+            b.len() == 2 && self.openings & bit(b) == 0
+        };
+        if absent {
+            return false;
+        }
+        if self.sorted.len() < self.toks.len() {
+            return self.toks.iter().any(|t| word_matches(&t.lower, word));
+        }
+        let lower = |k: &u16| self.toks[usize::from(*k)].lower.as_str();
+        let from = self.sorted.partition_point(|k| lower(k) < stem);
+        self.sorted.get(from).is_some_and(|k| {
+            if whole {
+                lower(k) == stem
+            } else {
+                lower(k).starts_with(stem)
+            }
+        })
     }
 }
 
@@ -66,13 +139,13 @@ impl std::ops::Deref for Words {
     }
 }
 
-/// The bit of a word's opening: its first two bytes (the first and an end mark for a
-/// one-byte word), hashed into 128 bits. A stem of two bytes or more shares its opening with
-/// every word it starts.
-fn opening(bytes: &[u8]) -> Option<u128> {
-    let (&a, rest) = bytes.split_first()?;
-    let b = rest.first().copied().unwrap_or(0);
-    Some(1u128 << ((u32::from(a) * 31 + u32::from(b)) % 128))
+/// The bit of some bytes in a 128-bit summary: FNV-1a, folded.
+fn bit(bytes: &[u8]) -> u128 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    1u128 << ((h ^ (h >> 16)) % 128)
 }
 
 /// One sentence of a clause (or of one of its items, lead-in included).
@@ -205,7 +278,8 @@ impl<'d> View<'d> {
 /// Words of a text: runs of letters and digits, lowercased, curly apostrophes splitting like
 /// straight ones ("Officer’s" is `officer`, `s`).
 pub(crate) fn tokens(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
+    // Words average five or six bytes with their space: one allocation, seldom grown.
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut start = None;
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
@@ -223,8 +297,14 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok> {
 }
 
 fn tok(text: &str, start: usize, end: usize) -> Tok {
+    let word = &text[start..end];
     Tok {
-        lower: text[start..end].to_lowercase(),
+        // `to_ascii_lowercase` is the same for ASCII words and much cheaper.
+        lower: if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_lowercase()
+        },
         start,
         end,
     }
@@ -280,24 +360,45 @@ pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
 
 /// Where a cue matches in `toks`: the first word index of every match.
 pub(crate) fn find(toks: &Words, cue: &str) -> Vec<usize> {
-    positions(toks, cue).collect()
+    let mut words = cue.split_ascii_whitespace();
+    let Some(first) = words.next() else {
+        return Vec::new();
+    };
+    if !toks.holds(first) {
+        return Vec::new();
+    }
+    toks.matching(first)
+        .into_iter()
+        .filter(|&i| rest_matches(toks, i, words.clone()))
+        .collect()
 }
 
-/// The first word index of every match of `cue`, lazily. Every rule asks this of every
-/// sentence for every cue, so it allocates nothing, rules a cue out by its first word's
-/// opening when it can, and tests the first word before the rest.
-fn positions<'a>(toks: &'a Words, cue: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let mut words = cue.split_whitespace();
-    let first = words.next().filter(|w| toks.may_hold(w));
-    let rest = words;
-    let n = if first.is_some() { toks.len() } else { 0 };
-    (0..n).filter(move |&i| {
-        first.is_some_and(|w| word_matches(&toks[i].lower, w))
-            && rest.clone().enumerate().all(|(k, w)| {
-                toks.get(i + 1 + k)
-                    .is_some_and(|t| word_matches(&t.lower, w))
-            })
+/// True when the cue words after the first match from word `i + 1` on.
+fn rest_matches<'a>(toks: &Words, i: usize, rest: impl Iterator<Item = &'a str>) -> bool {
+    rest.enumerate().all(|(k, w)| {
+        toks.get(i + 1 + k)
+            .is_some_and(|t| word_matches(&t.lower, w))
     })
+}
+
+/// True when `cue` matches somewhere. Every rule asks this of every sentence for every cue,
+/// and most cues are absent: the first word is looked up (see [`Words::holds`]) before any
+/// word is compared in order.
+fn matches(toks: &Words, cue: &str) -> bool {
+    let mut words = cue.split_ascii_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !toks.holds(first) {
+        return false;
+    }
+    let rest = words.clone();
+    if rest.clone().next().is_none() {
+        return true;
+    }
+    toks.matching(first)
+        .into_iter()
+        .any(|i| rest_matches(toks, i, rest.clone()))
 }
 
 /// A cue word against a token: `stem*` matches any word it starts, any other word only itself.
@@ -310,14 +411,12 @@ fn word_matches(token: &str, word: &str) -> bool {
 
 /// True when any of the cues matches.
 pub(crate) fn any(toks: &Words, cues: &[&str]) -> bool {
-    cues.iter().any(|c| positions(toks, c).next().is_some())
+    cues.iter().any(|c| matches(toks, c))
 }
 
 /// How many of the cues match.
 pub(crate) fn count(toks: &Words, cues: &[&str]) -> usize {
-    cues.iter()
-        .filter(|c| positions(toks, c).next().is_some())
-        .count()
+    cues.iter().filter(|c| matches(toks, c)).count()
 }
 
 /// Words that negate what follows them in a clause of a sentence.
@@ -388,5 +487,32 @@ mod tests {
         assert_eq!(find(&t, "s need to know"), [2]);
         assert!(any(&t, &["complain*"]));
         assert!(!any(&t, &["press"]));
+        // Lookups agree with scanning every word, for stems, whole words and phrases.
+        let t = Words::new("Officers’ complaints: the Officer complained to an officer; s a Ärger");
+        for cue in [
+            "officer",
+            "officer*",
+            "o*",
+            "s",
+            "a",
+            "complain*",
+            "complaints",
+            "ärger",
+            "är*",
+            "the officer complained",
+            "officer s",
+            "x*",
+            "zz",
+        ] {
+            let scanned: Vec<usize> = (0..t.len())
+                .filter(|&i| {
+                    cue.split_whitespace()
+                        .enumerate()
+                        .all(|(k, w)| t.get(i + k).is_some_and(|tok| word_matches(&tok.lower, w)))
+                })
+                .collect();
+            assert_eq!(find(&t, cue), scanned, "{cue}");
+            assert_eq!(any(&t, &[cue]), !scanned.is_empty(), "{cue}");
+        }
     }
 }
