@@ -6,8 +6,7 @@
 //! - `corpus --count N --seed S [--out DIR] [--pair-bytes B]`: a deterministic synthetic corpus
 //!   (and a large version pair) for the benchmarks.
 //! - `bench [--quick] [--record]`: Concord beside the tools users would otherwise run, as ratios;
-//!   `--record` writes `docs/performance.md`. `bench precedents`: precedent search over the seeds
-//!   replicated to 3,000 documents, printing queries per second.
+//!   `--record` writes `docs/performance.md`.
 
 mod bench;
 mod codegen;
@@ -45,10 +44,15 @@ fn main() -> anyhow::Result<()> {
             }
         }
         "corpus" => corpus::run(&std::env::args().skip(2).collect::<Vec<_>>()),
-        "bench" => match std::env::args().nth(2).as_deref() {
-            Some("precedents") => bench::precedents(&root()),
-            _ => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
-        },
+        "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
+        // One corpus size of the benchmark, in a process of its own (see bench/scale.rs).
+        "bench-scale" => {
+            let n = std::env::args().nth(2).and_then(|s| s.parse().ok());
+            let Some(n) = n else {
+                anyhow::bail!("usage: cargo xtask bench-scale N");
+            };
+            bench::scale(n)
+        }
         // The raw `similar` baseline as a process of its own, so its peak memory can be read.
         "bench-raw-similar" => {
             let args: Vec<String> = std::env::args().skip(2).collect();
