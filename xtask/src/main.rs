@@ -7,10 +7,14 @@
 //!   (and a large version pair) for the benchmarks.
 //! - `bench [--quick] [--record]`: Concord beside the tools users would otherwise run, as ratios;
 //!   `--record` writes `docs/performance.md`.
+//! - `fuzz --target T [--seconds N]`: run one cargo-fuzz target (default 600 s).
+//! - `fuzz-smoke [--seconds N]`: run every fuzz target in turn (default 60 s each).
+//! - `fuzz-keep NAME ARTIFACT NOTE`: keep a crash input as a regression case.
 
 mod bench;
 mod codegen;
 mod corpus;
+mod fuzz;
 mod tidy;
 
 use std::path::PathBuf;
@@ -65,14 +69,154 @@ fn main() -> anyhow::Result<()> {
             println!("{}", bench::raw_similar(&old, &new));
             Ok(())
         }
-        _ => {
-            eprintln!("usage: cargo xtask <codegen|tidy|corpus|bench>");
-            std::process::exit(2);
+        "fuzz" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let Some(target) = flag(&args, "--target") else {
+                usage();
+            };
+            let seconds = seconds(&args, 600)?;
+            let result = fuzz::run(&root(), &target, seconds)?;
+            println!("{}", result.row());
+            if result.ok {
+                Ok(())
+            } else {
+                anyhow::bail!("fuzz target {target} failed")
+            }
         }
+        "fuzz-smoke" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            fuzz::smoke(&root(), seconds(&args, 60)?)
+        }
+        "fuzz-keep" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let [name, artifact, note] = args.as_slice() else {
+                usage();
+            };
+            fuzz::keep(&root(), name, std::path::Path::new(artifact), note)
+        }
+        _ => usage(),
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <task>
+  codegen                            regenerate the committed generated files
+  tidy                               check the architecture's dependency edges
+  corpus --count N --seed S [--out DIR] [--pair-bytes B]
+                                     write a deterministic synthetic corpus for the benchmarks
+  bench [--quick] [--record]         Concord beside the tools users would otherwise run, as ratios
+  bench-scale N                      one corpus size of the benchmark (used by bench)
+  bench-raw-similar OLD NEW          the raw similar baseline (used by bench)
+  fuzz --target T [--seconds N]      run one fuzz target (default 600 s); targets: ingest_text, ingest_docx, ingest_pdf, markdown_round_trip, options, diff
+  fuzz-smoke [--seconds N]           run every fuzz target in turn (default 60 s each)
+  fuzz-keep NAME ARTIFACT NOTE       keep a crash input as corpus/regressions/NAME.input with its note";
+
+fn usage() -> ! {
+    eprintln!("{USAGE}");
+    std::process::exit(2);
+}
+
+/// The value after `name` in `args`.
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+fn seconds(args: &[String], default: u64) -> anyhow::Result<u64> {
+    match flag(args, "--seconds") {
+        None => Ok(default),
+        Some(s) => s
+            .parse()
+            .map_err(|_| anyhow::anyhow!("--seconds takes a whole number, not '{s}'")),
     }
 }
 
 /// The workspace root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every test docs/reliability.md names in its tables is a test (or fuzz check) that exists.
+    #[test]
+    fn reliability_page_names_real_tests() {
+        let root = crate::root();
+        let page = std::fs::read_to_string(root.join("docs/reliability.md")).unwrap();
+        let mut sources = String::new();
+        let mut stack = vec![
+            root.join("crates"),
+            root.join("fuzz/src"),
+            root.join("xtask/src"),
+        ];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    sources.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut named = 0;
+        // Only tables whose last column is headed "test" or "tests" name tests.
+        let mut tests_column = false;
+        let mut header = true;
+        for line in page.lines() {
+            if !line.starts_with('|') {
+                header = true;
+                continue;
+            }
+            let last = line
+                .trim_end_matches('|')
+                .rsplit('|')
+                .next()
+                .unwrap_or("")
+                .trim();
+            if header {
+                tests_column = matches!(last, "test" | "tests");
+                header = false;
+                continue;
+            }
+            if !tests_column || last.starts_with("---") {
+                continue;
+            }
+            for (k, token) in last.split('`').enumerate() {
+                let is_name = k % 2 == 1
+                    && token.contains('_')
+                    && token
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if is_name {
+                    named += 1;
+                    assert!(
+                        sources.contains(&format!("fn {token}(")),
+                        "docs/reliability.md names `{token}`, which is no test here"
+                    );
+                }
+            }
+        }
+        assert!(named >= 40, "only {named} tests named");
+    }
+
+    #[test]
+    fn usage_names_every_task_and_fuzz_target() {
+        for task in [
+            "codegen",
+            "tidy",
+            "corpus",
+            "bench",
+            "bench-scale",
+            "fuzz ",
+            "fuzz-smoke",
+            "fuzz-keep",
+        ] {
+            assert!(super::USAGE.contains(task), "usage lacks {task}");
+        }
+        for (target, _) in crate::fuzz::TARGETS {
+            assert!(super::USAGE.contains(target), "usage lacks {target}");
+        }
+    }
 }

@@ -85,6 +85,11 @@ pub const CODES: &[(&str, Severity, &str)] = &[
         "gendered wording such as \"he or she\" or \"his/her\" where neutral wording serves",
     ),
     (
+        "role-named-two-ways",
+        Severity::Info,
+        "one office is called by two names (\"Section 151 Officer\" and \"Chief Finance Officer\")",
+    ),
+    (
         "review-overdue",
         Severity::Warning,
         "the date by which the protocol was to be reviewed has passed",
@@ -107,6 +112,7 @@ pub fn check(
     rules::numbering::run(&cx, &mut out);
     rules::gendered::run(&cx, &mut out);
     rules::review::run(&cx, &mut out);
+    rules::roles::run(&cx, &mut out);
     out.sort_by(|a, b| {
         (a.line, a.code, &a.clause, &a.message).cmp(&(b.line, b.code, &b.clause, &b.message))
     });

@@ -186,3 +186,24 @@ fn drafted_protocols_have_no_findings() {
         assert!(f.is_empty(), "{}: {}", path.display(), show(&f));
     }
 }
+
+#[test]
+fn an_office_named_two_ways_is_noted_unless_one_name_defines_the_other() {
+    let text = "# Protocol\n\n## 1. Roles\n\n1.1 The Section 151 Officer advises on the budget.\n\n1.2 Councillors may ask the Chief Finance Officer about spending.\n";
+    let f = run(text.as_bytes(), "p.md");
+    assert!(
+        f.iter().any(|x| x.code == "role-named-two-ways"
+            && x.severity == concord_check::Severity::Info
+            && x.message
+                .contains("\"Section 151 Officer\" (1.1), \"Chief Finance Officer\" (1.2)")),
+        "{}",
+        show(&f)
+    );
+    let text = "# Protocol\n\n## 1. Roles\n\n1.1 The Chief Finance Officer is the Section 151 Officer.\n\n1.2 Councillors may ask the Chief Finance Officer about spending.\n";
+    let f = run(text.as_bytes(), "p.md");
+    assert!(
+        !f.iter().any(|x| x.code == "role-named-two-ways"),
+        "{}",
+        show(&f)
+    );
+}

@@ -1,10 +1,86 @@
-//! Reading input files: every failure names the path and says what to do.
+//! Reading input files: every failure names the path and says what to do, and no input is
+//! read past the size limit (a file's size is checked before it is opened, and whatever it
+//! turns out to hold, `/dev/zero` or a pipe, reading stops one byte past the limit).
+//!
+//! Symbolic links to inputs are followed deliberately: the link's target is read, and the
+//! document keeps the path as given (its id is the link's file stem). `-o` is checked against
+//! the target, so an output can never overwrite an input through a link.
 
+use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use concord_ingest::{Options, Parsed};
+use concord_ingest::{Error, Options, Parsed};
 
 use crate::error::CliError;
+
+/// The reader's limits as flags, shared by every command that reads protocols.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Limits {
+    /// Refuse an input file larger than this (bytes, or with a K, M or G suffix)
+    #[arg(long, value_name = "SIZE", default_value_t = Size(concord_ingest::MAX_BYTES))]
+    pub max_size: Size,
+    /// Refuse clause numbering nested deeper than this (2.8.1 is three deep)
+    #[arg(long, value_name = "N", default_value_t = concord_ingest::MAX_DEPTH)]
+    pub max_depth: usize,
+    /// Refuse a document with more clauses than this
+    #[arg(long, value_name = "N", default_value_t = concord_ingest::MAX_CLAUSES)]
+    pub max_clauses: usize,
+}
+
+impl Limits {
+    /// The reader's options with these limits.
+    pub fn options(&self) -> Options {
+        Options {
+            max_bytes: self.max_size.0,
+            max_depth: self.max_depth,
+            max_clauses: self.max_clauses,
+            ..Options::default()
+        }
+    }
+}
+
+/// A size in bytes, written and read with an optional K, M or G suffix (powers of 1024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size(pub usize);
+
+const UNITS: &[(&str, usize)] = &[("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)];
+
+impl fmt::Display for Size {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (suffix, unit) in UNITS {
+            if self.0 >= *unit && self.0.is_multiple_of(*unit) {
+                return write!(f, "{}{suffix}", self.0 / unit);
+            }
+        }
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for Size {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Size, String> {
+        let t = s.trim();
+        let upper = t.to_ascii_uppercase();
+        let upper = upper
+            .strip_suffix("IB")
+            .or_else(|| upper.strip_suffix('B').filter(|u| !u.is_empty()))
+            .unwrap_or(&upper);
+        let (digits, unit) = UNITS
+            .iter()
+            .find_map(|(suffix, unit)| upper.strip_suffix(suffix).map(|d| (d, *unit)))
+            .unwrap_or((upper, 1));
+        let n: usize = digits
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{s}' is not a size; write bytes, or a number with K, M or G"))?;
+        n.checked_mul(unit)
+            .filter(|&b| b > 0)
+            .map(Size)
+            .ok_or_else(|| format!("'{s}' is not a usable size"))
+    }
+}
 
 /// A read document with the path it came from.
 #[derive(Debug)]
@@ -13,18 +89,37 @@ pub struct Loaded {
     pub parsed: Parsed,
 }
 
-/// Reads and ingests one file.
+/// Reads and ingests one file: text, Markdown or Word as they are, a PDF through poppler's
+/// `pdftotext` (the format is told by the content, not the extension).
 pub fn load(path: &Path, opts: &Options) -> Result<Loaded, CliError> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, opts.max_bytes)?;
     let shown = path.display().to_string();
-    match concord_ingest::read(&bytes, &shown, opts) {
+    let pdf =
+        opts.format.is_none() && concord_ingest::detect(&bytes) == concord_ingest::Format::Pdf;
+    let parsed = if pdf {
+        let layout = crate::pdftotext::bbox_layout(path)?;
+        concord_ingest::read_pdf_layout(&layout, &shown, &bytes, opts)
+    } else {
+        concord_ingest::read(&bytes, &shown, opts)
+    };
+    match parsed {
         Ok(parsed) => Ok(Loaded {
             path: path.to_path_buf(),
             parsed,
         }),
         Err(e) => {
             let (line, col) = e.position();
-            Err(CliError::at(path, line, col, &e).hint(e.hint()))
+            let hint = match &e {
+                Error::TooLarge { limit, .. } => too_large_hint(*limit),
+                Error::TooDeep { limit, .. } => format!(
+                    "check that these are clause numbers; to read deeper numbering, raise --max-depth (now {limit})"
+                ),
+                Error::TooManyClauses { limit, .. } => format!(
+                    "check that the file is one protocol; to read a longer one, raise --max-clauses (now {limit})"
+                ),
+                _ => e.hint().to_string(),
+            };
+            Err(CliError::at(path, line, col, &e).hint(hint))
         }
     }
 }
@@ -82,21 +177,73 @@ pub fn load_all(paths: &[PathBuf], opts: &Options) -> Result<Vec<Loaded>, CliErr
         .collect()
 }
 
-/// Reads a file's bytes, with one clear message for a missing file, a directory or a read error.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
-    match std::fs::metadata(path) {
+fn too_large_hint(limit: usize) -> String {
+    format!(
+        "check that it is really a protocol; to read a larger file, raise --max-size (now {})",
+        Size(limit)
+    )
+}
+
+/// Reads at most `limit` bytes of a protocol file, with one clear message for a missing
+/// file, a directory, a file over the limit or a read error.
+pub fn read_bytes(path: &Path, limit: usize) -> Result<Vec<u8>, CliError> {
+    read_limited(
+        path,
+        limit,
+        "a protocol file",
+        "check the path; `concord ingest corpus/*.txt` reads the bundled corpus",
+        &too_large_hint(limit),
+    )
+}
+
+/// Reads at most `limit` bytes of a file that should be `what`; `missing` and `large` are the
+/// hints for a missing file and for one over the limit.
+pub fn read_limited(
+    path: &Path,
+    limit: usize,
+    what: &str,
+    missing: &str,
+    large: &str,
+) -> Result<Vec<u8>, CliError> {
+    let meta = match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(CliError::file(path, "no such file")
-                .hint("check the path; `concord ingest corpus/*.txt` reads the bundled corpus"));
+            let message = if std::fs::symlink_metadata(path).is_ok() {
+                "is a symbolic link to a file that does not exist"
+            } else {
+                "no such file"
+            };
+            return Err(CliError::file(path, message).hint(missing));
         }
         Err(e) => return Err(CliError::file(path, format!("cannot read: {e}"))),
         Ok(m) if m.is_dir() => {
-            return Err(CliError::file(path, "is a directory, not a protocol file")
+            return Err(CliError::file(path, format!("is a directory, not {what}"))
                 .hint("name the files inside it, for example DIR/*.txt"));
         }
-        Ok(_) => {}
+        Ok(m) => m,
+    };
+    if meta.is_file() && meta.len() > limit as u64 {
+        return Err(CliError::file(
+            path,
+            format!(
+                "the file is {} bytes, over the limit of {limit} bytes",
+                meta.len()
+            ),
+        )
+        .hint(large));
     }
-    std::fs::read(path).map_err(|e| CliError::file(path, format!("cannot read: {e}")))
+    let file =
+        std::fs::File::open(path).map_err(|e| CliError::file(path, format!("cannot read: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::file(path, format!("cannot read: {e}")))?;
+    if bytes.len() > limit {
+        // Not a regular file (a device, a pipe): its size was only found by reading.
+        return Err(
+            CliError::file(path, format!("holds more than the limit of {limit} bytes")).hint(large),
+        );
+    }
+    Ok(bytes)
 }
 
 /// Expands directories into the protocol files they hold (sorted, not recursive into hidden
@@ -115,7 +262,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
             if found.is_empty() {
                 return Err(CliError::file(
                     p,
-                    "holds no protocol files (.txt, .md, .markdown)",
+                    "holds no protocol files (.txt, .md, .markdown, .docx, .pdf)",
                 ));
             }
             out.extend(found);
@@ -133,7 +280,7 @@ fn is_protocol_file(p: &Path) -> bool {
     }
     matches!(
         p.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md" | "markdown" | "text")
+        Some("txt" | "md" | "markdown" | "text" | "docx" | "pdf")
     )
 }
 
@@ -143,4 +290,21 @@ pub fn doc_id(path: &Path) -> String {
         .and_then(|s| s.to_str())
         .unwrap_or("document")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Size;
+
+    #[test]
+    fn sizes_read_and_print_with_suffixes() {
+        assert_eq!(Size(concord_ingest::MAX_BYTES).to_string(), "64M");
+        assert_eq!("64M".parse::<Size>(), Ok(Size(64 << 20)));
+        assert_eq!("10k".parse::<Size>(), Ok(Size(10 << 10)));
+        assert_eq!("2GiB".parse::<Size>(), Ok(Size(2 << 30)));
+        assert_eq!("1000".parse::<Size>(), Ok(Size(1000)));
+        assert_eq!(Size(1000).to_string(), "1000");
+        assert!("ten".parse::<Size>().is_err());
+        assert!("0".parse::<Size>().is_err());
+    }
 }

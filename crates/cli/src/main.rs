@@ -7,6 +7,7 @@ mod error;
 mod exit;
 mod input;
 mod output;
+mod pdftotext;
 
 use clap::{Parser, Subcommand};
 
@@ -22,24 +23,24 @@ struct Cli {
 enum Command {
     /// Read protocols into the clause model (json), clean Markdown (md) or an outline
     Ingest(cmd::ingest::Args),
-    /// Write every output a project file names (or --check that none is stale)
-    Build(cmd::build::Args),
-    /// Check a protocol before publication: stale references, numbering, wording, leftovers
-    Check(cmd::check::Args),
-    /// Redline two versions clause by clause (or one file's tracked changes)
-    Diff(cmd::diff::Args),
     /// Compare protocols on the questions: who does what, side by side
     Compare(cmd::compare::Args),
-    /// Write the standards committee review pack for a revision
-    Pack(cmd::pack::Args),
-    /// Draft a council's protocol from its options file (md or html)
+    /// Redline two versions clause by clause (or one file's tracked changes)
+    Diff(cmd::diff::Args),
+    /// Draft a council's protocol from its options file (md, html, docx or pdf)
     Draft(cmd::draft::Args),
-    /// List every drafting option, its allowed values and defaults
+    /// List every drafting option, its allowed values and defaults; --from reads them from a protocol
     Options(cmd::options::Args),
-    /// Find the clauses of a corpus most like one clause, with scores
-    Precedents(cmd::precedents::Args),
+    /// Check a protocol before publication: stale references, numbering, wording, leftovers
+    Check(cmd::check::Args),
+    /// Write the standards committee review pack for a revision (HTML, Word and PDF)
+    Pack(cmd::pack::Args),
+    /// Write every output a project file names (or --check that none is stale)
+    Build(cmd::build::Args),
     /// Show one clause: text, items, roles, references and the answers it supports
     Show(cmd::show::Args),
+    /// Find the clauses of a corpus most like one clause, with scores
+    Precedents(cmd::precedents::Args),
 }
 
 fn main() {

@@ -123,6 +123,7 @@ fn every_html_page_has_no_wcag_violations() {
     // The published pages of the example project.
     pages.push(root.join("templates/examples/site/public/protocol.html"));
     pages.push(root.join("templates/examples/site/public/redline.html"));
+    pages.push(root.join("templates/examples/site/public/pack.html"));
     for page in &pages {
         let out = Command::new("node")
             .arg(root.join("tests/a11y/axe.mjs"))

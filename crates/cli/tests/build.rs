@@ -22,6 +22,11 @@ fn copy_sources(to: &Path) {
     for name in ["concord.toml", "protocol.md", "previous.md", "options.toml"] {
         std::fs::copy(site().join(name), to.join(name)).unwrap();
     }
+    std::fs::create_dir_all(to.join("peers")).unwrap();
+    for e in std::fs::read_dir(site().join("peers")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join("peers").join(p.file_name().unwrap())).unwrap();
+    }
 }
 
 fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -75,7 +80,7 @@ fn builds_in_other_folders_time_zones_and_locales_are_byte_identical() {
         .assert()
         .success();
     let (x, y) = (outputs(a.path()), outputs(b.path()));
-    assert_eq!(x.len(), 6);
+    assert_eq!(x.len(), 9);
     assert_eq!(x, y);
     // And the same as the committed outputs.
     assert_eq!(x, outputs(&site()));

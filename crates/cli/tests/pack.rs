@@ -81,9 +81,14 @@ fn seed_000_pack_leads_with_the_responsibility_change() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), n, "duplicate ids in the pack");
-    // A second run writes the same bytes.
+    // A second run writes the same bytes, in every format.
     let again = tempfile::tempdir().unwrap();
     assert_eq!(pack_000(again.path()), html);
+    for name in ["pack.docx", "pack.pdf"] {
+        let a = std::fs::read(dir.path().join(name)).unwrap();
+        let b = std::fs::read(again.path().join(name)).unwrap();
+        assert!(!a.is_empty() && a == b, "{name} differs between runs");
+    }
 }
 
 #[test]

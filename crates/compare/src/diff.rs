@@ -42,6 +42,8 @@ use std::time::Duration;
 use concord_model::Document;
 use serde::Serialize;
 
+use crate::Error;
+
 pub use responsibilities::ResponsibilityChange;
 
 use align::Group;
@@ -70,7 +72,18 @@ pub struct DiffConfig {
     /// A deadline for each word-level diff; past it `similar` falls back to a coarser (still
     /// correct) diff.
     pub word_timeout: Duration,
+    /// The most alignment work [`try_diff`] accepts ([`MAX_ALIGN_WORK`]), counted as old
+    /// clauses times new clauses.
+    pub max_align_work: u64,
 }
+
+/// The most alignment work a redline takes on by default, counted as the clauses of the old
+/// version times the clauses of the new (sub-clauses included): two versions of 20,000 clauses
+/// each, the most a document may hold when read (`concord_ingest::MAX_CLAUSES`), which diff in
+/// seconds. The measure is the one a person can check against their documents; the aligner
+/// itself does far less (its similarity pass scores at most [`DiffConfig::max_candidates`]
+/// partners per clause), so past the limit the time would grow, not explode.
+pub const MAX_ALIGN_WORK: u64 = 20_000 * 20_000;
 
 impl Default for DiffConfig {
     fn default() -> DiffConfig {
@@ -82,6 +95,7 @@ impl Default for DiffConfig {
             move_similarity: 0.5,
             max_candidates: 20,
             word_timeout: Duration::from_millis(200),
+            max_align_work: MAX_ALIGN_WORK,
         }
     }
 }
@@ -237,6 +251,23 @@ impl Redline {
     pub fn has_differences(&self) -> bool {
         self.clauses.iter().any(ClauseDiff::is_change) || !self.responsibilities.is_empty()
     }
+}
+
+/// The redline between two versions of a protocol, refused with [`Error::TooMuchWork`] when
+/// aligning them would take more than [`DiffConfig::max_align_work`]. Use this for input from
+/// users; [`diff`] trusts its caller.
+pub fn try_diff(old: &Document, new: &Document, cfg: &DiffConfig) -> Result<Redline, Error> {
+    let (o, n) = (old.clauses().len(), new.clauses().len());
+    let work = (o as u64).saturating_mul(n as u64);
+    if work > cfg.max_align_work {
+        return Err(Error::TooMuchWork {
+            old: o,
+            new: n,
+            work,
+            limit: cfg.max_align_work,
+        });
+    }
+    Ok(diff(old, new, cfg))
 }
 
 /// The redline between two versions of a protocol.

@@ -9,5 +9,8 @@
 
 pub mod answers;
 pub mod diff;
+mod error;
 pub mod join;
 pub mod precedents;
+
+pub use error::Error;

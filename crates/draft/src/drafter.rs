@@ -32,6 +32,12 @@ const MARK: char = '\u{1e}';
 /// Separates the fields of a marker.
 const FIELD: char = '\u{1f}';
 
+/// The work a draft may do, in template instructions (minijinja's fuel): the built-in library
+/// needs a few tens of thousands, so this leaves room for any real template folder while a
+/// runaway loop (`{% for i in range(100000) %}{% for j in range(100000) %}`) stops in a
+/// second with an error instead of running for hours. [`Drafter::with_fuel`] raises it.
+pub const MAX_TEMPLATE_FUEL: u64 = 10_000_000;
+
 /// A drafted protocol: the document, and the final number of every template id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drafted {
@@ -45,12 +51,21 @@ pub struct Drafted {
 #[derive(Debug, Clone)]
 pub struct Drafter {
     templates: Templates,
+    fuel: u64,
 }
 
 impl Drafter {
     /// A drafter that loads its templates from `templates`.
     pub fn new(templates: Templates) -> Drafter {
-        Drafter { templates }
+        Drafter {
+            templates,
+            fuel: MAX_TEMPLATE_FUEL,
+        }
+    }
+
+    /// The same drafter with another work limit ([`MAX_TEMPLATE_FUEL`] by default).
+    pub fn with_fuel(self, fuel: u64) -> Drafter {
+        Drafter { fuel, ..self }
     }
 
     /// Renders, numbers and resolves one protocol.
@@ -62,7 +77,8 @@ impl Drafter {
 
     /// Step 1: the templates' output, with markers.
     fn render(&self, options: &Options) -> Result<String, Error> {
-        let env = environment(self.templates.clone(), Arc::new(Words::new(options)));
+        let mut env = environment(self.templates.clone(), Arc::new(Words::new(options)));
+        env.set_fuel(Some(self.fuel));
         let template = env.get_template(ENTRY)?;
         Ok(template.render(context(options))?)
     }
@@ -578,6 +594,24 @@ Raise it with {{ route(answers["officer-complaint-about-councillor"], "escalate"
         let d = draft(&[("protocol.j2", lib)], "").unwrap();
         assert_eq!(d.document.sections.len(), 1);
         assert_eq!(d.document.clauses()[0].text, "x S evil Evil p");
+    }
+
+    #[test]
+    fn a_runaway_template_runs_out_of_fuel() {
+        let lib = "{{ section(\"a\", \"A\") }}{{ clause(\"a.x\") }}{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}";
+        let e = draft(&[("protocol.j2", lib)], "").unwrap_err();
+        assert!(
+            matches!(&e, Error::Template(t) if t.kind() == ErrorKind::OutOfFuel),
+            "{e:?}"
+        );
+        // The built-in library drafts well within the limit, even at a tenth of it.
+        let o = options("");
+        assert!(
+            Drafter::new(Templates::Builtin)
+                .with_fuel(MAX_TEMPLATE_FUEL / 10)
+                .draft(&o)
+                .is_ok()
+        );
     }
 
     #[test]

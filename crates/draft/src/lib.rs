@@ -6,6 +6,8 @@
 //! given its [`Templates`], renders the template library (minijinja, strict undefined), numbers
 //! the clauses after optional sections are dropped and resolves `ref("...")` cross-references,
 //! giving a [`Drafted`]: a `concord_model::Document` and the template-id -> number map.
+//! [`infer::options_toml`] goes the other way: given a protocol and the answers read from it,
+//! it writes the options file that reproduces its choices (`concord options --from`).
 //!
 //! ```
 //! use concord_draft::{Drafter, Templates, validate};
@@ -22,6 +24,7 @@
 pub mod catalogue;
 mod drafter;
 mod error;
+pub mod infer;
 pub mod options;
 pub mod reference;
 mod suggest;
@@ -29,9 +32,9 @@ mod templates;
 pub mod validate;
 mod words;
 
-pub use drafter::{Drafted, Drafter};
+pub use drafter::{Drafted, Drafter, MAX_TEMPLATE_FUEL};
 pub use error::{Error, Problem, line_col};
 pub use options::{Answer, Council, Councillor, Options, Terms};
 pub use suggest::closest;
-pub use templates::{BUILTIN, ENTRY, Templates};
+pub use templates::{BUILTIN, ENTRY, MAX_TEMPLATE_BYTES, Templates};
 pub use words::{How, RoleName, Words};

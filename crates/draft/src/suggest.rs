@@ -4,6 +4,14 @@
 /// The allowed value closest to `got`, if it is close enough to be a likely typo.
 pub fn closest<'a>(got: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let got = got.to_lowercase();
+    // The start of one allowed value ("officer-complaint" for
+    // "officer-complaint-about-councillor") names it, whatever the edit distance.
+    if got.len() >= 4 {
+        let mut starting = allowed.iter().filter(|c| c.starts_with(&got));
+        if let (Some(&only), None) = (starting.next(), starting.next()) {
+            return Some(only);
+        }
+    }
     let mut best: Option<(usize, &'a str)> = None;
     for &candidate in allowed {
         let distance = strsim::levenshtein(&got, candidate);

@@ -5,7 +5,9 @@
 //! A template name is a relative path with `/` separators. Absolute names, `..`, `.`-prefixed
 //! segments and backslashes are refused with an error rather than quietly not found, and a
 //! folder template that resolves (through a symbolic link) outside the folder is refused too:
-//! a template library is configuration, and it must not be able to read other files.
+//! a template library is configuration, and it must not be able to read other files. Only
+//! regular files are read (a named pipe would block the draft), and none larger than
+//! [`MAX_TEMPLATE_BYTES`].
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,10 @@ use minijinja::{Error as TemplateError, ErrorKind};
 
 /// The name of the template a draft starts from.
 pub const ENTRY: &str = "protocol.j2";
+
+/// The largest template file a folder loader reads, in bytes: the whole built-in library is a
+/// few tens of kilobytes.
+pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
 /// The built-in library: every `.j2` file under `templates/` (a test checks the list is whole).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -151,6 +157,22 @@ fn load_confined(root: &Path, name: &str) -> Result<Option<String>, TemplateErro
         return Err(TemplateError::new(
             ErrorKind::InvalidOperation,
             format!("template name '{name}' refused: it resolves outside the template folder"),
+        ));
+    }
+    let meta = std::fs::metadata(&resolved).map_err(|e| io_error("read", e))?;
+    if !meta.is_file() {
+        return Err(TemplateError::new(
+            ErrorKind::InvalidOperation,
+            format!("template name '{name}' refused: it is not a regular file"),
+        ));
+    }
+    if meta.len() > MAX_TEMPLATE_BYTES {
+        return Err(TemplateError::new(
+            ErrorKind::InvalidOperation,
+            format!(
+                "template '{name}' is {} bytes, over the limit of {MAX_TEMPLATE_BYTES} bytes",
+                meta.len()
+            ),
         ));
     }
     match std::fs::read_to_string(&resolved) {

@@ -18,12 +18,15 @@ const TABLES: &[&str] = &["council", "terms", "answers", "sections"];
 const COUNCIL_KEYS: &[&str] = &["name", "kind", "adopted", "principal"];
 const TERMS_KEYS: &[&str] = &["councillor", "head_of_paid_service"];
 const COUNCILLOR_TERMS: &[&str] = &["councillor", "member"];
+/// The largest options file accepted by default, in bytes (the binary reads no more): every
+/// option of the catalogue fits in a few kilobytes.
+pub const MAX_OPTIONS_BYTES: usize = 1024 * 1024;
 /// Longest accepted name or title: longer is a pasted paragraph, not a name.
-const MAX_NAME_CHARS: usize = 200;
+pub(crate) const MAX_NAME_CHARS: usize = 200;
 /// Largest accepted number of days for a response time or notice period.
-const MAX_DAYS: i64 = 90;
+pub(crate) const MAX_DAYS: i64 = 90;
 /// Longest accepted review cycle in years.
-const MAX_YEARS: i64 = 10;
+pub(crate) const MAX_YEARS: i64 = 10;
 
 /// Parses and validates an options file, returning the complete choices (defaults filled in)
 /// or every mistake found, in file order.

@@ -139,7 +139,7 @@ impl Words {
                 back: "that group leader".into(),
             },
             "leader" if joint => RoleName {
-                full: "the Leader of the council concerned".into(),
+                full: "the Leader of the Council concerned".into(),
                 back: "that Leader".into(),
             },
             "leader" => RoleName {
@@ -147,7 +147,7 @@ impl Words {
                 back: "the Leader".into(),
             },
             "chair" if joint => RoleName {
-                full: "the Chair of the council concerned".into(),
+                full: "the Chair of the Council concerned".into(),
                 back: "that Chair".into(),
             },
             "chair" => RoleName {

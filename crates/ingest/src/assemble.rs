@@ -10,56 +10,93 @@ use concord_model::{
     Severity, slug,
 };
 
-use crate::Format;
 use crate::blocks::{Block, BlockKind, HeadingStyle, ItemKind};
 use crate::inline::inline;
-use crate::meta::{find_date, kind_of, read_preamble, version_table};
+use crate::meta::{find_date, kind_of, read_preamble, version_table, version_table_report};
 use crate::text::{ends_open, ends_sentence, join_lines, starts_lower};
+use crate::{Error, Format};
 
 /// What the assembler needs to know about the document as a whole.
 pub struct Context<'a> {
     pub format: Format,
+    /// Canonical Markdown: its paragraphs are separate because it says so; nothing is mended.
+    pub strict: bool,
     /// Text hard-wrapped at a fixed width (from a PDF): a paragraph that stops without a full
     /// stop before a blank line was cut by a page break.
     pub hard_wrapped: bool,
     /// Decides whether `head-` + `tail` split one word (drop the hyphen) or a compound.
     pub split_word: &'a dyn Fn(&str, &str) -> bool,
+    /// More clauses than this stop the reading (`Options::max_clauses`).
+    pub max_clauses: usize,
+    /// How inline text is written.
+    pub inline: crate::inline::Mode,
+    /// The lines that start a page, when the reader knows them (a PDF): a paragraph cut by a
+    /// page break can only continue there.
+    pub page_starts: Option<&'a HashSet<u32>>,
 }
 
 impl std::fmt::Debug for Context<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Context")
             .field("format", &self.format)
+            .field("strict", &self.strict)
             .field("hard_wrapped", &self.hard_wrapped)
             .finish_non_exhaustive()
     }
 }
 
-pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic>) -> Document {
-    let blocks = mend_page_breaks(blocks, cx, diags);
+pub fn assemble(
+    blocks: Vec<Block>,
+    cx: &Context<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Document, Error> {
+    let blocks = if cx.strict {
+        blocks
+    } else {
+        mend_page_breaks(blocks, cx, diags)
+    };
     let start = first_section(&blocks);
     let mut doc = Document::default();
 
     // The preamble: title, council, adoption date.
     let mut preamble_lines = Vec::new();
+    let mut preamble_at = Vec::new();
     let mut meta_kv: Vec<(String, String)> = Vec::new();
     let mut stray = Vec::new();
     for b in &blocks[..start] {
         match &b.kind {
             BlockKind::Heading {
                 text, number: None, ..
-            } => preamble_lines.push(text.clone()),
+            } => {
+                preamble_lines.push(text.clone());
+                preamble_at.push(b.first);
+            }
             BlockKind::Heading {
                 text,
                 number: Some(n),
                 ..
-            } => preamble_lines.push(format!("{n} {text}")),
-            BlockKind::Meta { key, value } => meta_kv.push((key.clone(), value.clone())),
-            BlockKind::Table { rows } => {
-                if let Some(v) = version_table(rows) {
-                    doc.meta.versions.extend(v);
-                }
+            } => {
+                preamble_lines.push(format!("{n} {text}"));
+                preamble_at.push(b.first);
             }
+            BlockKind::Meta { key, value } => {
+                meta_kv.push((key.clone(), value.clone()));
+                diags.push(Diagnostic::new(
+                    Code::ReadAsMeta,
+                    Severity::Info,
+                    b.first,
+                    format!("read into the meta: {:?}", format!("{key}: {value}")),
+                ));
+            }
+            // A version table goes into the meta; any other table is text, kept as the body
+            // keeps it (a clause of its own).
+            BlockKind::Table { rows } => match version_table(rows) {
+                Some(v) => {
+                    doc.meta.versions.extend(v);
+                    record_version_table(rows, b.first, diags);
+                }
+                None => stray.push(b.clone()),
+            },
             BlockKind::Para
                 if b.text
                     .iter()
@@ -68,11 +105,35 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
                     <= 12 =>
             {
                 preamble_lines.push(plain(b, cx));
+                preamble_at.push(b.first);
             }
             _ => stray.push(b.clone()),
         }
     }
     let p = read_preamble(&preamble_lines);
+    // Every preamble line that is not the title or the council's name as written is recorded,
+    // so no words of it are lost without a trace ("ADOPTED BY COUNCIL 19 APRIL 2016").
+    for (text, &line) in preamble_lines.iter().zip(&preamble_at) {
+        let kept = p.title.as_deref() == Some(text.as_str())
+            || p.council
+                .as_deref()
+                .is_some_and(|c| c.to_lowercase() == text.to_lowercase());
+        if kept {
+            continue;
+        }
+        let message = match &p.adopted {
+            Some(d) if find_date(text).as_ref() == Some(d) => {
+                format!("read the adoption date {d} from {text:?}")
+            }
+            _ => format!("set aside a line before the first section: {text:?}"),
+        };
+        diags.push(Diagnostic::new(
+            Code::ReadAsMeta,
+            Severity::Info,
+            line,
+            message,
+        ));
+    }
     doc.meta.title = p.title;
     doc.meta.council = p.council;
     doc.meta.kind = p.kind;
@@ -122,6 +183,8 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
         slugs: HashSet::new(),
         footnotes: Vec::new(),
         versions: Vec::new(),
+        text_chars: None,
+        clauses: 0,
     };
     if !stray.is_empty() {
         diags.push(Diagnostic::new(
@@ -133,6 +196,7 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
         t.open_section(1, None, "Preamble".into(), stray[0].first);
         for b in &stray {
             t.block(b, has_numbered, diags);
+            t.check_count(b)?;
         }
     }
     for b in &blocks[start..] {
@@ -152,6 +216,7 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
             t.open_section(level, number.clone(), text.clone(), b.first);
         } else {
             t.block(b, has_numbered, diags);
+            t.check_count(b)?;
         }
     }
     doc.sections = t.sections;
@@ -171,7 +236,20 @@ pub fn assemble(blocks: Vec<Block>, cx: &Context<'_>, diags: &mut Vec<Diagnostic
             .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-');
     }
     infer_insertions(&mut doc);
-    doc
+    Ok(doc)
+}
+
+/// Records what a version table's reading leaves out of the model (its header, and the cells
+/// of columns the model has no field for).
+fn record_version_table(rows: &[Vec<String>], line: u32, diags: &mut Vec<Diagnostic>) {
+    if let Some(report) = version_table_report(rows) {
+        diags.push(Diagnostic::new(
+            Code::ReadAsMeta,
+            Severity::Info,
+            line,
+            report,
+        ));
+    }
 }
 
 /// Joins a paragraph cut by a page break back onto the block before it.
@@ -197,7 +275,8 @@ fn mend_page_breaks(
             let continues = starts_lower(first)
                 || ends_open(prev_last)
                 || (cx.hard_wrapped && !ends_sentence(prev_last) && !prev_last.is_empty());
-            if text_bearing && continues && !prev_last.is_empty() {
+            let at_page_break = cx.page_starts.is_none_or(|p| p.contains(&b.first));
+            if text_bearing && continues && !prev_last.is_empty() && at_page_break {
                 diags.push(Diagnostic::new(
                     Code::JoinedLines,
                     Severity::Info,
@@ -245,13 +324,7 @@ fn first_section(blocks: &[Block]) -> usize {
 
 fn plain(b: &Block, cx: &Context<'_>) -> String {
     let joined = join_lines(b.text.iter().map(String::as_str), cx.split_word);
-    inline(
-        &joined,
-        cx.format == Format::Markdown,
-        b.first,
-        &mut Vec::new(),
-    )
-    .text
+    inline(&joined, cx.inline, b.first, &mut Vec::new()).text
 }
 
 struct Tree<'a> {
@@ -267,9 +340,25 @@ struct Tree<'a> {
     slugs: HashSet<String>,
     footnotes: Vec<Footnote>,
     versions: Vec<concord_model::VersionEntry>,
+    /// The character count of the current clause's text: its path, its length in bytes when
+    /// counted (a check that it is still current), and its length in characters.
+    text_chars: Option<(Vec<usize>, usize, usize)>,
+    /// Clauses made so far (numbered and synthetic, sub-clauses included).
+    clauses: usize,
 }
 
 impl Tree<'_> {
+    /// Stops the reading once the document holds more clauses than the limit.
+    fn check_count(&self, b: &Block) -> Result<(), Error> {
+        if self.clauses > self.cx.max_clauses {
+            return Err(Error::TooManyClauses {
+                limit: self.cx.max_clauses,
+                line: b.first,
+            });
+        }
+        Ok(())
+    }
+
     fn open_section(&mut self, level: usize, number: Option<String>, heading: String, line: u32) {
         let s = Section {
             number,
@@ -323,7 +412,7 @@ impl Tree<'_> {
 
     fn text(&self, b: &Block, diags: &mut Vec<Diagnostic>) -> (String, Vec<Change>) {
         let joined = join_lines(b.text.iter().map(String::as_str), self.cx.split_word);
-        let inl = inline(&joined, self.cx.format == Format::Markdown, b.first, diags);
+        let inl = inline(&joined, self.cx.inline, b.first, diags);
         if !inl.changes.is_empty() {
             diags.push(Diagnostic::new(
                 Code::TrackedChange,
@@ -368,9 +457,18 @@ impl Tree<'_> {
             }
             BlockKind::Para => {
                 let (text, changes) = self.text(b, diags);
+                let path = self.path.clone();
+                let cached = self.text_chars.take();
                 if numbered_doc && let Some(c) = self.clause() {
                     if c.items.is_empty() {
-                        let offset = c.text.chars().count() + 2;
+                        // Changes count characters from the clause's start. Counting the
+                        // clause again for every paragraph appended to it would make one
+                        // clause of many paragraphs quadratic, so the count is carried on.
+                        let before = match cached {
+                            Some((p, bytes, chars)) if p == path && bytes == c.text.len() => chars,
+                            _ => c.text.chars().count(),
+                        };
+                        let offset = before + 2;
                         c.text.push_str("\n\n");
                         c.text.push_str(&text);
                         c.changes.extend(changes.into_iter().map(|mut ch| {
@@ -378,6 +476,8 @@ impl Tree<'_> {
                             ch
                         }));
                         c.lines[1] = c.lines[1].max(b.last);
+                        let bytes = c.text.len();
+                        self.text_chars = Some((path, bytes, offset + text.chars().count()));
                         return;
                     }
                     let item = Item {
@@ -410,7 +510,10 @@ impl Tree<'_> {
                 self.push_item(item, Some(*kind), *indent, changes, b.last);
             }
             BlockKind::Table { rows } => match version_table(rows) {
-                Some(v) => self.versions.extend(v),
+                Some(v) => {
+                    self.versions.extend(v);
+                    record_version_table(rows, b.first, diags);
+                }
                 None => {
                     let text = rows
                         .iter()
@@ -421,7 +524,24 @@ impl Tree<'_> {
                 }
             },
             BlockKind::Footnote { id } => {
-                let (text, _) = self.text(b, diags);
+                let (text, changes) = self.text(b, diags);
+                // A footnote keeps only its text after the changes; the model has no change
+                // records for footnotes, so what they replaced is recorded here.
+                if !changes.is_empty() {
+                    let listed: Vec<String> = changes
+                        .iter()
+                        .map(|c| format!("{:?} -> {:?}", c.old, c.new))
+                        .collect();
+                    diags.push(Diagnostic::new(
+                        Code::TrackedChange,
+                        Severity::Info,
+                        b.first,
+                        format!(
+                            "footnote {id} is kept as it reads after its tracked changes: {}",
+                            listed.join(", ")
+                        ),
+                    ));
+                }
                 self.footnotes.push(Footnote {
                     id: id.clone(),
                     text,
@@ -432,6 +552,9 @@ impl Tree<'_> {
 
     /// A paragraph without a number: a clause of its own with an id from its section.
     fn synthetic(&mut self, text: String, changes: Vec<Change>, b: &Block) {
+        // The section first: its slug must be the same whether it was opened by a heading or
+        // by the first paragraph of a document without one.
+        self.section();
         let base = self.section_slug();
         let s = self.section();
         let n = s.clauses.len() + 1;
@@ -439,6 +562,7 @@ impl Tree<'_> {
         let mut c = Clause::new(&id, None, text, [b.first, b.last]);
         c.changes = changes;
         s.clauses.push(c);
+        self.clauses += 1;
         self.path = vec![n - 1];
         self.nest = None;
         self.ids.insert(id);
@@ -452,17 +576,22 @@ impl Tree<'_> {
             Some(i) => &self.sections[top].sections[i],
             None => &self.sections[top],
         };
-        if let Some(n) = &s.number {
-            return n.clone();
-        }
         // The slug is fixed when the section's first synthetic clause is made.
         if let Some(c) = s.clauses.iter().find(|c| c.label.is_none())
             && let Some((base, _)) = c.id.rsplit_once('/')
         {
             return base.to_string();
         }
-        let mut base = slug(&s.heading);
-        if let (Some(_), Some(parent)) = (sub, Some(&self.sections[top]))
+        // A numbered section's paragraphs are `18/p1`; a section without a heading (text
+        // before any heading) is the document's body. Either is made unique below like a
+        // heading's slug: two sections numbered 3 must not both give `3/p1`.
+        let numbered = s.number.is_some();
+        let mut base = match &s.number {
+            Some(n) => n.clone(),
+            None if s.heading.trim().is_empty() => "body".to_string(),
+            None => slug(&s.heading),
+        };
+        if let (false, Some(_), Some(parent)) = (numbered, sub, Some(&self.sections[top]))
             && self.slugs.contains(&base)
         {
             base = format!(
@@ -486,6 +615,7 @@ impl Tree<'_> {
 
     fn push_clause(&mut self, c: Clause, id: &ClauseId, diags: &mut Vec<Diagnostic>) {
         self.nest = None;
+        self.clauses += 1;
         if id.depth() >= 3
             && let Some(parent) = id.parent()
         {

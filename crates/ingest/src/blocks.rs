@@ -7,7 +7,8 @@ use std::collections::HashSet;
 
 use concord_model::{ClauseId, Code, Diagnostic, Severity};
 
-use crate::Format;
+use crate::{Error, Format};
+
 use crate::prepare::{Line, LineKind, heading_key, strip_marks};
 use crate::text::{ends_sentence, is_caps, is_title_case, starts_lower, starts_upper};
 
@@ -75,26 +76,48 @@ pub struct Block {
     pub last: u32,
 }
 
+/// How to read the lines: their format, whether strictly (canonical Markdown: headings only
+/// from `#` lines, clause labels taken as written), and the depth limit.
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    pub format: Format,
+    /// `#` headings are headings even in plain text (the PDF reader marks large type so).
+    pub atx: bool,
+    pub strict: bool,
+    pub max_depth: usize,
+}
+
 struct State<'c> {
     format: Format,
+    strict: bool,
+    /// `#` headings are headings even in plain text (the PDF reader marks large type so).
+    atx: bool,
     contents: &'c HashSet<String>,
     last_clause: Option<ClauseId>,
     section: Option<u32>,
     seen_text: bool,
+    /// Clause numbering deeper than this stops the reading (`Options::max_depth`).
+    max_depth: usize,
+    /// The limit error met, which ends the pass.
+    error: Option<Error>,
 }
 
 pub fn blocks(
     lines: &[Line<'_>],
-    format: Format,
+    mode: Mode,
     contents: &HashSet<String>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Block> {
+) -> Result<Vec<Block>, Error> {
     let mut st = State {
-        format,
+        format: mode.format,
+        strict: mode.strict,
+        atx: mode.atx || mode.format == Format::Markdown,
         contents,
         last_clause: None,
         section: None,
         seen_text: false,
+        max_depth: mode.max_depth,
+        error: None,
     };
     let mut out: Vec<Block> = Vec::new();
     let mut after_blank = true;
@@ -120,6 +143,9 @@ pub fn blocks(
             standalone_after,
             diags,
         );
+        if let Some(e) = st.error.take() {
+            return Err(e);
+        }
         if !matches!(
             start,
             Some((BlockKind::Heading { .. } | BlockKind::Meta { .. }, _))
@@ -175,7 +201,7 @@ pub fn blocks(
         prev_text = Some(line.text);
         after_blank = false;
     }
-    out
+    Ok(out)
 }
 
 fn next_is_blank(lines: &[Line<'_>], i: usize) -> bool {
@@ -232,16 +258,34 @@ fn recognise(
         return Some((
             BlockKind::Meta {
                 key: k.to_string(),
-                value: v.trim().to_string(),
+                value: if markdown {
+                    crate::text::unescape_markdown(v.trim())
+                } else {
+                    v.trim().to_string()
+                },
             },
             None,
         ));
     }
     // ATX headings.
-    if markdown && t.starts_with('#') {
+    if st.atx && t.starts_with('#') {
         let level = t.chars().take_while(|&c| c == '#').count();
-        if level <= 6 && t[level..].starts_with(' ') {
-            let inner = strip_marks(t);
+        // `##` alone is an empty heading (CommonMark); canonical Markdown writes one for a
+        // section without a heading.
+        if level <= 6 && (t[level..].starts_with(' ') || t.len() == level) {
+            let inner = if markdown {
+                crate::text::unescape_markdown(&strip_marks(t))
+            } else {
+                strip_marks(t)
+            };
+            if !inner.is_empty()
+                && inner.len() <= 2
+                && inner.bytes().all(|b| b.is_ascii_digit())
+                && let Ok(n) = inner.parse::<u32>()
+            {
+                st.section = Some(n);
+                return Some((heading(Some(inner), "", HeadingStyle::Atx(level)), None));
+            }
             if let Some((n, rest)) = section_number(&inner) {
                 st.section = Some(n);
                 return Some((
@@ -264,6 +308,15 @@ fn recognise(
         && (at_start || marker)
         && let Some((id, previous)) = accept_clause(st, &label, line.no, diags)
     {
+        if id.depth() > st.max_depth {
+            st.error = Some(Error::TooDeep {
+                label,
+                depth: id.depth(),
+                limit: st.max_depth,
+                line: line.no,
+            });
+            return None;
+        }
         st.last_clause = Some(id.clone());
         return Some((
             BlockKind::Clause {
@@ -273,6 +326,33 @@ fn recognise(
             },
             Some(after.to_string()),
         ));
+    }
+    // Canonical Markdown says what it is: its headings are `#` lines, its paragraphs and
+    // items are what they look like.
+    if st.strict {
+        if marker {
+            if let Some((label, previous_label, kind, after)) = item_label(rest) {
+                return Some((
+                    BlockKind::Item {
+                        label,
+                        previous_label,
+                        kind,
+                        indent: line.indent,
+                    },
+                    Some(after.to_string()),
+                ));
+            }
+            return Some((
+                BlockKind::Item {
+                    label: "•".into(),
+                    previous_label: None,
+                    kind: ItemKind::Bullet,
+                    indent: line.indent,
+                },
+                Some(rest.to_string()),
+            ));
+        }
+        return after_blank.then(|| (BlockKind::Para, Some(t.to_string())));
     }
     // Numbered section headings.
     if !marker
@@ -481,7 +561,9 @@ fn accept_clause(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(ClauseId, Option<ClauseId>)> {
     let id = ClauseId::parse(label)?;
-    if plausible(st, &id) {
+    // Canonical Markdown writes every clause with its label and escapes anything else that
+    // would look like one, so a label there is a clause whatever the numbering before it.
+    if st.strict || plausible(st, &id) {
         return Some((id, None));
     }
     // Tracked renumbering leaves the old and new numbers run together: `3.3.5` is old 3.3, now

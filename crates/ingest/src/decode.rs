@@ -1,14 +1,14 @@
-//! Bytes to text: BOMs (UTF-8, UTF-16), strict UTF-8, then a legacy-encoding guess (chardetng,
-//! hinted with the `uk` domain) for files saved by older Windows tools. Line endings become `\n`,
-//! the text is NFC-normalised.
+//! Bytes to text: BOMs (UTF-8, UTF-16), UTF-16 without a BOM (recognised by its zero bytes),
+//! strict UTF-8, then a legacy-encoding guess (chardetng, hinted with the `uk` domain) for files
+//! saved by older Windows tools. Line endings become `\n`, a form feed (a page break in text
+//! extracted from a PDF) becomes a line break, other control characters (never protocol text,
+//! and not allowed in the XML of DOCX and HTML output) are dropped, and the text is
+//! NFC-normalised.
 
 use concord_model::{Code, Diagnostic, Severity};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::Error;
-
-/// The largest file the reader accepts: a whole constitution is a few megabytes.
-pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// Decoded text plus what decoding did.
 #[derive(Debug)]
@@ -17,15 +17,37 @@ pub struct Decoded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
-    if bytes.len() > MAX_BYTES {
+/// Decodes `bytes`, refusing more than `max_bytes` of them.
+pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
+    if bytes.len() > max_bytes {
         return Err(Error::TooLarge {
             size: bytes.len(),
-            limit: MAX_BYTES,
+            limit: max_bytes,
         });
     }
     let mut diagnostics = Vec::new();
-    let text: String = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+    let bom = encoding_rs::Encoding::for_bom(bytes);
+    let text: String = if bom.is_none()
+        && let Some(enc) = utf16_without_bom(bytes)
+    {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        diagnostics.push(Diagnostic::new(
+            Code::DecodedEncoding,
+            Severity::Info,
+            1,
+            format!("no byte order mark; decoded as {}", enc.name()),
+        ));
+        if had_errors {
+            diagnostics.push(Diagnostic::new(
+                Code::MalformedText,
+                Severity::Warning,
+                1,
+                "some bytes could not be decoded and were replaced",
+            ));
+        }
+        check_controls(&text)?;
+        text.into_owned()
+    } else if let Some((enc, bom_len)) = bom {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if enc != encoding_rs::UTF_8 {
             diagnostics.push(Diagnostic::new(
@@ -86,6 +108,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         unicode_normalization::IsNormalized::Yes => text,
         _ => text.nfc().collect(),
     };
+    // A form feed is a page break, so a line break; other control characters go.
+    let text: String = if text.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+        text.chars()
+            .filter_map(|c| match c {
+                '\u{c}' => Some('\n'),
+                '\n' | '\t' => Some(c),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect()
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
@@ -109,6 +144,58 @@ fn check_binary(bytes: &[u8]) -> Result<(), Error> {
             // is not text.
             if controls > 8 && controls * 20 > head.len() {
                 return Err(binary_at(bytes, i));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The share of zero bytes, in even and in odd positions, that marks UTF-16 without a BOM:
+/// text in the Latin ranges leaves the high byte of nearly every unit zero, and text has no
+/// NUL characters, so the low bytes are nearly never zero.
+const UTF16_ZERO_HIGH: f64 = 0.9;
+const UTF16_ZERO_LOW: f64 = 0.02;
+
+/// UTF-16 (little- or big-endian) without a byte order mark, as some Windows tools save it.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count() as f64
+            / units as f64
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd >= UTF16_ZERO_HIGH && even <= UTF16_ZERO_LOW {
+        Some(encoding_rs::UTF_16LE)
+    } else if even >= UTF16_ZERO_HIGH && odd <= UTF16_ZERO_LOW {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Rejects decoded text dense with control characters (binary data that happened to decode).
+fn check_controls(text: &str) -> Result<(), Error> {
+    let mut controls = 0usize;
+    let mut seen = 0usize;
+    for (i, c) in text.char_indices().take(8192) {
+        seen += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
+            if controls > 8 && controls * 20 > seen {
+                let (line, col) = line_col(text, i);
+                return Err(Error::Binary {
+                    offset: i,
+                    line,
+                    col,
+                });
             }
         }
     }
@@ -141,25 +228,55 @@ mod tests {
     #[test]
     fn encodings() {
         assert_eq!(
-            decode(b"\xEF\xBB\xBFCouncil\r\n").unwrap().text,
+            decode(b"\xEF\xBB\xBFCouncil\r\n", usize::MAX).unwrap().text,
             "Council\n"
         );
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("Caf\u{e9}\n".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
-        assert_eq!(decode(&utf16).unwrap().text, "Café\n");
+        assert_eq!(decode(&utf16, usize::MAX).unwrap().text, "Café\n");
         // Windows-1252: curly quotes, en dash, pound sign.
-        let d = decode(b"\x93Officers\x94 \x96 \xa35 for the Council's costs\n").unwrap();
+        let d = decode(
+            b"\x93Officers\x94 \x96 \xa35 for the Council's costs\n",
+            usize::MAX,
+        )
+        .unwrap();
         assert_eq!(d.text, "“Officers” – £5 for the Council's costs\n");
         assert_eq!(d.diagnostics[0].code, Code::DecodedEncoding);
-        assert_eq!(decode(b"  \n\n").unwrap_err(), Error::Empty);
-        assert_eq!(decode(b"").unwrap_err(), Error::Empty);
+        assert_eq!(decode(b"  \n\n", usize::MAX).unwrap_err(), Error::Empty);
+        assert_eq!(decode(b"", usize::MAX).unwrap_err(), Error::Empty);
         assert!(matches!(
-            decode(b"PK\x03\x04\x00\x00"),
+            decode(b"PK\x03\x04\x00\x00", usize::MAX),
             Err(Error::Binary { offset: 4, .. })
         ));
+        // UTF-16 without a BOM, both byte orders; a binary file with zero bytes is not text.
+        let le: Vec<u8> = "Council\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Council\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode(&le, usize::MAX).unwrap().text, "Council\n");
+        assert_eq!(decode(&be, usize::MAX).unwrap().text, "Council\n");
+        let controls: Vec<u8> = (0u8..64).flat_map(|b| [b % 8, 0]).collect();
+        assert!(matches!(
+            decode(&controls, usize::MAX),
+            Err(Error::Binary { .. })
+        ));
+        // A form feed is a line break; other control characters go.
+        assert_eq!(
+            decode(b"page one\x0cpage two\x07\n", usize::MAX)
+                .unwrap()
+                .text,
+            "page one\npage two\n"
+        );
         // e + combining acute becomes one character.
-        assert_eq!(decode("Cafe\u{301}".as_bytes()).unwrap().text, "Café");
+        assert_eq!(
+            decode("Cafe\u{301}".as_bytes(), usize::MAX).unwrap().text,
+            "Café"
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! The one error type of the readers: input that is not text at all.
+//! The one error type of the readers: input that is not text at all, a Word file that cannot
+//! be opened, a PDF without text.
 
 /// Why bytes could not be read as a protocol.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -10,9 +11,35 @@ pub enum Error {
     /// The file holds bytes that text never holds (a NUL, or many control characters).
     #[error("this is not a text file (binary data at byte {offset})")]
     Binary { offset: usize, line: u32, col: u32 },
-    /// The file is larger than the reader accepts.
+    /// The file is larger than the reader accepts ([`crate::Options::max_bytes`]).
     #[error("the file is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { size: usize, limit: usize },
+    /// A clause is numbered deeper than the reader accepts ([`crate::Options::max_depth`]).
+    #[error("clause {label} is numbered {depth} levels deep, over the limit of {limit}")]
+    TooDeep {
+        label: String,
+        depth: usize,
+        limit: usize,
+        line: u32,
+    },
+    /// The document has more clauses than the reader accepts ([`crate::Options::max_clauses`]).
+    #[error("the document has more than {limit} clauses")]
+    TooManyClauses { limit: usize, line: u32 },
+    /// A ZIP file that is not a readable Word document (truncated, damaged XML, no body).
+    #[error("not a readable Word file: {reason}")]
+    Docx { reason: String },
+    /// PDF bytes were given to [`crate::read`]: a PDF is read from `pdftotext` output.
+    #[error("this is a PDF; its text must be extracted with pdftotext first")]
+    PdfNeedsText,
+    /// The PDF is encrypted: its text cannot be extracted.
+    #[error("the PDF is encrypted, so its text cannot be read")]
+    PdfEncrypted,
+    /// The PDF has pages but no text on them: a scan, or pages of images.
+    #[error("the PDF has no text layer ({pages} page(s) of images or scans)")]
+    PdfNoText { pages: usize },
+    /// The text extractor's output could not be read.
+    #[error("the PDF's text could not be read: {reason}")]
+    PdfLayout { reason: String },
 }
 
 impl Error {
@@ -20,6 +47,7 @@ impl Error {
     pub fn position(&self) -> (u32, u32) {
         match self {
             Error::Binary { line, col, .. } => (*line, *col),
+            Error::TooDeep { line, .. } | Error::TooManyClauses { line, .. } => (*line, 1),
             _ => (1, 1),
         }
     }
@@ -29,9 +57,26 @@ impl Error {
         match self {
             Error::Empty => "give a protocol with some text in it",
             Error::Binary { .. } => {
-                "concord reads text and Markdown; save Word or PDF files as text first (Word and PDF readers are coming)"
+                "concord reads text, Markdown, Word (.docx) and PDF files; save other formats as one of those"
             }
             Error::TooLarge { .. } => "split the file, or check that it is really a protocol",
+            Error::TooDeep { .. } => {
+                "check that the numbers are clause numbers; a deeper protocol needs a higher depth limit"
+            }
+            Error::TooManyClauses { .. } => {
+                "check that the file is one protocol; a longer one needs a higher clause limit"
+            }
+            Error::Docx { .. } => {
+                "open the file in Word or LibreOffice and save it again as .docx, or save it as text"
+            }
+            Error::PdfNeedsText => "run `concord ingest FILE.pdf`, which calls pdftotext",
+            Error::PdfEncrypted => {
+                "save an unprotected copy of the PDF first, or ingest the Word file it was made from"
+            }
+            Error::PdfNoText { .. } => {
+                "run OCR on the scan first (for example ocrmypdf), or ingest the Word file it was made from"
+            }
+            Error::PdfLayout { .. } => "check that pdftotext comes from poppler-utils 22 or later",
         }
     }
 }

@@ -50,15 +50,73 @@ enum Seg {
     Change { old: String, new: String },
 }
 
-/// Resolves inline Markdown (when `markdown`) and recovers tracked changes.
-pub fn inline(s: &str, markdown: bool, line: u32, diags: &mut Vec<Diagnostic>) -> Inline {
-    let segs = if markdown {
-        markdown_segments(s).unwrap_or_else(|| plain_segments(s))
+/// How inline text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Plain text: nothing is markup.
+    Plain,
+    /// Markdown marks, and tracked changes left in the text as strike-through.
+    Markdown,
+    /// The line form of a Word file: tracked changes as exact markers
+    /// ([`crate::docx::DEL_OPEN`]...), footnote references as `<sup>n</sup>`, nothing else.
+    Exact,
+}
+
+/// Resolves inline Markdown (in `Mode::Markdown`) and recovers tracked changes.
+pub fn inline(s: &str, mode: Mode, line: u32, diags: &mut Vec<Diagnostic>) -> Inline {
+    if mode == Mode::Exact {
+        return build(&exact_segments(s));
+    }
+    let segs = if mode == Mode::Markdown {
+        // Text that parses as a block (a line starting "1. ") is read plainly, but its escapes
+        // are still Markdown's.
+        markdown_segments(s).unwrap_or_else(|| plain_segments(&crate::text::unescape_markdown(s)))
     } else {
         plain_segments(s)
     };
     let segs = repair_fragments(segs, line, diags);
     build(&segs)
+}
+
+/// Segments of the Word line form: a deletion marker run followed by an insertion marker run
+/// is one replacement; `<sup>n</sup>` is a footnote reference.
+fn exact_segments(s: &str) -> Vec<Seg> {
+    use crate::docx::{DEL_CLOSE, DEL_OPEN, INS_CLOSE, INS_OPEN};
+    let s = s.replace("<sup>", "[^").replace("</sup>", "]");
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut rest = s.as_str();
+    while !rest.is_empty() {
+        let next = rest.find([DEL_OPEN, INS_OPEN]).unwrap_or(rest.len());
+        if next > 0 {
+            match segs.last_mut() {
+                Some(Seg::Same(t)) => t.push_str(&rest[..next]),
+                _ => segs.push(Seg::Same(rest[..next].to_string())),
+            }
+            rest = &rest[next..];
+            continue;
+        }
+        let deleting = rest.starts_with(DEL_OPEN);
+        let close = if deleting { DEL_CLOSE } else { INS_CLOSE };
+        let body_start = rest.chars().next().map_or(0, char::len_utf8);
+        let end = rest[body_start..]
+            .find(close)
+            .map_or(rest.len(), |e| e + body_start);
+        let body = rest[body_start..end].to_string();
+        rest = rest.get(end + close.len_utf8()..).unwrap_or("");
+        match (deleting, segs.last_mut()) {
+            (false, Some(Seg::Change { new, .. })) => new.push_str(&body),
+            (true, Some(Seg::Change { old, new })) if new.is_empty() => old.push_str(&body),
+            (true, _) => segs.push(Seg::Change {
+                old: body,
+                new: String::new(),
+            }),
+            (false, _) => segs.push(Seg::Change {
+                old: String::new(),
+                new: body,
+            }),
+        }
+    }
+    segs
 }
 
 fn plain_segments(s: &str) -> Vec<Seg> {
@@ -102,6 +160,11 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
                 if let Some((dest, text)) = link.take() {
                     match split_replacement(&text).filter(|_| dest == "#") {
                         Some((old, new)) => segs.push(Seg::Change { old, new }),
+                        // A link's target is text a reader may need ("the guidance
+                        // (https://...)"); a bare `#` or an autolink says nothing more.
+                        None if shows_target(&dest, &text) => {
+                            push_same(&mut segs, &format!("{text} ({dest})"));
+                        }
                         None => push_same(&mut segs, &text),
                     }
                 }
@@ -153,7 +216,18 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
             _ => {}
         }
     }
+    // A `<sup>` never closed is not a footnote mark: what followed it is text.
+    if let Some(n) = sup {
+        push_same(&mut segs, &format!("<sup>{n}"));
+    }
     Some(segs)
+}
+
+/// Whether a link's target adds to its text: not an empty or `#` target, not an autolink or
+/// e-mail link that repeats the text.
+fn shows_target(dest: &str, text: &str) -> bool {
+    let bare = dest.strip_prefix("mailto:").unwrap_or(dest);
+    !dest.trim().is_empty() && dest != "#" && bare != text.trim()
 }
 
 /// Where the replacement that follows a deletion ends: after the first word, extended over
@@ -181,6 +255,12 @@ fn replacement_end(t: &str) -> usize {
 /// `s/hethey` → (`s/he`, `they`): a gendered form run together with its neutral replacement.
 fn split_replacement(text: &str) -> Option<(String, String)> {
     let chars: Vec<char> = text.chars().collect();
+    // Both halves are short words from the tables: a longer link text is not a run-together
+    // replacement, and trying every split of it would cost its length squared.
+    let longest = |list: &[&str]| list.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    if chars.len() > longest(GENDERED) + longest(NEUTRAL) {
+        return None;
+    }
     (1..chars.len()).find_map(|k| {
         let old: String = chars[..k].iter().collect();
         let new: String = chars[k..].iter().collect();
@@ -243,9 +323,19 @@ fn build(segs: &[Seg]) -> Inline {
                     changes[i].old.push(' ');
                 }
             }
-            Seg::Change { old, new } => {
+            Seg::Change { old: raw, new } => {
                 pending_delete = None;
-                let old = collapse_spaces(old);
+                let mut old = collapse_spaces(raw);
+                // A deletion that began with a space (Word's ` or later`) keeps it, or the text
+                // before would run into the words after.
+                if new.is_empty()
+                    && raw.starts_with(char::is_whitespace)
+                    && !text.is_empty()
+                    && !text.ends_with(' ')
+                    && !old.is_empty()
+                {
+                    old.insert(0, ' ');
+                }
                 if new.is_empty() {
                     if old.is_empty() {
                         continue;
@@ -278,13 +368,18 @@ fn build(segs: &[Seg]) -> Inline {
             }
         }
     }
-    // Trailing space: a deletion at the very end keeps its space in `old`.
+    // Trailing space: the deletions at the very end move back onto the text's new end, and
+    // the first of them takes the space into its `old`.
     if text.ends_with(' ') {
         text.pop();
         len -= 1;
-        if let Some(c) = changes.iter_mut().rev().find(|c| c.at > len) {
+        let mut first = true;
+        for c in changes.iter_mut().filter(|c| c.at > len) {
             c.at = len;
-            c.old.insert(0, ' ');
+            if first {
+                c.old.insert(0, ' ');
+                first = false;
+            }
         }
     }
     Inline { text, changes }
@@ -314,7 +409,7 @@ mod tests {
     use concord_model::Clause;
 
     fn run(s: &str) -> (String, String, Vec<Change>) {
-        let inl = inline(s, true, 1, &mut Vec::new());
+        let inl = inline(s, Mode::Markdown, 1, &mut Vec::new());
         let mut c = Clause::new("1", None, inl.text.clone(), [1, 1]);
         c.changes = inl.changes.clone();
         (inl.text, c.text_before(), inl.changes)
@@ -363,23 +458,64 @@ mod tests {
         let (after, before, _) = run("ends here ~~or there~~");
         assert_eq!(after, "ends here");
         assert_eq!(before, "ends here or there");
+
+        // Found by fuzzing (corpus/regressions/trailing-deletions-past-the-end): two deletions
+        // at the end both stood past the end of the text.
+        let (after, before, ch) = run("~~ ~u~ ~u~");
+        assert_eq!((after.as_str(), before.as_str()), ("~~", "~~ u u"));
+        assert!(ch.iter().all(|c| c.at <= 2), "{ch:?}");
+        let (after, before, _) = run("a ~~x~~ ~~y~~ b");
+        assert_eq!((after.as_str(), before.as_str()), ("a b", "a x y b"));
+    }
+
+    #[test]
+    fn exact_changes_from_word() {
+        let s = "raise it with the \u{e000}Monitoring Officer\u{e001}\u{e002}Chief Executive\u{e003} now<sup>2</sup>\u{e000} or later\u{e001}";
+        let inl = inline(s, Mode::Exact, 1, &mut Vec::new());
+        assert_eq!(inl.text, "raise it with the Chief Executive now[^2]");
+        let mut c = Clause::new("1", None, inl.text.clone(), [1, 1]);
+        c.changes = inl.changes;
+        assert_eq!(
+            c.text_before(),
+            "raise it with the Monitoring Officer now[^2] or later"
+        );
     }
 
     #[test]
     fn plain_text() {
         let inl = inline(
             "see <https://www.local.gov.uk/x> for  more",
-            false,
+            Mode::Plain,
             1,
             &mut Vec::new(),
         );
         assert_eq!(inl.text, "see https://www.local.gov.uk/x for more");
         let inl = inline(
             "Officers **must** not use $ or @ or <tags>",
-            true,
+            Mode::Markdown,
             1,
             &mut Vec::new(),
         );
         assert_eq!(inl.text, "Officers must not use $ or @ or <tags>");
+        // An unclosed <sup> kept the rest of the paragraph to itself (found by the law that
+        // no text is lost, on a mangled seed).
+        let inl = inline(
+            "<sup>3< /sup> This is covered",
+            Mode::Markdown,
+            1,
+            &mut Vec::new(),
+        );
+        assert_eq!(inl.text, "<sup>3< /sup> This is covered");
+        // A link keeps its target; a `#` link or an autolink does not repeat itself.
+        let inl = inline(
+            "see [the guidance](https://www.local.gov.uk/g), [Constitution](#) and <a@b.gov.uk>",
+            Mode::Markdown,
+            1,
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            inl.text,
+            "see the guidance (https://www.local.gov.uk/g), Constitution and a@b.gov.uk"
+        );
     }
 }

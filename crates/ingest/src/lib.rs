@@ -1,11 +1,16 @@
 //! Readers that turn a council's protocol into the Concord clause model.
 //!
-//! [`read`] takes the bytes of a file (UTF-8 with or without BOM, UTF-16 with BOM, or
-//! Windows-1252; any line endings), sniffs whether it is Markdown-like or plain text, and returns
-//! a [`Parsed`]: the [`Document`] plus [`Diagnostic`]s saying what was repaired. Reading never
-//! fails on text: broken council text is normal input. Only bytes that are not text at all (or
-//! nothing at all) are an [`Error`]. Every clause is tagged with the roles it names
-//! (`concord_model::roles`), in order of first mention.
+//! [`read`] takes the bytes of a file: a Word file (`.docx`, recognised by its content), or text
+//! (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252; any line endings) that it sniffs
+//! as Markdown-like or plain. It returns a [`Parsed`]: the [`Document`] plus [`Diagnostic`]s
+//! saying what was repaired. [`read_pdf_layout`] reads a PDF from the word boxes poppler's
+//! `pdftotext -bbox-layout` prints (running that program is the caller's business: this crate
+//! does no IO). Reading never fails on text: broken council text is normal input. Only bytes that
+//! are not text at all, a damaged Word file, or a PDF without text are an [`Error`]. Every
+//! clause is tagged with the roles it names (`concord_model::roles`), in order of first mention.
+//!
+//! Every format ends in the same passes: the Word and PDF readers turn their input into the line
+//! form the text reader understands, so there is one structure recovery, not three.
 //!
 //! ```
 //! let text = "Protocol\n\n1. Introduction\n\n1.1 Officers serve the whole council.\n";
@@ -16,13 +21,16 @@
 mod assemble;
 mod blocks;
 mod decode;
+mod docx;
 mod error;
 mod inline;
 mod meta;
+pub mod pdf;
 mod prepare;
 mod refs;
 mod tag;
 mod text;
+mod xml;
 
 pub use error::Error;
 
@@ -38,13 +46,63 @@ pub enum Format {
     Markdown,
     /// Plain text, typically extracted from a PDF or Word file.
     Text,
+    /// A Word file (`.docx`).
+    Docx,
+    /// A PDF file: read it with [`read_pdf_layout`] from `pdftotext -bbox-layout`.
+    Pdf,
 }
 
-/// How to read.
-#[derive(Debug, Clone, Default)]
+/// The format of a file by its content: a ZIP archive is a Word file, `%PDF-` a PDF, anything
+/// else text, sniffed as Markdown or plain.
+pub fn detect(bytes: &[u8]) -> Format {
+    if docx::is_zip(bytes) {
+        Format::Docx
+    } else if pdf::is_pdf(bytes) {
+        Format::Pdf
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(t) => sniff(t),
+            Err(_) => Format::Text,
+        }
+    }
+}
+
+/// The largest file [`read`] accepts by default, in bytes: a whole council constitution is a
+/// few megabytes, and reading costs a few times the file's size in memory.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// The deepest clause numbering accepted by default: `2.8.1` is three deep. Real protocols go
+/// to four (`3.4.3.6`, a tracked renumbering); every level nests the clause tree once more, and
+/// every later pass walks it.
+pub const MAX_DEPTH: usize = 8;
+
+/// The most clauses a document may hold by default. A long protocol has a few hundred; a whole
+/// constitution a few thousand. Diffs and comparisons grow with the count.
+pub const MAX_CLAUSES: usize = 20_000;
+
+/// How to read, and the limits past which reading stops with an [`Error`] instead of using
+/// unbounded time or memory. Each limit has a default constant and can be raised.
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Force a format instead of sniffing it.
     pub format: Option<Format>,
+    /// Largest input in bytes ([`MAX_BYTES`]); larger is [`Error::TooLarge`].
+    pub max_bytes: usize,
+    /// Deepest clause numbering ([`MAX_DEPTH`]); deeper is [`Error::TooDeep`].
+    pub max_depth: usize,
+    /// Most clauses ([`MAX_CLAUSES`]); more is [`Error::TooManyClauses`].
+    pub max_clauses: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            format: None,
+            max_bytes: MAX_BYTES,
+            max_depth: MAX_DEPTH,
+            max_clauses: MAX_CLAUSES,
+        }
+    }
 }
 
 /// A document and what the reader noticed on the way.
@@ -56,8 +114,19 @@ pub struct Parsed {
 
 /// Reads a protocol from bytes. `path` is recorded in `meta.source.path`.
 pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
-    let decoded = decode::decode(bytes)?;
-    let mut parsed = parse_str(&decoded.text, path, opts);
+    if bytes.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: bytes.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    match opts.format.unwrap_or_else(|| detect(bytes)) {
+        Format::Docx => return read_docx(bytes, path, opts),
+        Format::Pdf => return Err(Error::PdfNeedsText),
+        Format::Markdown | Format::Text => {}
+    }
+    let decoded = decode::decode(bytes, opts.max_bytes)?;
+    let mut parsed = parse_str(&decoded.text, path, opts)?;
     let mut diagnostics = decoded.diagnostics;
     diagnostics.append(&mut parsed.diagnostics);
     parsed.diagnostics = diagnostics;
@@ -65,26 +134,211 @@ pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
     Ok(parsed)
 }
 
+/// Reads a Word file: its line form, read by the same passes as text, with `lines` then
+/// mapped back to the Word file's paragraph numbers.
+fn read_docx(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
+    let source = docx::read(bytes)?;
+    let mut parsed = parse_lines(
+        &source.text,
+        path,
+        Lines {
+            format: Format::Markdown,
+            mode: inline::Mode::Exact,
+            page_starts: None,
+            strict: false,
+        },
+        opts,
+    )?;
+    let map = |line: u32| -> u32 {
+        let i = (line as usize).saturating_sub(1);
+        source
+            .paragraphs
+            .get(i)
+            .or(source.paragraphs.last())
+            .copied()
+            .unwrap_or(1)
+    };
+    let doc = &mut parsed.document;
+    // Renumbered under tracked changes: the number the clause had before.
+    fn previous(c: &mut Clause, prev: &std::collections::HashMap<u32, String>) {
+        if c.label.is_some()
+            && let Some(p) = prev.get(&c.lines[0])
+        {
+            c.previous_id = Some(p.clone());
+        }
+        for sub in &mut c.clauses {
+            previous(sub, prev);
+        }
+    }
+    for_each_clause(&mut doc.sections, &mut |c| previous(c, &source.previous));
+    remap_lines(doc, &map);
+    for d in &mut parsed.diagnostics {
+        d.line = map(d.line);
+    }
+    if doc.meta.title.is_none() {
+        doc.meta.title = source.title.clone();
+    }
+    doc.meta.source.format = "docx".into();
+    doc.meta.source.sha256 = sha256_hex(bytes);
+    Ok(parsed)
+}
+
+/// Reads a PDF from the output of `pdftotext -bbox-layout` (an XHTML page of word boxes):
+/// reading order, running headers and footers and page numbers removed, hyphenation across
+/// line ends repaired, then the text passes. `pdf_bytes` are the PDF's own bytes, for the
+/// checksum. `lines` are lines of the rebuilt text (see [`pdf`]).
+pub fn read_pdf_layout(
+    layout: &str,
+    path: &str,
+    pdf_bytes: &[u8],
+    opts: &Options,
+) -> Result<Parsed, Error> {
+    let text = pdf::text_from_layout(layout)?;
+    // The limit is on the text: the word-box layout is many times larger than what it says.
+    if text.text.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: text.text.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    let mut parsed = parse_lines(
+        &text.text,
+        path,
+        Lines {
+            format: Format::Text,
+            mode: inline::Mode::Plain,
+            page_starts: Some(&text.page_starts),
+            strict: false,
+        },
+        opts,
+    )?;
+    let doc = &mut parsed.document;
+    doc.meta.source.format = "pdf".into();
+    doc.meta.source.sha256 = sha256_hex(pdf_bytes);
+    parsed.diagnostics.extend(text.diagnostics);
+    parsed.diagnostics.sort_by_key(|d| (d.line, d.col));
+    Ok(parsed)
+}
+
+fn for_each_clause(sections: &mut [concord_model::Section], f: &mut dyn FnMut(&mut Clause)) {
+    for s in sections {
+        for c in &mut s.clauses {
+            f(c);
+        }
+        for_each_clause(&mut s.sections, f);
+    }
+}
+
+/// Maps every `lines` range of the document through `map`.
+fn remap_lines(doc: &mut Document, map: &dyn Fn(u32) -> u32) {
+    fn clause(c: &mut Clause, map: &dyn Fn(u32) -> u32) {
+        c.lines = [map(c.lines[0]), map(c.lines[1])];
+        for sub in &mut c.clauses {
+            clause(sub, map);
+        }
+    }
+    fn section(s: &mut concord_model::Section, map: &dyn Fn(u32) -> u32) {
+        s.lines = [map(s.lines[0]), map(s.lines[1])];
+        for c in &mut s.clauses {
+            clause(c, map);
+        }
+        for sub in &mut s.sections {
+            section(sub, map);
+        }
+    }
+    for s in &mut doc.sections {
+        section(s, map);
+    }
+}
+
 /// The text of a file's bytes as the reader sees it (decoded and normalised), for tools that
 /// point at source lines (`concord check`). Fails as [`read`] does on bytes that are not text.
 pub fn decode_text(bytes: &[u8]) -> Result<String, Error> {
-    decode::decode(bytes).map(|d| d.text)
+    decode::decode(bytes, usize::MAX).map(|d| d.text)
 }
 
-/// Reads a protocol from text already decoded. Never fails: broken text gives diagnostics.
-pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
+/// Reads a protocol from text already decoded. Broken text is not an error (it gives
+/// diagnostics); only text past one of the limits of [`Options`] is. Text that starts with
+/// [`concord_model::CANONICAL_MARK`] is canonical Markdown and is read strictly.
+pub fn parse_str(text: &str, path: &str, opts: &Options) -> Result<Parsed, Error> {
+    if text.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: text.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    let strict = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim() == concord_model::CANONICAL_MARK);
+    let format = match opts.format {
+        _ if strict => Format::Markdown,
+        Some(f @ (Format::Markdown | Format::Text)) => f,
+        _ => sniff(text),
+    };
+    let mode = match format {
+        Format::Markdown => inline::Mode::Markdown,
+        _ => inline::Mode::Plain,
+    };
+    parse_lines(
+        text,
+        path,
+        Lines {
+            format,
+            mode,
+            page_starts: None,
+            strict,
+        },
+        opts,
+    )
+}
+
+/// How [`parse_lines`] reads its text.
+/// `page_starts`: where the text is known to start a new page (a PDF); only there can a
+/// paragraph run on across a blank line. Without it, the reader judges page breaks itself.
+/// With it, `#` lines are headings even in plain text: the PDF reader marks large type so.
+/// `strict`: canonical Markdown, read as written (no repair of extraction damage).
+struct Lines<'a> {
+    format: Format,
+    mode: inline::Mode,
+    page_starts: Option<&'a HashSet<u32>>,
+    strict: bool,
+}
+
+/// The passes every reader ends in, over lines of text.
+fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result<Parsed, Error> {
+    let Lines {
+        format,
+        mode,
+        page_starts,
+        strict,
+    } = how;
     let mut diags = Vec::new();
-    let format = opts.format.unwrap_or_else(|| sniff(text));
-    let prepared = prepare::prepare(text, &mut diags);
+    let prepared = prepare::prepare(text, page_starts.is_none(), strict, &mut diags);
     let words = Words::of(text);
     let split_word = |head: &str, tail: &str| words.is_split_word(head, tail);
     let cx = assemble::Context {
         format,
-        hard_wrapped: hard_wrapped(&prepared.lines),
+        strict,
+        hard_wrapped: !strict && hard_wrapped(&prepared.lines),
+        page_starts,
         split_word: &split_word,
+        inline: mode,
+        max_clauses: opts.max_clauses,
     };
-    let blocks = blocks::blocks(&prepared.lines, format, &prepared.contents, &mut diags);
-    let mut document = assemble::assemble(blocks, &cx, &mut diags);
+    let blocks = blocks::blocks(
+        &prepared.lines,
+        blocks::Mode {
+            format,
+            atx: page_starts.is_some(),
+            strict,
+            max_depth: opts.max_depth,
+        },
+        &prepared.contents,
+        &mut diags,
+    )?;
+    let mut document = assemble::assemble(blocks, &cx, &mut diags)?;
     resolve_refs(&mut document, &mut diags);
     tag::tag_roles(&mut document);
     check_footnotes(&document, &mut diags);
@@ -92,16 +346,18 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Parsed {
         path: path.to_string(),
         format: match format {
             Format::Markdown => "markdown",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
             Format::Text => "text",
         }
         .to_string(),
         sha256: sha256_hex(text.as_bytes()),
     };
     diags.sort_by_key(|d| (d.line, d.col));
-    Parsed {
+    Ok(Parsed {
         document,
         diagnostics: diags,
-    }
+    })
 }
 
 /// Markdown when the text uses Markdown's marks (headings, bold, strike-through, links,

@@ -103,6 +103,77 @@ fn is_council_name(l: &str) -> bool {
 /// Reads a version or revision table into entries, when its header says it is one.
 pub fn version_table(rows: &[Vec<String>]) -> Option<Vec<VersionEntry>> {
     let (header, body) = rows.split_first()?;
+    let [date_col, version_col, note_col, review_col] = columns(header)?;
+    let cell = |row: &Vec<String>, col: Option<usize>| -> Option<String> {
+        col.and_then(|i| row.get(i))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    Some(
+        body.iter()
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|r| {
+                let raw = cell(r, date_col);
+                VersionEntry {
+                    date: raw
+                        .as_deref()
+                        .map(|d| find_date(d).unwrap_or_else(|| d.to_string())),
+                    version: cell(r, version_col),
+                    note: cell(r, note_col),
+                    review: cell(r, review_col).map(|d| review_date(&d)),
+                }
+            })
+            .collect(),
+    )
+}
+
+/// What reading a version table leaves out of the model, for the diagnostic that records it:
+/// the header row, and the cells of any column that is not a date, version, note or review.
+pub fn version_table_report(rows: &[Vec<String>]) -> Option<String> {
+    let (header, body) = rows.split_first()?;
+    let kept = columns(header)?;
+    let mut report = format!(
+        "read a version table of {} row(s); its header: {:?}",
+        body.len(),
+        header.join(" | ")
+    );
+    let unkept: Vec<String> = body
+        .iter()
+        .flat_map(|r| {
+            r.iter()
+                .enumerate()
+                .filter(|(i, c)| !kept.contains(&Some(*i)) && !c.trim().is_empty())
+                .map(|(_, c)| c.trim().to_string())
+        })
+        .collect();
+    if !unkept.is_empty() {
+        report.push_str(&format!("; cells not kept: {:?}", unkept.join(" | ")));
+    }
+    // Dates are kept as ISO dates: what they were written as is recorded here.
+    let [date_col, _, _, review_col] = kept;
+    let mut rewritten = Vec::new();
+    for row in body {
+        let cell = |col: Option<usize>| col.and_then(|i| row.get(i)).map(|c| c.trim());
+        if let Some(d) = cell(date_col).filter(|d| !d.is_empty())
+            && let Some(iso) = find_date(d).filter(|iso| iso != d)
+        {
+            rewritten.push(format!("{d:?} as {iso}"));
+        }
+        if let Some(r) = cell(review_col).filter(|r| !r.is_empty())
+            && review_date(r) != r
+        {
+            rewritten.push(format!("{r:?} as {}", review_date(r)));
+        }
+    }
+    if !rewritten.is_empty() {
+        report.push_str(&format!("; dates read {}", rewritten.join(", ")));
+    }
+    Some(report)
+}
+
+/// The date, version, note and review columns of a version table's header, or `None` when the
+/// header does not say it is a version table.
+fn columns(header: &[String]) -> Option<[Option<usize>; 4]> {
     let h: Vec<String> = header.iter().map(|c| c.to_lowercase()).collect();
     let is_versions = h.iter().any(|c| c.contains("date"))
         && h.iter()
@@ -132,27 +203,7 @@ pub fn version_table(rows: &[Vec<String>]) -> Option<Vec<VersionEntry>> {
         .any(|w| c.contains(w))
             && !c.contains("version")
     });
-    let cell = |row: &Vec<String>, col: Option<usize>| -> Option<String> {
-        col.and_then(|i| row.get(i))
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    Some(
-        body.iter()
-            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
-            .map(|r| {
-                let raw = cell(r, date_col);
-                VersionEntry {
-                    date: raw
-                        .as_deref()
-                        .map(|d| find_date(d).unwrap_or_else(|| d.to_string())),
-                    version: cell(r, version_col),
-                    note: cell(r, note_col),
-                    review: cell(r, review_col).map(|d| review_date(&d)),
-                }
-            })
-            .collect(),
-    )
+    Some([date_col, version_col, note_col, review_col])
 }
 
 /// A review date as the model keeps it: a whole date as ISO, "May 2027" as `2027-05`, anything

@@ -38,7 +38,18 @@ pub struct Prepared<'a> {
     pub contents: HashSet<String>,
 }
 
-pub fn prepare<'a>(text: &'a str, diags: &mut Vec<Diagnostic>) -> Prepared<'a> {
+/// Marks the lines of `text`.
+/// `repeats_are_furniture`: a short line that recurs is a running header or footer. Off for
+/// text rebuilt from a PDF, whose running lines were already removed by where they stand on
+/// the page (a sentence that wraps the same way twice is not furniture).
+/// `strict`: canonical Markdown has no furniture or contents list; only its first line, the
+/// canonical mark, is set aside.
+pub fn prepare<'a>(
+    text: &'a str,
+    repeats_are_furniture: bool,
+    strict: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Prepared<'a> {
     let mut lines: Vec<Line<'a>> = text
         .split('\n')
         .enumerate()
@@ -61,8 +72,17 @@ pub fn prepare<'a>(text: &'a str, diags: &mut Vec<Diagnostic>) -> Prepared<'a> {
     if lines.last().is_some_and(|l| l.text.is_empty()) && text.ends_with('\n') {
         lines.pop();
     }
+    if strict {
+        if let Some(first) = lines.first_mut() {
+            first.kind = LineKind::Furniture;
+        }
+        return Prepared {
+            lines,
+            contents: HashSet::new(),
+        };
+    }
     let contents = mark_contents(&mut lines, diags);
-    mark_furniture(&mut lines, diags);
+    mark_furniture(&mut lines, repeats_are_furniture, diags);
     Prepared { lines, contents }
 }
 
@@ -164,7 +184,7 @@ fn looks_like_entry(s: &str) -> bool {
     tabbed_page || (words <= 14 && !s.trim_end_matches("**").ends_with('.'))
 }
 
-fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
+fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Diagnostic>) {
     // Running headers and footers: short standalone lines that recur.
     let keys: Vec<Option<String>> = lines.iter().map(running_key).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -172,17 +192,15 @@ fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
         *seen.entry(key.as_str()).or_default() += 1;
     }
     let mut first_kept: HashSet<&str> = HashSet::new();
-    for i in 0..lines.len() {
-        if lines[i].kind != LineKind::Body {
+    // The last line before this one that is still body text (kept as we go, so that a file of
+    // nothing but furniture is read in one pass, not one backward scan per line).
+    let mut prev_text: Option<&'a str> = None;
+    for (i, line) in lines.iter_mut().enumerate() {
+        if line.kind != LineKind::Body {
             continue;
         }
-        let prev_text = lines[..i]
-            .iter()
-            .rev()
-            .find(|l| l.kind == LineKind::Body)
-            .map(|l| l.text);
-        let reason = furniture_reason(lines[i].text, prev_text).or_else(|| {
-            let key = keys[i].as_deref()?;
+        let reason = furniture_reason(line.text, prev_text).or_else(|| {
+            let key = keys[i].as_deref().filter(|_| repeats)?;
             if seen.get(key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
                 Some("a repeated running header or footer")
             } else {
@@ -190,13 +208,15 @@ fn mark_furniture(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
             }
         });
         if let Some(reason) = reason {
-            lines[i].kind = LineKind::Furniture;
+            line.kind = LineKind::Furniture;
             diags.push(Diagnostic::new(
                 Code::PageFurniture,
                 Severity::Info,
-                lines[i].no,
-                format!("removed {reason}: {:?}", lines[i].text),
+                line.no,
+                format!("removed {reason}: {:?}", line.text),
             ));
+        } else {
+            prev_text = Some(line.text);
         }
     }
 }
@@ -306,7 +326,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<LineKind> {
-        prepare(text, &mut Vec::new())
+        prepare(text, true, false, &mut Vec::new())
             .lines
             .iter()
             .map(|l| l.kind)
@@ -319,7 +339,7 @@ mod tests {
         // raise the matter with the" from clause 10.6 because clause 10.3 wraps the same way.
         let text = "1. A\n\n1.1 If a Councillor has a concern that is not\nresolved through discussion then they may raise the matter with the\nDirector.\n\n1.2 If an Officer has a concern that is not\nresolved through discussion then they may raise the matter with the\nMonitoring Officer.\n";
         let mut diags = Vec::new();
-        let p = prepare(text, &mut diags);
+        let p = prepare(text, true, false, &mut diags);
         assert!(p.lines.iter().all(|l| l.kind != LineKind::Furniture));
     }
 
@@ -364,6 +384,8 @@ mod tests {
     fn contents() {
         let p = prepare(
             "Title\n\nContents\n\nINTRODUCTION\t2\nCouncillors\t3\n\nINTRODUCTION\n\nText.\n",
+            true,
+            false,
             &mut Vec::new(),
         );
         let k: Vec<_> = p.lines.iter().map(|l| l.kind).collect();

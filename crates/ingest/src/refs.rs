@@ -69,15 +69,7 @@ pub fn find(text: &str) -> Vec<Found> {
             }
             let followed_ok = j >= chars.len() || !chars[j].is_alphanumeric();
             if number.contains('.') && followed_ok {
-                let before: String = chars[..start].iter().collect();
-                let before = before.trim_end();
-                let prev_word = before
-                    .rsplit(|c: char| c.is_whitespace())
-                    .next()
-                    .unwrap_or("")
-                    .trim_start_matches('(')
-                    .to_lowercase();
-                let in_parens = before.ends_with('(');
+                let (prev_word, in_parens) = word_before(&chars[..start]);
                 let chained = last_end.is_some_and(|e| {
                     let gap: String = chars[e..start].iter().collect();
                     let g = gap.trim();
@@ -104,6 +96,24 @@ pub fn find(text: &str) -> Vec<Found> {
         i += 1;
     }
     out
+}
+
+/// The word before a number (lowercase, without a leading bracket) and whether the number
+/// follows an opening bracket. Reads backwards from the number only as far as that word, so
+/// finding every reference in a clause stays linear in its length however long it is.
+fn word_before(before: &[char]) -> (String, bool) {
+    let end = before
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let trimmed = &before[..end];
+    let in_parens = trimmed.last() == Some(&'(');
+    let start = trimmed
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let word: String = trimmed[start..].iter().collect();
+    (word.trim_start_matches('(').to_lowercase(), in_parens)
 }
 
 #[cfg(test)]

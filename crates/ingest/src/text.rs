@@ -133,12 +133,33 @@ pub fn join_lines<'a>(
     collapse_spaces(&out)
 }
 
-/// Collapses runs of spaces (including non-breaking ones) and trims.
+/// Markdown's backslash escapes undone (`\\<` is `<`, `\\\\` is `\\`): what a CommonMark reader
+/// shows for text outside inline markup. A backslash before anything but ASCII punctuation is
+/// kept, as CommonMark keeps it.
+pub fn unescape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && next.is_ascii_punctuation()
+        {
+            out.push(next);
+            chars.next();
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collapses runs of spaces (any Unicode space: non-breaking, em, ideographic, line
+/// separators) to one ASCII space and trims.
 pub fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c == ' ' || c == '\t' || c == '\u{a0}' {
+        if c.is_whitespace() {
             space = true;
             continue;
         }

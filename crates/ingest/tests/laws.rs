@@ -4,6 +4,12 @@
 use std::path::Path;
 
 use concord_ingest::{Options, read};
+
+// The laws shared with the fuzz targets (no text lost); the other checks are run by
+// crates/compare/tests/regressions.rs.
+#[allow(dead_code, reason = "only some of the shared checks are used here")]
+#[path = "../../../fuzz/src/lib.rs"]
+mod checks;
 use concord_model::{Clause, Document, Item, Section};
 use proptest::prelude::*;
 
@@ -38,11 +44,30 @@ const WORDS: &[&str] = &[
     "public",
     "report",
     "decision",
+    // Characters that must stay data through canonical Markdown (option values hold them).
+    "Smith & Sons",
+    "<Council>",
+    "<b>bold</b>",
+    "\"quoted\"",
+    "O'Neill",
+    "back\\slash",
+    "back\\*slash",
+    "*starred*",
+    "snake_case",
+    "&amp;",
+    "[bracketed]",
+    "~~struck~~",
+    "`code`",
 ];
 
 fn sentence() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(WORDS), 3..12).prop_map(|ws| {
         let mut s = ws.join(" ");
+        // A sentence starts with a capital letter (an unnumbered paragraph that does not is
+        // read as running on from the one before).
+        if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            s.insert_str(0, "The ");
+        }
         if let Some(f) = s.get_mut(0..1) {
             f.make_ascii_uppercase();
         }
@@ -220,6 +245,45 @@ proptest! {
         same_clauses(&doc, &back)?;
     }
 
+    /// The meta and footnotes survive too: council, kind, adoption date, version history,
+    /// footnote texts (with the markup characters council text holds).
+    #[test]
+    fn meta_and_footnotes_round_trip(
+        mut doc in numbered_doc(),
+        council in "[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9})? (Parish|Town|District|Borough) Council",
+        adopted in (2000u32..2030, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        notes in prop::collection::vec("[A-Za-z0-9 ,.;:()&<>*_~\\[\\]-]{1,40}", 0..3),
+        versions in prop::collection::vec(("[0-9]{1,2}", "[A-Za-z ,.]{1,30}"), 0..3),
+    ) {
+        doc.meta.council = Some(council.clone());
+        let kind = council.rsplit(' ').nth(1).unwrap_or("District").to_lowercase();
+        doc.meta.kind = Some(kind);
+        doc.meta.adopted = Some(adopted);
+        doc.meta.versions = versions
+            .iter()
+            .map(|(v, n)| concord_model::VersionEntry {
+                date: Some("2024-09-09".into()),
+                version: Some(v.clone()),
+                note: Some(n.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|n| !n.is_empty()),
+                review: None,
+            })
+            .collect();
+        doc.footnotes = notes
+            .iter()
+            .enumerate()
+            .filter_map(|(k, t)| {
+                let text = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                (!text.is_empty()).then(|| concord_model::Footnote { id: (k + 1).to_string(), text })
+            })
+            .collect();
+        let md = concord_render::markdown(&doc);
+        let back = read(md.as_bytes(), "gen.md", &Options::default()).unwrap().document;
+        same_clauses(&doc, &back)?;
+        let meta = |d: &Document| (d.meta.title.clone(), d.meta.council.clone(), d.meta.kind.clone(), d.meta.adopted.clone(), d.meta.versions.clone());
+        prop_assert_eq!(meta(&doc), meta(&back), "{}", md);
+        prop_assert_eq!(&doc.footnotes, &back.footnotes, "{}", md);
+    }
+
     #[test]
     fn unnumbered_round_trip(doc in unnumbered_doc()) {
         let md = concord_render::markdown(&doc);
@@ -287,5 +351,48 @@ fn encodings_and_line_endings() {
             };
             assert_eq!(ids(&base), ids(&d), "{name} as {what}");
         }
+    }
+}
+
+/// No text lost by the reader: every word of every seed is in the model or recorded.
+#[test]
+fn no_word_of_a_seed_is_lost() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    for f in files {
+        let lost = checks::lost_words(&std::fs::read(&f).unwrap());
+        assert!(lost.is_empty(), "{}: lost {lost:?}", f.display());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// No text lost on mangled seeds either: lines dropped, duplicated or cut, bytes inserted.
+    #[test]
+    fn no_word_of_a_mangled_seed_is_lost(seed in 0usize..5, cuts in prop::collection::vec((any::<u16>(), 0u8..128, 0u8..4), 1..12)) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        files.sort();
+        let mut bytes = std::fs::read(&files[seed % files.len()]).unwrap();
+        for (pos, byte, op) in cuts {
+            if bytes.is_empty() { break; }
+            let at = pos as usize % bytes.len();
+            match op {
+                0 => { bytes.insert(at, byte); }
+                1 => { bytes.remove(at); }
+                2 => { let end = (at + byte as usize * 7).min(bytes.len()); bytes.drain(at..end); }
+                _ => { let end = (at + byte as usize).min(bytes.len()); let copy = bytes[at..end].to_vec(); bytes.splice(at..at, copy); }
+            }
+        }
+        let lost = checks::lost_words(&bytes);
+        prop_assert!(lost.is_empty(), "lost {:?}", lost);
     }
 }

@@ -59,6 +59,9 @@ pub enum Code {
     StrayText,
     /// Lines were joined across a page break or a hard wrap was undone with a hyphen repair.
     JoinedLines,
+    /// A line was read into the document's meta (title, council, adoption date, a version
+    /// table's header and columns) or set aside before the first section; the message quotes it.
+    ReadAsMeta,
 }
 
 impl Code {
@@ -77,6 +80,7 @@ impl Code {
             Code::FootnoteMismatch => "footnote-mismatch",
             Code::StrayText => "stray-text",
             Code::JoinedLines => "joined-lines",
+            Code::ReadAsMeta => "read-as-meta",
         }
     }
 
@@ -94,6 +98,7 @@ impl Code {
         Code::FootnoteMismatch,
         Code::StrayText,
         Code::JoinedLines,
+        Code::ReadAsMeta,
     ];
 }
 

@@ -196,12 +196,14 @@ fn item_at<'a>(items: &'a [Item], path: &[usize]) -> Option<&'a Item> {
     }
 }
 
-/// Undoes changes on `text` (the after-text), latest first, giving the before-text.
+/// Undoes changes on `text` (the after-text), latest first, giving the before-text. Changes at
+/// one position (two deletions in a row) are undone last-read first, so each one's old text
+/// lands in front of the ones read after it.
 fn apply_backwards<'a>(text: &str, changes: impl Iterator<Item = &'a Change>) -> String {
     let mut chars: Vec<char> = text.chars().collect();
-    let mut changes: Vec<&Change> = changes.collect();
-    changes.sort_by_key(|c| std::cmp::Reverse(c.at));
-    for c in changes {
+    let mut changes: Vec<(usize, &Change)> = changes.enumerate().collect();
+    changes.sort_by_key(|&(i, c)| std::cmp::Reverse((c.at, i)));
+    for (_, c) in changes {
         let new_len = c.new.chars().count();
         let start = c.at.min(chars.len());
         let end = (start + new_len).min(chars.len());
@@ -379,6 +381,22 @@ mod tests {
             c.text_before(),
             "a formal or informal complaint to the Monitoring Officer"
         );
+    }
+
+    #[test]
+    fn deletions_at_one_place_come_back_in_reading_order() {
+        // "a ~~x~~ ~~y~~ b": both deletions stand at offset 2 of "a b".
+        let mut c = Clause::new("1.1", None, "a b".into(), [1, 1]);
+        for old in ["x ", "y "] {
+            c.changes.push(Change {
+                kind: ChangeKind::Delete,
+                old: old.into(),
+                new: String::new(),
+                at: 2,
+                item: None,
+            });
+        }
+        assert_eq!(c.text_before(), "a x y b");
     }
 
     #[test]

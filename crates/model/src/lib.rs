@@ -34,6 +34,14 @@ pub use document::{
 };
 pub use id::{ClauseId, slug};
 
+/// The first line of canonical Markdown (`concord ingest --format md`). It is an HTML comment,
+/// invisible wherever the Markdown is shown. A file that starts with it is read strictly, as
+/// the Markdown it is: headings are only its `#` lines, clause numbers are taken as written,
+/// and none of the repairs meant for text extracted from PDF and Word files (page furniture,
+/// contents lists, paragraphs mended across page breaks) is tried. So canonical Markdown reads
+/// back to the very document it was written from, and stays that way when people edit it.
+pub const CANONICAL_MARK: &str = "<!-- concord canonical markdown -->";
+
 /// The JSON Schema (draft 2020-12) of [`Document`], pretty-printed with a trailing newline.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Document);

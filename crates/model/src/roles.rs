@@ -339,6 +339,10 @@ pub const ROLES: &[Role] = &[
             a("leader of a political group").singular(),
             a("leader of the political group").singular(),
             a("leaders of the political groups").singular(),
+            // "the leader of the councillor's political group", "of their political group".
+            a("leader of the councillor s political group").singular(),
+            a("leader of the member s political group").singular(),
+            a("leader of their political group").singular(),
         ],
     },
     Role {
@@ -678,8 +682,14 @@ impl Lexicon {
                 if !same {
                     continue 'alias;
                 }
-                if k > 0 && !joins(&text[toks[i + k - 1].end..t.start]) {
-                    continue 'alias;
+                if k > 0 {
+                    // A possessive "s" inside an alias follows its apostrophe ("the
+                    // councillor's political group").
+                    let sep = &text[toks[i + k - 1].end..t.start];
+                    let possessive = *w == "s" && matches!(sep, "'" | "’");
+                    if !joins(sep) && !possessive {
+                        continue 'alias;
+                    }
                 }
             }
             if c.alias.capitalised && !toks[i].capitalised {
@@ -870,6 +880,15 @@ mod tests {
             ["group-leader", "monitoring-officer"]
         );
         assert!(roles(p, "assist non-Cabinet Members").is_empty());
+        // A possessive inside a title, curly or straight.
+        assert_eq!(
+            roles(p, "the leader of the councillor’s political group"),
+            ["group-leader"]
+        );
+        assert_eq!(
+            roles(p, "the leader of the member's political group"),
+            ["group-leader"]
+        );
         // A sentence boundary ends a role.
         assert_eq!(
             roles(p, "to the Chief Officer. Executive decisions"),

@@ -3,6 +3,8 @@
 //!
 //! - [`markdown`]: a document as clean canonical Markdown that reads back to the same model.
 //! - [`document_html`]: a document as a self-contained, accessible, printable HTML page.
+//! - [`docx`]: a document, or a redline with real tracked changes, as a Word file.
+//! - [`pdf`]: a document or a redline as a tagged PDF with bookmarks.
 //! - [`outline`]: a document as a readable tree of ids, headings and line ranges.
 //! - [`redline_text`], [`redline_markdown`], [`redline_html`]: a clause-aligned redline for a
 //!   terminal, a report, or a committee's browser.
@@ -16,11 +18,15 @@
 mod comparison;
 mod comparison_html;
 mod document_html;
+pub mod docx;
 mod html;
 mod markdown;
 mod outline;
+mod pack;
 mod pack_html;
+pub mod pdf;
 mod redline;
+mod redline_layout;
 mod show;
 
 pub use comparison::{comparison_csv, comparison_markdown, comparison_text};

@@ -4,23 +4,30 @@
 //! The form: `# title`; `Key: value` lines for the council, kind and adoption date; a pipe table
 //! for the version history; `## 2 Heading` for sections (one more `#` per level for
 //! sub-sections); `2.1 Text` for clauses; `- (a) Text` for items, two spaces more per level;
-//! `[^1]: text` for footnotes. Text is the text after any tracked changes.
+//! `[^1]: text` for footnotes. Text is the text after any tracked changes. The first line is
+//! [`CANONICAL_MARK`], which tells the reader to read the file strictly, as the Markdown it is.
+//!
+//! Text is escaped ([`text`]) so the reader, which undoes backslash escapes, reads it back as
+//! written; a paragraph or item is also escaped at its start ([`para`]) where it would read as a
+//! clause label, an item, a quote, a table row or a meta line.
 
-use concord_model::{Clause, Document, Item, Section};
+use concord_model::{CANONICAL_MARK, Clause, Document, Item, Section};
 use std::fmt::Write;
 
 /// The document as canonical Markdown.
 pub fn markdown(doc: &Document) -> String {
     let mut out = String::new();
+    out.push_str(CANONICAL_MARK);
+    out.push('\n');
     let title = doc
         .meta
         .title
         .as_deref()
         .unwrap_or("Protocol on member/officer relations");
-    let _ = writeln!(out, "# {}\n", one_line(title));
+    let _ = writeln!(out, "# {}\n", text(title));
     let mut meta = Vec::new();
     if let Some(c) = &doc.meta.council {
-        meta.push(format!("Council: {}", one_line(c)));
+        meta.push(format!("Council: {}", text(c)));
     }
     if let Some(k) = &doc.meta.kind {
         meta.push(format!("Kind: {k}"));
@@ -64,7 +71,7 @@ pub fn markdown(doc: &Document) -> String {
     }
     if !doc.footnotes.is_empty() {
         for f in &doc.footnotes {
-            let _ = writeln!(out, "[^{}]: {}", f.id, one_line(&f.text));
+            let _ = writeln!(out, "[^{}]: {}", f.id, para(&f.text));
         }
         out.push('\n');
     }
@@ -78,10 +85,10 @@ fn section(out: &mut String, s: &Section, level: usize) {
     let hashes = "#".repeat(level.min(6));
     match &s.number {
         Some(n) => {
-            let _ = writeln!(out, "{hashes} {n} {}\n", one_line(&s.heading));
+            let _ = writeln!(out, "{hashes} {n} {}\n", text(&s.heading));
         }
         None => {
-            let _ = writeln!(out, "{hashes} {}\n", one_line(&s.heading));
+            let _ = writeln!(out, "{hashes} {}\n", text(&s.heading));
         }
     }
     for c in &s.clauses {
@@ -97,14 +104,14 @@ fn clause(out: &mut String, c: &Clause) {
     let first = paras.next().unwrap_or("");
     match &c.label {
         Some(l) => {
-            let _ = writeln!(out, "{l} {}\n", one_line(first));
+            let _ = writeln!(out, "{l} {}\n", para(first));
         }
         None => {
-            let _ = writeln!(out, "{}\n", one_line(first));
+            let _ = writeln!(out, "{}\n", para(first));
         }
     }
     for p in paras {
-        let _ = writeln!(out, "{}\n", one_line(p));
+        let _ = writeln!(out, "{}\n", para(p));
     }
     if !c.items.is_empty() {
         items(out, &c.items, 0);
@@ -124,13 +131,13 @@ fn items(out: &mut String, list: &[Item], depth: usize) {
                 if n > 0 || depth > 0 {
                     out.push('\n');
                 }
-                let _ = writeln!(out, "{indent}{}\n", one_line(&i.text));
+                let _ = writeln!(out, "{indent}{}\n", para(&i.text));
             }
             Some("•") => {
-                let _ = writeln!(out, "{indent}- {}", one_line(&i.text));
+                let _ = writeln!(out, "{indent}- {}", para(&i.text));
             }
             Some(l) => {
-                let _ = writeln!(out, "{indent}- {l} {}", one_line(&i.text));
+                let _ = writeln!(out, "{indent}- {l} {}", para(&i.text));
             }
         }
         if !i.items.is_empty() {
@@ -143,4 +150,85 @@ fn items(out: &mut String, list: &[Item], depth: usize) {
 /// Text on one line (clause text never holds single newlines; this guards the form).
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text on one line, escaped so that a CommonMark reader shows it as written: a council named
+/// `Smith & Sons <Parish>` is not an HTML tag, `*` and `_` are not emphasis, `~~` is no
+/// strike-through, `&amp;` is not an entity. Footnote references (`[^1]`) stay markup.
+fn text(s: &str) -> String {
+    let s = one_line(s);
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let escape = match c {
+            '\\' | '*' | '_' | '`' | '~' | '<' => true,
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '[' => next != Some('^'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Bullet glyphs the reader takes for a list marker at the start of a line, and the character
+/// references that write them without being one (backslashes cannot escape them).
+const BULLETS: &[(char, &str)] = &[
+    ('•', "&#x2022;"),
+    ('●', "&#x25CF;"),
+    ('▪', "&#x25AA;"),
+    ('◦', "&#x25E6;"),
+    ('\u{f0b7}', "&#xF0B7;"),
+];
+
+/// Paragraph or item text: [`text`], and escaped at its start where the line would read as
+/// something else (canonical Markdown is read strictly, so a paragraph starting `1.1` would be
+/// a clause, one starting `- ` an item).
+fn para(s: &str) -> String {
+    let s = text(s);
+    let Some(first) = s.chars().next() else {
+        return s;
+    };
+    if let Some((_, reference)) = BULLETS.iter().find(|(b, _)| *b == first) {
+        return format!("{reference}{}", &s[first.len_utf8()..]);
+    }
+    if matches!(first, '#' | '>' | '-' | '+' | '(' | '|' | '=') {
+        return format!("\\{s}");
+    }
+    // `1.1 text`, `1. text`, `a. text`, `iv) text`: a label would be read; escape its dot.
+    let run = s.chars().take_while(char::is_ascii_alphanumeric).count();
+    if run > 0
+        && let Some(after) = s[run..].chars().next()
+        && matches!(after, '.' | ')')
+    {
+        return format!("{}\\{}", &s[..run], &s[run..]);
+    }
+    for key in ["Council: ", "Kind: ", "Adopted: "] {
+        if let Some(rest) = s.strip_prefix(key) {
+            return format!("{}\\: {rest}", &key[..key.len() - 2]);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::para;
+
+    #[test]
+    fn paragraphs_are_escaped_where_the_reader_would_read_markup() {
+        assert_eq!(para("Officers must act."), "Officers must act.");
+        assert_eq!(para("~~ a *b* c_d"), "\\~\\~ a \\*b\\* c\\_d");
+        assert_eq!(para("1.1 is a number"), "1\\.1 is a number");
+        assert_eq!(para("a) first"), "a\\) first");
+        assert_eq!(para("- not an item"), "\\- not an item");
+        assert_eq!(para("• bullet"), "&#x2022; bullet");
+        assert_eq!(para("Council: Foo"), "Council\\: Foo");
+        assert_eq!(para("Smith & Jones, 2 < 3"), "Smith & Jones, 2 \\< 3");
+        assert_eq!(para("[^1] stays"), "[^1] stays");
+    }
 }

@@ -11,11 +11,11 @@ use std::fmt::Write;
 
 use concord_check::{Finding, Severity};
 use concord_compare::answers::Comparison;
-use concord_compare::diff::{Class, Redline};
+use concord_compare::diff::Redline;
 use concord_model::Document;
 
 use crate::html::{PAGE_END, esc, page_start};
-use crate::{comparison_html, document_html, redline};
+use crate::{comparison_html, document_html, pack, redline};
 
 /// Everything a pack shows, decided by the caller.
 #[derive(Debug)]
@@ -27,6 +27,8 @@ pub struct Pack<'a> {
     /// The meeting the pack is for, as the user wrote it.
     pub meeting: Option<String>,
     pub redline: &'a Redline,
+    /// The version in force, for the redline's paragraphs in Word and PDF.
+    pub old: &'a Document,
     /// The new version, for the appendix.
     pub new: &'a Document,
     /// The new version first, then the peer councils.
@@ -117,113 +119,26 @@ fn cover(out: &mut String, p: &Pack<'_>) {
 
 fn contents(out: &mut String) {
     out.push_str("<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">Contents</h2>\n<ol>\n");
-    for (id, title) in [
-        ("summary", "Summary"),
-        ("changes", "What changed"),
-        ("peers", "How the new text compares with other councils"),
-        ("full", "Clause-by-clause redline"),
-        ("checks", "Checks on the new text"),
-        ("appendix", "Appendix: the new text in full"),
-    ] {
+    for (id, title) in pack::SECTIONS {
         let _ = writeln!(out, "<li><a href=\"#{id}\">{title}</a></li>");
     }
     out.push_str("</ol>\n</nav>\n");
 }
 
 fn summary(out: &mut String, p: &Pack<'_>) {
-    let r = p.redline;
     out.push_str("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n");
-    if r.responsibilities.is_empty() {
-        out.push_str("<p>No one's responsibilities change: every question the protocol answers has the same answer in both versions.</p>\n");
-    } else {
-        let n = r.responsibilities.len();
-        let _ = writeln!(
-            out,
-            "<p>{} who is responsible for what:</p>",
-            if n == 1 {
-                "One change alters".to_string()
-            } else {
-                format!("{n} changes alter")
-            }
-        );
+    let _ = writeln!(out, "<p>{}</p>", esc(&pack::responsibility_intro(p)));
+    if !p.redline.responsibilities.is_empty() {
         out.push_str("<ul class=\"keyfacts\">\n");
-        for c in &r.responsibilities {
+        for c in &p.redline.responsibilities {
             let _ = writeln!(out, "<li class=\"resp-lead\">{}</li>", esc(&c.line()));
         }
         out.push_str("</ul>\n");
     }
-    let s = &r.summary;
-    let material: Vec<String> = r
-        .clauses
-        .iter()
-        .filter(|c| c.class == Some(Class::Material))
-        .map(|c| {
-            c.new_id
-                .clone()
-                .or_else(|| c.old_id.clone())
-                .unwrap_or_default()
-        })
-        .collect();
     out.push_str("<ul class=\"keyfacts\">\n");
-    let _ = writeln!(
-        out,
-        "<li>{} material {} (a role, route, deadline, right or duty, or a clause added or removed){}.</li>",
-        s.material,
-        if s.material == 1 { "change" } else { "changes" },
-        if material.is_empty() {
-            String::new()
-        } else {
-            format!(": clauses {}", esc(&material.join(", ")))
-        }
-    );
-    let _ = writeln!(
-        out,
-        "<li>{} editorial {} (wording, gender-neutral language, numbering only).</li>",
-        s.editorial,
-        if s.editorial == 1 {
-            "change"
-        } else {
-            "changes"
-        }
-    );
-    if s.renumbered + s.moved > 0 {
-        let _ = writeln!(
-            out,
-            "<li>{} clauses renumbered and {} moved; the redline pairs each with its old self, so they are not shown as deleted and re-added.</li>",
-            s.renumbered, s.moved
-        );
+    for fact in pack::key_facts(p) {
+        let _ = writeln!(out, "<li>{}</li>", esc(&fact));
     }
-    if !r.references.is_empty() {
-        let _ = writeln!(
-            out,
-            "<li>{} cross-references need checking because the clause they named moved or went.</li>",
-            r.references.len()
-        );
-    }
-    let errors = p
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = p
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    let _ = writeln!(
-        out,
-        "<li>The checks on the new text found {errors} {} and {warnings} {} (see “Checks on the new text”).</li>",
-        if errors == 1 {
-            "problem to fix"
-        } else {
-            "problems to fix"
-        },
-        if warnings == 1 {
-            "point to consider"
-        } else {
-            "points to consider"
-        }
-    );
     out.push_str("</ul>\n</section>\n");
 }
 
@@ -235,11 +150,7 @@ fn checks(out: &mut String, p: &Pack<'_>) {
     }
     out.push_str("<table>\n<caption class=\"skip\">Findings of the checks, with a suggested fix for each</caption>\n<thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Severity</th><th scope=\"col\">Finding</th><th scope=\"col\">Suggested fix</th></tr></thead>\n<tbody>\n");
     for f in p.findings {
-        let sev = match f.severity {
-            Severity::Error => "Must fix",
-            Severity::Warning => "Consider",
-            Severity::Info => "Note",
-        };
+        let sev = pack::severity_words(f.severity);
         let place = match &f.clause {
             Some(c) => format!("clause {c} (line {})", f.line),
             None => format!("line {}", f.line),

@@ -31,7 +31,7 @@ const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
 /// The label of one side's clause for a reader: `6.2`, or `3.3 -> 3.5` when renumbered.
-fn label(c: &ClauseDiff) -> String {
+pub(crate) fn label(c: &ClauseDiff) -> String {
     match (&c.old_id, &c.new_id) {
         (Some(o), Some(n)) if o != n => format!("{o} -> {n}"),
         (_, Some(n)) => n.clone(),
@@ -41,7 +41,7 @@ fn label(c: &ClauseDiff) -> String {
 }
 
 /// What happened to the clause, in a few words.
-fn status_words(c: &ClauseDiff) -> String {
+pub(crate) fn status_words(c: &ClauseDiff) -> String {
     let mut parts: Vec<&str> = Vec::new();
     match c.status {
         Status::Added => parts.push("added"),

@@ -8,6 +8,10 @@ use super::{Context, finding};
 use crate::Finding;
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    // A PDF's running headers and footers are its page layout, not text left in a source.
+    if cx.doc.meta.source.format == "pdf" {
+        return;
+    }
     for d in cx.diagnostics {
         // A `---` rule is Markdown's own mark, not damage.
         if d.code != Code::PageFurniture || d.message.contains("horizontal rule") {

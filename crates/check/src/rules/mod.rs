@@ -5,6 +5,7 @@ pub mod gendered;
 pub mod numbering;
 pub mod references;
 pub mod review;
+pub mod roles;
 pub mod tracked;
 
 use concord_model::{Clause, Diagnostic, Document, Severity};

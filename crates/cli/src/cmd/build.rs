@@ -18,6 +18,13 @@
 //! new = "protocol.md"
 //! outputs = ["public/redline.html", "public/redline.md"]
 //!
+//! [[pack]]                           # the standards committee review pack
+//! old = "previous.md"
+//! new = "protocol.md"
+//! peers = ["peers/"]                 # other councils' protocols (optional)
+//! meeting = "Standards Committee, 12 March 2027"
+//! outputs = ["public/pack.html", "public/pack.docx", "public/pack.pdf"]
+//!
 //! [[check]]                          # publication lints, as a report
 //! source = "protocol.md"
 //! outputs = ["public/check.json"]
@@ -25,7 +32,8 @@
 //! ```
 //!
 //! Paths are relative to the project file's folder. The format of each output comes from its
-//! extension (`.md`, `.html`, `.json`, `.txt`).
+//! extension (`.md`, `.html`, `.json`, `.txt`, and `.docx` / `.pdf` for protocols, drafts and
+//! redlines: a redline's `.docx` holds real tracked changes).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -37,6 +45,7 @@ use crate::error::CliError;
 use crate::exit;
 use crate::input;
 use crate::output::write_atomic;
+use concord_compare::diff::DiffConfig;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -59,6 +68,23 @@ struct Project {
     redline: Vec<RedlineJob>,
     #[serde(default)]
     check: Vec<CheckJob>,
+    #[serde(default)]
+    pack: Vec<PackJob>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackJob {
+    old: Option<Spanned<String>>,
+    new: Option<Spanned<String>>,
+    tracked: Option<Spanned<String>>,
+    #[serde(default)]
+    peers: Vec<Spanned<String>>,
+    title: Option<String>,
+    meeting: Option<String>,
+    author: Option<String>,
+    date: Option<Spanned<String>>,
+    outputs: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +126,21 @@ enum Kind {
     Html,
     Json,
     Txt,
+    Docx,
+    Pdf,
+}
+
+/// A Word file's properties for a document: no author but Concord, the adoption date the
+/// document gives (never the clock).
+fn docx_options(doc: &concord_model::Document) -> concord_render::docx::DocxOptions {
+    concord_render::docx::DocxOptions {
+        author: "Concord".into(),
+        date: doc
+            .meta
+            .adopted
+            .clone()
+            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-'),
+    }
 }
 
 /// One output, computed in memory before anything is written.
@@ -133,8 +174,9 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             .filter(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join("; ");
-        CliError::at(config, line, col, message)
-            .hint("a project has [[protocol]], [[draft]], [[redline]] and [[check]] tables")
+        CliError::at(config, line, col, message).hint(
+            "a project has [[protocol]], [[draft]], [[redline]], [[pack]] and [[check]] tables",
+        )
     })?;
     let base = match config.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -238,13 +280,15 @@ impl Cx<'_> {
                     Some("html" | "htm") => Kind::Html,
                     Some("json") => Kind::Json,
                     Some("txt") => Kind::Txt,
+                    Some("docx") => Kind::Docx,
+                    Some("pdf") => Kind::Pdf,
                     _ => {
                         return Err(self
                             .at(
                                 o.span(),
                                 format!("'{name}': cannot tell the format from its extension"),
                             )
-                            .hint("use .md, .html, .json or .txt"));
+                            .hint("use .md, .html, .json, .txt, .docx or .pdf"));
                     }
                 };
                 Ok((self.base.join(name), name.clone(), kind))
@@ -277,22 +321,24 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
         let doc = load(&path, job.source.get_ref())?;
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let bytes = match kind {
-                Kind::Md => concord_render::markdown(&doc) + "\n",
-                Kind::Html => concord_render::document_html(&doc),
-                Kind::Json => json(&doc)?,
-                Kind::Txt => concord_render::outline(&doc),
+                Kind::Md => (concord_render::markdown(&doc) + "\n").into_bytes(),
+                Kind::Html => concord_render::document_html(&doc).into_bytes(),
+                Kind::Json => json(&doc)?.into_bytes(),
+                Kind::Txt => concord_render::outline(&doc).into_bytes(),
+                Kind::Docx => concord_render::docx::document(&doc, &docx_options(&doc)),
+                Kind::Pdf => concord_render::pdf::document(&doc, &Default::default()),
             };
             out.push(Planned {
                 path: p,
                 shown,
-                bytes: bytes.into_bytes(),
+                bytes,
             });
         }
     }
     for job in &project.draft {
         let path = cx.input(&job.options)?;
         inputs.insert(path.clone());
-        let text = super::draft::read_options(&path)?;
+        let text = super::draft::read_options(&path, concord_draft::validate::MAX_OPTIONS_BYTES)?;
         let options = super::draft::parse_options(&path, &text)?;
         let templates = match &job.templates {
             Some(t) => {
@@ -311,71 +357,107 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
             .draft(&options)
             .map_err(|e| super::draft::draft_error(&e, None))?;
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
+            let d = &drafted.document;
             let bytes = match kind {
-                Kind::Md => concord_render::markdown(&drafted.document) + "\n",
-                Kind::Html => concord_render::document_html(&drafted.document),
-                Kind::Json => json(&drafted.document)?,
-                Kind::Txt => concord_render::outline(&drafted.document),
+                Kind::Md => (concord_render::markdown(d) + "\n").into_bytes(),
+                Kind::Html => concord_render::document_html(d).into_bytes(),
+                Kind::Json => json(d)?.into_bytes(),
+                Kind::Txt => concord_render::outline(d).into_bytes(),
+                Kind::Docx => concord_render::docx::document(d, &docx_options(d)),
+                Kind::Pdf => concord_render::pdf::document(d, &Default::default()),
             };
             out.push(Planned {
                 path: p,
                 shown,
-                bytes: bytes.into_bytes(),
+                bytes,
             });
         }
     }
     for job in &project.redline {
-        let (old, new, cfg) = match (&job.old, &job.new, &job.tracked) {
-            (Some(o), Some(n), None) => {
-                let (op, np) = (cx.input(o)?, cx.input(n)?);
-                inputs.insert(op.clone());
-                inputs.insert(np.clone());
-                let cfg = concord_compare::diff::DiffConfig {
-                    old_id: input::doc_id(&op),
-                    new_id: input::doc_id(&np),
-                    ..Default::default()
-                };
-                (
-                    load(&op, o.get_ref())?.after(),
-                    load(&np, n.get_ref())?.after(),
-                    cfg,
-                )
-            }
-            (None, None, Some(t)) => {
-                let tp = cx.input(t)?;
-                inputs.insert(tp.clone());
-                let doc = load(&tp, t.get_ref())?;
-                let id = input::doc_id(&tp);
-                let cfg = concord_compare::diff::DiffConfig {
-                    old_id: format!("{id} (before tracked changes)"),
-                    new_id: format!("{id} (after)"),
-                    ..Default::default()
-                };
-                (doc.before(), doc.after(), cfg)
-            }
-            _ => {
-                return Err(CliError::file(
-                    cx.config,
-                    "a [[redline]] needs old and new, or tracked",
-                )
-                .hint(
-                    "old = \"previous.md\" and new = \"protocol.md\", or tracked = \"file.md\"",
-                ));
-            }
-        };
-        let r = concord_compare::diff::diff(&old, &new, &cfg);
+        let (old, new, cfg) = versions(cx, &job.old, &job.new, &job.tracked, &mut inputs, &load)?;
+        let r = super::diff::redline(&old, &new, &cfg)?;
         let opts = concord_render::RedlineOptions::default();
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let bytes = match kind {
-                Kind::Md => concord_render::redline_markdown(&r, &opts) + "\n",
-                Kind::Html => concord_render::redline_html(&r),
-                Kind::Json => json(&r)?,
-                Kind::Txt => concord_render::redline_text(&r, &opts),
+                Kind::Md => (concord_render::redline_markdown(&r, &opts) + "\n").into_bytes(),
+                Kind::Html => concord_render::redline_html(&r).into_bytes(),
+                Kind::Json => json(&r)?.into_bytes(),
+                Kind::Txt => concord_render::redline_text(&r, &opts).into_bytes(),
+                Kind::Docx => concord_render::docx::redline(&r, &old, &new, &docx_options(&new)),
+                Kind::Pdf => concord_render::pdf::redline(&r, &old, &new, &Default::default()),
             };
             out.push(Planned {
                 path: p,
                 shown,
-                bytes: bytes.into_bytes(),
+                bytes,
+            });
+        }
+    }
+    for job in &project.pack {
+        if let Some(d) = &job.date {
+            super::check::valid_date(d.get_ref()).map_err(|_| {
+                cx.at(d.span(), format!("date: '{}' is not a date", d.get_ref()))
+                    .hint("write it as YYYY-MM-DD")
+            })?;
+        }
+        let (old, new, cfg) = versions(cx, &job.old, &job.new, &job.tracked, &mut inputs, &load)?;
+        let under_review: Vec<PathBuf> = [&job.old, &job.new, &job.tracked]
+            .into_iter()
+            .flatten()
+            .map(|p| cx.base.join(p.get_ref()))
+            .collect();
+        let mut peer_paths = Vec::new();
+        for p in &job.peers {
+            let path = cx.base.join(p.get_ref());
+            if !path.exists() {
+                return Err(cx
+                    .at(p.span(), format!("'{}' does not exist", p.get_ref()))
+                    .hint("peers are folders or files of other councils' protocols"));
+            }
+            peer_paths.push(path);
+        }
+        let peer_paths: Vec<PathBuf> = if peer_paths.is_empty() {
+            Vec::new()
+        } else {
+            input::expand(&peer_paths)?
+                .into_iter()
+                .filter(|p| !under_review.iter().any(|u| super::pack::same_file(u, p)))
+                .collect()
+        };
+        inputs.extend(peer_paths.iter().cloned());
+        let peers: Vec<(String, concord_model::Document)> = input::load_all(&peer_paths, &opts)?
+            .into_iter()
+            .zip(&peer_paths)
+            .map(|(l, p)| (input::doc_id(p), l.parsed.document))
+            .collect();
+        let new_shown = job
+            .new
+            .as_ref()
+            .or(job.tracked.as_ref())
+            .map(|p| p.get_ref().clone())
+            .unwrap_or_default();
+        let made = super::pack::make(&super::pack::Made {
+            old: &old,
+            new: &new,
+            cfg: &cfg,
+            peers: &peers,
+            title: job.title.clone(),
+            meeting: job.meeting.clone(),
+            author: job.author.clone().unwrap_or_else(|| "Concord".into()),
+            date: job.date.as_ref().map(|d| d.get_ref().clone()),
+            new_path: Path::new(&new_shown),
+        })?;
+        for (p, shown, kind) in cx.outputs(&job.outputs)? {
+            let bytes = match kind {
+                Kind::Html => made.html.clone().into_bytes(),
+                Kind::Docx => made.docx.clone(),
+                Kind::Pdf => made.pdf.clone(),
+                _ => return Err(cx.unsupported(&shown, "pack (use .html, .docx or .pdf)")),
+            };
+            out.push(Planned {
+                path: p,
+                shown,
+                bytes,
             });
         }
     }
@@ -389,7 +471,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
             })?),
             None => None,
         };
-        let bytes = input::read_bytes(&path)?;
+        let bytes = input::read_bytes(&path, opts.max_bytes)?;
         let parsed = input::load(&path, &opts)?.parsed;
         let source = concord_ingest::decode_text(&bytes).ok();
         let findings = concord_check::check(
@@ -434,6 +516,54 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
         }
     }
     Ok(out)
+}
+
+/// The two versions a redline or pack job names (`old` and `new`, or `tracked`), read, with
+/// their ids; each file is recorded as an input.
+fn versions(
+    cx: &Cx<'_>,
+    old: &Option<Spanned<String>>,
+    new: &Option<Spanned<String>>,
+    tracked: &Option<Spanned<String>>,
+    inputs: &mut BTreeSet<PathBuf>,
+    load: &dyn Fn(&Path, &str) -> Result<concord_model::Document, CliError>,
+) -> Result<(concord_model::Document, concord_model::Document, DiffConfig), CliError> {
+    Ok(match (old, new, tracked) {
+        (Some(o), Some(n), None) => {
+            let (op, np) = (cx.input(o)?, cx.input(n)?);
+            inputs.insert(op.clone());
+            inputs.insert(np.clone());
+            let cfg = DiffConfig {
+                old_id: input::doc_id(&op),
+                new_id: input::doc_id(&np),
+                ..Default::default()
+            };
+            (
+                load(&op, o.get_ref())?.after(),
+                load(&np, n.get_ref())?.after(),
+                cfg,
+            )
+        }
+        (None, None, Some(t)) => {
+            let tp = cx.input(t)?;
+            inputs.insert(tp.clone());
+            let doc = load(&tp, t.get_ref())?;
+            let id = input::doc_id(&tp);
+            let cfg = DiffConfig {
+                old_id: format!("{id} (before tracked changes)"),
+                new_id: format!("{id} (after)"),
+                ..Default::default()
+            };
+            (doc.before(), doc.after(), cfg)
+        }
+        _ => {
+            return Err(CliError::file(
+                cx.config,
+                "a [[redline]] or [[pack]] needs old and new, or tracked",
+            )
+            .hint("old = \"previous.md\" and new = \"protocol.md\", or tracked = \"file.md\""));
+        }
+    })
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

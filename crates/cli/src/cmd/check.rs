@@ -15,7 +15,7 @@ use crate::output::Output;
 #[command(after_help = "\
 Exit status: 0 when no error-level finding, 1 when any, 2 for bad input.
 Codes: tracked-changes-left, page-furniture-left, dangling-reference, reference-off-topic,
-duplicate-number, skipped-number, gendered-wording, review-overdue.")]
+duplicate-number, skipped-number, gendered-wording, role-named-two-ways, review-overdue.")]
 pub struct Args {
     /// Protocol files to check
     #[arg(required = true, value_name = "FILE")]
@@ -29,6 +29,8 @@ pub struct Args {
     /// Judge review dates against this day (YYYY-MM-DD) instead of today's date
     #[arg(long, value_name = "DATE")]
     today: Option<String>,
+    #[command(flatten)]
+    limits: input::Limits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,10 +59,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         None => Some(crate::clock::today()),
     };
     let cfg = CheckConfig { today };
-    let opts = concord_ingest::Options::default();
+    let opts = args.limits.options();
     let mut all: Vec<(String, Vec<Finding>)> = Vec::new();
     for f in &args.files {
-        let bytes = input::read_bytes(f)?;
+        let bytes = input::read_bytes(f, opts.max_bytes)?;
         let loaded = input::load(f, &opts)?;
         let source = concord_ingest::decode_text(&bytes).ok();
         let findings = concord_check::check(

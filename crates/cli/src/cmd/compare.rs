@@ -24,6 +24,8 @@ pub struct Args {
     /// Write to this file instead of standard output (written whole or not at all)
     #[arg(long, short, value_name = "OUT")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    limits: input::Limits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,7 +55,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     }
     let files = input::expand(&args.inputs)?;
     let out = Output::resolve(args.output.as_deref(), &files)?;
-    let opts = concord_ingest::Options::default();
+    let opts = args.limits.options();
     let docs: Vec<(String, concord_model::Document)> = input::load_all(&files, &opts)?
         .into_iter()
         .zip(&files)

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use concord_compare::diff::{DiffConfig, Redline, diff};
+use concord_compare::diff::{DiffConfig, Redline, try_diff};
 use concord_model::Document;
 use concord_render::RedlineOptions;
 
@@ -18,7 +18,9 @@ use crate::output::Output;
 Examples:
   concord diff old.txt new.txt                 redline two versions in the terminal
   concord diff corpus/000_0739291e76a941b3.txt --tracked --format html -o redline.html
-  concord diff old.md new.md --exit-code       exit 1 when they differ, as git diff does")]
+  concord diff old.md new.md --exit-code       exit 1 when they differ, as git diff does
+  concord diff corpus/000_0739291e76a941b3.txt --tracked --format docx -o redline.docx
+                                               a Word file of real tracked changes")]
 pub struct Args {
     /// The old and the new version (or one file with --tracked)
     #[arg(required = true, num_args = 1..=2, value_name = "OLD NEW")]
@@ -41,6 +43,18 @@ pub struct Args {
     /// When to colour the text format: auto (a terminal, unless NO_COLOR is set), always, never
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    #[command(flatten)]
+    limits: input::Limits,
+    /// Refuse to align versions whose clause counts multiply past this (old x new)
+    #[arg(long, value_name = "N", default_value_t = concord_compare::diff::MAX_ALIGN_WORK)]
+    max_align_work: u64,
+    /// The author of the tracked changes (docx) and of the file (docx, pdf)
+    #[arg(long, value_name = "NAME", default_value = "Concord")]
+    author: String,
+    /// The date of the tracked changes (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ); by default the
+    /// new version's adoption date, if it gives one (never the clock)
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,6 +67,10 @@ enum Format {
     Html,
     /// The redline as JSON (the contract)
     Json,
+    /// A Word file of real tracked changes: accept all for the new text, reject all for the old
+    Docx,
+    /// A tagged PDF: deletions struck through in red, insertions underlined in blue
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,9 +82,18 @@ enum Color {
 
 pub fn run(args: Args) -> Result<i32, CliError> {
     let out = Output::resolve(args.output.as_deref(), &args.files)?;
+    if matches!(args.format, Format::Docx | Format::Pdf) {
+        out.refuse_terminal(
+            "a Word or PDF redline",
+            "concord diff OLD NEW --format docx -o redline.docx",
+        )?;
+    }
+    if let Some(d) = &args.date {
+        valid_date_time(d)?;
+    }
     let (old, new, cfg) = match (args.tracked, args.files.as_slice()) {
         (true, [file]) => {
-            let doc = input::load(file, &concord_ingest::Options::default())?;
+            let doc = input::load(file, &args.limits.options())?;
             let document = doc.parsed.document;
             if !document.has_tracked_changes() {
                 eprintln!(
@@ -87,7 +114,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
                 .hint("concord diff FILE --tracked compares the versions one file holds"));
         }
         (false, [old, new]) => {
-            let opts = concord_ingest::Options::default();
+            let opts = args.limits.options();
             let a = input::load(old, &opts)?.parsed.document;
             let b = input::load(new, &opts)?.parsed.document;
             let cfg = DiffConfig {
@@ -103,7 +130,11 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             ));
         }
     };
-    let redline = diff(&old, &new, &cfg);
+    let cfg = DiffConfig {
+        max_align_work: args.max_align_work,
+        ..cfg
+    };
+    let redline = redline(&old, &new, &cfg)?;
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -117,13 +148,74 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         color,
         context: args.context,
     };
-    let text = render(&redline, args.format, &opts)?;
-    out.write(text.as_bytes())?;
+    match args.format {
+        Format::Docx => {
+            let date = args.date.clone().or_else(|| {
+                new.meta
+                    .adopted
+                    .clone()
+                    .filter(|a| valid_date_time(a).is_ok())
+            });
+            let opts = concord_render::docx::DocxOptions {
+                author: args.author.clone(),
+                date,
+            };
+            out.write(&concord_render::docx::redline(&redline, &old, &new, &opts))?;
+        }
+        Format::Pdf => {
+            let opts = concord_render::pdf::PdfOptions {
+                author: Some(args.author.clone()),
+            };
+            out.write(&concord_render::pdf::redline(&redline, &old, &new, &opts))?;
+        }
+        _ => {
+            let text = render(&redline, args.format, &opts)?;
+            out.write(text.as_bytes())?;
+        }
+    }
     Ok(if args.exit_code && redline.has_differences() {
         exit::DIFFERENCES
     } else {
         exit::SUCCESS
     })
+}
+
+/// Checks a `--date`: `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`, as Word's revision dates are.
+fn valid_date_time(d: &str) -> Result<(), CliError> {
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        r.into_iter()
+            .all(|i| b.get(i).is_some_and(u8::is_ascii_digit))
+    };
+    let date = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10);
+    let month = d
+        .get(5..7)
+        .and_then(|m| m.parse::<u32>().ok())
+        .is_some_and(|m| (1..=12).contains(&m));
+    let day = d
+        .get(8..10)
+        .and_then(|m| m.parse::<u32>().ok())
+        .is_some_and(|m| (1..=31).contains(&m));
+    let time = b.len() == 10
+        || (b.len() == 20
+            && b[10] == b'T'
+            && digits(11..13)
+            && b[13] == b':'
+            && digits(14..16)
+            && b[16] == b':'
+            && digits(17..19)
+            && b[19] == b'Z');
+    if date && month && day && time {
+        Ok(())
+    } else {
+        Err(CliError::new(format!("--date {d:?} is not a date"))
+            .hint("write it as YYYY-MM-DD, or YYYY-MM-DDThh:mm:ssZ"))
+    }
 }
 
 /// A version that still holds tracked changes is compared as it reads after them.
@@ -145,5 +237,17 @@ fn render(r: &Redline, format: Format, opts: &RedlineOptions) -> Result<String, 
                 .map_err(|e| CliError::new(format!("cannot serialise the redline: {e}")))?
                 + "\n"
         }
+        Format::Docx | Format::Pdf => String::new(),
+    })
+}
+
+/// The redline of two versions, or a clear refusal (exit 2) when aligning them is more work
+/// than `cfg.max_align_work`.
+pub fn redline(old: &Document, new: &Document, cfg: &DiffConfig) -> Result<Redline, CliError> {
+    try_diff(old, new, cfg).map_err(|e| {
+        CliError::new(e.to_string()).hint(format!(
+            "check that these are two versions of one protocol; to align larger ones, raise --max-align-work (now {})",
+            cfg.max_align_work
+        ))
     })
 }

@@ -1,4 +1,4 @@
-//! `concord draft OPTIONS.toml [--format md|html] [-o OUT] [--templates DIR]`
+//! `concord draft OPTIONS.toml [--format md|html|docx|pdf] [-o OUT] [--templates DIR]`
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +7,7 @@ use concord_draft::{Drafter, Templates};
 
 use crate::error::CliError;
 use crate::exit;
+use crate::input::{Size, read_limited};
 use crate::output::Output;
 
 #[derive(Debug, clap::Args)]
@@ -23,6 +24,12 @@ pub struct Args {
     /// Draft from this template folder instead of the built-in library
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Refuse an options file larger than this (bytes, or with a K, M or G suffix)
+    #[arg(long, value_name = "SIZE", default_value_t = Size(concord_draft::validate::MAX_OPTIONS_BYTES))]
+    max_size: Size,
+    /// The author written into a Word or PDF file's properties
+    #[arg(long, value_name = "NAME", default_value = "Concord")]
+    author: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -31,19 +38,45 @@ enum Format {
     Md,
     /// A self-contained, accessible, printable HTML page
     Html,
+    /// A Word file with real heading styles and automatic list numbering (needs -o)
+    Docx,
+    /// A tagged PDF with bookmarks (needs -o)
+    Pdf,
 }
 
 pub fn run(args: Args) -> Result<i32, CliError> {
     let out = Output::resolve(args.output.as_deref(), std::slice::from_ref(&args.options))?;
+    if matches!(args.format, Format::Docx | Format::Pdf) {
+        out.refuse_terminal(
+            "a Word or PDF file",
+            "concord draft OPTIONS.toml --format docx -o protocol.docx",
+        )?;
+    }
     let templates = match &args.templates {
         Some(dir) if !dir.is_dir() => {
             return Err(CliError::file(dir, "is not a template folder")
                 .hint("give a folder holding protocol.j2, or leave out --templates to use the built-in library"));
         }
-        Some(dir) => Templates::Folder(dir.clone()),
+        Some(dir) => {
+            // An output inside the template folder could overwrite a template.
+            let root = std::fs::canonicalize(dir)
+                .map_err(|e| CliError::file(dir, format!("cannot open: {e}")))?;
+            let inside = out
+                .target()
+                .and_then(|t| std::fs::canonicalize(t.parent()?).ok())
+                .is_some_and(|parent| parent.starts_with(&root));
+            if let (true, Some(o)) = (inside, &args.output) {
+                return Err(CliError::file(
+                    o,
+                    "is inside the template folder; refusing to write there",
+                )
+                .hint("choose an -o path outside the --templates folder"));
+            }
+            Templates::Folder(dir.clone())
+        }
         None => Templates::Builtin,
     };
-    let text = read_options(&args.options)?;
+    let text = read_options(&args.options, args.max_size.0)?;
     let options = parse_options(&args.options, &text)?;
     let drafted = Drafter::new(templates)
         .draft(&options)
@@ -55,24 +88,39 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             md
         }
         Format::Html => concord_render::document_html(&drafted.document),
+        Format::Docx => {
+            // The file's date is the adoption date the options give: never the clock.
+            let opts = concord_render::docx::DocxOptions {
+                author: args.author.clone(),
+                date: drafted.document.meta.adopted.clone(),
+            };
+            out.write(&concord_render::docx::document(&drafted.document, &opts))?;
+            return Ok(exit::SUCCESS);
+        }
+        Format::Pdf => {
+            let opts = concord_render::pdf::PdfOptions {
+                author: Some(args.author.clone()),
+            };
+            out.write(&concord_render::pdf::document(&drafted.document, &opts))?;
+            return Ok(exit::SUCCESS);
+        }
     };
     out.write(rendered.as_bytes())?;
     Ok(exit::SUCCESS)
 }
 
-/// Reads an options file as UTF-8 (TOML allows nothing else).
-pub fn read_options(path: &Path) -> Result<String, CliError> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(CliError::file(path, "no such file")
-                .hint("templates/examples/ holds options files to start from"));
-        }
-        Err(_) if path.is_dir() => {
-            return Err(CliError::file(path, "is a directory, not an options file"));
-        }
-        Err(e) => return Err(CliError::file(path, format!("cannot read: {e}"))),
-    };
+/// Reads an options file (at most `limit` bytes) as UTF-8 (TOML allows nothing else).
+pub fn read_options(path: &Path, limit: usize) -> Result<String, CliError> {
+    let bytes = read_limited(
+        path,
+        limit,
+        "an options file",
+        "templates/examples/ holds options files to start from",
+        &format!(
+            "an options file is a few kilobytes; to read a larger one, raise --max-size (now {})",
+            Size(limit)
+        ),
+    )?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -113,6 +161,27 @@ pub fn draft_error(e: &concord_draft::Error, dir: Option<&Path>) -> CliError {
         Some(d) => format!("{}: ", d.display()),
         None => "built-in templates: ".into(),
     };
+    if let concord_draft::Error::Template(t) = e
+        && let Some(at) = innermost_located(t)
+        && let (Some(name), Some(line)) = (at.name(), at.line())
+    {
+        // `DIR/sections/media.j2:3: what`, the template and line a user fixes.
+        let file = match dir {
+            Some(d) => d.join(name).display().to_string(),
+            None => format!("built-in template {name}"),
+        };
+        let detail = at
+            .detail()
+            .map_or_else(|| at.kind().to_string(), ToString::to_string);
+        let hint = if detail.contains("refused") {
+            "a template folder may include only templates inside itself, by relative names"
+        } else if at.kind() == minijinja::ErrorKind::OutOfFuel {
+            "the templates did more work than any protocol needs; look for a loop that runs away"
+        } else {
+            "fix the template at that line"
+        };
+        return CliError::new(format!("{file}:{line}: {detail}")).hint(hint);
+    }
     let mut message = format!("{place}{e}");
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -127,4 +196,21 @@ pub fn draft_error(e: &concord_draft::Error, dir: Option<&Path>) -> CliError {
         }
         _ => err,
     }
+}
+
+/// The deepest template error in a chain that knows its template and line: for an include
+/// that failed, the included template's own line, not the line of the include.
+fn innermost_located(e: &minijinja::Error) -> Option<&minijinja::Error> {
+    let mut best = (e.name().is_some() && e.line().is_some()).then_some(e);
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(t) = s.downcast_ref::<minijinja::Error>()
+            && t.name().is_some()
+            && t.line().is_some()
+        {
+            best = Some(t);
+        }
+        source = s.source();
+    }
+    best
 }

@@ -12,7 +12,8 @@ use crate::output::Output;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Protocol files: Markdown or text (UTF-8, UTF-16 or Windows-1252)
+    /// Protocol files: Markdown or text (UTF-8, UTF-16 or Windows-1252), Word (.docx) or PDF
+    /// (read with poppler's pdftotext); the format is told by the content
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// What to print
@@ -24,6 +25,8 @@ pub struct Args {
     /// Also print what the reader repaired (furniture removed, lines joined, changes recovered)
     #[arg(long, short)]
     verbose: bool,
+    #[command(flatten)]
+    limits: input::Limits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -38,7 +41,7 @@ enum Format {
 
 pub fn run(args: Args) -> Result<i32, CliError> {
     let out = Output::resolve(args.output.as_deref(), &args.files)?;
-    let opts = concord_ingest::Options::default();
+    let opts = args.limits.options();
     let loaded = input::load_all(&args.files, &opts)?;
     for l in &loaded {
         for d in &l.parsed.diagnostics {

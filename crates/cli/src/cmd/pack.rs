@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use concord_compare::diff::{DiffConfig, diff};
+use concord_compare::diff::DiffConfig;
 use concord_model::Document;
 
 use crate::error::CliError;
@@ -46,9 +46,20 @@ pub struct Args {
     /// The meeting the pack is for, as it should be printed ("12 March 2027")
     #[arg(long, value_name = "TEXT")]
     meeting_date: Option<String>,
-    /// The folder to write pack.html into (created when missing)
+    /// Who the tracked changes in pack.docx are by
+    #[arg(long, value_name = "NAME", default_value = "Concord")]
+    author: String,
+    /// The date of the tracked changes in pack.docx (YYYY-MM-DD); never the clock
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// The folder to write pack.html, pack.docx and pack.pdf into (created when missing)
     #[arg(long, short, value_name = "DIR")]
     output: PathBuf,
+    #[command(flatten)]
+    limits: input::Limits,
+    /// Refuse to align versions whose clause counts multiply past this (old x new)
+    #[arg(long, value_name = "N", default_value_t = concord_compare::diff::MAX_ALIGN_WORK)]
+    max_align_work: u64,
 }
 
 pub fn run(args: Args) -> Result<i32, CliError> {
@@ -66,7 +77,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         }
         _ => {}
     }
-    let opts = concord_ingest::Options::default();
+    if let Some(d) = &args.date {
+        super::check::valid_date(d)?;
+    }
+    let opts = args.limits.options();
     let (old, new, cfg, inputs) = match (&args.old, &args.new, &args.tracked) {
         (Some(o), Some(n), None) => {
             let a = input::load(o, &opts)?.parsed.document;
@@ -113,15 +127,74 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             .collect()
     };
     let peer_docs = input::load_all(&peers, &opts)?;
-    let redline = diff(&old, &new, &cfg);
-    let mut docs: Vec<(String, &Document)> = vec![(cfg.new_id.clone(), &new)];
-    for (l, p) in peer_docs.iter().zip(&peers) {
-        docs.push((input::doc_id(p), &l.parsed.document));
+    let cfg = DiffConfig {
+        max_align_work: args.max_align_work,
+        ..cfg
+    };
+    let peers: Vec<(String, Document)> = peer_docs
+        .into_iter()
+        .zip(&peers)
+        .map(|(l, p)| (input::doc_id(p), l.parsed.document))
+        .collect();
+    let made = make(&Made {
+        old: &old,
+        new: &new,
+        cfg: &cfg,
+        peers: &peers,
+        title: args.title.clone(),
+        meeting: args.meeting_date.clone(),
+        author: args.author.clone(),
+        date: args.date.clone(),
+        new_path: &new_path,
+    })?;
+    let (html, docx, pdf) = (made.html, made.docx, made.pdf);
+    std::fs::create_dir_all(out_dir).map_err(|e| CliError::io(Some(out_dir), e))?;
+    for (name, bytes) in [
+        ("pack.html", html.as_bytes()),
+        ("pack.docx", docx.as_slice()),
+        ("pack.pdf", pdf.as_slice()),
+    ] {
+        let path = out_dir.join(name);
+        write_atomic(&path, bytes)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// What a pack is made from.
+pub struct Made<'a> {
+    pub old: &'a Document,
+    pub new: &'a Document,
+    pub cfg: &'a DiffConfig,
+    /// The peer councils: (document id, document).
+    pub peers: &'a [(String, Document)],
+    pub title: Option<String>,
+    pub meeting: Option<String>,
+    pub author: String,
+    pub date: Option<String>,
+    /// The file the new version came from, for the checks' line numbers.
+    pub new_path: &'a Path,
+}
+
+/// The pack in its three formats.
+pub struct Pack {
+    pub html: String,
+    pub docx: Vec<u8>,
+    pub pdf: Vec<u8>,
+}
+
+/// Makes the pack (shared by `concord pack` and `concord build`).
+pub fn make(m: &Made<'_>) -> Result<Pack, CliError> {
+    let (old, new) = (m.old, m.new);
+    let redline = super::diff::redline(old, new, m.cfg)?;
+    let mut docs: Vec<(String, &Document)> = vec![(m.cfg.new_id.clone(), new)];
+    for (id, d) in m.peers {
+        docs.push((id.clone(), d));
     }
     let comparison = concord_compare::answers::compare(&docs, &[]);
     // The checks run on the new text as the committee would publish it.
-    let new_md = concord_render::markdown(&new);
-    let checked = concord_ingest::read(new_md.as_bytes(), "proposed.md", &opts)
+    let new_md = concord_render::markdown(new);
+    let checked = concord_ingest::read(new_md.as_bytes(), "proposed.md", &Default::default())
         .map_err(|e| CliError::new(format!("cannot re-read the proposed text: {e}")))?;
     let findings = concord_check::check(
         &checked.document,
@@ -129,7 +202,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         Some(&new_md),
         &concord_check::CheckConfig::default(),
     );
-    let title = args.title.clone().unwrap_or_else(|| {
+    let title = m.title.clone().unwrap_or_else(|| {
         format!(
             "Review of the {}",
             new.meta
@@ -142,26 +215,37 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     let pack = concord_render::Pack {
         title,
         council: new.meta.council.clone(),
-        meeting: args.meeting_date.clone(),
+        meeting: m.meeting.clone(),
         redline: &redline,
-        new: &new,
+        old,
+        new,
         comparison: &comparison,
         findings: &findings,
         findings_path: format!(
             "the proposed text as Concord writes it (`concord ingest {} --format md`)",
-            new_path.display()
+            m.new_path.display()
         ),
     };
-    let html = concord_render::pack_html(&pack);
-    std::fs::create_dir_all(out_dir).map_err(|e| CliError::io(Some(out_dir), e))?;
-    let path = out_dir.join("pack.html");
-    write_atomic(&path, html.as_bytes())?;
-    eprintln!("wrote {}", path.display());
-    Ok(exit::SUCCESS)
+    Ok(Pack {
+        html: concord_render::pack_html(&pack),
+        docx: concord_render::docx::pack(
+            &pack,
+            &concord_render::docx::DocxOptions {
+                author: m.author.clone(),
+                date: m.date.clone().or_else(|| new.meta.adopted.clone()),
+            },
+        ),
+        pdf: concord_render::pdf::pack(
+            &pack,
+            &concord_render::pdf::PdfOptions {
+                author: Some(m.author.clone()),
+            },
+        ),
+    })
 }
 
 /// A version that still holds tracked changes is reviewed as it reads after them.
-fn after(doc: Document) -> Document {
+pub fn after(doc: Document) -> Document {
     if doc.has_tracked_changes() {
         doc.after()
     } else {
@@ -183,7 +267,7 @@ fn tidy_title(t: &str) -> String {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,

@@ -28,6 +28,8 @@ pub struct Args {
     /// What to print
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     format: Format,
+    #[command(flatten)]
+    limits: input::Limits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,7 +41,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<i32, CliError> {
-    let opts = concord_ingest::Options::default();
+    let opts = args.limits.options();
     let loaded = input::load(&args.file, &opts)?;
     let doc = &loaded.parsed.document;
     let Some(clause) = doc.clause(&args.clause) else {

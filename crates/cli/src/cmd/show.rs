@@ -15,10 +15,12 @@ pub struct Args {
     /// The clause to show (its id, as `concord ingest --format outline` shows)
     #[arg(long, short, value_name = "ID")]
     clause: String,
+    #[command(flatten)]
+    limits: input::Limits,
 }
 
 pub fn run(args: Args) -> Result<i32, CliError> {
-    let loaded = input::load(&args.file, &concord_ingest::Options::default())?;
+    let loaded = input::load(&args.file, &args.limits.options())?;
     let doc = &loaded.parsed.document;
     let answers = concord_compare::answers::answers(doc);
     let Some(text) = concord_render::clause_report(doc, &args.clause, &answers) else {

@@ -17,7 +17,7 @@
 //! ladder keeps its order.
 
 use super::route::Route;
-use super::text::{self, Named, Sentence, Tok, View, any, count};
+use super::text::{self, Named, Sentence, Tok, View, any};
 use super::topic::{Found, Hit, escalate, gather};
 
 /// The two sides of the relationship.
@@ -32,6 +32,10 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "complain*",
     "concern",
     "concerns",
+    // "An officer who is concerned about the conduct of a councillor" (not "the officer
+    // concerned", which names a person).
+    "concerned about",
+    "concerned at",
     "grievance*",
     "not been treated",
     "dissatisfied",
@@ -105,7 +109,7 @@ pub(crate) fn find(view: &View<'_>, about: Party) -> Option<Found> {
 
 fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
     let s = &view.sentences[i];
-    if !any(&s.toks, COMPLAINT) || !any(&s.toks, ROUTING) {
+    if cues(s, COMPLAINT).is_empty() || cues(s, ROUTING).is_empty() {
         return None;
     }
     let range = segment(s, about)?;
@@ -122,13 +126,50 @@ fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
     let mut used = vec![i];
     escalate(view, i, &mut route, &mut used, ROUTING, &keep);
     let heading = usize::from(any(&view.headings[s.clause], HEADINGS));
-    let score = count(&s.toks, COMPLAINT) + 1 + route.roles().len() + heading;
+    let score = count_cues(s, COMPLAINT) + 1 + route.roles().len() + heading;
     Some(Hit {
         sentence: i,
         score,
         route,
         used,
     })
+}
+
+/// Words before which "concerns" is a verb ("if the matter concerns the Clerk"), not a
+/// complaint ("raise concerns").
+const CONCERNS_SUBJECTS: &[&str] = &[
+    "matter",
+    "it",
+    "complaint",
+    "issue",
+    "this",
+    "which",
+    "that",
+];
+
+/// Where the cues match in a sentence, leaving out words inside a role's name (the "direct"
+/// of "Director") and "concerns" used as a verb.
+fn cues(s: &Sentence, list: &[&str]) -> Vec<usize> {
+    let in_role = |k: usize| s.named.iter().any(|n| (n.tok..n.tok_end).contains(&k));
+    let verb = |k: usize| {
+        s.toks[k].lower == "concerns"
+            && k > 0
+            && CONCERNS_SUBJECTS.contains(&s.toks[k - 1].lower.as_str())
+    };
+    let mut out: Vec<usize> = list
+        .iter()
+        .flat_map(|c| text::find(&s.toks, c))
+        .filter(|&k| !in_role(k) && !verb(k))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// How many of the cues match, as [`cues`] finds them.
+fn count_cues(s: &Sentence, list: &[&str]) -> usize {
+    list.iter()
+        .filter(|c| !cues(s, std::slice::from_ref(*c)).is_empty())
+        .count()
 }
 
 /// The token range of the sentence that speaks of complaints about `about`, or `None` when the
@@ -147,11 +188,7 @@ fn segment(s: &Sentence, about: Party) -> Option<(usize, usize)> {
     let subjects: Vec<&(usize, Party, bool)> = parties.iter().filter(|p| p.2).collect();
     // The complainant is named before the complaint ("If an officer considers that ...",
     // "A councillor who is unhappy ..."); a party named after it is where it goes or who acts.
-    let cue = COMPLAINT
-        .iter()
-        .flat_map(|c| text::find(&s.toks, c))
-        .min()
-        .unwrap_or(0);
+    let cue = cues(s, COMPLAINT).into_iter().min().unwrap_or(0);
     if subjects.is_empty() {
         // No one is marked as complained about: the complainant complains about the other.
         let complainant = parties.iter().find(|p| p.0 < cue)?.1;
@@ -251,6 +288,49 @@ mod tests {
 
     fn subjects(text: &str) -> Vec<(usize, Party, bool)> {
         parties(&tokens(text))
+    }
+
+    fn sentence(text: &str) -> Sentence {
+        let toks = super::super::text::Words::new(text);
+        let named = concord_model::roles::Lexicon::new(concord_model::roles::Shape::Principal)
+            .mentions(text)
+            .into_iter()
+            .map(|m| {
+                let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
+                let tok_end = toks
+                    .iter()
+                    .position(|t| t.start >= m.end)
+                    .unwrap_or(toks.len());
+                Named {
+                    mention: m,
+                    tok,
+                    tok_end,
+                }
+            })
+            .collect();
+        Sentence {
+            text: text.into(),
+            toks,
+            named,
+            clause: 0,
+            unit: 0,
+            index: 0,
+        }
+    }
+
+    #[test]
+    fn cues_skip_role_names_and_the_verb_concerns() {
+        // "Director" is no "direct", "the matter concerns" no complaint.
+        let s = sentence(
+            "The question is decided by the relevant Director or, if the matter concerns that Director, by the Monitoring Officer.",
+        );
+        assert!(cues(&s, ROUTING).is_empty());
+        assert!(cues(&s, COMPLAINT).is_empty());
+        let s = sentence(
+            "An officer who is concerned about the conduct of a councillor should raise concerns with the Chief Executive.",
+        );
+        assert_eq!(count_cues(&s, COMPLAINT), 2);
+        assert!(!cues(&s, ROUTING).is_empty());
     }
 
     #[test]

@@ -13,42 +13,64 @@ pub(crate) struct Period {
     pub tok: usize,
 }
 
-const NUMBERS: &[(&str, u32)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("twenty", 20),
-    ("twenty one", 21),
-    ("twenty eight", 28),
-    ("thirty", 30),
+/// Number words below twenty; "a" and "an" count as one before a unit ("a week").
+const SMALL: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// The tens, from twenty.
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// A number at word `k` ("5", "five", "twenty one"), with how many words it takes.
+fn small(w: &str) -> Option<u32> {
+    if matches!(w, "a" | "an") {
+        return Some(1);
+    }
+    SMALL
+        .iter()
+        .position(|s| *s == w)
+        .and_then(|n| u32::try_from(n).ok())
+}
+
+/// A number at word `k` ("5", "five", "twenty one", "twenty-one"), with how many words it
+/// takes.
 fn number(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
     let w = toks.get(k)?.lower.as_str();
     if let Ok(n) = w.parse::<u32>() {
         return (n <= 1000).then_some((n, 1));
     }
-    if let Some(next) = toks.get(k + 1) {
-        let two = format!("{w} {}", next.lower);
-        if let Some((_, n)) = NUMBERS.iter().find(|(s, _)| *s == two) {
-            return Some((*n, 2));
-        }
+    if let Some(t) = TENS.iter().position(|s| *s == w) {
+        let tens = u32::try_from(t).ok()? * 10 + 20;
+        // "twenty one" (the hyphen of "twenty-one" splits words too).
+        let unit = toks
+            .get(k + 1)
+            .and_then(|n| small(&n.lower))
+            .filter(|u| (1..10).contains(u) && !matches!(toks[k + 1].lower.as_str(), "a" | "an"));
+        return Some(match unit {
+            Some(u) => (tens + u, 2),
+            None => (tens, 1),
+        });
     }
-    NUMBERS.iter().find(|(s, _)| *s == w).map(|(_, n)| (*n, 1))
+    small(w).map(|n| (n, 1))
 }
 
 /// Every period of days in the words: a number, perhaps "working", "business", "calendar" or
@@ -145,20 +167,22 @@ const BODIES: &[&str] = &[
 ];
 
 /// The body named in a sentence: a capitalised name ending in "Committee", "Council" and the
-/// like, preferring one after "by the".
+/// like, preferring one after "by the". Quotes and brackets around a word are part of the name
+/// as written ("the Audit & \"Standards\" Committee"); punctuation after its last word is not.
 pub(crate) fn body(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    // A word without the punctuation around it: what says whether it is capitalised or a noun.
+    let core = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let mut best: Option<(bool, String)> = None;
     for (k, w) in words.iter().enumerate() {
-        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !BODIES.contains(&bare) {
+        if !BODIES.contains(&core(w).as_str()) {
             continue;
         }
         // Walk back over capitalised words and the small words inside names.
         let mut start = k;
         while start > 0 {
             let p = words[start - 1];
-            let cap = p.chars().next().is_some_and(char::is_uppercase);
+            let cap = core(p).chars().next().is_some_and(char::is_uppercase);
             let small = matches!(p, "and" | "of" | "&");
             if (cap && !p.ends_with([',', '.', ';', ':'])) || small {
                 start -= 1;
@@ -171,7 +195,9 @@ pub(crate) fn body(text: &str) -> Option<String> {
             start += 1;
         }
         let mut name: Vec<&str> = words[start..k].to_vec();
-        name.push(bare);
+        // The noun keeps what opens or closes a quote or bracket, not a sentence's full stop.
+        let last = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        name.push(last);
         let name = name.join(" ");
         let by = start >= 2
             && words[start - 2].eq_ignore_ascii_case("by")
@@ -203,6 +229,9 @@ mod tests {
         assert_eq!(p("at least 48 hours' notice"), [(2, false)]);
         assert_eq!(p("within a fortnight"), [(14, false)]);
         assert_eq!(p("twenty one days"), [(21, false)]);
+        assert_eq!(p("within twenty-eight days"), [(28, false)]);
+        assert_eq!(p("sixteen working days"), [(16, true)]);
+        assert_eq!(p("ninety days"), [(90, false)]);
         assert!(p("a Member of the Council").is_empty());
     }
 
@@ -224,6 +253,10 @@ mod tests {
         assert_eq!(
             body("The Audit and Standards Committee reviews this protocol annually.").as_deref(),
             Some("Audit and Standards Committee")
+        );
+        assert_eq!(
+            body("This protocol is reviewed every three years by the Audit & \"Standards\" <Committee>, or sooner.").as_deref(),
+            Some("Audit & \"Standards\" <Committee>")
         );
     }
 }

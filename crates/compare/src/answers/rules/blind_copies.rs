@@ -4,7 +4,8 @@
 //! outright ("must not", "should never", "under no circumstances", "prohibited"), or says
 //! "should not" with no concession in its clause; it only discourages them when it says "should
 //! not" but its clause concedes their use ("Acknowledging that the BCC system of e-mailing is
-//! used, it should be made clear ..."), or says "avoid", "not normally", "discouraged".
+//! used, it should be made clear ..."), or says "avoid", "not normally", "discouraged", or
+//! allows them only on a condition ("may be used, but only where there is a good reason").
 
 use super::super::text::{Sentence, View, any};
 use super::super::{Answer, Value};
@@ -37,6 +38,11 @@ const DISCOURAGE: &[&str] = &[
     "discouraged",
     "not recommended",
     "sparingly",
+    // Allowed with a condition: "may be used, but only where there is a good reason".
+    "only where",
+    "only when",
+    "only if",
+    "only with",
 ];
 const CONCESSION: &[&str] = &[
     "acknowledg*",

@@ -8,8 +8,9 @@
 //! Leader in consultation with the other Group Leaders will determine whether the information
 //! should be provided").
 //!
-//! "Need to know" counts only as a noun ("a need to know", "the councillor's need to know",
-//! "need to know basis"), not as a verb ("officers who need to know of the matter").
+//! "Need to know" counts as a noun ("a need to know", "the councillor's need to know",
+//! "need to know basis") or said of one person ("disagree about whether the councillor needs
+//! to know something"), not as a plural verb ("officers who need to know of the matter").
 
 use super::super::topic::{self, Topic};
 use super::super::{Answer, View};
@@ -21,6 +22,9 @@ const NEED_TO_KNOW: &[&str] = &[
     "legitimate need to know",
     "need to know basis",
     "need to know principle",
+    // "whether the councillor needs to know something": one person's need to know in
+    // question, said with the verb (the plural "officers who need to know of it" is not).
+    "needs to know",
     "whether the information should be provided",
     "access to documents",
     "access to information",

@@ -5,12 +5,22 @@
 //! interpretation of this Protocol will be determined by the Monitoring Officer"; "the
 //! Executive Directors will arbitrate on the interpretation of this Protocol following
 //! consultation with the Monitoring Officer"; "settled by the Town Clerk after consulting the
-//! Town Mayor".
+//! Town Mayor"; "Questions about how this protocol applies are decided by the Monitoring
+//! Officer".
 
 use super::super::topic::{self, Topic};
 use super::super::{Answer, View};
 
-const INTERPRET: &[&str] = &["interpret*", "arbitrat*"];
+const INTERPRET: &[&str] = &[
+    "interpret*",
+    "arbitrat*",
+    // "Questions about how this protocol applies are decided by ...".
+    "how this protocol applies",
+    "how the protocol applies",
+    "application of this protocol",
+    "application of the protocol",
+    "meaning of this protocol",
+];
 const PROTOCOL: &[&str] = &["protocol", "this document", "this guidance"];
 const DECIDE: &[&str] = &[
     "determin*",

@@ -1,0 +1,527 @@
+//! PDF files for drafted protocols and redlines, written in pure Rust with the light
+//! `pdf-writer` crate and the standard fonts every PDF reader has (Helvetica, WinAnsiEncoding):
+//! selectable, extractable text; a tagged structure (headings and paragraphs, the footer an
+//! artifact); bookmarks for the sections; the title in the document information; and no dates,
+//! so the same input gives the same bytes. ARCHITECTURE.md says why not typst or printing HTML.
+//!
+//! - [`document`]: a protocol, with hanging clause numbers, indented items, and footnotes at
+//!   the foot of the page that first cites them.
+//! - [`redline`]: the same paragraphs as the DOCX redline, deletions struck through in red,
+//!   insertions underlined in blue.
+//!
+//! The standard fonts cover Western European text (WinAnsiEncoding); a character outside it
+//! (rare in council text) prints as `?`.
+//!
+//! ```
+//! let doc = concord_model::Document::default();
+//! let bytes = concord_render::pdf::document(&doc, &Default::default());
+//! assert!(bytes.starts_with(b"%PDF-"));
+//! ```
+
+mod layout;
+mod metrics;
+mod write;
+
+use concord_compare::diff::{Op, Redline};
+use concord_model::{Clause, Document, Item, Section};
+
+use crate::redline_layout::{self, Kind};
+use layout::{Block, Role, Span};
+
+/// Who the file is by.
+#[derive(Debug, Clone, Default)]
+pub struct PdfOptions {
+    /// The author in the document information; none by default.
+    pub author: Option<String>,
+}
+
+const DEFAULT_TITLE: &str = "Protocol on member/officer relations";
+/// Where clause text starts, right of the hanging number.
+const TEXT_X: f32 = 40.0;
+/// Indent per item level, and the gap from an item's label to its text.
+const ITEM_STEP: f32 = 22.0;
+const ITEM_LABEL: f32 = 26.0;
+
+/// The document as a PDF.
+pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
+    let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
+    let blocks = document_blocks(doc);
+    let (pages, marks) = layout::layout(&blocks);
+    let footer = doc.meta.council.as_deref().unwrap_or(title);
+    write::write(
+        &blocks,
+        &pages,
+        &marks,
+        title,
+        footer,
+        opts.author.as_deref(),
+    )
+}
+
+/// The blocks of a document: its title, facts, version table, sections and clauses.
+pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
+    let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
+    let mut blocks = vec![title_block(vec![Span::plain(title)])];
+    let mut facts = Vec::new();
+    if let Some(c) = &doc.meta.council {
+        facts.push(c.clone());
+    }
+    if let Some(a) = &doc.meta.adopted {
+        facts.push(format!("Adopted {}", crate::docx::long_date(a)));
+    }
+    for f in facts {
+        let mut b = Block::para(vec![Span::plain(f)], 0.0);
+        b.size = 11.0;
+        // A paragraph's gap, so each fact reads as a line of its own (and reads back so).
+        b.before = 8.0;
+        blocks.push(b);
+    }
+    if !doc.meta.versions.is_empty() {
+        let mut rows = vec![(
+            "Date".to_string(),
+            "Version".to_string(),
+            "Note".to_string(),
+        )];
+        for v in &doc.meta.versions {
+            rows.push((
+                v.date.clone().unwrap_or_default(),
+                v.version.clone().unwrap_or_default(),
+                v.note.clone().unwrap_or_default(),
+            ));
+        }
+        for (i, (d, ver, note)) in rows.into_iter().enumerate() {
+            let mut b = Block::para(vec![Span::plain(note)], 150.0);
+            b.cells = vec![(0.0, d), (90.0, ver)];
+            b.bold = i == 0;
+            b.before = 1.0;
+            b.size = 9.5;
+            blocks.push(b);
+        }
+    }
+    let mut notes = Notes {
+        text: doc
+            .footnotes
+            .iter()
+            .map(|f| (f.id.clone(), f.text.clone()))
+            .collect(),
+        cited: std::collections::HashSet::new(),
+    };
+    for s in &doc.sections {
+        section(&mut blocks, s, 1, &mut notes);
+    }
+    blocks
+}
+
+/// The redline between `old` and `new` as a PDF.
+pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -> Vec<u8> {
+    let blocks = redline_blocks(r, old, new);
+    let (pages, marks) = layout::layout(&blocks);
+    let title = new.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
+    let title = format!("Redline: {title}");
+    write::write(
+        &blocks,
+        &pages,
+        &marks,
+        &title,
+        "Redline",
+        opts.author.as_deref(),
+    )
+}
+
+/// The blocks of a redline: every paragraph with its deleted and inserted runs, and a legend.
+pub(crate) fn redline_blocks(r: &Redline, old: &Document, new: &Document) -> Vec<Block> {
+    let paras = redline_layout::paragraphs(r, old, new);
+    let mut blocks = Vec::new();
+    // Footnotes cited in kept or inserted text are the new version's, printed at the page foot.
+    let mut notes = Notes {
+        text: new
+            .footnotes
+            .iter()
+            .map(|f| (f.id.clone(), f.text.clone()))
+            .collect(),
+        cited: std::collections::HashSet::new(),
+    };
+    for (i, p) in paras.iter().enumerate() {
+        let (label, text) = split_label(&p.runs);
+        let block = match p.kind {
+            Kind::Title => {
+                let mut b = title_block(text);
+                b.label = label;
+                b
+            }
+            Kind::Heading(d) => {
+                let level = (d as u8 + 1).min(4);
+                let title: String = text
+                    .iter()
+                    .chain(&label)
+                    .filter(|s| s.change != Op::Delete)
+                    .map(|s| s.text.as_str())
+                    .collect();
+                let shown: String = label
+                    .iter()
+                    .filter(|s| s.change != Op::Delete)
+                    .map(|s| s.text.clone())
+                    .collect::<String>();
+                let bookmark = format!("{} {}", shown.trim(), title.trim())
+                    .trim()
+                    .to_string();
+                heading(level, text, label, Some((d as u8, bookmark)))
+            }
+            Kind::Clause => {
+                let mut b = Block::para(text, TEXT_X);
+                b.label = label;
+                b
+            }
+            Kind::Continued => Block::para(spans(&p.runs), TEXT_X),
+            Kind::Item => {
+                let mut b = Block::para(spans(&p.runs), TEXT_X + ITEM_STEP);
+                b.before = 2.0;
+                b
+            }
+            Kind::Plain => Block::para(spans(&p.runs), 0.0),
+        };
+        let mut block = block;
+        let (spans, cited) = notes.changed(std::mem::take(&mut block.spans));
+        block.spans = spans;
+        block.notes = cited;
+        blocks.push(block);
+        if i == 0 {
+            let mut legend = Block::para(
+                vec![Span::plain(format!(
+                    "Changes from {} to {}: deleted text is struck through in red, inserted text underlined in blue.",
+                    r.old.id, r.new.id
+                ))],
+                0.0,
+            );
+            legend.size = 9.5;
+            blocks.push(legend);
+        }
+    }
+    blocks
+}
+
+fn spans(runs: &[(Op, String)]) -> Vec<Span> {
+    runs.iter()
+        .map(|(op, t)| Span::new(t.clone(), *op))
+        .collect()
+}
+
+/// Splits runs at the first tab: the label before it, the text after.
+fn split_label(runs: &[(Op, String)]) -> (Vec<Span>, Vec<Span>) {
+    let mut label = Vec::new();
+    let mut text = Vec::new();
+    let mut in_label = runs.iter().any(|(_, t)| t.contains('\t'));
+    for (op, t) in runs {
+        if in_label {
+            match t.split_once('\t') {
+                Some((l, rest)) => {
+                    if !l.is_empty() {
+                        label.push(Span::new(l, *op));
+                    }
+                    if !rest.is_empty() {
+                        text.push(Span::new(rest, *op));
+                    }
+                    in_label = false;
+                }
+                None => label.push(Span::new(t.clone(), *op)),
+            }
+        } else {
+            text.push(Span::new(t.clone(), *op));
+        }
+    }
+    (label, text)
+}
+
+fn title_block(spans: Vec<Span>) -> Block {
+    Block {
+        role: Role::Heading(1),
+        size: 18.0,
+        bold: true,
+        before: 0.0,
+        ..Block::para(spans, 0.0)
+    }
+}
+
+fn heading(level: u8, text: Vec<Span>, label: Vec<Span>, outline: Option<(u8, String)>) -> Block {
+    // Each level clearly larger than the 10.5 pt body text, so a reader of the PDF (ours
+    // included) can tell headings by their type.
+    let size = match level {
+        2 => 13.5,
+        3 => 12.0,
+        _ => 11.5,
+    };
+    let numbered = !label.is_empty();
+    Block {
+        role: Role::Heading(level),
+        label,
+        size,
+        bold: true,
+        before: if level == 2 { 14.0 } else { 9.0 },
+        outline,
+        ..Block::para(text, if numbered { TEXT_X } else { 0.0 })
+    }
+}
+
+/// The document's footnotes, and which have been printed (each at the foot of the page that
+/// first cites it).
+struct Notes {
+    text: std::collections::HashMap<String, String>,
+    cited: std::collections::HashSet<String>,
+}
+
+impl Notes {
+    /// `text` as spans with its `[^id]` references as raised numbers, and the notes it cites
+    /// for the first time.
+    fn spans(&mut self, text: &str) -> (Vec<Span>, Vec<(String, String)>) {
+        let mut spans = Vec::new();
+        let mut first = Vec::new();
+        let mut rest = text;
+        while let Some(i) = rest.find("[^") {
+            let after = &rest[i + 2..];
+            let Some(end) = after.find(']') else { break };
+            let id = &after[..end];
+            let Some(note) = self.text.get(id) else {
+                spans.push(Span::plain(&rest[..i + 2]));
+                rest = after;
+                continue;
+            };
+            if i > 0 {
+                spans.push(Span::plain(&rest[..i]));
+            }
+            spans.push(Span {
+                sup: true,
+                ..Span::plain(id)
+            });
+            if self.cited.insert(id.to_string()) {
+                first.push((id.to_string(), note.clone()));
+            }
+            rest = &after[end + 1..];
+        }
+        if !rest.is_empty() {
+            spans.push(Span::plain(rest));
+        }
+        (spans, first)
+    }
+
+    /// Redline spans with the footnote references of their kept and inserted text raised.
+    fn changed(&mut self, spans: Vec<Span>) -> (Vec<Span>, Vec<(String, String)>) {
+        let mut out = Vec::new();
+        let mut cited = Vec::new();
+        for s in spans {
+            if s.change == Op::Delete || !s.text.contains("[^") {
+                out.push(s);
+                continue;
+            }
+            let (parts, first) = self.spans(&s.text);
+            out.extend(parts.into_iter().map(|p| Span {
+                change: s.change,
+                ..p
+            }));
+            cited.extend(first);
+        }
+        (out, cited)
+    }
+
+    fn block(&mut self, text: &str, x: f32) -> Block {
+        let (spans, notes) = self.spans(text);
+        let mut b = Block::para(spans, x);
+        b.notes = notes;
+        b
+    }
+}
+
+fn section(blocks: &mut Vec<Block>, s: &Section, depth: usize, notes: &mut Notes) {
+    let level = (depth as u8 + 1).min(4);
+    let label = s
+        .number
+        .as_ref()
+        .map(|n| vec![Span::plain(format!("{n}."))])
+        .unwrap_or_default();
+    let bookmark = match &s.number {
+        Some(n) => format!("{n}. {}", s.heading),
+        None => s.heading.clone(),
+    };
+    blocks.push(heading(
+        level,
+        vec![Span::plain(s.heading.clone())],
+        label,
+        Some((depth as u8, bookmark)),
+    ));
+    for c in &s.clauses {
+        clause(blocks, c, notes);
+    }
+    for sub in &s.sections {
+        section(blocks, sub, depth + 1, notes);
+    }
+}
+
+fn clause(blocks: &mut Vec<Block>, c: &Clause, notes: &mut Notes) {
+    let mut paras = c.text.split("\n\n");
+    let first = paras.next().unwrap_or("");
+    let mut b = notes.block(first, TEXT_X);
+    if let Some(l) = &c.label {
+        b.label = vec![Span::plain(l.clone())];
+    } else {
+        b.text_x = 0.0;
+    }
+    let x = b.text_x;
+    blocks.push(b);
+    for p in paras {
+        blocks.push(notes.block(p, x));
+    }
+    items(blocks, &c.items, x, notes);
+    for sub in &c.clauses {
+        clause(blocks, sub, notes);
+    }
+}
+
+fn items(blocks: &mut Vec<Block>, list: &[Item], x: f32, notes: &mut Notes) {
+    for i in list {
+        let mut b = notes.block(&i.text, x + ITEM_LABEL);
+        b.before = 2.0;
+        match &i.label {
+            Some(l) => {
+                b.label = vec![Span::plain(l.clone())];
+                b.label_x = x;
+            }
+            None => b.text_x = x,
+        }
+        let sub = if i.label.is_some() { x + ITEM_STEP } else { x };
+        blocks.push(b);
+        items(blocks, &i.items, sub, notes);
+    }
+}
+
+/// The standards committee review pack as a PDF: the parts of the HTML pack in the same order
+/// and words, the redline with its deletions struck through and insertions underlined, and the
+/// new text as the appendix; every part a bookmark.
+pub fn pack(p: &crate::Pack<'_>, opts: &PdfOptions) -> Vec<u8> {
+    use crate::pack::Part;
+    let mut blocks: Vec<Block> = Vec::new();
+    // Blocks of a redline or document set inside the pack sit one level down.
+    let nested = |mut b: Block| {
+        if let Role::Heading(l) = b.role {
+            b.role = Role::Heading((l + 1).min(4));
+        }
+        b.outline = b.outline.map(|(l, t)| (l + 1, t));
+        b
+    };
+    for part in crate::pack::parts(p) {
+        match part {
+            Part::Title(t) => blocks.push(title_block(vec![Span::plain(t)])),
+            Part::Facts(facts) => {
+                for (k, v) in facts {
+                    let mut b = Block::para(vec![Span::plain(format!("{k}: {v}"))], 0.0);
+                    b.size = 11.0;
+                    b.before = 4.0;
+                    blocks.push(b);
+                }
+            }
+            Part::Heading(level, text) => {
+                let shown = level + 1;
+                blocks.push(heading(
+                    shown,
+                    vec![Span::plain(text.clone())],
+                    Vec::new(),
+                    Some((level, text)),
+                ));
+            }
+            Part::Para(text) => blocks.push(Block::para(vec![Span::plain(text)], 0.0)),
+            Part::Lead(text) => {
+                let mut b = Block::para(vec![Span::plain(text)], 0.0);
+                b.bold = true;
+                b.size = 11.5;
+                blocks.push(b);
+            }
+            Part::Bullets(items) => {
+                for item in items {
+                    let mut b = Block::para(vec![Span::plain(item)], 16.0);
+                    b.label = vec![Span::plain("•")];
+                    b.label_x = 4.0;
+                    b.before = 3.0;
+                    blocks.push(b);
+                }
+            }
+            Part::Table { header, rows } => table(&mut blocks, &header, &rows),
+            Part::Redline => {
+                let old = p.old;
+                blocks.extend(
+                    redline_blocks(p.redline, old, p.new)
+                        .into_iter()
+                        .skip(1)
+                        .map(nested),
+                );
+            }
+            Part::Appendix => {
+                blocks.extend(document_blocks(p.new).into_iter().map(nested));
+            }
+        }
+    }
+    let (pages, marks) = layout::layout(&blocks);
+    let footer = p.council.as_deref().unwrap_or(&p.title);
+    write::write(
+        &blocks,
+        &pages,
+        &marks,
+        &p.title,
+        footer,
+        opts.author.as_deref(),
+    )
+}
+
+/// A table as PDF text: a narrow table (three columns at most, all but the last short) as rows
+/// with its columns on one line; any other as a block per row, each cell on a line of its own
+/// under its column's name.
+fn table(blocks: &mut Vec<Block>, header: &[String], rows: &[Vec<String>]) {
+    /// Where a narrow table's columns start, and the longest cell that fits each of the first
+    /// two (at 9.5 pt).
+    const OFFSETS: [f32; 3] = [0.0, 62.0, 190.0];
+    const FITS: [usize; 2] = [11, 24];
+    let narrow = header.len() <= 3
+        && std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .all(|r| {
+                r.iter()
+                    .take(header.len().saturating_sub(1))
+                    .zip(FITS)
+                    .all(|(c, n)| c.chars().count() <= n)
+            });
+    if narrow {
+        let offsets = OFFSETS;
+        let last = header.len().saturating_sub(1);
+        for (i, row) in std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .enumerate()
+        {
+            let text = row.get(last).cloned().unwrap_or_default();
+            let mut b = Block::para(vec![Span::plain(text)], offsets[last.min(2)]);
+            b.cells = row
+                .iter()
+                .take(last)
+                .enumerate()
+                .map(|(k, c)| (offsets[k], c.clone()))
+                .collect();
+            b.bold = i == 0;
+            b.before = if i == 0 { 6.0 } else { 2.0 };
+            b.size = 9.5;
+            blocks.push(b);
+        }
+        return;
+    }
+    for row in rows {
+        let mut first = Block::para(
+            vec![Span::plain(row.first().cloned().unwrap_or_default())],
+            0.0,
+        );
+        first.bold = true;
+        first.before = 8.0;
+        first.size = 10.0;
+        blocks.push(first);
+        for (name, cell) in header.iter().zip(row).skip(1) {
+            let mut b = Block::para(vec![Span::plain(format!("{name}: {cell}"))], 14.0);
+            b.before = 1.0;
+            b.size = 9.5;
+            blocks.push(b);
+        }
+    }
+}
