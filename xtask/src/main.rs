@@ -6,8 +6,7 @@
 //! - `corpus --count N --seed S [--out DIR] [--pair-bytes B]`: a deterministic synthetic corpus
 //!   (and a large version pair) for the benchmarks.
 //! - `bench [--quick] [--record]`: Concord beside the tools users would otherwise run, as ratios;
-//!   `--record` writes `docs/performance.md`. `bench precedents`: precedent search over the seeds
-//!   replicated to 3,000 documents, printing queries per second.
+//!   `--record` writes `docs/performance.md`.
 //! - `fuzz --target T [--seconds N]`: run one cargo-fuzz target (default 600 s).
 //! - `fuzz-smoke [--seconds N]`: run every fuzz target in turn (default 60 s each).
 //! - `fuzz-keep NAME ARTIFACT NOTE`: keep a crash input as a regression case.
@@ -49,10 +48,15 @@ fn main() -> anyhow::Result<()> {
             }
         }
         "corpus" => corpus::run(&std::env::args().skip(2).collect::<Vec<_>>()),
-        "bench" => match std::env::args().nth(2).as_deref() {
-            Some("precedents") => bench::precedents(&root()),
-            _ => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
-        },
+        "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
+        // One corpus size of the benchmark, in a process of its own (see bench/scale.rs).
+        "bench-scale" => {
+            let n = std::env::args().nth(2).and_then(|s| s.parse().ok());
+            let Some(n) = n else {
+                anyhow::bail!("usage: cargo xtask bench-scale N");
+            };
+            bench::scale(n)
+        }
         // The raw `similar` baseline as a process of its own, so its peak memory can be read.
         "bench-raw-similar" => {
             let args: Vec<String> = std::env::args().skip(2).collect();
@@ -100,7 +104,7 @@ const USAGE: &str = "usage: cargo xtask <task>
   corpus --count N --seed S [--out DIR] [--pair-bytes B]
                                      write a deterministic synthetic corpus for the benchmarks
   bench [--quick] [--record]         Concord beside the tools users would otherwise run, as ratios
-  bench precedents                   precedent search over 3,000 documents, queries per second
+  bench-scale N                      one corpus size of the benchmark (used by bench)
   bench-raw-similar OLD NEW          the raw similar baseline (used by bench)
   fuzz --target T [--seconds N]      run one fuzz target (default 600 s); targets: ingest_text, ingest_docx, ingest_pdf, markdown_round_trip, options, diff
   fuzz-smoke [--seconds N]           run every fuzz target in turn (default 60 s each)
@@ -204,7 +208,7 @@ mod tests {
             "tidy",
             "corpus",
             "bench",
-            "bench precedents",
+            "bench-scale",
             "fuzz ",
             "fuzz-smoke",
             "fuzz-keep",

@@ -102,7 +102,12 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
             col,
         });
     }
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // (Two copies of the whole text, so only when there is a carriage return to replace.)
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     // Most council text is already NFC: the quick check skips rebuilding it.
     let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => text,

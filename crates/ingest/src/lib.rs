@@ -126,7 +126,8 @@ pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
         Format::Markdown | Format::Text => {}
     }
     let decoded = decode::decode(bytes, opts.max_bytes)?;
-    let mut parsed = parse_str(&decoded.text, path, opts)?;
+    // The file's own bytes are hashed below, so the decoded text need not be.
+    let mut parsed = parse_text(&decoded.text, path, opts, false)?;
     let mut diagnostics = decoded.diagnostics;
     diagnostics.append(&mut parsed.diagnostics);
     parsed.diagnostics = diagnostics;
@@ -146,6 +147,7 @@ fn read_docx(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> 
             mode: inline::Mode::Exact,
             page_starts: None,
             strict: false,
+            hash: false,
         },
         opts,
     )?;
@@ -209,6 +211,7 @@ pub fn read_pdf_layout(
             mode: inline::Mode::Plain,
             page_starts: Some(&text.page_starts),
             strict: false,
+            hash: false,
         },
         opts,
     )?;
@@ -261,6 +264,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, Error> {
 /// diagnostics); only text past one of the limits of [`Options`] is. Text that starts with
 /// [`concord_model::CANONICAL_MARK`] is canonical Markdown and is read strictly.
 pub fn parse_str(text: &str, path: &str, opts: &Options) -> Result<Parsed, Error> {
+    parse_text(text, path, opts, true)
+}
+
+/// [`parse_str`], hashing the text into `meta.source.sha256` only when `hash` says so.
+fn parse_text(text: &str, path: &str, opts: &Options, hash: bool) -> Result<Parsed, Error> {
     if text.len() > opts.max_bytes {
         return Err(Error::TooLarge {
             size: text.len(),
@@ -289,6 +297,7 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Result<Parsed, Error
             mode,
             page_starts: None,
             strict,
+            hash,
         },
         opts,
     )
@@ -299,11 +308,13 @@ pub fn parse_str(text: &str, path: &str, opts: &Options) -> Result<Parsed, Error
 /// paragraph run on across a blank line. Without it, the reader judges page breaks itself.
 /// With it, `#` lines are headings even in plain text: the PDF reader marks large type so.
 /// `strict`: canonical Markdown, read as written (no repair of extraction damage).
+/// `hash`: record the text's SHA-256 in `meta.source` (readers of files record the file's).
 struct Lines<'a> {
     format: Format,
     mode: inline::Mode,
     page_starts: Option<&'a HashSet<u32>>,
     strict: bool,
+    hash: bool,
 }
 
 /// The passes every reader ends in, over lines of text.
@@ -313,11 +324,18 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
         mode,
         page_starts,
         strict,
+        hash,
     } = how;
     let mut diags = Vec::new();
     let prepared = prepare::prepare(text, page_starts.is_none(), strict, &mut diags);
-    let words = Words::of(text);
-    let split_word = |head: &str, tail: &str| words.is_split_word(head, tail);
+    // The document's words are gathered only if a line ends in a hyphen before a lowercase
+    // word (most documents have none, and gathering them hashes every word).
+    let words = std::cell::OnceCell::new();
+    let split_word = |head: &str, tail: &str| {
+        words
+            .get_or_init(|| Words::of(text))
+            .is_split_word(head, tail)
+    };
     let cx = assemble::Context {
         format,
         strict,
@@ -351,7 +369,11 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
             Format::Text => "text",
         }
         .to_string(),
-        sha256: sha256_hex(text.as_bytes()),
+        sha256: if hash {
+            sha256_hex(text.as_bytes())
+        } else {
+            String::new()
+        },
     };
     diags.sort_by_key(|d| (d.line, d.col));
     Ok(Parsed {

@@ -94,7 +94,11 @@ pub fn strip_marks(s: &str) -> String {
         .strip_prefix("- ")
         .or_else(|| s.strip_prefix("* "))
         .unwrap_or(s);
-    s.replace("**", "").replace("__", "").trim().to_string()
+    if s.contains("**") || s.contains("__") {
+        s.replace("**", "").replace("__", "").trim().to_string()
+    } else {
+        s.trim().to_string()
+    }
 }
 
 /// A contents entry or heading reduced to its words: marks, leading numbers and trailing page
@@ -263,22 +267,25 @@ const CONTINUES: &[&str] = &[
 ];
 
 fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.len() >= 3
-        && compact
-            .chars()
-            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–'))
-    {
+    // The line's characters other than spaces, read once without copying them: a rule is
+    // three bytes or more of rule marks, a stray line two marks at most.
+    let (mut bytes, mut chars, mut rule, mut punct) = (0, 0, true, true);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        bytes += c.len_utf8();
+        chars += 1;
+        rule &= matches!(c, '-' | '*' | '_' | '=' | '—' | '–');
+        punct &= matches!(
+            c,
+            '.' | ',' | ';' | ':' | '·' | '•' | '●' | '▪' | '-' | '–' | '\u{f0b7}'
+        );
+        if !rule && !punct {
+            break;
+        }
+    }
+    if rule && bytes >= 3 {
         return Some("a horizontal rule");
     }
-    if compact.chars().count() <= 2
-        && compact.chars().all(|c| {
-            matches!(
-                c,
-                '.' | ',' | ';' | ':' | '·' | '•' | '●' | '▪' | '-' | '–' | '\u{f0b7}'
-            )
-        })
-    {
+    if punct && chars <= 2 {
         return Some("a stray punctuation line");
     }
     let key = fold(&strip_marks(text));

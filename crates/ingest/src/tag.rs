@@ -8,9 +8,9 @@ use concord_model::{Clause, Document, Item, Section};
 
 /// Fills `roles` on every clause of `doc`.
 pub fn tag_roles(doc: &mut Document) {
-    let lexicon = Lexicon::for_kind(doc.meta.kind.as_deref());
+    let lexicon = Lexicon::shared_for_kind(doc.meta.kind.as_deref());
     for s in &mut doc.sections {
-        section(s, &lexicon);
+        section(s, lexicon);
     }
 }
 

@@ -17,12 +17,12 @@ const OPEN_ENDINGS: &[&str] = &[
 /// True when the line's letters are (almost) all capitals and there are enough of them to be a
 /// heading rather than an acronym.
 pub fn is_caps(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 3 {
-        return false;
+    let (mut letters, mut upper) = (0, 0);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
     }
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    upper * 100 >= letters.len() * 95
+    letters >= 3 && upper * 100 >= letters * 95
 }
 
 /// True when most significant words start with a capital (`Officers' Attendance at Political
@@ -30,12 +30,15 @@ pub fn is_caps(s: &str) -> bool {
 pub fn is_title_case(s: &str) -> bool {
     let mut significant = 0;
     let mut capital = 0;
+    let mut core = String::new();
     for w in s.split_whitespace() {
-        let core: String = w
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '-')
-            .collect();
-        if core.is_empty() || MINOR_WORDS.contains(&core.to_lowercase().as_str()) {
+        // One buffer for every word's core (this runs on most lines of every file).
+        core.clear();
+        core.extend(
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '/' || *c == '-'),
+        );
+        if core.is_empty() || is_minor_word(&core) {
             continue;
         }
         significant += 1;
@@ -48,6 +51,19 @@ pub fn is_title_case(s: &str) -> bool {
         }
     }
     significant > 0 && capital * 4 >= significant * 3
+}
+
+/// True when the word, lowercased, is one of [`MINOR_WORDS`]; minor words are short ASCII
+/// words, so longer or other words are never lowercased to find out.
+fn is_minor_word(w: &str) -> bool {
+    if w.len() > 4 {
+        return false;
+    }
+    if w.is_ascii() {
+        MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w))
+    } else {
+        MINOR_WORDS.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// True when text ends a sentence or a list entry: `.`, `!`, `?`, `:`, `;`, possibly inside a
@@ -156,6 +172,18 @@ pub fn unescape_markdown(s: &str) -> String {
 /// Collapses runs of spaces (any Unicode space: non-breaking, em, ideographic, line
 /// separators) to one ASCII space and trims.
 pub fn collapse_spaces(s: &str) -> String {
+    // Most text is ASCII with single spaces: then only its ends can change. (For ASCII,
+    // `char::is_whitespace` is tab, line feed, vertical tab, form feed, carriage return and
+    // space; ASCII has no soft hyphen.)
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let other_space = b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'));
+        if !other_space && !s.contains("  ") {
+            return s.trim_matches(' ').to_string();
+        }
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -180,7 +208,26 @@ pub fn collapse_spaces(s: &str) -> String {
 /// and page numbers dropped, single spaces.
 pub fn fold(s: &str) -> String {
     // One pass: map, lowercase and collapse spaces as `collapse_spaces` does (this runs on
-    // every line of every file, so it avoids the intermediate strings).
+    // every line of every file, so it avoids the intermediate strings), over bytes when the
+    // text is ASCII.
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for &b in s.as_bytes() {
+            if matches!(b, b' ' | b'*' | b'#' | b'~' | b'_' | b'\t') {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        let end = out.trim_end_matches(':').trim_end().len();
+        out.truncate(end);
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {

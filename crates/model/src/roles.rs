@@ -21,6 +21,10 @@
 //! assert_eq!(Lexicon::new(Shape::Principal).roles("the Head of Paid Service"), ["chief-executive"]);
 //! ```
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// Every council kind the model knows, in the order option listings show them.
@@ -443,17 +447,19 @@ const DETERMINERS: &[&str] = &[
 /// Words that own what follows: "their manager".
 const POSSESSIVES: &[&str] = &["their", "his", "her", "your", "its", "own", "my"];
 
-/// A word of a text, lowercased, with its byte span.
+/// A word of a text, lowercased, with its byte span. Most words are already lowercase and
+/// are borrowed from the text, not copied: every sentence of every clause is tokenised here.
 #[derive(Debug, Clone)]
-struct Token {
-    lower: String,
+struct Token<'a> {
+    lower: Cow<'a, str>,
     start: usize,
     end: usize,
     capitalised: bool,
 }
 
-fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    // Words average five or six bytes with their space: one allocation, seldom grown.
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut start = None;
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
@@ -470,10 +476,17 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-fn token(text: &str, start: usize, end: usize) -> Token {
+fn token(text: &str, start: usize, end: usize) -> Token<'_> {
     let word = &text[start..end];
+    let lower = if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
     Token {
-        lower: word.to_lowercase(),
+        lower,
         start,
         end,
         capitalised: word.chars().next().is_some_and(char::is_uppercase),
@@ -500,6 +513,38 @@ struct Compiled {
 pub struct Lexicon {
     shape: Shape,
     aliases: Vec<Compiled>,
+    /// The aliases (indexes into `aliases`, ascending) by first word, so a word is tried only
+    /// against the aliases it can start: every word of every clause is looked up here.
+    by_first: HashMap<String, Vec<u32>, Fnv>,
+    /// One-word aliases that may be plural, by their word: "Directors" is tried against
+    /// "director" through its stem.
+    by_plural: HashMap<String, Vec<u32>, Fnv>,
+}
+
+/// FNV-1a for the lexicon's maps: keys are short words looked up for every word of every
+/// clause, where SipHash's protection against crafted keys costs more than the lookup.
+#[derive(Debug, Clone, Copy, Default)]
+struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+#[derive(Debug)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl Lexicon {
@@ -513,7 +558,10 @@ impl Lexicon {
                     .filter(|al| al.councils.admits(shape))
                     .map(|al| Compiled {
                         role: r.id,
-                        words: tokens(al.phrase).into_iter().map(|t| t.lower).collect(),
+                        words: tokens(al.phrase)
+                            .into_iter()
+                            .map(|t| t.lower.into_owned())
+                            .collect(),
                         alias: *al,
                     })
             })
@@ -521,7 +569,42 @@ impl Lexicon {
         // Longest first, so "Executive Director" wins over "Director" and "monitoring
         // Officer/Clerk" over "Officer/Clerk". The sort is stable: ties keep catalogue order.
         aliases.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
-        Lexicon { shape, aliases }
+        let mut by_first: HashMap<String, Vec<u32>, Fnv> = HashMap::default();
+        let mut by_plural: HashMap<String, Vec<u32>, Fnv> = HashMap::default();
+        for (k, c) in aliases.iter().enumerate() {
+            let Some(first) = c.words.first() else {
+                continue;
+            };
+            by_first.entry(first.clone()).or_default().push(k as u32);
+            if c.words.len() == 1 && c.alias.plural {
+                by_plural.entry(first.clone()).or_default().push(k as u32);
+            }
+        }
+        Lexicon {
+            shape,
+            aliases,
+            by_first,
+            by_plural,
+        }
+    }
+
+    /// The lexicon of a council shape, built once per process and shared: building one sorts
+    /// and indexes every alias, which is wasted work to repeat for every document of a corpus.
+    pub fn shared(shape: Shape) -> &'static Lexicon {
+        static LOCAL: OnceLock<Lexicon> = OnceLock::new();
+        static PRINCIPAL: OnceLock<Lexicon> = OnceLock::new();
+        static JOINT: OnceLock<Lexicon> = OnceLock::new();
+        let cell = match shape {
+            Shape::Local => &LOCAL,
+            Shape::Principal => &PRINCIPAL,
+            Shape::Joint => &JOINT,
+        };
+        cell.get_or_init(|| Lexicon::new(shape))
+    }
+
+    /// The shared lexicon for a document's `meta.kind` (none reads as a principal council).
+    pub fn shared_for_kind(kind: Option<&str>) -> &'static Lexicon {
+        Lexicon::shared(kind.map_or(Shape::Principal, shape))
     }
 
     /// The lexicon for a document's `meta.kind` (none reads as a principal council).
@@ -572,7 +655,21 @@ impl Lexicon {
     }
 
     fn match_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
-        'alias: for c in &self.aliases {
+        // Only aliases that start with this word (or, for one-word plurals, with its stem)
+        // can match here; they are tried in the lexicon's order, as if all were.
+        let lower = &*toks[i].lower;
+        let exact = self.by_first.get(lower).map_or(&[][..], Vec::as_slice);
+        let plural = lower
+            .strip_suffix('s')
+            .and_then(|stem| self.by_plural.get(stem))
+            .map_or(&[][..], Vec::as_slice);
+        let (mut a, mut b) = (exact.iter().peekable(), plural.iter().peekable());
+        let candidates = std::iter::from_fn(|| match (a.peek(), b.peek()) {
+            (Some(&&x), Some(&&y)) if y < x => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        });
+        'alias: for c in candidates.map(|&k| &self.aliases[k as usize]) {
             let n = c.words.len();
             if i + n > toks.len() {
                 continue;
@@ -601,9 +698,7 @@ impl Lexicon {
             let prev = i
                 .checked_sub(1)
                 .map(|p| (&toks[p], &text[toks[p].end..toks[i].start]));
-            if prev
-                .is_some_and(|(p, sep)| joins(sep) && c.alias.not_after.contains(&p.lower.as_str()))
-            {
+            if prev.is_some_and(|(p, sep)| joins(sep) && c.alias.not_after.contains(&&*p.lower)) {
                 continue;
             }
             // "non-Cabinet Members" are everyone but the role.
@@ -612,13 +707,14 @@ impl Lexicon {
             }
             let ok = match c.alias.before {
                 Before::Anything => true,
-                Before::Determiner => prev
-                    .is_some_and(|(p, sep)| DETERMINERS.contains(&p.lower.as_str()) && joins(sep)),
+                Before::Determiner => {
+                    prev.is_some_and(|(p, sep)| DETERMINERS.contains(&&*p.lower) && joins(sep))
+                }
                 Before::Definite => prev.is_some_and(|(p, sep)| {
-                    matches!(p.lower.as_str(), "the" | "this" | "that") && joins(sep)
+                    matches!(&*p.lower, "the" | "this" | "that") && joins(sep)
                 }),
                 Before::Possessive => prev.is_some_and(|(p, sep)| {
-                    (POSSESSIVES.contains(&p.lower.as_str()) && joins(sep))
+                    (POSSESSIVES.contains(&&*p.lower) && joins(sep))
                         || (p.lower == "s" && p.start > 0 && text[..p.start].ends_with(['\'', '’']))
                 }),
             };
@@ -641,7 +737,7 @@ fn qualifiers(text: &str, toks: &[Token], start: usize, end: usize) -> (usize, V
         if !joins(&text[p.end..toks[first].start]) {
             break;
         }
-        let found = match p.lower.as_str() {
+        let found = match &*p.lower {
             "joint" | "shared" => Qualifier::Joint,
             "deputy" | "vice" => Qualifier::Deputy,
             _ => break,
@@ -654,7 +750,7 @@ fn qualifiers(text: &str, toks: &[Token], start: usize, end: usize) -> (usize, V
     // "the principal council's monitoring Officer", "the District Council's Monitoring Officer"
     // (a local council's protocol naming its principal council's officer).
     let window = &toks[start.saturating_sub(4)..start];
-    let before: Vec<&str> = window.iter().map(|t| t.lower.as_str()).collect();
+    let before: Vec<&str> = window.iter().map(|t| &*t.lower).collect();
     let principal_before = before.windows(2).any(|w| {
         matches!(
             w[0],
@@ -664,7 +760,7 @@ fn qualifiers(text: &str, toks: &[Token], start: usize, end: usize) -> (usize, V
     // "the Monitoring Officer of the principal council", "... of the District Council".
     let after: Vec<&str> = toks[end..toks.len().min(end + 4)]
         .iter()
-        .map(|t| t.lower.as_str())
+        .map(|t| &*t.lower)
         .collect();
     let principal_after = after.first() == Some(&"of")
         && after.windows(2).any(|w| {

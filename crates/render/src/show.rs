@@ -87,7 +87,7 @@ fn roles(out: &mut String, doc: &Document, c: &Clause) {
         return;
     }
     let _ = writeln!(out, "\nroles:");
-    let lexicon = Lexicon::for_kind(doc.meta.kind.as_deref());
+    let lexicon = Lexicon::shared_for_kind(doc.meta.kind.as_deref());
     let mut texts = vec![c.text.clone()];
     fn all(list: &[Item], out: &mut Vec<String>) {
         for i in list {

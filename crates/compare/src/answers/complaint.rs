@@ -291,7 +291,7 @@ mod tests {
     }
 
     fn sentence(text: &str) -> Sentence {
-        let toks = tokens(text);
+        let toks = super::super::text::Words::new(text);
         let named = concord_model::roles::Lexicon::new(concord_model::roles::Shape::Principal)
             .mentions(text)
             .into_iter()
