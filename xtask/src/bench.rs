@@ -66,8 +66,8 @@ impl Report {
     }
 
     fn markdown(&self, machine: &str) -> String {
-        let mut out = String::from("# Performance\n\n");
-        out.push_str("Measured by `cargo xtask bench --record` (this file is its output). Every row compares Concord with a baseline on the same input in the same run; the ratio is what counts, since this machine's speed drifts within an hour. Times are the best of ");
+        let mut out = String::from("## Measurements\n\n");
+        out.push_str("Measured by `cargo xtask bench --record`, which rewrites this section. Every row compares Concord with a baseline on the same input in the same run; the ratio is what counts, since this machine's speed drifts within an hour. Times are the best of ");
         let _ = writeln!(out, "{RUNS} runs.\n");
         let _ = writeln!(out, "Machine: {machine}\n");
         out.push_str("| measurement | Concord | baseline | baseline time | ratio | target |\n|---|---|---|---|---|---|\n");
@@ -501,32 +501,68 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         Some(cmark),
         "within 5x slower",
     );
+    // The same 1 MB protocol to HTML and to Word, whole process, beside pandoc from the same
+    // Markdown: `concord build` with a project of one protocol and one output.
     if have("pandoc") {
-        let pandoc = best_command(|| {
-            let mut c = Command::new("pandoc");
-            c.arg("-f")
-                .arg("markdown")
-                .arg("-t")
-                .arg("html")
-                .arg(&pairs[1].1);
-            c.stdout(std::process::Stdio::null());
-            c
-        });
-        let ours_cmd = best_command(|| {
-            let mut c = Command::new(&concord);
-            c.arg("ingest").arg("--format").arg("md").arg(&pairs[1].1);
-            c.stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null());
-            c
-        });
-        if let Some(o) = ours_cmd {
-            report.row(
-                "Markdown of a 1 MB protocol, whole process",
-                o,
-                "pandoc markdown -> html",
-                pandoc,
-                "at least 20x faster",
-            );
+        let source = &pairs[1].2;
+        for (kind, target, mem_target) in [
+            ("html", "at least 20x faster", None),
+            (
+                "docx",
+                "at least 10x faster",
+                Some("at most a quarter of pandoc's"),
+            ),
+        ] {
+            let project = dir.join(format!("build-{kind}"));
+            std::fs::create_dir_all(&project)?;
+            let config = project.join("concord.toml");
+            std::fs::write(
+                &config,
+                format!(
+                    "[[protocol]]\nsource = {:?}\noutputs = [\"out/protocol.{kind}\"]\n",
+                    source.display().to_string()
+                ),
+            )?;
+            let output = project.join(format!("out/protocol.{kind}"));
+            let build = || {
+                // Written each time, not found up to date.
+                let _ = std::fs::remove_file(&output);
+                let mut c = Command::new(&concord);
+                c.arg("build").arg("--config").arg(&config);
+                c.stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null());
+                c
+            };
+            let pandoc_out = project.join(format!("pandoc.{kind}"));
+            let pandoc = || {
+                let mut c = Command::new("pandoc");
+                c.args(["-f", "markdown", "-t", kind, "-s", "-o"])
+                    .arg(&pandoc_out)
+                    .arg(source);
+                c.stdout(std::process::Stdio::null());
+                c
+            };
+            let ours = best_command(build);
+            let theirs = best_command(pandoc);
+            if let Some(o) = ours {
+                report.row(
+                    &format!("{} of a 1 MB protocol, whole process", kind.to_uppercase()),
+                    o,
+                    &format!("pandoc markdown -> {kind}"),
+                    theirs,
+                    target,
+                );
+            }
+            if let (Some(goal), Some(a), Some(b)) =
+                (mem_target, peak_kib(build()), peak_kib(pandoc()))
+            {
+                report.notes.push(format!(
+                    "peak memory, {kind} of a 1 MB protocol: `concord build` {} MiB, pandoc {} MiB ({:.2}x; target {goal})",
+                    a / 1024,
+                    b / 1024,
+                    a as f64 / b.max(1) as f64
+                ));
+            }
         }
     } else {
         report.notes.push(
@@ -545,10 +581,49 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
     if record {
         let path = root.join("docs/performance.md");
-        std::fs::write(&path, report.markdown(&machine))?;
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        std::fs::write(&path, splice_report(&old, &report.markdown(&machine)))?;
         println!("wrote {}", path.display());
     }
     Ok(())
+}
+
+const REPORT_START: &str = "<!-- cargo xtask bench --record: start -->";
+const REPORT_END: &str = "<!-- cargo xtask bench --record: end -->";
+
+/// The page with the measured report put between its markers, so that what is written by hand
+/// around it (the profiles, why a target is missed) survives a new recording. A page without
+/// the markers is replaced by the report between them.
+fn splice_report(page: &str, report: &str) -> String {
+    let fresh = format!("{REPORT_START}\n{report}{REPORT_END}\n");
+    match (page.find(REPORT_START), page.find(REPORT_END)) {
+        (Some(a), Some(b)) if a < b => {
+            format!(
+                "{}{fresh}{}",
+                &page[..a],
+                page[b + REPORT_END.len()..].trim_start_matches('\n')
+            )
+        }
+        _ => fresh,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_new_recording_keeps_what_is_written_around_it() {
+        let page = format!(
+            "# Performance\n\nintro\n{}\nold table\n{}\n## Why\n\nprofile\n",
+            super::REPORT_START,
+            super::REPORT_END
+        );
+        let out = super::splice_report(&page, "new table\n");
+        assert!(out.starts_with("# Performance\n\nintro\n"));
+        assert!(out.contains("new table") && !out.contains("old table"));
+        assert!(out.ends_with("## Why\n\nprofile\n"));
+        assert_eq!(super::splice_report(&out, "new table\n"), out);
+        assert!(super::splice_report("", "t\n").contains("t\n"));
+    }
 }
 
 /// Ingest with a fixed number of threads, each taking every n-th file.

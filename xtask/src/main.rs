@@ -202,6 +202,29 @@ mod tests {
     }
 
     #[test]
+    fn reliability_page_lists_every_kept_fuzz_case() {
+        let root = crate::root();
+        let page = std::fs::read_to_string(root.join("docs/reliability.md")).unwrap();
+        let found = page
+            .split("### What fuzzing found")
+            .nth(1)
+            .expect("the page has a section on what fuzzing found");
+        let mut cases = 0;
+        for entry in std::fs::read_dir(root.join("corpus/regressions")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "input") {
+                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+                cases += 1;
+                assert!(
+                    found.contains(&format!("| `{name}` |")),
+                    "corpus/regressions/{name}.input is not in docs/reliability.md's table of what fuzzing found"
+                );
+            }
+        }
+        assert!(cases > 0, "no kept cases");
+    }
+
+    #[test]
     fn usage_names_every_task_and_fuzz_target() {
         for task in [
             "codegen",

@@ -457,39 +457,7 @@ impl Tree<'_> {
             }
             BlockKind::Para => {
                 let (text, changes) = self.text(b, diags);
-                let path = self.path.clone();
-                let cached = self.text_chars.take();
-                if numbered_doc && let Some(c) = self.clause() {
-                    if c.items.is_empty() {
-                        // Changes count characters from the clause's start. Counting the
-                        // clause again for every paragraph appended to it would make one
-                        // clause of many paragraphs quadratic, so the count is carried on.
-                        let before = match cached {
-                            Some((p, bytes, chars)) if p == path && bytes == c.text.len() => chars,
-                            _ => c.text.chars().count(),
-                        };
-                        let offset = before + 2;
-                        c.text.push_str("\n\n");
-                        c.text.push_str(&text);
-                        c.changes.extend(changes.into_iter().map(|mut ch| {
-                            ch.at += offset;
-                            ch
-                        }));
-                        c.lines[1] = c.lines[1].max(b.last);
-                        let bytes = c.text.len();
-                        self.text_chars = Some((path, bytes, offset + text.chars().count()));
-                        return;
-                    }
-                    let item = Item {
-                        label: None,
-                        text,
-                        items: Vec::new(),
-                        previous_label: None,
-                    };
-                    self.push_item(item, None, 0, changes, b.last);
-                    return;
-                }
-                self.synthetic(text, changes, b);
+                self.paragraph(text, changes, b, numbered_doc);
             }
             BlockKind::Item {
                 label,
@@ -523,7 +491,9 @@ impl Tree<'_> {
                             .collect::<Vec<_>>()
                             .join("; "),
                     );
-                    self.synthetic(text, Vec::new(), b);
+                    // Read as a paragraph is: the table belongs to the clause it follows,
+                    // as it does when canonical Markdown (one line of text) is read back.
+                    self.paragraph(text, Vec::new(), b, numbered_doc);
                 }
             },
             BlockKind::Footnote { id } => {
@@ -551,6 +521,45 @@ impl Tree<'_> {
                 });
             }
         }
+    }
+
+    /// A paragraph without a number. In a numbered document it continues the clause before
+    /// it (a paragraph of its text, or a lead-in between its items); otherwise, or before any
+    /// clause, it is a clause of its own.
+    fn paragraph(&mut self, text: String, changes: Vec<Change>, b: &Block, numbered_doc: bool) {
+        let path = self.path.clone();
+        let cached = self.text_chars.take();
+        if numbered_doc && let Some(c) = self.clause() {
+            if c.items.is_empty() {
+                // Changes count characters from the clause's start. Counting the clause
+                // again for every paragraph appended to it would make one clause of many
+                // paragraphs quadratic, so the count is carried on.
+                let before = match cached {
+                    Some((p, bytes, chars)) if p == path && bytes == c.text.len() => chars,
+                    _ => c.text.chars().count(),
+                };
+                let offset = before + 2;
+                c.text.push_str("\n\n");
+                c.text.push_str(&text);
+                c.changes.extend(changes.into_iter().map(|mut ch| {
+                    ch.at += offset;
+                    ch
+                }));
+                c.lines[1] = c.lines[1].max(b.last);
+                let bytes = c.text.len();
+                self.text_chars = Some((path, bytes, offset + text.chars().count()));
+                return;
+            }
+            let item = Item {
+                label: None,
+                text,
+                items: Vec::new(),
+                previous_label: None,
+            };
+            self.push_item(item, None, 0, changes, b.last);
+            return;
+        }
+        self.synthetic(text, changes, b);
     }
 
     /// A paragraph without a number: a clause of its own with an id from its section.
