@@ -186,6 +186,15 @@ pub fn assemble(
         text_chars: None,
         clauses: 0,
     };
+    // A footnote before the first heading is a footnote (a page's foot, moved up by the
+    // extraction), not stray text: it needs no section, and an empty one would not survive
+    // canonical Markdown.
+    let (notes, stray): (Vec<Block>, Vec<Block>) = stray
+        .into_iter()
+        .partition(|b| matches!(b.kind, BlockKind::Footnote { .. }));
+    for b in &notes {
+        t.block(b, has_numbered, diags);
+    }
     if !stray.is_empty() {
         diags.push(Diagnostic::new(
             Code::StrayText,

@@ -519,11 +519,13 @@ fn check_footnotes(doc: &Document, diags: &mut Vec<Diagnostic>) {
     let defined: HashSet<&str> = doc.footnotes.iter().map(|f| f.id.as_str()).collect();
     for c in doc.clauses() {
         let mut rest = c.text.as_str();
+        // One warning for each missing footnote a clause cites, however often it cites it.
+        let mut told = HashSet::new();
         while let Some(i) = rest.find("[^") {
             rest = &rest[i + 2..];
             if let Some(end) = rest.find(']') {
                 let id = &rest[..end];
-                if !defined.contains(id) {
+                if !defined.contains(id) && told.insert(id) {
                     diags.push(Diagnostic::new(
                         Code::FootnoteMismatch,
                         Severity::Warning,
