@@ -371,7 +371,8 @@ impl Tree<'_> {
     fn open_section(&mut self, level: usize, number: Option<String>, heading: String, line: u32) {
         let s = Section {
             number,
-            heading,
+            // Single spaces, as clause text has ("Members and  Media" typed with two).
+            heading: crate::text::collapse_spaces(&heading),
             lines: [line, line],
             ..Section::default()
         };
