@@ -537,6 +537,10 @@ impl Tree<'_> {
     /// it (a paragraph of its text, or a lead-in between its items); otherwise, or before any
     /// clause, it is a clause of its own.
     fn paragraph(&mut self, text: String, changes: Vec<Change>, b: &Block, numbered_doc: bool) {
+        // Nothing to keep: a table of empty cells, say.
+        if text.trim().is_empty() && changes.is_empty() {
+            return;
+        }
         let path = self.path.clone();
         let cached = self.text_chars.take();
         if numbered_doc && let Some(c) = self.clause() {

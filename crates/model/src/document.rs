@@ -152,6 +152,17 @@ impl Clause {
         })
     }
 
+    /// True when the whole clause was deleted under tracked changes: it had text, and has
+    /// none after them (no items or sub-clauses either).
+    pub fn is_deleted(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.items.is_empty()
+            && self.clauses.is_empty()
+            && self.changes.iter().any(|c| {
+                c.item.is_none() && c.kind == ChangeKind::Delete && !c.old.trim().is_empty()
+            })
+    }
+
     /// This clause followed by its sub-clauses, depth first.
     pub fn walk(&self) -> Vec<&Clause> {
         let mut out = vec![self];
@@ -273,16 +284,18 @@ impl Document {
     }
 
     /// The version after its tracked changes, with the change records cleared (the text already
-    /// reads as after).
+    /// reads as after), and whatever was deleted whole dropped.
     pub fn after(&self) -> Document {
         let mut doc = self.clone();
         fn clear(s: &mut Section) {
+            s.clauses.retain(|c| !c.is_deleted());
             for c in &mut s.clauses {
                 clear_clause(c);
             }
             s.sections.iter_mut().for_each(clear);
         }
         fn clear_clause(c: &mut Clause) {
+            c.clauses.retain(|c| !c.is_deleted());
             c.changes.clear();
             c.previous_id = None;
             clear_items(&mut c.items);
@@ -427,5 +440,33 @@ mod tests {
         assert_eq!(before.clauses()[0].text, "Old text.");
         assert!(!before.has_tracked_changes());
         assert!(!doc.after().has_tracked_changes());
+    }
+
+    #[test]
+    fn after_drops_what_was_deleted_whole() {
+        let kept = Clause::new("3.1", Some("3.1".into()), "Kept.".into(), [1, 1]);
+        let mut gone = Clause::new("3.2", Some("3.2".into()), String::new(), [2, 2]);
+        gone.changes.push(Change {
+            kind: ChangeKind::Delete,
+            old: "Struck out whole.".into(),
+            new: String::new(),
+            at: 0,
+            item: None,
+        });
+        assert!(gone.is_deleted() && !kept.is_deleted());
+        let doc = Document {
+            sections: vec![Section {
+                number: Some("3".into()),
+                heading: "Access".into(),
+                clauses: vec![kept, gone],
+                ..Section::default()
+            }],
+            ..Document::default()
+        };
+        let ids =
+            |d: &Document| -> Vec<String> { d.clauses().iter().map(|c| c.id.clone()).collect() };
+        assert_eq!(ids(&doc.after()), ["3.1"]);
+        assert_eq!(ids(&doc.before()), ["3.1", "3.2"]);
+        assert_eq!(doc.before().clauses()[1].text, "Struck out whole.");
     }
 }
