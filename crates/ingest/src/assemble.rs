@@ -582,14 +582,26 @@ impl Tree<'_> {
         // by the first paragraph of a document without one.
         self.section();
         let base = self.section_slug();
-        let s = self.section();
-        let n = s.clauses.len() + 1;
+        // Paragraphs are counted apart from numbered clauses, so how those nest (which can
+        // read differently once renumbered) never changes a paragraph's id.
+        let mut n = self
+            .section()
+            .clauses
+            .iter()
+            .filter(|c| c.label.is_none())
+            .count()
+            + 1;
+        while self.ids.contains(&format!("{base}/p{n}")) {
+            n += 1;
+        }
         let id = format!("{base}/p{n}");
         let mut c = Clause::new(&id, None, text, [b.first, b.last]);
         c.changes = changes;
+        let s = self.section();
         s.clauses.push(c);
+        let at = s.clauses.len() - 1;
         self.clauses += 1;
-        self.path = vec![n - 1];
+        self.path = vec![at];
         self.nest = None;
         self.ids.insert(id);
     }
