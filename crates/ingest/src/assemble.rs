@@ -85,7 +85,10 @@ pub fn assemble(
                     Code::ReadAsMeta,
                     Severity::Info,
                     b.first,
-                    format!("read into the meta: {:?}", format!("{key}: {value}")),
+                    format!(
+                        "read into the meta: {}",
+                        crate::quoted(&format!("{key}: {value}"))
+                    ),
                 ));
             }
             // A version table goes into the meta; any other table is text, kept as the body
@@ -123,9 +126,12 @@ pub fn assemble(
         }
         let message = match &p.adopted {
             Some(d) if find_date(text).as_ref() == Some(d) => {
-                format!("read the adoption date {d} from {text:?}")
+                format!("read the adoption date {d} from {}", crate::quoted(text))
             }
-            _ => format!("set aside a line before the first section: {text:?}"),
+            _ => format!(
+                "set aside a line before the first section: {}",
+                crate::quoted(text)
+            ),
         };
         diags.push(Diagnostic::new(
             Code::ReadAsMeta,
@@ -513,7 +519,7 @@ impl Tree<'_> {
                 if !changes.is_empty() {
                     let listed: Vec<String> = changes
                         .iter()
-                        .map(|c| format!("{:?} -> {:?}", c.old, c.new))
+                        .map(|c| format!("{} -> {}", crate::quoted(&c.old), crate::quoted(&c.new)))
                         .collect();
                     diags.push(Diagnostic::new(
                         Code::TrackedChange,

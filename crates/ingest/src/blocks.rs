@@ -278,6 +278,11 @@ fn recognise(
             } else {
                 strip_marks(t)
             };
+            // Canonical Markdown's one `#` heading is the title, numbered or not ("3 Rivers
+            // Parish Council"); its sections are `##` and deeper.
+            if st.strict && level == 1 {
+                return Some((heading(None, &inner, HeadingStyle::Atx(level)), None));
+            }
             if !inner.is_empty()
                 && inner.len() <= 2
                 && inner.bytes().all(|b| b.is_ascii_digit())

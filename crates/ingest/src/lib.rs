@@ -514,6 +514,12 @@ fn resolve_refs(doc: &mut Document, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Text quoted in a diagnostic as it reads, in double quotes: not Rust's debug form, which
+/// would show a soft hyphen as `\u{ad}` and a quote as `\"`.
+pub(crate) fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
 /// Warns about footnote references without a definition.
 fn check_footnotes(doc: &Document, diags: &mut Vec<Diagnostic>) {
     let defined: HashSet<&str> = doc.footnotes.iter().map(|f| f.id.as_str()).collect();

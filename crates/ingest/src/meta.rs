@@ -133,9 +133,9 @@ pub fn version_table_report(rows: &[Vec<String>]) -> Option<String> {
     let (header, body) = rows.split_first()?;
     let kept = columns(header)?;
     let mut report = format!(
-        "read a version table of {} row(s); its header: {:?}",
+        "read a version table of {} row(s); its header: {}",
         body.len(),
-        header.join(" | ")
+        crate::quoted(&header.join(" | "))
     );
     let unkept: Vec<String> = body
         .iter()
@@ -147,7 +147,10 @@ pub fn version_table_report(rows: &[Vec<String>]) -> Option<String> {
         })
         .collect();
     if !unkept.is_empty() {
-        report.push_str(&format!("; cells not kept: {:?}", unkept.join(" | ")));
+        report.push_str(&format!(
+            "; cells not kept: {}",
+            crate::quoted(&unkept.join(" | "))
+        ));
     }
     // Dates are kept as ISO dates: what they were written as is recorded here.
     let [date_col, _, _, review_col] = kept;
@@ -157,12 +160,12 @@ pub fn version_table_report(rows: &[Vec<String>]) -> Option<String> {
         if let Some(d) = cell(date_col).filter(|d| !d.is_empty())
             && let Some(iso) = find_date(d).filter(|iso| iso != d)
         {
-            rewritten.push(format!("{d:?} as {iso}"));
+            rewritten.push(format!("{} as {iso}", crate::quoted(d)));
         }
         if let Some(r) = cell(review_col).filter(|r| !r.is_empty())
             && review_date(r) != r
         {
-            rewritten.push(format!("{r:?} as {}", review_date(r)));
+            rewritten.push(format!("{} as {}", crate::quoted(r), review_date(r)));
         }
     }
     if !rewritten.is_empty() {

@@ -217,7 +217,7 @@ fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Dia
                 Code::PageFurniture,
                 Severity::Info,
                 line.no,
-                format!("removed {reason}: {:?}", line.text),
+                format!("removed {reason}: {}", crate::quoted(line.text)),
             ));
         } else {
             prev_text = Some(line.text);
