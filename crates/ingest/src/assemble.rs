@@ -55,7 +55,7 @@ pub fn assemble(
     } else {
         mend_page_breaks(blocks, cx, diags)
     };
-    let start = first_section(&blocks);
+    let start = first_section(&blocks, cx.strict);
     let mut doc = Document::default();
 
     // The preamble: title, council, adoption date.
@@ -310,7 +310,21 @@ fn mend_page_breaks(
 
 /// Index of the block that starts the body: the first numbered heading, or in a document
 /// without numbered headings the first heading followed by text.
-fn first_section(blocks: &[Block]) -> usize {
+fn first_section(blocks: &[Block], strict: bool) -> usize {
+    // Canonical Markdown writes every section as `##` or deeper, numbered or not ("Preamble").
+    if strict
+        && let Some(i) = blocks.iter().position(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Heading {
+                    style: HeadingStyle::Atx(2..),
+                    ..
+                }
+            )
+        })
+    {
+        return i;
+    }
     if let Some(i) = blocks.iter().position(|b| {
         matches!(
             b.kind,

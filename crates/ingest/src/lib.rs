@@ -467,13 +467,16 @@ fn resolve_refs(doc: &mut Document, diags: &mut Vec<Diagnostic>) {
         let mut texts = vec![c.text.clone()];
         collect_items(&c.items, &mut texts);
         let mut refs: Vec<String> = Vec::new();
+        // One warning for each missing target, however often the clause names it.
+        let mut missing: Vec<String> = Vec::new();
         for t in &texts {
             for f in refs::find(t) {
                 if ids.contains(&f.target) {
                     if !refs.contains(&f.target) {
                         refs.push(f.target);
                     }
-                } else {
+                } else if !missing.contains(&f.target) {
+                    missing.push(f.target.clone());
                     diags.push(Diagnostic::new(
                         Code::UnresolvedReference,
                         Severity::Warning,
