@@ -201,7 +201,13 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
                 }
             }
             Event::InlineHtml(h) | Event::Html(h) => match h.trim() {
-                "<sup>" => sup = Some(String::new()),
+                "<sup>" => {
+                    // A second `<sup>` before any `</sup>`: the first was not a footnote
+                    // mark, and what followed it is text.
+                    if let Some(n) = sup.replace(String::new()) {
+                        push_same(&mut segs, &format!("<sup>{n}"));
+                    }
+                }
                 "</sup>" => {
                     if let Some(n) = sup.take() {
                         push_same(&mut segs, &format!("[^{}]", n.trim()));
@@ -210,7 +216,10 @@ fn markdown_segments(s: &str) -> Option<Vec<Seg>> {
                 "<br>" | "<br/>" | "<br />" => push_same(&mut segs, " "),
                 other => push_same(&mut segs, other),
             },
-            Event::SoftBreak | Event::HardBreak => push_same(&mut segs, " "),
+            Event::SoftBreak | Event::HardBreak => match sup.as_mut() {
+                Some(sp) => sp.push(' '),
+                None => push_same(&mut segs, " "),
+            },
             // Anything block-level means the text was not inline Markdown after all.
             Event::Start(_) | Event::End(_) => return None,
             _ => {}
@@ -516,6 +525,17 @@ mod tests {
         assert_eq!(
             inl.text,
             "see the guidance (https://www.local.gov.uk/g), Constitution and a@b.gov.uk"
+        );
+    }
+
+    #[test]
+    fn a_sup_opened_twice_keeps_the_text_between() {
+        // Found by the no-text-lost law: the second `<sup>` threw away what the first held.
+        let s = "on a professional basis<sup>x\nMembers should keep<sup>y";
+        let inl = inline(s, Mode::Markdown, 1, &mut Vec::new());
+        assert_eq!(
+            inl.text,
+            "on a professional basis<sup>x Members should keep<sup>y"
         );
     }
 }
