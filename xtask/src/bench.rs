@@ -608,24 +608,6 @@ fn splice_report(page: &str, report: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_new_recording_keeps_what_is_written_around_it() {
-        let page = format!(
-            "# Performance\n\nintro\n{}\nold table\n{}\n## Why\n\nprofile\n",
-            super::REPORT_START,
-            super::REPORT_END
-        );
-        let out = super::splice_report(&page, "new table\n");
-        assert!(out.starts_with("# Performance\n\nintro\n"));
-        assert!(out.contains("new table") && !out.contains("old table"));
-        assert!(out.ends_with("## Why\n\nprofile\n"));
-        assert_eq!(super::splice_report(&out, "new table\n"), out);
-        assert!(super::splice_report("", "t\n").contains("t\n"));
-    }
-}
-
 /// Ingest with a fixed number of threads, each taking every n-th file.
 fn ingest_parallel(files: &[Vec<u8>], threads: usize) -> usize {
     std::thread::scope(|s| {
@@ -839,4 +821,22 @@ fn scale_rows(report: &mut Report, pool: &Pool, dir: &Path, quick: bool) -> anyh
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_new_recording_keeps_what_is_written_around_it() {
+        let page = format!(
+            "# Performance\n\nintro\n{}\nold table\n{}\n## Why\n\nprofile\n",
+            super::REPORT_START,
+            super::REPORT_END
+        );
+        let out = super::splice_report(&page, "new table\n");
+        assert!(out.starts_with("# Performance\n\nintro\n"));
+        assert!(out.contains("new table") && !out.contains("old table"));
+        assert!(out.ends_with("## Why\n\nprofile\n"));
+        assert_eq!(super::splice_report(&out, "new table\n"), out);
+        assert!(super::splice_report("", "t\n").contains("t\n"));
+    }
 }
