@@ -505,9 +505,11 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     // Markdown: `concord build` with a project of one protocol and one output.
     if have("pandoc") {
         let source = &pairs[1].2;
-        for (kind, target, mem_target) in [
-            ("html", "at least 20x faster", None),
+        for (kind, writer, target, mem_target) in [
+            ("md", "markdown", "report", None),
+            ("html", "html", "at least 20x faster", None),
             (
+                "docx",
                 "docx",
                 "at least 10x faster",
                 Some("at most a quarter of pandoc's"),
@@ -536,7 +538,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             let pandoc_out = project.join(format!("pandoc.{kind}"));
             let pandoc = || {
                 let mut c = Command::new("pandoc");
-                c.args(["-f", "markdown", "-t", kind, "-s", "-o"])
+                c.args(["-f", "markdown", "-t", writer, "-s", "-o"])
                     .arg(&pandoc_out)
                     .arg(source);
                 c.stdout(std::process::Stdio::null());
@@ -546,9 +548,16 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             let theirs = best_command(pandoc);
             if let Some(o) = ours {
                 report.row(
-                    &format!("{} of a 1 MB protocol, whole process", kind.to_uppercase()),
+                    &format!(
+                        "{} of a 1 MB protocol, whole process",
+                        match kind {
+                            "md" => "Markdown",
+                            "html" => "HTML",
+                            _ => "DOCX",
+                        }
+                    ),
                     o,
-                    &format!("pandoc markdown -> {kind}"),
+                    &format!("pandoc markdown -> {writer}"),
                     theirs,
                     target,
                 );
