@@ -280,6 +280,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let concord = build_release(&root)?;
     let pool = Pool::from_corpus(&root)?;
     let mut report = Report::default();
+    if !Path::new("/usr/bin/time").exists() {
+        report.notes.push(
+            "GNU time not found (`apt-get install time`): the peak memory comparisons were skipped"
+                .into(),
+        );
+    }
 
     // Inputs, deterministic from fixed seeds.
     let corpus_dir = dir.join("corpus-2000");
