@@ -643,10 +643,14 @@ fn ingest_parallel(files: &[Vec<u8>], threads: usize) -> usize {
     })
 }
 
-/// The whole redline as the binary does it: read both versions, align, diff.
+/// The whole redline as the binary does it: read both versions (on two threads, as
+/// `concord diff` loads its files), align, diff.
 fn redline(old: &str, new: &str) -> usize {
-    let a = concord_ingest::read(old.as_bytes(), "old", &Default::default());
-    let b = concord_ingest::read(new.as_bytes(), "new", &Default::default());
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| concord_ingest::read(old.as_bytes(), "old", &Default::default()));
+        let b = concord_ingest::read(new.as_bytes(), "new", &Default::default());
+        (a.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), b)
+    });
     match (a, b) {
         (Ok(a), Ok(b)) => {
             let r = concord_compare::diff::diff(&a.document, &b.document, &Default::default());
