@@ -258,3 +258,30 @@ fn seed_000_tracked_redline() {
     let same = diff(&doc.after(), &doc.after(), &DiffConfig::default());
     assert!(!same.has_differences());
 }
+
+#[test]
+fn every_number_word_is_a_material_change() {
+    // "thirteen" to "nineteen" were missing from the number words once.
+    for (was, now) in [("thirteen", "sixteen"), ("nineteen", "seventeen"), ("14", "eighteen")] {
+        let text = |n: &str| format!("## 1 Replies\n\n1.1 An officer replies within {n} days.\n");
+        let read_md = |s: String| {
+            read(s.as_bytes(), "case.md", &Options::default())
+                .expect("text")
+                .document
+        };
+        let r = diff(
+            &read_md(text(was)),
+            &read_md(text(now)),
+            &DiffConfig::default(),
+        );
+        let e = entry(&r, Some("1.1"), Some("1.1"));
+        assert_eq!(e.class, Some(Class::Material), "{was} -> {now}: {e:?}");
+        assert!(
+            e.reason
+                .as_deref()
+                .unwrap_or("")
+                .contains("number or period"),
+            "{was} -> {now}: {e:?}"
+        );
+    }
+}

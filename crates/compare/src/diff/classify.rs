@@ -13,6 +13,7 @@
 //! has them; otherwise from a small table of role phrases used only to notice that a role
 //! changed, not to say who does what (that is `answers`' job).
 
+use concord_model::words::SMALL_NUMBERS;
 use std::collections::BTreeMap;
 
 use super::units::Unit;
@@ -92,22 +93,8 @@ const DUTY: &[&str] = &[
     "entitled", "obliged", "expected", "not", "never", "no", "nor",
 ];
 
-/// Numbers and periods.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fourteen",
-    "fifteen",
+/// Periods and the number words past nineteen ([`SMALL_NUMBERS`] holds zero to nineteen).
+const PERIOD_WORDS: &[&str] = &[
     "twenty",
     "thirty",
     "sixty",
@@ -133,6 +120,16 @@ const NUMBER_WORDS: &[&str] = &[
     "monthly",
     "quarterly",
 ];
+
+/// Tells whether a lowercase word is a cue of a kind of material change.
+type Cue = fn(&str) -> bool;
+
+/// A number (in figures or words) or a period: changing one changes a duty's deadline.
+fn number_or_period(w: &str) -> bool {
+    (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        || SMALL_NUMBERS.contains(&w)
+        || PERIOD_WORDS.contains(&w)
+}
 
 /// Words that set the scope of a route: which matters, how, through whom.
 const SCOPE: &[&str] = &[
@@ -233,15 +230,13 @@ pub(crate) fn classify(input: &Input<'_, '_>) -> Option<Verdict> {
     let mut material = Vec::new();
     let (role_change, rename) = roles(input, &old, &new);
     material.extend(role_change);
-    for (label, list) in [
-        ("duty or right", DUTY),
-        ("number or period", NUMBER_WORDS),
-        ("route or scope", SCOPE),
-    ] {
-        if let Some(r) = counted(label, &old, &new, |w| {
-            list.contains(&w)
-                || (label == "number or period" && w.chars().all(|c| c.is_ascii_digit()))
-        }) {
+    let cues: [(&str, Cue); 3] = [
+        ("duty or right", |w| DUTY.contains(&w)),
+        ("number or period", number_or_period),
+        ("route or scope", |w| SCOPE.contains(&w)),
+    ];
+    for (label, cue) in cues {
+        if let Some(r) = counted(label, &old, &new, cue) {
             material.push(r);
         }
     }
