@@ -262,7 +262,11 @@ fn seed_000_tracked_redline() {
 #[test]
 fn every_number_word_is_a_material_change() {
     // "thirteen" to "nineteen" were missing from the number words once.
-    for (was, now) in [("thirteen", "sixteen"), ("nineteen", "seventeen"), ("14", "eighteen")] {
+    for (was, now) in [
+        ("thirteen", "sixteen"),
+        ("nineteen", "seventeen"),
+        ("14", "eighteen"),
+    ] {
         let text = |n: &str| format!("## 1 Replies\n\n1.1 An officer replies within {n} days.\n");
         let read_md = |s: String| {
             read(s.as_bytes(), "case.md", &Options::default())
