@@ -3,6 +3,8 @@
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
 //!   the table of diagnostic codes). A test fails when they are stale.
 //! - `tidy`: check the architecture's dependency edges (also a test).
+//! - `styles [--verbose] [--show SOURCE STYLE]`: the style matrix: every protocol we hold re-laid
+//!   in each house style and read back (also a test).
 //! - `corpus --count N --seed S [--out DIR] [--pair-bytes B]`: a deterministic synthetic corpus
 //!   (and a large version pair) for the benchmarks.
 //! - `bench [--quick] [--record]`: Concord beside the tools users would otherwise run, as ratios;
@@ -15,6 +17,7 @@ mod bench;
 mod codegen;
 mod corpus;
 mod fuzz;
+mod styles;
 mod tidy;
 
 use std::path::PathBuf;
@@ -47,6 +50,7 @@ fn main() -> anyhow::Result<()> {
                 anyhow::bail!("{} tidy problem(s)", problems.len())
             }
         }
+        "styles" => styles::run(&root(), &std::env::args().skip(2).collect::<Vec<_>>()),
         "corpus" => corpus::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         // One corpus size of the benchmark, in a process of its own (see bench/scale.rs).
