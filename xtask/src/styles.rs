@@ -84,12 +84,6 @@ pub enum ClauseForm {
     Lettered,
 }
 
-impl ClauseForm {
-    fn numbers(self) -> bool {
-        true
-    }
-}
-
 /// How items are labelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemForm {

@@ -77,7 +77,7 @@ pub fn lay_out(doc: &Document, style: &Style) -> Option<(String, Expected)> {
         position += 1;
         exp.sections.push(cx.section(s, position));
     }
-    contents(doc, style, numbered, &mut blocks);
+    contents(doc, style, &mut blocks);
     blocks.append(&mut cx.blocks);
     if style.web {
         blocks.push(Block::Line("Back to top".into()));
@@ -92,33 +92,27 @@ fn applicable(doc: &Document, style: &Style, numbered: bool) -> bool {
     let paragraphs_in_numbered = numbered && doc.clauses().iter().any(|c| c.label.is_none());
     let unnumbered_top = numbered && doc.sections.iter().any(|s| s.number.is_none());
     let heading_numbered = style.heading.numbered();
-    match style.clause {
+    let fits = match style.clause {
         // Position numbering runs over paragraphs; a document whose paragraphs are not all
         // clauses, or whose clauses nest, has no one position for each.
         ClauseForm::Flat | ClauseForm::Flattened => {
-            if heading_numbered || deep || paragraphs_in_numbered {
-                return false;
-            }
+            !(heading_numbered || deep || paragraphs_in_numbered)
         }
         ClauseForm::Lettered => {
-            if !numbered
-                || deep
-                || paragraphs_in_numbered
-                || subsections
-                || doc.sections.iter().any(|s| s.clauses.len() > 26)
-                || !heading_numbered
-            {
-                return false;
-            }
+            numbered
+                && !deep
+                && !paragraphs_in_numbered
+                && !subsections
+                && heading_numbered
+                && doc.sections.iter().all(|s| s.clauses.len() <= 26)
         }
-        ClauseForm::Paren => {
-            if !numbered || deep {
-                return false;
-            }
-        }
-        _ => {}
+        ClauseForm::Paren => numbered && !deep,
+        _ => true,
+    };
+    if !fits {
+        return false;
     }
-    if numbered && style.clause.numbers() && unnumbered_top {
+    if numbered && unnumbered_top {
         return false;
     }
     // Sub-headings are told from headings by their type: capitals above title case.
@@ -126,8 +120,7 @@ fn applicable(doc: &Document, style: &Style, numbered: bool) -> bool {
         return false;
     }
     // Without line breaks, only numbers can show where headings and clauses start.
-    if style.one_line && (!numbered || !heading_numbered || subsections || !style.clause.numbers())
-    {
+    if style.one_line && (!numbered || !heading_numbered || subsections) {
         return false;
     }
     // An unnumbered document has no clause numbers to print in another style.
@@ -412,11 +405,10 @@ fn case(s: &str, c: Case) -> String {
     }
 }
 
-fn contents(doc: &Document, style: &Style, numbered: bool, blocks: &mut Vec<Block>) {
+fn contents(doc: &Document, style: &Style, blocks: &mut Vec<Block>) {
     if style.contents == Contents::None {
         return;
     }
-    let _ = numbered;
     if style.contents != Contents::Plain {
         blocks.push(Block::Line("Contents".into()));
         blocks.push(Block::Blank);
