@@ -45,9 +45,12 @@ impl std::fmt::Debug for Context<'_> {
     }
 }
 
+/// `qualify_single`: clauses numbered with single numbers restart in each section, so their ids
+/// are qualified by the section (`complaints/3`).
 pub fn assemble(
     blocks: Vec<Block>,
     cx: &Context<'_>,
+    qualify_single: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Document, Error> {
     let blocks = if cx.strict {
@@ -191,6 +194,7 @@ pub fn assemble(
         versions: Vec::new(),
         text_chars: None,
         clauses: 0,
+        qualify_single,
     };
     // A footnote before the first heading is a footnote (a page's foot, moved up by the
     // extraction), not stray text: it needs no section, and an empty one would not survive
@@ -219,14 +223,18 @@ pub fn assemble(
             number,
             text,
             style,
+            level,
         } = &b.kind
         {
-            let level = match (number, style) {
-                (Some(_), _) => 1,
-                (None, _) if has_numbered => 2,
-                (None, HeadingStyle::Atx(n)) => (n + 1).saturating_sub(min_atx).clamp(1, 2),
-                (None, HeadingStyle::Caps | HeadingStyle::Numbered) => 1,
-                (None, HeadingStyle::Title) => 2,
+            let level = match (level, number, style) {
+                (Some(l), _, _) => *l,
+                (None, number, style) => match (number, style) {
+                    (Some(_), _) => 1,
+                    (None, _) if has_numbered => 2,
+                    (None, HeadingStyle::Atx(n)) => (n + 1).saturating_sub(min_atx).clamp(1, 2),
+                    (None, HeadingStyle::Caps | HeadingStyle::Numbered) => 1,
+                    (None, HeadingStyle::Title) => 2,
+                },
             };
             t.open_section(level, number.clone(), text.clone(), b.first);
         } else {
@@ -374,6 +382,8 @@ struct Tree<'a> {
     text_chars: Option<(Vec<usize>, usize, usize)>,
     /// Clauses made so far (numbered and synthetic, sub-clauses included).
     clauses: usize,
+    /// Single-number clause ids are qualified by their section (`complaints/3`).
+    qualify_single: bool,
 }
 
 impl Tree<'_> {
@@ -464,7 +474,11 @@ impl Tree<'_> {
                 printed,
             } => {
                 let (text, changes) = self.text(b, diags);
-                let mut id_text = id.to_string();
+                let mut id_text = if self.qualify_single && id.depth() == 1 {
+                    format!("{}/{id}", self.section_slug())
+                } else {
+                    id.to_string()
+                };
                 if !self.ids.insert(id_text.clone()) {
                     let mut k = 2;
                     while self.ids.contains(&format!("{id_text}~{k}")) {
@@ -563,7 +577,13 @@ impl Tree<'_> {
         }
         let path = self.path.clone();
         let cached = self.text_chars.take();
-        if numbered_doc && let Some(c) = self.clause() {
+        let _ = numbered_doc;
+        // A paragraph continues a numbered clause (a paragraph of its text, or a lead-in
+        // between its items); after an unnumbered paragraph, or before any clause, it is a
+        // paragraph of its own.
+        if let Some(c) = self.clause()
+            && c.label.is_some()
+        {
             if c.items.is_empty() {
                 // Changes count characters from the clause's start. Counting the clause
                 // again for every paragraph appended to it would make one clause of many
@@ -634,8 +654,12 @@ impl Tree<'_> {
             Some(i) => &self.sections[top].sections[i],
             None => &self.sections[top],
         };
-        // The slug is fixed when the section's first synthetic clause is made.
-        if let Some(c) = s.clauses.iter().find(|c| c.label.is_none())
+        // The slug is fixed when the section's first synthetic (or section-qualified) clause
+        // is made.
+        if let Some(c) = s
+            .clauses
+            .iter()
+            .find(|c| c.label.is_none() || c.id.contains('/'))
             && let Some((base, _)) = c.id.rsplit_once('/')
         {
             return base.to_string();
@@ -674,7 +698,15 @@ impl Tree<'_> {
     fn push_clause(&mut self, c: Clause, id: &ClauseId, diags: &mut Vec<Diagnostic>) {
         self.nest = None;
         self.clauses += 1;
-        if id.depth() >= 3
+        let under_single = id.depth() == 2
+            && self.path.len() == 1
+            && self.clause().is_some_and(|p| {
+                p.label
+                    .as_deref()
+                    .is_some_and(|l| l.trim_end_matches('.') == id.parts()[0].to_string())
+                    && !p.label.as_deref().is_some_and(|l| l.contains('('))
+            });
+        if (id.depth() >= 3 || under_single)
             && let Some(parent) = id.parent()
         {
             // Walk the current path for the parent clause.
@@ -684,6 +716,9 @@ impl Tree<'_> {
                 let matches = self.clause().is_some_and(|p| {
                     p.previous_id.as_deref().unwrap_or(&p.id) == parent.as_str()
                         || p.id == parent.as_str()
+                        || (under_single
+                            && p.label.as_deref().map(|l| l.trim_end_matches('.'))
+                                == Some(parent.as_str()))
                 });
                 if matches && let Some(p) = self.clause() {
                     p.clauses.push(c);

@@ -1,38 +1,22 @@
 //! The second pass: body lines grouped into blocks (headings, numbered clauses, items,
-//! paragraphs, tables, footnote definitions). Whether a line starts a clause depends on the
-//! numbering so far: `2.13` after `2.12.6` does, `3.5 per cent` in a wrapped sentence does not,
-//! and `3.3.5` after `3.4` is a clause renumbered under tracked changes (old 3.3, now 3.5).
+//! paragraphs, tables, footnote definitions). Which lines start headings and numbered clauses
+//! was decided for the whole document by the plan (`plan`); this pass follows it, and groups
+//! the other lines into items, paragraphs and their continuations. Canonical Markdown is read
+//! as written, without a plan.
 
 use std::collections::HashSet;
 
-use concord_model::{ClauseId, Code, Diagnostic, Severity};
+use concord_model::{ClauseId, Diagnostic};
 
+use crate::labels::{self, Label, SingleForm, item_label, list_marker};
+use crate::plan::Role;
 use crate::{Error, Format};
 
-use crate::prepare::{Line, LineKind, heading_key, strip_marks};
+pub use crate::labels::ItemKind;
+pub use crate::plan::HeadingStyle;
+
+use crate::prepare::{Line, LineKind, strip_marks};
 use crate::text::{ends_sentence, is_caps, is_title_case, starts_lower, starts_upper};
-
-/// How a heading was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HeadingStyle {
-    /// `## Heading`, with its level.
-    Atx(usize),
-    /// `3. ACCESS TO INFORMATION`
-    Numbered,
-    /// `GENERAL PRINCIPLES`
-    Caps,
-    /// `Officers' Attendance at Political Group Meetings`
-    Title,
-}
-
-/// What kind of label an item has; items nest only under a different kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemKind {
-    Bullet,
-    Letter,
-    Roman,
-    Number,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum BlockKind {
@@ -40,6 +24,9 @@ pub enum BlockKind {
         number: Option<String>,
         text: String,
         style: HeadingStyle,
+        /// The level the plan gave it (1 a section, 2 a sub-section); canonical Markdown's
+        /// levels come from its `#`s.
+        level: Option<usize>,
     },
     Clause {
         id: ClauseId,
@@ -81,20 +68,13 @@ pub struct Block {
 #[derive(Debug, Clone, Copy)]
 pub struct Mode {
     pub format: Format,
-    /// `#` headings are headings even in plain text (the PDF reader marks large type so).
-    pub atx: bool,
     pub strict: bool,
     pub max_depth: usize,
 }
 
-struct State<'c> {
+struct State {
     format: Format,
     strict: bool,
-    /// `#` headings are headings even in plain text (the PDF reader marks large type so).
-    atx: bool,
-    contents: &'c HashSet<String>,
-    last_clause: Option<ClauseId>,
-    section: Option<u32>,
     seen_text: bool,
     /// Clause numbering deeper than this stops the reading (`Options::max_depth`).
     max_depth: usize,
@@ -105,16 +85,12 @@ struct State<'c> {
 pub fn blocks(
     lines: &[Line<'_>],
     mode: Mode,
-    contents: &HashSet<String>,
-    diags: &mut Vec<Diagnostic>,
+    roles: &[Option<Role>],
+    _diags: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Block>, Error> {
     let mut st = State {
         format: mode.format,
         strict: mode.strict,
-        atx: mode.atx || mode.format == Format::Markdown,
-        contents,
-        last_clause: None,
-        section: None,
         seen_text: false,
         max_depth: mode.max_depth,
         error: None,
@@ -132,17 +108,12 @@ pub fn blocks(
             LineKind::Furniture => continue,
             LineKind::Body => {}
         }
-        let standalone_after = next_is_blank(lines, i);
+        let role = roles.get(i).and_then(Option::as_ref);
+        if role == Some(&Role::Skip) {
+            continue;
+        }
         let prev_block = out.last();
-        let start = recognise(
-            &mut st,
-            line,
-            after_blank,
-            prev_text,
-            prev_block,
-            standalone_after,
-            diags,
-        );
+        let start = recognise(&mut st, line, role, after_blank, prev_text, prev_block);
         if let Some(e) = st.error.take() {
             return Err(e);
         }
@@ -173,7 +144,7 @@ pub fn blocks(
                 }
                 out.push(Block {
                     kind,
-                    text: first_text.into_iter().collect(),
+                    text: first_text.into_iter().filter(|t| !t.is_empty()).collect(),
                     first: line.no,
                     last: line.no,
                 });
@@ -204,32 +175,24 @@ pub fn blocks(
     Ok(out)
 }
 
-fn next_is_blank(lines: &[Line<'_>], i: usize) -> bool {
-    lines[i + 1..]
-        .iter()
-        .find(|l| l.kind != LineKind::Furniture)
-        .is_none_or(|l| matches!(l.kind, LineKind::Blank | LineKind::Contents))
-}
-
 /// Decides whether `line` starts a block, and which. Returns the block kind and the first line
 /// of its text (without the label), or `None` for a continuation line.
 fn recognise(
-    st: &mut State<'_>,
+    st: &mut State,
     line: &Line<'_>,
+    role: Option<&Role>,
     after_blank: bool,
     prev: Option<&str>,
     prev_block: Option<&Block>,
-    standalone_after: bool,
-    diags: &mut Vec<Diagnostic>,
 ) -> Option<(BlockKind, Option<String>)> {
     let t = line.text;
     let markdown = st.format == Format::Markdown;
-    // A short title-like line before (a document title without a blank line after it) ends
-    // its "paragraph" as surely as a full stop.
-    let prev_heading_like = prev.is_some_and(|p| {
-        p.chars().count() <= 80 && !p.ends_with([',', '-']) && (is_caps(p) || is_title_case(p))
+    let prev_ends = prev.is_none_or(|p| {
+        ends_sentence(p)
+            || (p.chars().count() <= 80
+                && !p.ends_with([',', '-'])
+                && (is_caps(p) || is_title_case(p)))
     });
-    let prev_ends = prev.is_none_or(|p| ends_sentence(p) || prev_heading_like);
     let at_start = after_blank
         || prev_ends
         || matches!(prev_block.map(|b| &b.kind), Some(BlockKind::Heading { .. }));
@@ -267,114 +230,60 @@ fn recognise(
             None,
         ));
     }
-    // ATX headings.
-    if st.atx && t.starts_with('#') {
-        let level = t.chars().take_while(|&c| c == '#').count();
-        // `##` alone is an empty heading (CommonMark); canonical Markdown writes one for a
-        // section without a heading.
-        if level <= 6 && (t[level..].starts_with(' ') || t.len() == level) {
-            let inner = if markdown {
-                crate::text::unescape_markdown(&strip_marks(t))
-            } else {
-                strip_marks(t)
-            };
-            // Canonical Markdown's one `#` heading is the title, numbered or not ("3 Rivers
-            // Parish Council"); its sections are `##` and deeper.
-            if st.strict && level == 1 {
-                return Some((heading(None, &inner, HeadingStyle::Atx(level)), None));
-            }
-            if !inner.is_empty()
-                && inner.len() <= 2
-                && inner.bytes().all(|b| b.is_ascii_digit())
-                && let Ok(n) = inner.parse::<u32>()
-            {
-                st.section = Some(n);
-                return Some((heading(Some(inner), "", HeadingStyle::Atx(level)), None));
-            }
-            if let Some((n, rest)) = section_number(&inner) {
-                st.section = Some(n);
-                return Some((
-                    heading(Some(n.to_string()), rest, HeadingStyle::Atx(level)),
-                    None,
-                ));
-            }
-            return Some((heading(None, &inner, HeadingStyle::Atx(level)), None));
-        }
-    }
-
-    // A list marker, then possibly a bold clause label.
-    let (marker, rest) = list_marker(t);
-    let rest_plain = unbold_label(rest);
-
-    // Numbered clauses.
-    if let Some((label, printed, after)) = split_clause_label(&rest_plain)
-        .map(|(l, a)| (l, None, a))
-        .or_else(|| paren_clause_label(&rest_plain).map(|(l, p, a)| (l, Some(p), a)))
-        && (at_start || marker)
-        && let Some((id, previous)) = accept_clause(st, &label, line.no, diags)
-    {
-        if id.depth() > st.max_depth {
-            st.error = Some(Error::TooDeep {
-                label,
-                depth: id.depth(),
-                limit: st.max_depth,
-                line: line.no,
-            });
-            return None;
-        }
-        st.last_clause = Some(id.clone());
-        return Some((
-            BlockKind::Clause {
-                id,
-                previous,
-                printed,
-            },
-            Some(after.to_string()),
-        ));
-    }
-    // Canonical Markdown says what it is: its headings are `#` lines, its paragraphs and
-    // items are what they look like.
     if st.strict {
-        if marker {
-            if let Some((label, previous_label, kind, after)) = item_label(rest) {
-                return Some((
-                    BlockKind::Item {
-                        label,
-                        previous_label,
-                        kind,
-                        indent: line.indent,
-                    },
-                    Some(after.to_string()),
-                ));
+        return strict(st, line, after_blank);
+    }
+    // What the plan decided for the document as a whole.
+    match role {
+        Some(Role::Heading {
+            number,
+            text,
+            style,
+            level,
+        }) => {
+            let text = if markdown {
+                crate::text::unescape_markdown(text)
+            } else {
+                text.clone()
+            };
+            return Some((heading(number.clone(), &text, *style, Some(*level)), None));
+        }
+        Some(Role::Clause {
+            id,
+            previous,
+            printed,
+            text,
+        }) => {
+            if id.depth() > st.max_depth {
+                st.error = Some(Error::TooDeep {
+                    label: id.to_string(),
+                    depth: id.depth(),
+                    limit: st.max_depth,
+                    line: line.no,
+                });
+                return None;
             }
             return Some((
-                BlockKind::Item {
-                    label: "•".into(),
-                    previous_label: None,
-                    kind: ItemKind::Bullet,
-                    indent: line.indent,
+                BlockKind::Clause {
+                    id: id.clone(),
+                    previous: previous.clone(),
+                    printed: printed.clone(),
                 },
-                Some(rest.to_string()),
+                Some(text.clone()),
             ));
         }
-        return after_blank.then(|| (BlockKind::Para, Some(t.to_string())));
+        Some(Role::Continue) => return None,
+        Some(Role::Skip) => unreachable!("skipped lines are not recognised"),
+        None => {}
     }
-    // Numbered section headings.
-    if !marker
-        && (at_start || line.indent > 0)
-        && let Some((n, rest)) = section_number(&rest_plain)
-    {
-        let expected = st.section.map_or(1, |s| s + 1);
-        if n == expected && looks_like_heading(rest) {
-            st.section = Some(n);
-            return Some((
-                heading(Some(n.to_string()), rest, HeadingStyle::Numbered),
-                None,
-            ));
-        }
-    }
+    let (marker, rest) = list_marker(t);
+    let numbered_label = matches!(
+        labels::start(t).label,
+        Some(Label::Dotted(_) | Label::Paren { .. })
+    );
     // Items: labelled, bulleted, or a bullet whose glyph was lost in extraction.
-    if let Some((label, previous_label, kind, after)) = item_label(rest)
+    if !numbered_label
+        && let Some((label, previous_label, kind, after)) = item_label(rest)
         && (marker || at_start)
     {
         return Some((
@@ -413,26 +322,6 @@ fn recognise(
             Some(t.to_string()),
         ));
     }
-    // Unnumbered headings: a standalone line in capitals or title case, or named by the contents.
-    if after_blank && standalone_after {
-        let plain = strip_marks(t);
-        let key = heading_key(&plain);
-        let in_contents = st.contents.contains(&key);
-        let bare = plain.trim_end();
-        let words = bare.split_whitespace().count();
-        let ends_bad = bare.ends_with(['.', ',', ';']) || (bare.ends_with(':') && !in_contents);
-        let caps = is_caps(bare) && bare.chars().count() <= 160;
-        let title =
-            is_title_case(bare) && words <= 10 && bare.chars().count() <= 80 && starts_upper(bare);
-        if !ends_bad && (in_contents || caps || title) {
-            let style = if caps {
-                HeadingStyle::Caps
-            } else {
-                HeadingStyle::Title
-            };
-            return Some((heading(None, bare, style), None));
-        }
-    }
     // A new paragraph: after a blank line, or a short lead-in ("Officers should:") after a
     // finished sentence in hard-wrapped text.
     if after_blank {
@@ -448,22 +337,112 @@ fn recognise(
     None
 }
 
-fn heading(number: Option<String>, text: &str, style: HeadingStyle) -> BlockKind {
+/// Canonical Markdown says what it is: its headings are `#` lines, its clauses start with
+/// their labels as written, its items with a list marker, and its paragraphs are what they
+/// look like.
+fn strict(
+    st: &mut State,
+    line: &Line<'_>,
+    after_blank: bool,
+) -> Option<(BlockKind, Option<String>)> {
+    let t = line.text;
+    if t.starts_with('#') {
+        let level = t.chars().take_while(|&c| c == '#').count();
+        // `##` alone is an empty heading (CommonMark); canonical Markdown writes one for a
+        // section without a heading.
+        if level <= 6 && (t[level..].starts_with(' ') || t.len() == level) {
+            let inner = crate::text::unescape_markdown(&strip_marks(t));
+            // Canonical Markdown's one `#` heading is the title, numbered or not ("3 Rivers
+            // Parish Council"); its sections are `##` and deeper.
+            if level == 1 {
+                return Some((heading(None, &inner, HeadingStyle::Atx(level), None), None));
+            }
+            if !inner.is_empty() && inner.len() <= 2 && inner.bytes().all(|b| b.is_ascii_digit()) {
+                return Some((
+                    heading(Some(inner), "", HeadingStyle::Atx(level), None),
+                    None,
+                ));
+            }
+            if let Some((n, rest)) = section_number(&inner) {
+                return Some((
+                    heading(Some(n.to_string()), rest, HeadingStyle::Atx(level), None),
+                    None,
+                ));
+            }
+            return Some((heading(None, &inner, HeadingStyle::Atx(level), None), None));
+        }
+    }
+    let start = labels::start(t);
+    let (id, printed) = match &start.label {
+        Some(Label::Dotted(p)) if !start.marker => (Some(ClauseId::from_parts(p.clone())), None),
+        Some(Label::Paren {
+            n, sub, printed, ..
+        }) if !start.marker => (
+            Some(ClauseId::from_parts(vec![*n, *sub])),
+            Some(printed.clone()),
+        ),
+        Some(Label::Single(n, SingleForm::Dot)) if !start.marker => {
+            (Some(ClauseId::from_parts(vec![*n])), Some(format!("{n}.")))
+        }
+        _ => (None, None),
+    };
+    if let Some(id) = id {
+        if id.depth() > st.max_depth {
+            st.error = Some(Error::TooDeep {
+                label: id.to_string(),
+                depth: id.depth(),
+                limit: st.max_depth,
+                line: line.no,
+            });
+            return None;
+        }
+        return Some((
+            BlockKind::Clause {
+                id,
+                previous: None,
+                printed,
+            },
+            Some(start.rest.to_string()),
+        ));
+    }
+    let (marker, rest) = list_marker(t);
+    if marker {
+        if let Some((label, previous_label, kind, after)) = item_label(rest) {
+            return Some((
+                BlockKind::Item {
+                    label,
+                    previous_label,
+                    kind,
+                    indent: line.indent,
+                },
+                Some(after.to_string()),
+            ));
+        }
+        return Some((
+            BlockKind::Item {
+                label: "•".into(),
+                previous_label: None,
+                kind: ItemKind::Bullet,
+                indent: line.indent,
+            },
+            Some(rest.to_string()),
+        ));
+    }
+    after_blank.then(|| (BlockKind::Para, Some(t.to_string())))
+}
+
+fn heading(
+    number: Option<String>,
+    text: &str,
+    style: HeadingStyle,
+    level: Option<usize>,
+) -> BlockKind {
     BlockKind::Heading {
         number,
         text: text.trim().trim_end_matches(':').trim().to_string(),
         style,
+        level,
     }
-}
-
-fn looks_like_heading(s: &str) -> bool {
-    let s = s.trim();
-    let n = s.chars().count();
-    n > 0
-        && n <= 100
-        && starts_upper(s)
-        && !s.ends_with(['.', ',', ';'])
-        && (is_caps(s) || is_title_case(s) || s.split_whitespace().count() <= 6)
 }
 
 /// `1. Introduction`, `1 Introduction`, `10. LOCAL MEMBERS` → (1, "Introduction").
@@ -482,236 +461,13 @@ fn section_number(s: &str) -> Option<(u32, &str)> {
     (!rest.is_empty()).then_some((n, rest))
 }
 
-/// Strips a list marker (`- `, `* `, `• `, `` ) and returns whether there was one.
-fn list_marker(t: &str) -> (bool, &str) {
-    for m in ["- ", "* ", "+ ", "• ", "● ", "▪ ", "◦ ", "\u{f0b7} ", "o "] {
-        if m == "o " {
-            continue; // "o" bullets are too easily a word; not seen in council text so far.
-        }
-        if let Some(rest) = t.strip_prefix(m) {
-            return (true, rest.trim_start());
-        }
-    }
-    if let Some(rest) = t.strip_prefix('•').or_else(|| t.strip_prefix('\u{f0b7}')) {
-        return (true, rest.trim_start());
-    }
-    (false, t)
-}
-
-/// `**3.3** text` → `3.3 text`: labels in bold are labels.
-fn unbold_label(s: &str) -> String {
-    if let Some(rest) = s.strip_prefix("**")
-        && let Some(end) = rest.find("**")
-    {
-        let label = &rest[..end];
-        if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            return format!("{label}{}", &rest[end + 2..]);
-        }
-    }
-    s.to_string()
-}
-
-/// `2.8.1 As Council...` → ("2.8.1", "As Council..."). At least one dot between numbers.
-fn split_clause_label(s: &str) -> Option<(String, &str)> {
-    let len = s
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .count();
-    let label = &s[..len];
-    let rest = &s[len..];
-    if !label.contains('.') || !label.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
-        return None;
-    }
-    let trimmed = label.trim_end_matches('.');
-    if trimmed.contains("..") || !trimmed.contains('.') {
-        return None;
-    }
-    Some((trimmed.to_string(), rest.trim_start()))
-}
-
-/// `3(1) The Clerk...` → ("3.1", "3(1)", "The Clerk..."): the numbering of many town and
-/// parish councils and of statutes, paragraph 1 of section 3.
-fn paren_clause_label(s: &str) -> Option<(String, String, &str)> {
-    let digits = |t: &str| t.chars().take_while(char::is_ascii_digit).count();
-    let n = digits(s);
-    if n == 0 || n > 3 {
-        return None;
-    }
-    let inner = s[n..].strip_prefix('(')?;
-    let m = digits(inner);
-    if m == 0 || m > 3 {
-        return None;
-    }
-    let rest = inner[m..].strip_prefix(')')?;
-    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
-        return None;
-    }
-    let printed = &s[..n + 1 + m + 1];
-    Some((
-        format!("{}.{}", &s[..n], &inner[..m]),
-        printed.to_string(),
-        rest.trim_start(),
-    ))
-}
-
-/// Decides whether a clause label fits the numbering so far. Returns the id and, for a label
-/// renumbered under tracked changes, the previous id.
-fn accept_clause(
-    st: &State<'_>,
-    label: &str,
-    line: u32,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<(ClauseId, Option<ClauseId>)> {
-    let id = ClauseId::parse(label)?;
-    // Canonical Markdown writes every clause with its label and escapes anything else that
-    // would look like one, so a label there is a clause whatever the numbering before it.
-    if st.strict || plausible(st, &id) {
-        return Some((id, None));
-    }
-    // Tracked renumbering leaves the old and new numbers run together: `3.3.5` is old 3.3, now
-    // 3.5; `3.4.3.6` is old 3.4, now 3.6.
-    let p = id.parts();
-    let split = match p.len() {
-        3 => Some((
-            ClauseId::from_parts(vec![p[0], p[1]]),
-            ClauseId::from_parts(vec![p[0], p[2]]),
-        )),
-        4 if p[0] == p[2] => Some((
-            ClauseId::from_parts(vec![p[0], p[1]]),
-            ClauseId::from_parts(vec![p[2], p[3]]),
-        )),
-        _ => None,
-    };
-    if let Some((old, new)) = split
-        && old != new
-        && plausible(st, &new)
-    {
-        diags.push(Diagnostic::new(
-            Code::TrackedChange,
-            Severity::Info,
-            line,
-            format!("label {label:?} read as clause {old} renumbered {new} under tracked changes"),
-        ));
-        return Some((new, Some(old)));
-    }
-    // A gap in the numbering: still a clause when it belongs to the current section and moves on.
-    let section = st
-        .section
-        .or_else(|| st.last_clause.as_ref().map(|l| l.parts()[0]));
-    if id.depth() >= 2 && Some(p[0]) == section && st.last_clause.as_ref().is_none_or(|l| &id > l) {
-        let after = st
-            .last_clause
-            .as_ref()
-            .map_or_else(|| "the section heading".to_string(), ToString::to_string);
-        diags.push(Diagnostic::new(
-            Code::NumberingGap,
-            Severity::Warning,
-            line,
-            format!("clause {id} follows {after}: a number is skipped"),
-        ));
-        return Some((id, None));
-    }
-    None
-}
-
-fn plausible(st: &State<'_>, id: &ClauseId) -> bool {
-    let p = id.parts();
-    if p.len() < 2 {
-        return false;
-    }
-    let first_in_section = p.len() == 2 && p[1] == 1 && st.section.is_none_or(|s| s == p[0]);
-    let Some(last) = &st.last_clause else {
-        return first_in_section;
-    };
-    if *id == last.next_sibling() || *id == last.first_child() {
-        return true;
-    }
-    let mut anc = last.parent();
-    while let Some(a) = anc {
-        if a.depth() >= 2 && *id == a.next_sibling() {
-            return true;
-        }
-        anc = a.parent();
-    }
-    // First clause of a new section, with or without its heading.
-    p.len() == 2
-        && p[1] == 1
-        && (st.section == Some(p[0]) || p[0] == last.parts()[0] + 1)
-        && p[0] != last.parts()[0]
-}
-
-/// Item labels: `(a)`, `a.`, `a)`, `(iv)`, `(1)`, and the tracked relabelling `(xiv)(xv)`.
-fn item_label(s: &str) -> Option<(String, Option<String>, ItemKind, &str)> {
-    if let Some((l1, rest)) = paren_label(s) {
-        if let Some((l2, rest2)) = paren_label(rest)
-            && label_kind(&l1) == label_kind(&l2)
-            && l1 != l2
-            && rest2.starts_with(' ')
-        {
-            return Some((
-                format!("({l2})"),
-                Some(format!("({l1})")),
-                label_kind(&l2),
-                rest2.trim_start(),
-            ));
-        }
-        if rest.starts_with(' ') {
-            return Some((format!("({l1})"), None, label_kind(&l1), rest.trim_start()));
-        }
-        return None;
-    }
-    let len = s
-        .chars()
-        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        .count();
-    if len == 0 || len > 6 {
-        return None;
-    }
-    let label = &s[..len];
-    let rest = &s[len..];
-    let closer = rest.chars().next()?;
-    if !matches!(closer, '.' | ')') || !rest[1..].starts_with(' ') {
-        return None;
-    }
-    let kind = label_kind(label);
-    if kind == ItemKind::Letter && len > 1 {
-        return None;
-    }
-    if kind == ItemKind::Number && len > 2 {
-        return None;
-    }
-    Some((
-        format!("{label}{closer}"),
-        None,
-        kind,
-        rest[1..].trim_start(),
-    ))
-}
-
-fn paren_label(s: &str) -> Option<(String, &str)> {
-    let inner = s.strip_prefix('(')?;
-    let end = inner.find(')')?;
-    let label = &inner[..end];
-    let ok = !label.is_empty()
-        && ((label.len() <= 6 && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
-            || (label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()))
-            || (label.len() <= 2 && label.chars().all(|c| c.is_ascii_digit())));
-    ok.then(|| (label.to_string(), &inner[end + 1..]))
-}
-
-fn label_kind(label: &str) -> ItemKind {
-    if label.chars().all(|c| c.is_ascii_digit()) {
-        ItemKind::Number
-    } else if (label.len() > 1 || label == "i")
-        && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
-    {
-        ItemKind::Roman
-    } else {
-        ItemKind::Letter
-    }
+/// Whether single-number clause labels repeat in canonical Markdown (each section numbering its
+/// paragraphs from 1), so their ids are qualified by their section as when they were read.
+pub fn single_numbers_repeat(blocks: &[Block]) -> bool {
+    let mut seen = HashSet::new();
+    blocks.iter().any(|b| {
+        matches!(&b.kind, BlockKind::Clause { id, .. } if id.depth() == 1 && !seen.insert(id.clone()))
+    })
 }
 
 fn footnote_def(t: &str) -> Option<(String, String)> {
@@ -776,32 +532,6 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(
-            split_clause_label("2.8.1 As Council"),
-            Some(("2.8.1".into(), "As Council"))
-        );
-        assert_eq!(
-            split_clause_label("3.4.3.6 If a"),
-            Some(("3.4.3.6".into(), "If a"))
-        );
-        assert_eq!(split_clause_label("1. Introduction"), None);
-        assert_eq!(split_clause_label("2.5million"), None);
-        assert_eq!(unbold_label("**3.3.5** It is"), "3.3.5 It is");
-        assert_eq!(
-            paren_clause_label("3(1) A member of staff"),
-            Some(("3.1".into(), "3(1)".into(), "A member of staff"))
-        );
-        assert_eq!(paren_clause_label("3(a) no"), None);
-        assert_eq!(paren_clause_label("(1) an item"), None);
-        let (l, p, k, r) = item_label("(xiv)(xv) To inform").unwrap();
-        assert_eq!(
-            (l.as_str(), p.as_deref(), k, r),
-            ("(xv)", Some("(xiv)"), ItemKind::Roman, "To inform")
-        );
-        assert_eq!(item_label("a) Chief Finance").unwrap().0, "a)");
-        assert_eq!(item_label("a. deal with").unwrap().0, "a.");
-        assert!(item_label("i.e. the").is_none());
-        assert!(item_label("As Council").is_none());
         assert_eq!(
             section_number("10. LOCAL MEMBERS"),
             Some((10, "LOCAL MEMBERS"))

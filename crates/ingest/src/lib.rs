@@ -24,8 +24,10 @@ mod decode;
 mod docx;
 mod error;
 mod inline;
+mod labels;
 mod meta;
 pub mod pdf;
+mod plan;
 mod prepare;
 mod refs;
 mod tag;
@@ -110,6 +112,24 @@ impl Default for Options {
 pub struct Parsed {
     pub document: Document,
     pub diagnostics: Vec<Diagnostic>,
+    /// How the reader decided the document is laid out (`concord ingest --explain`).
+    pub explain: Explain,
+}
+
+/// How the reader decided a document is numbered and laid out, in words a Monitoring Officer
+/// can follow: the scheme of its headings, clauses and items, and each place where the reader
+/// had to choose, with its source line. What was removed (furniture, contents lists) and read
+/// into the meta is in the diagnostics.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Explain {
+    /// How the headings are numbered or set (`12 numbered "1.", "2.", 3 unnumbered in capitals`).
+    pub headings: String,
+    /// How the clauses are numbered.
+    pub clauses: String,
+    /// Which kinds of items the clauses hold.
+    pub items: String,
+    /// Each choice, with its line.
+    pub choices: Vec<(u32, String)>,
 }
 
 /// Reads a protocol from bytes. `path` is recorded in `meta.source.path`.
@@ -345,18 +365,37 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
         inline: mode,
         max_clauses: opts.max_clauses,
     };
+    let plan = if strict {
+        plan::Plan {
+            roles: vec![None; prepared.lines.len()],
+            ..plan::Plan::default()
+        }
+    } else {
+        plan::plan(
+            &prepared.lines,
+            &prepared.contents,
+            plan::Mode {
+                atx: page_starts.is_some() || format == Format::Markdown,
+            },
+            &mut diags,
+        )
+    };
     let blocks = blocks::blocks(
         &prepared.lines,
         blocks::Mode {
             format,
-            atx: page_starts.is_some(),
             strict,
             max_depth: opts.max_depth,
         },
-        &prepared.contents,
+        &plan.roles,
         &mut diags,
     )?;
-    let mut document = assemble::assemble(blocks, &cx, &mut diags)?;
+    let qualify = if strict {
+        blocks::single_numbers_repeat(&blocks)
+    } else {
+        plan.qualify_single
+    };
+    let mut document = assemble::assemble(blocks, &cx, qualify, &mut diags)?;
     resolve_refs(&mut document, &mut diags);
     tag::tag_roles(&mut document);
     check_footnotes(&document, &mut diags);
@@ -376,9 +415,17 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
         },
     };
     diags.sort_by_key(|d| (d.line, d.col));
+    let mut choices = plan.notes;
+    choices.sort_by_key(|(line, _)| *line);
     Ok(Parsed {
         document,
         diagnostics: diags,
+        explain: Explain {
+            headings: plan.scheme.headings,
+            clauses: plan.scheme.clauses,
+            items: plan.scheme.items,
+            choices,
+        },
     })
 }
 

@@ -62,6 +62,13 @@ pub enum Code {
     /// A line was read into the document's meta (title, council, adoption date, a version
     /// table's header and columns) or set aside before the first section; the message quotes it.
     ReadAsMeta,
+    /// The reader chose between two readings of a numbered line (a label taken though the line
+    /// before runs on, or left as text because it would break the numbering).
+    ReadingChoice,
+    /// The numbering repeats (every paragraph printed `1.`) and was read by position.
+    RepeatedNumbering,
+    /// The contents list names headings the document does not have, or misses some it has.
+    ContentsMismatch,
 }
 
 impl Code {
@@ -81,6 +88,9 @@ impl Code {
             Code::StrayText => "stray-text",
             Code::JoinedLines => "joined-lines",
             Code::ReadAsMeta => "read-as-meta",
+            Code::ReadingChoice => "reading-choice",
+            Code::RepeatedNumbering => "repeated-numbering",
+            Code::ContentsMismatch => "contents-mismatch",
         }
     }
 
@@ -99,6 +109,9 @@ impl Code {
         Code::StrayText,
         Code::JoinedLines,
         Code::ReadAsMeta,
+        Code::ReadingChoice,
+        Code::RepeatedNumbering,
+        Code::ContentsMismatch,
     ];
 }
 

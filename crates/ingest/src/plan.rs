@@ -1,0 +1,1211 @@
+//! How the document is numbered and laid out, decided once for the whole document.
+//!
+//! Every line's possible labels are collected first (`labels`): dotted numbers, bare numbers,
+//! numbers glued to their text or alone on their line, `3(1)`, `Section 3:`, item labels. Then
+//! the document's scheme is chosen from all of them together: which labels number the headings
+//! (`1. Purpose`, `Section 1:`, `# 1 Purpose`), which number the clauses (`1.1`, `1(1)`, `1.`
+//! through the document, every paragraph printed `1.` by a web page, `(a)` under a heading),
+//! and which are items. Then the clause sequence that is most consistent as a whole is chosen
+//! by dynamic programming over the candidates: a label that continues the numbering is taken
+//! even where the line before runs on (`...the annual work programme` / `4.2 Each councillor`),
+//! and one that would break it is read as text (`3.5 per cent` at the start of a wrapped line),
+//! whatever comes first. Headings without numbers are told by their type and where they stand,
+//! and their levels by the types the document uses.
+//!
+//! The result is a [`Plan`]: a role for the lines that start headings and clauses, the scheme
+//! in words, and the places where the reader had to choose (for `concord ingest --explain`).
+
+use std::collections::HashSet;
+
+use concord_model::{ClauseId, Code, Diagnostic, Severity};
+
+use crate::labels::{self, ItemKind, Label, SingleForm, Start};
+use crate::prepare::{Line, LineKind, heading_key, strip_marks};
+use crate::text::{ends_sentence, is_caps, is_title_case, starts_upper};
+
+/// How a heading was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingStyle {
+    /// `## Heading`, with its level.
+    Atx(usize),
+    /// `3. ACCESS TO INFORMATION`, `Section 3: Access to information`
+    Numbered,
+    /// `GENERAL PRINCIPLES`
+    Caps,
+    /// `Officers' Attendance at Political Group Meetings`, `Working with the press`
+    Title,
+}
+
+/// What the plan decided a line is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// A heading, with its number, text, type and level (1 for a section, 2 for a sub-section).
+    Heading {
+        number: Option<String>,
+        text: String,
+        style: HeadingStyle,
+        level: usize,
+    },
+    /// The start of a numbered clause; `text` is its first line after the label (empty when the
+    /// label stands alone and its text is on the next line).
+    Clause {
+        id: ClauseId,
+        previous: Option<ClauseId>,
+        printed: Option<String>,
+        text: String,
+    },
+    /// Taken into the line before (a heading's text after its number alone on a line).
+    Skip,
+    /// The text of a clause whose label stood alone on the line before.
+    Continue,
+}
+
+/// The document's layout as the reader decided it.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// For every line (by index into the prepared lines), its role where the plan decided one.
+    pub roles: Vec<Option<Role>>,
+    /// The scheme, in words.
+    pub scheme: Scheme,
+    /// Each place where the reader had to choose, with its line, in words.
+    pub notes: Vec<(u32, String)>,
+    /// Clauses numbered with single numbers that repeat (each section starting again at 1):
+    /// their ids are qualified by their section.
+    pub qualify_single: bool,
+}
+
+/// The numbering scheme chosen, in words a Monitoring Officer can follow.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scheme {
+    pub headings: String,
+    pub clauses: String,
+    pub items: String,
+}
+
+/// How the plan reads its lines.
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    /// `#` lines are headings (Markdown, and the line form of the Word and PDF readers).
+    pub atx: bool,
+}
+
+/// One body line, as the plan sees it.
+#[derive(Debug)]
+struct Info<'a> {
+    /// Index into the prepared lines.
+    i: usize,
+    no: u32,
+    text: &'a str,
+    start: Start<'a>,
+    after_blank: bool,
+    /// The line before ends a sentence, or is a heading-like line, or there is none.
+    prev_ends: bool,
+    /// A blank line (or the end) follows.
+    standalone: bool,
+    /// A rule (`----`) follows: the line is underlined.
+    underlined: bool,
+    /// The line before ends with a colon: it introduces a list.
+    after_lead_in: bool,
+}
+
+impl Info<'_> {
+    /// At the start of a block: after a blank line, a finished sentence or a heading, or with
+    /// a list marker.
+    fn strong(&self) -> bool {
+        self.after_blank || self.prev_ends || self.start.marker
+    }
+}
+
+/// What a candidate would be if taken.
+#[derive(Debug, Clone, PartialEq)]
+enum Interp {
+    Heading(u32),
+    Clause {
+        path: Vec<u32>,
+        previous: Option<Vec<u32>>,
+    },
+}
+
+impl Interp {
+    fn path(&self) -> Vec<u32> {
+        match self {
+            Interp::Heading(n) => vec![*n],
+            Interp::Clause { path, .. } => path.clone(),
+        }
+    }
+}
+
+/// A line that may number the document, with the ways it could.
+#[derive(Debug)]
+struct Event {
+    /// Index into `infos`.
+    info: usize,
+    /// What taking it is worth, per interpretation.
+    options: Vec<(Interp, f32)>,
+    /// What leaving it as text costs.
+    reject: f32,
+    /// The first text of the heading or clause (from the next line for a label alone).
+    text: String,
+    /// The label stood alone: its text is the next body line (an index into `infos`).
+    next_text: Option<usize>,
+    printed: Option<String>,
+    certain: bool,
+}
+
+/// How many candidates back a chain may reach in one step; further back costs a restart.
+const WINDOW: usize = 24;
+
+/// Decides the layout of `lines`.
+pub fn plan(
+    lines: &[Line<'_>],
+    contents: &HashSet<String>,
+    mode: Mode,
+    diags: &mut Vec<Diagnostic>,
+) -> Plan {
+    let infos = infos(lines);
+    let mut plan = Plan {
+        roles: vec![None; lines.len()],
+        ..Plan::default()
+    };
+    let scheme = choose_scheme(&infos, mode);
+    let events = events(&infos, &scheme, mode);
+    let chosen = best_chain(&events);
+    let mut taken = vec![false; events.len()];
+    for &(e, k) in &chosen {
+        taken[e] = true;
+        let ev = &events[e];
+        let info = &infos[ev.info];
+        let (interp, _) = &ev.options[k];
+        match interp {
+            Interp::Heading(n) => {
+                plan.roles[info.i] = Some(Role::Heading {
+                    number: Some(n.to_string()),
+                    text: ev.text.clone(),
+                    style: if ev.certain {
+                        HeadingStyle::Atx(1)
+                    } else {
+                        HeadingStyle::Numbered
+                    },
+                    level: 1,
+                });
+                if let Some(next) = ev.next_text {
+                    plan.roles[infos[next].i] = Some(Role::Skip);
+                }
+            }
+            Interp::Clause { path, previous } => {
+                let id = ClauseId::from_parts(path.clone());
+                let previous = previous.clone().map(ClauseId::from_parts);
+                if let Some(old) = &previous {
+                    diags.push(Diagnostic::new(
+                        Code::TrackedChange,
+                        Severity::Info,
+                        info.no,
+                        format!(
+                            "label {:?} read as clause {old} renumbered {id} under tracked changes",
+                            label_text(info)
+                        ),
+                    ));
+                }
+                plan.roles[info.i] = Some(Role::Clause {
+                    id,
+                    previous,
+                    printed: ev.printed.clone(),
+                    text: ev.text.clone(),
+                });
+                if let Some(next) = ev.next_text {
+                    plan.roles[infos[next].i] = Some(Role::Continue);
+                }
+            }
+        }
+    }
+    explain_chain(&infos, &events, &chosen, &taken, &mut plan, diags);
+    // Unnumbered ATX headings are headings whatever the numbering.
+    for info in &infos {
+        if plan.roles[info.i].is_none()
+            && mode.atx
+            && let Some((level, inner)) = atx(info.text)
+            && number_of(&inner).is_none()
+        {
+            plan.roles[info.i] = Some(Role::Heading {
+                number: None,
+                text: inner,
+                style: HeadingStyle::Atx(level),
+                level: 0,
+            });
+        }
+    }
+    lettered_sections(&infos, &mut plan);
+    let flattened = flattened(&infos, &scheme, &plan);
+    unnumbered_headings(&infos, lines, contents, &flattened, &mut plan);
+    number_flattened(&infos, &flattened, &mut plan, diags);
+    set_levels(&mut plan);
+    // Single numbers that repeat are qualified by their section.
+    let mut seen = HashSet::new();
+    for r in plan.roles.iter().flatten() {
+        if let Role::Clause { id, .. } = r
+            && id.depth() == 1
+            && !seen.insert(id.clone())
+        {
+            plan.qualify_single = true;
+        }
+    }
+    plan.scheme = describe(&scheme, &plan, &infos);
+    plan
+}
+
+/// The body lines with what the plan needs to know of each.
+fn infos<'a>(lines: &[Line<'a>]) -> Vec<Info<'a>> {
+    let mut out: Vec<Info<'a>> = Vec::new();
+    let mut after_blank = true;
+    let mut prev: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        match line.kind {
+            LineKind::Blank | LineKind::Contents => {
+                after_blank = true;
+                continue;
+            }
+            LineKind::Furniture => continue,
+            LineKind::Body => {}
+        }
+        let rest = &lines[i + 1..];
+        let next = rest.iter().find(|l| l.kind != LineKind::Furniture);
+        let standalone =
+            next.is_none_or(|l| matches!(l.kind, LineKind::Blank | LineKind::Contents));
+        let underlined = lines.get(i + 1).is_some_and(|l| is_underline(l.text));
+        let prev_ends = prev.is_none_or(|p| ends_sentence(p) || heading_like_line(p));
+        out.push(Info {
+            i,
+            no: line.no,
+            text: line.text,
+            start: labels::start(line.text),
+            after_blank,
+            prev_ends,
+            standalone,
+            underlined,
+            after_lead_in: prev.is_some_and(|p| p.trim_end_matches(['*', ' ']).ends_with(':')),
+        });
+        after_blank = false;
+        prev = Some(line.text);
+    }
+    out
+}
+
+fn is_underline(s: &str) -> bool {
+    let t = s.trim();
+    t.len() >= 3 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='))
+}
+
+/// A short title-like line (a document title or heading without a blank line after it) ends
+/// its "paragraph" as surely as a full stop.
+fn heading_like_line(p: &str) -> bool {
+    p.chars().count() <= 80 && !p.ends_with([',', '-']) && (is_caps(p) || is_title_case(p))
+}
+
+/// Text that reads as a heading: short, starting with a capital, not ending as a sentence or
+/// a clause does.
+fn heading_like(s: &str) -> bool {
+    let s = strip_marks(s);
+    let s = s.trim();
+    let n = s.chars().count();
+    let words = s.split_whitespace().count();
+    n > 0
+        && n <= 100
+        && words <= 14
+        && starts_upper(s)
+        && !s.ends_with(['.', ',', ';', ':'])
+        && (is_caps(s) || is_title_case(s) || words <= 9)
+}
+
+/// `## 2 Heading` → (2, "2 Heading").
+fn atx(t: &str) -> Option<(usize, String)> {
+    let level = t.bytes().take_while(|&c| c == b'#').count();
+    if level == 0 || level > 6 {
+        return None;
+    }
+    let rest = &t[level..];
+    if !(rest.starts_with(' ') || rest.is_empty()) {
+        return None;
+    }
+    Some((level, strip_marks(t)))
+}
+
+/// The number a heading's text starts with: `2 Heading`, `2. Heading`, `Section 2: Heading`.
+fn number_of(inner: &str) -> Option<(u32, String)> {
+    let s = labels::start(inner);
+    match s.label {
+        Some(Label::Single(n, SingleForm::Dot | SingleForm::Bare | SingleForm::Glued))
+        | Some(Label::Word { n, .. }) => Some((n, s.rest.trim().to_string())),
+        _ => None,
+    }
+}
+
+/// How the document numbers itself, from all its candidates together.
+#[derive(Debug, Default)]
+struct Chosen {
+    /// The word of `Section N:` headings, when they are the headings.
+    heading_word: Option<&'static str>,
+    /// Single numbers with heading text are headings.
+    single_headings: bool,
+    /// Single numbers with sentence text are clauses (`1.` through the document).
+    single_clauses: bool,
+    /// Each section starts its single numbers again at 1.
+    restarts: bool,
+    /// Counts, for the description.
+    dotted: usize,
+    paren: usize,
+    heading_count: usize,
+}
+
+fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
+    let mut c = Chosen::default();
+    let mut words: Vec<(&'static str, usize)> = Vec::new();
+    let mut singles_head = 0;
+    let mut singles_sent = Vec::new();
+    let mut single_numbers = HashSet::new();
+    let mut dotted_firsts = HashSet::new();
+    for (k, info) in infos.iter().enumerate() {
+        let text = effective_text(infos, k);
+        match &info.start.label {
+            Some(Label::Dotted(p)) if info.strong() => {
+                c.dotted += 1;
+                dotted_firsts.insert(p[0]);
+            }
+            Some(Label::Paren { .. }) if info.strong() => c.paren += 1,
+            Some(Label::Word { word, .. }) if heading_like(&text) || text.is_empty() => {
+                match words.iter_mut().find(|(w, _)| w == word) {
+                    Some((_, n)) => *n += 1,
+                    None => words.push((word, 1)),
+                }
+            }
+            Some(Label::Single(n, form)) if info.strong() && !info.start.marker => {
+                if *form != SingleForm::Close && heading_like(&text) {
+                    singles_head += 1;
+                    single_numbers.insert(*n);
+                } else if *form != SingleForm::Glued {
+                    singles_sent.push(*n);
+                }
+            }
+            _ => {}
+        }
+        if mode.atx
+            && let Some((_, inner)) = atx(info.text)
+            && let Some((n, _)) = number_of(&inner)
+        {
+            single_numbers.insert(n);
+            singles_head += 1;
+        }
+    }
+    words.sort_by_key(|&(w, n)| (std::cmp::Reverse(n), w));
+    if let Some(&(w, n)) = words.first()
+        && (n >= 2 || (n == 1 && singles_head == 0))
+    {
+        c.heading_word = Some(w);
+    }
+    c.single_headings = singles_head >= 1
+        && (singles_head >= 2 || single_numbers.iter().any(|n| dotted_firsts.contains(n)));
+    // Sentences numbered with single numbers are clauses where the dotted numbers do not
+    // already number the clauses.
+    c.single_clauses = singles_sent.len() >= 2 && c.dotted < singles_sent.len();
+    if c.single_clauses {
+        let mut prev = 0;
+        let mut restarts = 0;
+        for &n in &singles_sent {
+            if n == 1 && prev >= 1 {
+                restarts += 1;
+            }
+            prev = n;
+        }
+        c.restarts = restarts >= 1;
+    }
+    c
+}
+
+/// The text a label introduces: the rest of its line, or the next line when the label stands
+/// alone.
+fn effective_text(infos: &[Info<'_>], k: usize) -> String {
+    let info = &infos[k];
+    if info.start.rest.trim().is_empty()
+        && let Some(next) = infos.get(k + 1)
+        && next.start.label.is_none()
+    {
+        return next.text.to_string();
+    }
+    info.start.rest.to_string()
+}
+
+/// The candidates that may number the document, with the ways each could.
+fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
+    let mut out = Vec::new();
+    for (k, info) in infos.iter().enumerate() {
+        let alone = info.start.rest.trim().is_empty();
+        let next_text = (alone
+            && infos
+                .get(k + 1)
+                .is_some_and(|n| n.start.label.is_none() && !n.text.starts_with('#')))
+        .then_some(k + 1);
+        let text = match next_text {
+            Some(n) => infos[n].text.to_string(),
+            None => info.start.rest.to_string(),
+        };
+        let strong = info.strong();
+        // Markdown headings: certain.
+        if mode.atx
+            && let Some((_, inner)) = atx(info.text)
+        {
+            if let Some((n, rest)) = number_of(&inner) {
+                out.push(Event {
+                    info: k,
+                    options: vec![(Interp::Heading(n), 20.0)],
+                    reject: 20.0,
+                    text: rest,
+                    next_text: None,
+                    printed: None,
+                    certain: true,
+                });
+            }
+            continue;
+        }
+        let clause_score = if strong { 3.0 } else { 1.2 };
+        let (options, reject, printed) = match &info.start.label {
+            Some(Label::Dotted(p)) => {
+                let mut options = vec![(
+                    Interp::Clause {
+                        path: p.clone(),
+                        previous: None,
+                    },
+                    clause_score,
+                )];
+                // Tracked renumbering leaves the old and new numbers run together: `3.3.5` is
+                // old 3.3, now 3.5; `3.4.3.6` is old 3.4, now 3.6.
+                let split = match p.len() {
+                    3 => Some((vec![p[0], p[1]], vec![p[0], p[2]])),
+                    4 if p[0] == p[2] => Some((vec![p[0], p[1]], vec![p[2], p[3]])),
+                    _ => None,
+                };
+                if let Some((old, new)) = split
+                    && old != new
+                {
+                    options.push((
+                        Interp::Clause {
+                            path: new,
+                            previous: Some(old),
+                        },
+                        clause_score - 0.1,
+                    ));
+                }
+                (options, if strong { 1.5 } else { 0.0 }, None)
+            }
+            Some(Label::Paren {
+                n, sub, printed, ..
+            }) => (
+                vec![(
+                    Interp::Clause {
+                        path: vec![*n, *sub],
+                        previous: None,
+                    },
+                    clause_score,
+                )],
+                if strong { 1.5 } else { 0.0 },
+                Some(printed.clone()),
+            ),
+            Some(Label::Word { word, n }) if Some(*word) == c.heading_word => {
+                if heading_like(&text) || text.is_empty() {
+                    (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
+                } else {
+                    continue;
+                }
+            }
+            Some(Label::Single(n, form)) if !info.start.marker => {
+                let head = *form != SingleForm::Close && heading_like(&text);
+                if head && c.single_headings {
+                    let score = if info.standalone || strong { 3.0 } else { 1.0 };
+                    (vec![(Interp::Heading(*n), score)], 0.5, None)
+                } else if c.single_clauses && *form != SingleForm::Glued && strong {
+                    (
+                        vec![(
+                            Interp::Clause {
+                                path: vec![*n],
+                                previous: None,
+                            },
+                            clause_score,
+                        )],
+                        1.0,
+                        Some(format!("{n}.")),
+                    )
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        out.push(Event {
+            info: k,
+            options,
+            reject,
+            text,
+            next_text,
+            printed,
+            certain: false,
+        });
+    }
+    let _ = c.restarts;
+    out
+}
+
+/// The cost of going from the numbering at `last` to `next`; `None` when it cannot follow.
+fn transition(last: Option<&[u32]>, next: &Interp, restarts: bool) -> Option<f32> {
+    let p = next.path();
+    let Some(l) = last else {
+        // The first number of the document.
+        return Some(match p.as_slice() {
+            [1] | [1, 1] => 0.0,
+            [n] => 0.5 * (*n - 1).min(6) as f32,
+            [_, 1] => 0.5,
+            _ => 2.0,
+        });
+    };
+    let heading = matches!(next, Interp::Heading(_));
+    if p.len() == 1 {
+        let n = p[0];
+        let top = l[0];
+        if n == top + 1 {
+            return Some(0.0);
+        }
+        if n > top + 1 && n <= top + 4 {
+            return Some((n - top - 1) as f32);
+        }
+        if n == 1 && !heading && restarts {
+            return Some(0.2);
+        }
+        return None;
+    }
+    let parent_is = |a: &[u32], b: &[u32]| a.len() + 1 == b.len() && b.starts_with(a);
+    // First child (`2.8` then `2.8.1`; heading 3 then `3.1`).
+    if parent_is(l, &p) && p[p.len() - 1] == 1 {
+        return Some(0.0);
+    }
+    // Next sibling of the last or of one of its ancestors (below the top level).
+    for depth in (2..=l.len()).rev() {
+        let anc = &l[..depth];
+        if p.len() == depth && p[..depth - 1] == anc[..depth - 1] {
+            let (a, b) = (anc[depth - 1], p[depth - 1]);
+            if b == a + 1 {
+                return Some(0.0);
+            }
+            if b > a + 1 && b <= a + 4 {
+                return Some((b - a - 1) as f32);
+            }
+        }
+    }
+    // The first clause of the next section, without its heading.
+    if p.len() == 2 && p[0] == l[0] + 1 {
+        return Some(if p[1] == 1 {
+            0.3
+        } else {
+            0.3 + (p[1] - 1) as f32
+        });
+    }
+    // A first clause that is not numbered 1 (`3.2` straight after heading 3).
+    if parent_is(l, &p) && p[p.len() - 1] <= 4 {
+        return Some((p[p.len() - 1] - 1) as f32);
+    }
+    None
+}
+
+/// The chain of candidates (event, option) that numbers the document most consistently.
+fn best_chain(events: &[Event]) -> Vec<(usize, usize)> {
+    // Nodes: every option of every event, in order.
+    let nodes: Vec<(usize, usize)> = events
+        .iter()
+        .enumerate()
+        .flat_map(|(e, ev)| (0..ev.options.len()).map(move |k| (e, k)))
+        .collect();
+    if nodes.is_empty() {
+        return Vec::new();
+    }
+    let mut prefix = Vec::with_capacity(events.len() + 1);
+    prefix.push(0.0f32);
+    for ev in events {
+        prefix.push(prefix[prefix.len() - 1] + ev.reject);
+    }
+    let restarts = false;
+    let path = |v: usize| events[nodes[v].0].options[nodes[v].1].0.path();
+    let interp = |v: usize| &events[nodes[v].0].options[nodes[v].1].0;
+    let score = |v: usize| events[nodes[v].0].options[nodes[v].1].1;
+    let mut best = vec![f32::NEG_INFINITY; nodes.len()];
+    let mut back: Vec<Option<usize>> = vec![None; nodes.len()];
+    // The best node so far that is out of the window, for a long step back.
+    let mut far: Option<usize> = None;
+    let mut far_value = f32::NEG_INFINITY;
+    let mut far_edge = 0;
+    for v in 0..nodes.len() {
+        let ev = nodes[v].0;
+        // Nodes leaving the window join the far candidates.
+        while far_edge < v && nodes[far_edge].0 + WINDOW < ev {
+            let value = best[far_edge] + prefix[nodes[far_edge].0 + 1];
+            if value > far_value {
+                far_value = value;
+                far = Some(far_edge);
+            }
+            far_edge += 1;
+        }
+        let mut b = -prefix[ev] - transition(None, interp(v), restarts).unwrap_or(4.0);
+        let mut from = None;
+        for u in far_edge..v {
+            if nodes[u].0 >= ev {
+                break;
+            }
+            if let Some(cost) = transition(Some(&path(u)), interp(v), restarts) {
+                let value = best[u] - (prefix[ev] - prefix[nodes[u].0 + 1]) - cost;
+                if value > b {
+                    b = value;
+                    from = Some(u);
+                }
+            }
+        }
+        if let Some(u) = far {
+            let cost = transition(Some(&path(u)), interp(v), restarts).unwrap_or(4.0);
+            let value = far_value - prefix[ev] - cost;
+            if value > b {
+                b = value;
+                from = Some(u);
+            }
+        }
+        best[v] = b + score(v);
+        back[v] = from;
+    }
+    let total = prefix[events.len()];
+    let mut end = None;
+    let mut end_value = -total;
+    for v in 0..nodes.len() {
+        let value = best[v] - (total - prefix[nodes[v].0 + 1]);
+        if value > end_value {
+            end_value = value;
+            end = Some(v);
+        }
+    }
+    let mut chain = Vec::new();
+    while let Some(v) = end {
+        chain.push(nodes[v]);
+        end = back[v];
+    }
+    chain.reverse();
+    chain
+}
+
+fn label_text(info: &Info<'_>) -> String {
+    let rest = info.start.rest.len();
+    let t = strip_marks(info.text);
+    let cut = t.len().saturating_sub(rest);
+    t[..cut.min(t.len())].trim().to_string()
+}
+
+/// Notes (and diagnostics where the choice was close) for the candidates the chain took
+/// against the look of their line, and the ones it left.
+fn explain_chain(
+    infos: &[Info<'_>],
+    events: &[Event],
+    chosen: &[(usize, usize)],
+    taken: &[bool],
+    plan: &mut Plan,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut prev_taken: Option<usize> = None;
+    let taken_at: Vec<usize> = chosen.iter().map(|&(e, _)| e).collect();
+    for (e, ev) in events.iter().enumerate() {
+        let info = &infos[ev.info];
+        if taken[e] {
+            if !info.strong() {
+                let id = ev.options[chosen.iter().find(|(x, _)| *x == e).map_or(0, |c| c.1)]
+                    .0
+                    .path();
+                let id = ClauseId::from_parts(id);
+                let note = format!(
+                    "line {}: {} starts clause {id} although the line before does not end a sentence: the numbering runs on through it",
+                    info.no,
+                    crate::quoted(&clip(info.text))
+                );
+                diags.push(Diagnostic::new(
+                    Code::ReadingChoice,
+                    Severity::Info,
+                    info.no,
+                    note.split_once(": ")
+                        .map_or(note.clone(), |x| x.1.to_string()),
+                ));
+                plan.notes.push((info.no, note));
+            }
+            prev_taken = Some(e);
+            continue;
+        }
+        if ev.reject >= 1.0 && !ev.certain {
+            let after = prev_taken
+                .map(|p| {
+                    let ev = &events[p];
+                    let k = chosen.iter().find(|(x, _)| *x == p).map_or(0, |c| c.1);
+                    format!(
+                        "{} (line {})",
+                        ClauseId::from_parts(ev.options[k].0.path()),
+                        infos[ev.info].no
+                    )
+                })
+                .unwrap_or_else(|| "the start of the document".to_string());
+            let next = taken_at.iter().find(|&&t| t > e).map(|&t| {
+                let k = chosen.iter().find(|(x, _)| *x == t).map_or(0, |c| c.1);
+                format!(
+                    " and before {} (line {})",
+                    ClauseId::from_parts(events[t].options[k].0.path()),
+                    infos[events[t].info].no
+                )
+            });
+            let note = format!(
+                "line {}: {} is not read as a numbered clause: it does not continue the numbering after {after}{}",
+                info.no,
+                crate::quoted(&clip(info.text)),
+                next.unwrap_or_default()
+            );
+            diags.push(Diagnostic::new(
+                Code::ReadingChoice,
+                Severity::Info,
+                info.no,
+                note.split_once(": ")
+                    .map_or(note.clone(), |x| x.1.to_string()),
+            ));
+            plan.notes.push((info.no, note));
+        }
+    }
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(50).collect();
+    if s.chars().count() > 50 {
+        out.push('…');
+    }
+    out
+}
+
+/// Lettered paragraphs directly under a numbered heading, with no numbered clause in the
+/// section, are the section's clauses: `1(a)`, `1(b)`.
+fn lettered_sections(infos: &[Info<'_>], plan: &mut Plan) {
+    let mut k = 0;
+    while k < infos.len() {
+        let Some(Role::Heading {
+            number: Some(n), ..
+        }) = &plan.roles[infos[k].i]
+        else {
+            k += 1;
+            continue;
+        };
+        let Ok(section) = n.parse::<u32>() else {
+            k += 1;
+            continue;
+        };
+        // The section's lines: up to the next numbered heading.
+        let mut end = k + 1;
+        while end < infos.len()
+            && !matches!(
+                plan.roles[infos[end].i],
+                Some(Role::Heading {
+                    number: Some(_),
+                    ..
+                })
+            )
+        {
+            end += 1;
+        }
+        let body: Vec<usize> = (k + 1..end)
+            .filter(|&j| plan.roles[infos[j].i] != Some(Role::Skip))
+            .collect();
+        let has_clause = body
+            .iter()
+            .any(|&j| matches!(plan.roles[infos[j].i], Some(Role::Clause { .. })));
+        let first_is_a = body.first().is_some_and(|&j| {
+            matches!(&infos[j].start.label, Some(Label::Item { label, kind: ItemKind::Letter, .. })
+                if letter_of(label) == Some(1))
+        });
+        if !has_clause && first_is_a {
+            let mut want = 1;
+            for &j in &body {
+                let info = &infos[j];
+                if let Some(Label::Item { label, .. }) = &info.start.label
+                    && letter_of(label) == Some(want)
+                    && info.strong()
+                {
+                    let letter = label
+                        .trim_matches(|c| matches!(c, '(' | ')' | '.'))
+                        .to_string();
+                    plan.roles[info.i] = Some(Role::Clause {
+                        id: ClauseId::from_parts(vec![section, want]),
+                        previous: None,
+                        printed: Some(format!("{section}({letter})")),
+                        text: info.start.rest.to_string(),
+                    });
+                    want += 1;
+                }
+            }
+            if want > 1 {
+                plan.notes.push((
+                    infos[k].no,
+                    format!(
+                        "line {}: the lettered paragraphs under heading {section} are its clauses ({section}(a) to {section}({}))",
+                        infos[k].no,
+                        (b'a' + (want - 2) as u8) as char
+                    ),
+                ));
+            }
+        }
+        k = end;
+    }
+}
+
+/// The place of a single letter label in the alphabet (`(c)` is 3); roman-looking letters
+/// count as letters here (`(i)` after `(h)`).
+fn letter_of(label: &str) -> Option<u32> {
+    let inner = label.trim_matches(|c| matches!(c, '(' | ')' | '.'));
+    let mut cs = inner.chars();
+    let c = cs.next()?;
+    (cs.next().is_none() && c.is_ascii_lowercase()).then(|| u32::from(c as u8 - b'a') + 1)
+}
+
+/// Lines printed `1.` by a web page or a Markdown converter that numbered every list entry
+/// the same: the indices (into `infos`) of those lines, when the document is written so.
+fn flattened(infos: &[Info<'_>], c: &Chosen, plan: &Plan) -> Vec<usize> {
+    if c.dotted >= 2 {
+        return Vec::new();
+    }
+    let ones: Vec<usize> = infos
+        .iter()
+        .enumerate()
+        .filter(|(_, info)| {
+            info.strong()
+                && plan.roles[info.i].is_none()
+                && matches!(
+                    info.start.label,
+                    Some(Label::Single(1, SingleForm::Dot | SingleForm::Close))
+                )
+                && !heading_like(&info.start.rest)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    let others = infos
+        .iter()
+        .filter(|info| {
+            info.strong()
+                && matches!(info.start.label, Some(Label::Single(n, SingleForm::Dot | SingleForm::Close)) if n > 1)
+        })
+        .count();
+    if ones.len() >= 3 && ones.len() >= 3 * others.max(1) {
+        ones
+    } else {
+        Vec::new()
+    }
+}
+
+/// Numbers the flattened lines by their place in their list: a heading starts a new list.
+fn number_flattened(
+    infos: &[Info<'_>],
+    flattened: &[usize],
+    plan: &mut Plan,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if flattened.is_empty() {
+        return;
+    }
+    let set: HashSet<usize> = flattened.iter().copied().collect();
+    let mut n = 0;
+    for (k, info) in infos.iter().enumerate() {
+        if matches!(plan.roles[info.i], Some(Role::Heading { .. })) {
+            n = 0;
+            continue;
+        }
+        if set.contains(&k) {
+            n += 1;
+            plan.roles[info.i] = Some(Role::Clause {
+                id: ClauseId::from_parts(vec![n]),
+                previous: None,
+                printed: Some(format!("{n}.")),
+                text: info.start.rest.to_string(),
+            });
+        }
+    }
+    let first = infos[flattened[0]].no;
+    let note = format!(
+        "line {first}: every numbered paragraph is printed \"1.\" ({} of them), as a web page's lists come out of a text extraction: they are numbered by their place in each list",
+        flattened.len()
+    );
+    diags.push(Diagnostic::new(
+        Code::RepeatedNumbering,
+        Severity::Warning,
+        first,
+        format!(
+            "every numbered paragraph is printed \"1.\" ({} of them): read by their place in each list",
+            flattened.len()
+        ),
+    ));
+    plan.notes.push((first, note));
+}
+
+/// Headings without numbers: a line on its own (or between a finished sentence and a new
+/// block) that reads as a heading by its type, or that the contents list names.
+fn unnumbered_headings(
+    infos: &[Info<'_>],
+    lines: &[Line<'_>],
+    contents: &HashSet<String>,
+    flattened: &[usize],
+    plan: &mut Plan,
+) {
+    let flat: HashSet<usize> = flattened.iter().copied().collect();
+    for (k, info) in infos.iter().enumerate() {
+        // A line after a lead-in ("These principles are:") is the first entry of its list.
+        if plan.roles[info.i].is_some()
+            || flat.contains(&k)
+            || info.start.marker
+            || info.after_lead_in
+        {
+            continue;
+        }
+        // A line with a label that no heading has (an item, a clause number the chain left).
+        if matches!(
+            info.start.label,
+            Some(Label::Item { .. } | Label::Dotted(_) | Label::Paren { .. })
+        ) || info.text.starts_with('|')
+            || info.text.starts_with("<sup>")
+            || info.text.starts_with("[^")
+        {
+            continue;
+        }
+        let plain = strip_marks(info.text);
+        let bare = plain.trim_end();
+        let key = heading_key(bare);
+        let in_contents = !key.is_empty() && contents.contains(&key);
+        let words = bare.split_whitespace().count();
+        let chars = bare.chars().count();
+        let ends_bad = bare.ends_with(['.', ',', ';']) || (bare.ends_with(':') && !in_contents);
+        if ends_bad || chars == 0 {
+            continue;
+        }
+        let caps = is_caps(bare) && chars <= 160;
+        let title = is_title_case(bare) && words <= 10 && chars <= 80 && starts_upper(bare);
+        let sentence = words <= 8 && chars <= 60 && starts_upper(bare);
+        let next = infos.get(k + 1);
+        // What follows starts a block of its own: a clause, a heading, a labelled line, or a
+        // new paragraph after a blank line.
+        let next_starts = next.is_none_or(|n| {
+            matches!(
+                plan.roles[n.i],
+                Some(Role::Heading { .. } | Role::Clause { .. })
+            ) || n.start.label.is_some()
+                || n.start.marker
+                || n.after_blank
+        });
+        let standalone = info.after_blank && info.standalone;
+        let isolated = info.prev_ends && next_starts && (caps || title || info.underlined);
+        let typed = in_contents || caps || title || info.underlined || (sentence && standalone);
+        // A sentence-case line on its own counts only when a block follows it.
+        let sentence_ok = !sentence || caps || title || in_contents || next.is_some();
+        if (standalone || isolated || (info.underlined && info.prev_ends))
+            && typed
+            && sentence_ok
+            && !bare.starts_with(['(', '"', '“', '['])
+        {
+            let style = if caps {
+                HeadingStyle::Caps
+            } else {
+                HeadingStyle::Title
+            };
+            let _ = lines;
+            plan.roles[info.i] = Some(Role::Heading {
+                number: None,
+                text: clean_heading(bare),
+                style,
+                level: 0,
+            });
+        }
+    }
+}
+
+fn clean_heading(s: &str) -> String {
+    s.trim().trim_end_matches(':').trim().to_string()
+}
+
+/// Heading levels, from the types the document uses: numbered headings are sections and every
+/// unnumbered heading a sub-section; without numbers, the first type in rank (Markdown levels,
+/// capitals, then title or sentence case) is a section and the rest sub-sections.
+fn set_levels(plan: &mut Plan) {
+    let numbered = plan.roles.iter().flatten().any(|r| {
+        matches!(
+            r,
+            Role::Heading {
+                number: Some(_),
+                ..
+            }
+        )
+    });
+    let rank = |style: HeadingStyle| match style {
+        HeadingStyle::Atx(n) => n,
+        HeadingStyle::Numbered => 0,
+        HeadingStyle::Caps => 10,
+        HeadingStyle::Title => 11,
+    };
+    let top = plan
+        .roles
+        .iter()
+        .flatten()
+        .filter_map(|r| match r {
+            Role::Heading {
+                style,
+                number: None,
+                ..
+            } => Some(rank(*style)),
+            _ => None,
+        })
+        .min();
+    for r in plan.roles.iter_mut().flatten() {
+        if let Role::Heading {
+            number,
+            style,
+            level,
+            ..
+        } = r
+        {
+            *level = match (number.is_some(), numbered) {
+                (true, _) => 1,
+                (false, true) => 2,
+                (false, false) if Some(rank(*style)) == top => 1,
+                (false, false) => 2,
+            };
+        }
+    }
+}
+
+/// The scheme in words.
+fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
+    let roles: Vec<&Role> = plan.roles.iter().flatten().collect();
+    let numbered_headings = roles
+        .iter()
+        .filter(|r| {
+            matches!(
+                r,
+                Role::Heading {
+                    number: Some(_),
+                    ..
+                }
+            )
+        })
+        .count();
+    let unnumbered: Vec<HeadingStyle> = roles
+        .iter()
+        .filter_map(|r| match r {
+            Role::Heading {
+                number: None,
+                style,
+                ..
+            } => Some(*style),
+            _ => None,
+        })
+        .collect();
+    let mut headings = Vec::new();
+    if numbered_headings > 0 {
+        let how = match c.heading_word {
+            Some(w) => format!("\"{w} 1:\""),
+            None => "\"1.\", \"2.\"".to_string(),
+        };
+        headings.push(format!("{numbered_headings} numbered {how}"));
+    }
+    let caps = unnumbered
+        .iter()
+        .filter(|s| **s == HeadingStyle::Caps)
+        .count();
+    let title = unnumbered
+        .iter()
+        .filter(|s| **s == HeadingStyle::Title)
+        .count();
+    let atx = unnumbered.len() - caps - title;
+    if caps > 0 {
+        headings.push(format!("{caps} unnumbered in capitals"));
+    }
+    if title > 0 {
+        headings.push(format!("{title} unnumbered in title or sentence case"));
+    }
+    if atx > 0 {
+        headings.push(format!("{atx} marked as headings (#)"));
+    }
+    let clauses: Vec<&Role> = roles
+        .iter()
+        .copied()
+        .filter(|r| matches!(r, Role::Clause { .. }))
+        .collect();
+    let deep = clauses
+        .iter()
+        .filter(|r| matches!(r, Role::Clause { id, .. } if id.depth() >= 3))
+        .count();
+    let single = clauses
+        .iter()
+        .filter(|r| matches!(r, Role::Clause { id, .. } if id.depth() == 1))
+        .count();
+    let paren = clauses
+        .iter()
+        .filter(|r| matches!(r, Role::Clause { printed: Some(p), id, .. } if id.depth() == 2 && p.contains('(')))
+        .count();
+    let mut cl = Vec::new();
+    if clauses.len() > single + paren {
+        cl.push(format!(
+            "{} numbered \"1.1\"{}",
+            clauses.len() - single - paren,
+            if deep > 0 {
+                format!(" ({deep} of them sub-clauses such as \"1.1.1\")")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if paren > 0 {
+        cl.push(format!("{paren} numbered \"1(1)\" or \"1(a)\""));
+    }
+    if single > 0 {
+        cl.push(format!(
+            "{single} numbered \"1.\", \"2.\"{}",
+            if plan.qualify_single {
+                ", starting again in each section"
+            } else {
+                " through the document"
+            }
+        ));
+    }
+    let _ = (c.dotted, c.paren, c.heading_count);
+    let mut kinds: Vec<&str> = Vec::new();
+    for info in infos {
+        if plan.roles[info.i].is_some() {
+            continue;
+        }
+        let k = match &info.start.label {
+            Some(Label::Item { kind, .. }) => match kind {
+                ItemKind::Letter => "lettered (a)",
+                ItemKind::Roman => "roman (i)",
+                ItemKind::Number => "numbered (1)",
+                ItemKind::Bullet => "bulleted",
+            },
+            None if info.start.marker => "bulleted",
+            _ => continue,
+        };
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    Scheme {
+        headings: if headings.is_empty() {
+            "none".into()
+        } else {
+            headings.join(", ")
+        },
+        clauses: if cl.is_empty() {
+            "unnumbered paragraphs".into()
+        } else {
+            cl.join(", ")
+        },
+        items: if kinds.is_empty() {
+            "none".into()
+        } else {
+            kinds.join(", ")
+        },
+    }
+}
