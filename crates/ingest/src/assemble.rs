@@ -12,7 +12,10 @@ use concord_model::{
 
 use crate::blocks::{Block, BlockKind, HeadingStyle, ItemKind};
 use crate::inline::inline;
-use crate::meta::{find_date, kind_of, read_preamble, version_table, version_table_report};
+use crate::meta::{
+    approval, find_date, is_front_matter, kind_of, read_preamble, version_entry, version_table,
+    version_table_report,
+};
 use crate::text::{ends_open, ends_sentence, join_lines, starts_lower};
 use crate::{Error, Format};
 
@@ -24,6 +27,9 @@ pub struct Context<'a> {
     /// Text hard-wrapped at a fixed width (from a PDF): a paragraph that stops without a full
     /// stop before a blank line was cut by a page break.
     pub hard_wrapped: bool,
+    /// The width the text is wrapped at (its long lines' length), when it is hard-wrapped: a
+    /// paragraph cut by a page break ends on a full line, one that ends there on a short one.
+    pub wrap_width: usize,
     /// Decides whether `head-` + `tail` split one word (drop the hyphen) or a compound.
     pub split_word: &'a dyn Fn(&str, &str) -> bool,
     /// More clauses than this stop the reading (`Options::max_clauses`).
@@ -82,6 +88,12 @@ pub fn assemble(
                 preamble_lines.push(format!("{n} {text}"));
                 preamble_at.push(b.first);
             }
+            // An approval line or a line of front matter before the first section is a line of
+            // the preamble.
+            BlockKind::Meta { key, value } if key == APPROVAL || key == FRONT => {
+                preamble_lines.push(value.clone());
+                preamble_at.push(b.first);
+            }
             BlockKind::Meta { key, value } => {
                 meta_kv.push((key.clone(), value.clone()));
                 diags.push(Diagnostic::new(
@@ -108,7 +120,8 @@ pub fn assemble(
                     .iter()
                     .map(|l| l.split_whitespace().count())
                     .sum::<usize>()
-                    <= 12 =>
+                    <= 12
+                    || (b.text.len() == 1 && is_front_matter(&b.text[0])) =>
             {
                 preamble_lines.push(plain(b, cx));
                 preamble_at.push(b.first);
@@ -131,6 +144,9 @@ pub fn assemble(
             Some(d) if find_date(text).as_ref() == Some(d) => {
                 format!("read the adoption date {d} from {}", crate::quoted(text))
             }
+            _ if approval(text).is_some() => {
+                format!("read the version or review from {}", crate::quoted(text))
+            }
             _ => format!(
                 "set aside a line before the first section: {}",
                 crate::quoted(text)
@@ -147,6 +163,7 @@ pub fn assemble(
     doc.meta.council = p.council;
     doc.meta.kind = p.kind;
     doc.meta.adopted = p.adopted;
+    doc.meta.versions.extend(p.versions);
     for (k, v) in meta_kv {
         match k.as_str() {
             "Council" => {
@@ -195,6 +212,7 @@ pub fn assemble(
         text_chars: None,
         clauses: 0,
         qualify_single,
+        approvals: Vec::new(),
     };
     // A footnote before the first heading is a footnote (a page's foot, moved up by the
     // extraction), not stray text: it needs no section, and an empty one would not survive
@@ -245,6 +263,28 @@ pub fn assemble(
     doc.sections = t.sections;
     doc.footnotes = t.footnotes;
     doc.meta.versions.extend(t.versions);
+    // Approval lines after the last clause ("Adopted: 7 March 2024  Minute 2024/031").
+    for (text, line) in t.approvals {
+        let Some(a) = approval(&text) else { continue };
+        doc.meta.versions.extend(version_entry(&text, &a));
+        let mut took = None;
+        if let Some(d) = &a.date
+            && (doc.meta.adopted.is_none() || a.adopted)
+            && doc.meta.adopted.as_ref() != Some(d)
+        {
+            doc.meta.adopted = Some(d.clone());
+            took = Some(d.clone());
+        }
+        diags.push(Diagnostic::new(
+            Code::ReadAsMeta,
+            Severity::Info,
+            line,
+            match took {
+                Some(d) => format!("read the adoption date {d} from {}", crate::quoted(&text)),
+                None => format!("read the version or review from {}", crate::quoted(&text)),
+            },
+        ));
+    }
     if doc.meta.adopted.is_none() {
         doc.meta.adopted = doc
             .meta
@@ -261,6 +301,13 @@ pub fn assemble(
     infer_insertions(&mut doc);
     Ok(doc)
 }
+
+/// The key of a [`BlockKind::Meta`] that holds an approval, version or review line.
+pub const APPROVAL: &str = "Approval";
+
+/// The key of a [`BlockKind::Meta`] that holds a line of front matter (a title, a council's
+/// name) before the first section.
+pub const FRONT: &str = "Front";
 
 /// Records what a version table's reading leaves out of the model (its header, and the cells
 /// of columns the model has no field for).
@@ -297,7 +344,9 @@ fn mend_page_breaks(
             let first = b.text.first().map(String::as_str).unwrap_or("");
             let continues = starts_lower(first)
                 || ends_open(prev_last)
-                || (cx.hard_wrapped && !ends_sentence(prev_last) && !prev_last.is_empty());
+                || (cx.hard_wrapped
+                    && !ends_sentence(prev_last)
+                    && prev_last.chars().count() * 10 >= cx.wrap_width * 7);
             let at_page_break = cx.page_starts.is_none_or(|p| p.contains(&b.first));
             if text_bearing && continues && !prev_last.is_empty() && at_page_break {
                 diags.push(Diagnostic::new(
@@ -384,6 +433,8 @@ struct Tree<'a> {
     clauses: usize,
     /// Single-number clause ids are qualified by their section (`complaints/3`).
     qualify_single: bool,
+    /// Approval lines met after the first section, with their lines.
+    approvals: Vec<(String, u32)>,
 }
 
 impl Tree<'_> {
@@ -467,6 +518,13 @@ impl Tree<'_> {
     fn block(&mut self, b: &Block, numbered_doc: bool, diags: &mut Vec<Diagnostic>) {
         self.touch(b.last);
         match &b.kind {
+            BlockKind::Meta { key, value } if key == APPROVAL => {
+                self.approvals.push((value.clone(), b.first));
+            }
+            // Front matter after the first section is text after all.
+            BlockKind::Meta { key, value } if key == FRONT => {
+                self.paragraph(value.clone(), Vec::new(), b, numbered_doc);
+            }
             BlockKind::Heading { .. } | BlockKind::Meta { .. } => {}
             BlockKind::Clause {
                 id,

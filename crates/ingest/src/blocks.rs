@@ -273,6 +273,24 @@ fn recognise(
             ));
         }
         Some(Role::Continue) => return None,
+        Some(Role::Para) => {
+            return Some((
+                BlockKind::Meta {
+                    key: crate::assemble::FRONT.to_string(),
+                    value: strip_marks(t),
+                },
+                None,
+            ));
+        }
+        Some(Role::Meta) => {
+            return Some((
+                BlockKind::Meta {
+                    key: crate::assemble::APPROVAL.to_string(),
+                    value: strip_marks(t),
+                },
+                None,
+            ));
+        }
         Some(Role::Skip) => unreachable!("skipped lines are not recognised"),
         None => {}
     }
@@ -493,7 +511,7 @@ fn footnote_def(t: &str) -> Option<(String, String)> {
     None
 }
 
-fn table_row(t: &str) -> Option<Vec<String>> {
+pub fn table_row(t: &str) -> Option<Vec<String>> {
     if t.starts_with('|') && t.ends_with('|') && t.len() > 2 {
         let inner = &t[1..t.len() - 1];
         let cells = split_pipes(inner);

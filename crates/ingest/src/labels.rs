@@ -122,7 +122,7 @@ fn numbered(s: &str) -> Option<(Label, usize)> {
     let parts: Vec<u32> = body
         .split('.')
         .map(|p| {
-            if p.is_empty() || p.len() > 4 {
+            if p.is_empty() || p.len() > 3 {
                 None
             } else {
                 p.parse().ok()

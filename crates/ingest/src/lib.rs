@@ -360,6 +360,7 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
         format,
         strict,
         hard_wrapped: !strict && hard_wrapped(&prepared.lines),
+        wrap_width: wrap_width(&prepared.lines),
         page_starts,
         split_word: &split_word,
         inline: mode,
@@ -447,6 +448,21 @@ pub fn sniff(text: &str) -> Format {
     } else {
         Format::Text
     }
+}
+
+/// The width of a hard-wrapped text: the length its longer body lines reach (the 90th
+/// percentile, so a few overlong lines do not set it).
+fn wrap_width(lines: &[prepare::Line<'_>]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == prepare::LineKind::Body)
+        .map(|l| l.text.chars().count())
+        .collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
 }
 
 /// A text is hard-wrapped when many of its lines run on into the next without ending a sentence.

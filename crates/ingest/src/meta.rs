@@ -20,8 +20,15 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-/// Kinds of council and the words that name them, most specific first.
+/// Kinds of council and the words that name them, most specific first. A county borough is a
+/// Welsh principal council (no English council is one today), as are Welsh county councils
+/// named in Welsh; a community council is Wales's parish-level council.
 const KINDS: &[(&str, &str)] = &[
+    ("county borough", "welsh-principal"),
+    ("cyngor bwrdeistref sirol", "welsh-principal"),
+    ("cyngor sir", "welsh-principal"),
+    ("cyngor cymuned", "community"),
+    ("cyngor tref", "town"),
     ("london borough", "london-borough"),
     ("metropolitan", "metropolitan"),
     ("parish", "parish"),
@@ -41,46 +48,269 @@ pub struct Preamble {
     pub council: Option<String>,
     pub kind: Option<String>,
     pub adopted: Option<String>,
+    /// Versions and reviews named by approval lines (`Version 3 | May 2023`).
+    pub versions: Vec<VersionEntry>,
 }
 
 pub fn read_preamble(lines: &[String]) -> Preamble {
     let mut p = Preamble::default();
+    let mut approved: Option<String> = None;
+    let mut councils = 0;
     for l in lines {
-        let lower = l.to_lowercase();
-        if p.adopted.is_none()
-            && lower.contains("adopted")
-            && let Some(d) = find_date(l)
-        {
-            p.adopted = Some(d);
+        if let Some(a) = approval(l) {
+            p.versions.extend(version_entry(l, &a));
+            if let Some(d) = a.date {
+                if a.adopted && p.adopted.is_none() {
+                    p.adopted = Some(d);
+                } else if approved.is_none() {
+                    approved = Some(d);
+                }
+            }
             continue;
         }
-        if p.council.is_none() && is_council_name(l) {
-            p.council = Some(if is_caps(l) { title_case(l) } else { l.clone() });
+        if is_council_name(l) {
+            councils += 1;
+            if p.council.is_none() {
+                p.council = Some(if is_caps(l) { title_case(l) } else { l.clone() });
+            }
             continue;
-        }
-        if p.title.is_none() && lower.contains("protocol") {
-            p.title = Some(l.clone());
         }
     }
+    p.adopted = p.adopted.or(approved);
+    // The title: the line that names the protocol, best of all one about members and
+    // officers; a constitution's part title ("Part 5 – Codes and Protocols") only when
+    // nothing better is there.
+    p.title = lines
+        .iter()
+        .filter(|l| {
+            approval(l).is_none()
+                && (!is_council_name(l) || l.to_lowercase().contains("protocol"))
+                && l.split_whitespace().count() <= 20
+        })
+        .max_by_key(|l| {
+            let score = title_score(l);
+            // The first of equals.
+            (score, std::cmp::Reverse(lines.iter().position(|x| x == *l)))
+        })
+        .filter(|l| title_score(l) > 0)
+        .cloned();
     if p.title.is_none() {
         p.title = lines
             .iter()
             .find(|l| {
                 Some(*l) != p.council.as_ref()
-                    && !l.to_lowercase().contains("adopted")
+                    && approval(l).is_none()
                     && l.split_whitespace().count() <= 20
             })
             .cloned();
     }
     p.kind = p.council.as_deref().and_then(kind_of);
-    if p.kind.is_none()
-        && p.title
+    // A protocol that two councils share, or that calls itself joint.
+    let joint = councils >= 2
+        || p.council.as_deref().is_some_and(|c| {
+            let lower = c.to_lowercase();
+            lower.matches(" council").count() >= 2
+        })
+        || p.title
             .as_deref()
-            .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == "joint"))
-    {
+            .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == "joint"));
+    if joint {
         p.kind = Some("joint".into());
     }
     p
+}
+
+/// How much a line reads as a protocol's title: it names a protocol (or a code, or relations),
+/// about members, councillors, officers or staff; a numbered part of a constitution or a line
+/// about "this protocol" scores less.
+fn title_score(l: &str) -> u32 {
+    let lower = l.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.iter().any(|x| x.starts_with(w));
+    let mut score: u32 = 0;
+    if has("protocol")
+        || has("relations")
+        || has("relationship")
+        || lower.contains("code of practice")
+    {
+        score += 2;
+    }
+    if has("member")
+        || has("councillor")
+        || has("officer")
+        || has("staff")
+        || has("clerk")
+        || has("employee")
+    {
+        score += 2;
+    }
+    let starts_part = matches!(
+        words.first().copied(),
+        Some("part" | "section" | "annex" | "appendix" | "schedule" | "chapter")
+    );
+    if starts_part && !has("member") && !has("councillor") && !has("officer") {
+        score = score.saturating_sub(2);
+    }
+    if lower.contains("this protocol") {
+        score = score.saturating_sub(2);
+    }
+    score
+}
+
+/// What an approval, version or review line says: `Adopted by Full Council on 12 May 2023
+/// (Minute 45/23)`, `Version 3 | May 2023`, `Last reviewed: March 2024`, `Next review due: March
+/// 2026`, `Agreed by General Purposes Committee, 11 October 2023`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Approval {
+    /// The date it was adopted or approved (ISO).
+    pub date: Option<String>,
+    /// The verb was "adopted" (a council's adoption, preferred over a committee's approval).
+    pub adopted: bool,
+    pub version: Option<String>,
+    /// When it was last reviewed.
+    pub reviewed: Option<String>,
+    /// When the next review is due (`2027-03` or a whole date).
+    pub review_due: Option<String>,
+}
+
+/// Stems of the verbs that say a body approved the protocol.
+const APPROVED: &[&str] = &[
+    "adopt",
+    "approv",
+    "agreed",
+    "ratif",
+    "endorse",
+    "effective",
+    "came into",
+    "in force",
+];
+
+/// Reads an approval, version or review line; `None` when the line is not one. Only short lines
+/// (a sentence of a clause that mentions adoption is not an approval line).
+pub fn approval(line: &str) -> Option<Approval> {
+    let lower = line.to_lowercase();
+    if lower.split_whitespace().count() > 30 {
+        return None;
+    }
+    let mut a = Approval::default();
+    // Each cue reads the date that follows it, up to the next cue.
+    let mut cues: Vec<(usize, &str)> = Vec::new();
+    for stem in APPROVED {
+        if let Some(i) = lower.find(stem) {
+            cues.push((i, "approved"));
+        }
+    }
+    for (pat, what) in [
+        ("next review", "due"),
+        ("review due", "due"),
+        ("review date", "due"),
+        ("to be reviewed", "due"),
+        ("due for review", "due"),
+        ("last reviewed", "reviewed"),
+        ("reviewed:", "reviewed"),
+        ("reviewed on", "reviewed"),
+        ("date of review", "reviewed"),
+    ] {
+        if let Some(i) = lower.find(pat) {
+            cues.push((i, what));
+        }
+    }
+    cues.sort_unstable();
+    cues.dedup_by_key(|c| c.0);
+    for (k, &(at, what)) in cues.iter().enumerate() {
+        let end = cues.get(k + 1).map_or(line.len(), |c| c.0);
+        let Some(seg) = line.get(at..end) else {
+            continue;
+        };
+        match what {
+            "approved" if a.date.is_none() => {
+                if let Some(d) = find_date(seg) {
+                    a.adopted = seg.to_lowercase().starts_with("adopt");
+                    a.date = Some(d);
+                }
+            }
+            "due" if a.review_due.is_none() => {
+                let d = find_date(seg).or_else(|| month_year(seg));
+                a.review_due = d;
+            }
+            "reviewed" if a.reviewed.is_none() => {
+                a.reviewed = find_date(seg).or_else(|| month_year(seg));
+            }
+            _ => {}
+        }
+    }
+    // "Version 3", "v2.1", "Version: 4"
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let wl = w.to_lowercase();
+        let wl = wl.trim_end_matches(':');
+        let number = |s: &str| {
+            let s = s.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.');
+            let s = s.trim_end_matches('.');
+            (!s.is_empty() && s.starts_with(|c: char| c.is_ascii_digit()) && s.len() <= 6)
+                .then(|| s.to_string())
+        };
+        if wl == "version" || wl == "v." || wl == "issue" {
+            if let Some(n) = words.get(i + 1).and_then(|n| number(n)) {
+                a.version = Some(n);
+                break;
+            }
+        } else if let Some(rest) = wl.strip_prefix('v')
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        {
+            a.version = Some(rest.to_string());
+            break;
+        }
+    }
+    // A version line without a cue dates itself ("Version 3 | May 2023").
+    if a.version.is_some() && a.date.is_none() {
+        a.date = find_date(line);
+    }
+    let any =
+        a.date.is_some() || a.version.is_some() || a.reviewed.is_some() || a.review_due.is_some();
+    any.then_some(a)
+}
+
+/// A line of front matter: an approval, version or review line, a council's name, or a
+/// protocol's title.
+pub fn is_front_matter(line: &str) -> bool {
+    approval(line).is_some()
+        || is_council_name(line)
+        || (title_score(line) >= 2 && line.split_whitespace().count() <= 20)
+}
+
+/// `May 2027` as `2027-05`.
+fn month_year(s: &str) -> Option<String> {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.windows(2).find_map(|pair| {
+        let (m, y) = (month(&pair[0])?, pair[1].parse::<u32>().ok()?);
+        (1900..=2200).contains(&y).then(|| format!("{y:04}-{m:02}"))
+    })
+}
+
+/// A version entry for an approval line that carries a version or a review, `None` for a
+/// plain adoption line (which only dates the protocol).
+pub fn version_entry(line: &str, a: &Approval) -> Option<VersionEntry> {
+    if a.version.is_none() && a.reviewed.is_none() && a.review_due.is_none() {
+        return None;
+    }
+    Some(VersionEntry {
+        date: a.date.clone().or_else(|| a.reviewed.clone()),
+        version: a.version.clone(),
+        note: Some(line.split_whitespace().collect::<Vec<_>>().join(" ")),
+        review: a.review_due.clone(),
+    })
 }
 
 /// The kind of council a name says (`Tewkesbury Borough Council` is a borough).
@@ -92,12 +322,34 @@ pub fn kind_of(name: &str) -> Option<String> {
         .map(|(_, k)| (*k).to_string())
 }
 
-fn is_council_name(l: &str) -> bool {
+/// `Tewkesbury Borough Council`, `London Borough of Eastmere`, `Cyngor Cymuned Llanfeirion`,
+/// `Cyngor Bwrdeistref Sirol Cwm Tawel / Cwm Tawel County Borough Council`.
+pub fn is_council_name(l: &str) -> bool {
     let words = l.split_whitespace().count();
     let lower = l.to_lowercase();
-    (2..=10).contains(&words)
-        && lower.trim_end().ends_with("council")
+    let lower = lower.trim_end().trim_end_matches(['.', ':']);
+    // A council's name is a proper name: "Council" with its capital, not "your council".
+    let named = l
+        .trim_end()
+        .trim_end_matches(['.', ':'])
+        .ends_with("Council")
+        || l.trim_end()
+            .trim_end_matches(['.', ':'])
+            .ends_with("COUNCIL");
+    let first = lower.split_whitespace().next().unwrap_or("");
+    (2..=16).contains(&words)
+        && !matches!(
+            first,
+            "your" | "our" | "this" | "a" | "each" | "every" | "any" | "all"
+        )
+        && ((lower.ends_with("council") && named)
+            || lower.starts_with("london borough of ")
+            || lower.starts_with("cyngor ")
+            || lower.starts_with("royal borough of ")
+            || lower.starts_with("city of "))
         && !lower.contains("protocol")
+        && !lower.contains(" the council")
+        && !lower.starts_with("the ")
 }
 
 /// Reads a version or revision table into entries, when its header says it is one.

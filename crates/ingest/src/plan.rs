@@ -20,6 +20,7 @@ use std::collections::HashSet;
 use concord_model::{ClauseId, Code, Diagnostic, Severity};
 
 use crate::labels::{self, ItemKind, Label, SingleForm, Start};
+use crate::meta;
 use crate::prepare::{Line, LineKind, heading_key, strip_marks};
 use crate::text::{ends_sentence, is_caps, is_title_case, starts_upper};
 
@@ -58,6 +59,10 @@ pub enum Role {
     Skip,
     /// The text of a clause whose label stood alone on the line before.
     Continue,
+    /// A paragraph of its own (a line of front matter: a title, a council's name).
+    Para,
+    /// An approval, version or review line, for the meta.
+    Meta,
 }
 
 /// The document's layout as the reader decided it.
@@ -106,6 +111,8 @@ struct Info<'a> {
     underlined: bool,
     /// The line before ends with a colon: it introduces a list.
     after_lead_in: bool,
+    /// The line before visibly runs on (a comma, a hyphen, a word no sentence ends on).
+    after_open: bool,
 }
 
 impl Info<'_> {
@@ -169,7 +176,7 @@ pub fn plan(
     };
     let scheme = choose_scheme(&infos, mode);
     let events = events(&infos, &scheme, mode);
-    let chosen = best_chain(&events);
+    let chosen = chains(&events, scheme.restarts);
     let mut taken = vec![false; events.len()];
     for &(e, k) in &chosen {
         taken[e] = true;
@@ -206,11 +213,17 @@ pub fn plan(
                         ),
                     ));
                 }
+                // A label alone: its text is the next line, read as the clause's continuation.
+                let text = if ev.next_text.is_some() {
+                    String::new()
+                } else {
+                    ev.text.clone()
+                };
                 plan.roles[info.i] = Some(Role::Clause {
                     id,
                     previous,
                     printed: ev.printed.clone(),
-                    text: ev.text.clone(),
+                    text,
                 });
                 if let Some(next) = ev.next_text {
                     plan.roles[infos[next].i] = Some(Role::Continue);
@@ -237,8 +250,9 @@ pub fn plan(
     lettered_sections(&infos, &mut plan);
     let flattened = flattened(&infos, &scheme, &plan);
     unnumbered_headings(&infos, lines, contents, &flattened, &mut plan);
+    front_and_back_matter(&infos, &mut plan);
     number_flattened(&infos, &flattened, &mut plan, diags);
-    set_levels(&mut plan);
+    set_levels(&infos, &mut plan);
     // Single numbers that repeat are qualified by their section.
     let mut seen = HashSet::new();
     for r in plan.roles.iter().flatten() {
@@ -250,6 +264,13 @@ pub fn plan(
         }
     }
     plan.scheme = describe(&scheme, &plan, &infos);
+    if std::env::var_os("CONCORD_DEBUG_PLAN").is_some() {
+        for info in &infos {
+            if let Some(r) = &plan.roles[info.i] {
+                eprintln!("{:4} {:?}", info.no, r);
+            }
+        }
+    }
     plan
 }
 
@@ -273,16 +294,27 @@ fn infos<'a>(lines: &[Line<'a>]) -> Vec<Info<'a>> {
             next.is_none_or(|l| matches!(l.kind, LineKind::Blank | LineKind::Contents));
         let underlined = lines.get(i + 1).is_some_and(|l| is_underline(l.text));
         let prev_ends = prev.is_none_or(|p| ends_sentence(p) || heading_like_line(p));
+        // A table row's first cell is not a label ("13.05.2025" in a version table).
+        let start = if crate::blocks::table_row(line.text).is_some() {
+            Start {
+                marker: false,
+                label: None,
+                rest: line.text.into(),
+            }
+        } else {
+            labels::start(line.text)
+        };
         out.push(Info {
             i,
             no: line.no,
             text: line.text,
-            start: labels::start(line.text),
+            start,
             after_blank,
             prev_ends,
             standalone,
             underlined,
             after_lead_in: prev.is_some_and(|p| p.trim_end_matches(['*', ' ']).ends_with(':')),
+            after_open: prev.is_some_and(|p| !ends_sentence(p) && crate::text::ends_open(p)),
         });
         after_blank = false;
         prev = Some(line.text);
@@ -350,6 +382,8 @@ struct Chosen {
     single_clauses: bool,
     /// Each section starts its single numbers again at 1.
     restarts: bool,
+    /// Every numbered paragraph is printed `1.` (a web page's lists, flattened).
+    flattened: bool,
     /// Counts, for the description.
     dotted: usize,
     paren: usize,
@@ -403,9 +437,12 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
     }
     c.single_headings = singles_head >= 1
         && (singles_head >= 2 || single_numbers.iter().any(|n| dotted_firsts.contains(n)));
+    // Every numbered paragraph printed `1.`: numbered by place, not by the labels.
+    let ones = singles_sent.iter().filter(|&&n| n == 1).count();
+    c.flattened = c.dotted < 2 && ones >= 3 && ones >= 3 * (singles_sent.len() - ones).max(1);
     // Sentences numbered with single numbers are clauses where the dotted numbers do not
     // already number the clauses.
-    c.single_clauses = singles_sent.len() >= 2 && c.dotted < singles_sent.len();
+    c.single_clauses = !c.flattened && singles_sent.len() >= 2 && c.dotted < singles_sent.len();
     if c.single_clauses {
         let mut prev = 0;
         let mut restarts = 0;
@@ -548,40 +585,80 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
             certain: false,
         });
     }
-    let _ = c.restarts;
     out
 }
 
-/// The cost of going from the numbering at `last` to `next`; `None` when it cannot follow.
-fn transition(last: Option<&[u32]>, next: &Interp, restarts: bool) -> Option<f32> {
-    let p = next.path();
+/// The cost of going from heading number `last` to heading number `n`; `None` when it cannot
+/// follow.
+fn heading_transition(last: Option<u32>, n: u32) -> Option<f32> {
+    match last {
+        None => Some(0.5 * (n.saturating_sub(1)).min(6) as f32),
+        Some(l) if n == l + 1 => Some(0.0),
+        Some(l) if n > l + 1 && n <= l + 4 => Some((n - l - 1) as f32),
+        _ => None,
+    }
+}
+
+/// Where a clause candidate stands relative to the headings the chain of headings took.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// The number of the last numbered heading before it.
+    section: Option<u32>,
+    /// How many numbered headings come before it (a change means a heading between two
+    /// clauses).
+    headings: usize,
+}
+
+/// The cost of going from clause `last` to clause `p`; `None` when it cannot follow. `new`
+/// says a numbered heading stands between them (`section` is its number).
+fn clause_transition(
+    last: Option<&[u32]>,
+    p: &[u32],
+    section: Option<u32>,
+    new: bool,
+    restarts: bool,
+) -> Option<f32> {
+    if p.len() == 1 {
+        // Single numbers run on through the document, over headings, or start again after
+        // each heading where the document does so.
+        let n = p[0];
+        return match last {
+            Some(l) if l.len() == 1 && n == l[0] + 1 => Some(0.0),
+            Some(l) if n == 1 && (new || restarts) && l.len() <= 2 => {
+                Some(if restarts { 0.2 } else { 1.0 })
+            }
+            Some(l) if n > l[0] + 1 && n <= l[0] + 4 => Some((n - l[0] - 1) as f32),
+            Some(l) if l.len() >= 2 && n == l[0] + 1 => Some(0.0),
+            Some(_) => None,
+            None => Some(0.5 * (n - 1).min(6) as f32),
+        };
+    }
+    if (new || last.is_none())
+        && let Some(s) = section
+    {
+        // The first clause under a numbered heading.
+        if p[0] == s {
+            return Some(match p {
+                [_, 1] => 0.0,
+                [_, k] if *k <= 4 => (*k - 1) as f32,
+                _ => 1.5,
+            });
+        }
+        // Clause numbers that do not follow the headings' (a part of a constitution
+        // numbered 8.51...) still run on from the clause before.
+        return clause_transition(last, p, None, false, restarts).map(|c| c + 1.0);
+    }
     let Some(l) = last else {
         // The first number of the document.
-        return Some(match p.as_slice() {
-            [1] | [1, 1] => 0.0,
-            [n] => 0.5 * (*n - 1).min(6) as f32,
+        return Some(match p {
+            [1, 1] => 0.0,
             [_, 1] => 0.5,
             _ => 2.0,
         });
     };
-    let heading = matches!(next, Interp::Heading(_));
-    if p.len() == 1 {
-        let n = p[0];
-        let top = l[0];
-        if n == top + 1 {
-            return Some(0.0);
-        }
-        if n > top + 1 && n <= top + 4 {
-            return Some((n - top - 1) as f32);
-        }
-        if n == 1 && !heading && restarts {
-            return Some(0.2);
-        }
-        return None;
-    }
     let parent_is = |a: &[u32], b: &[u32]| a.len() + 1 == b.len() && b.starts_with(a);
-    // First child (`2.8` then `2.8.1`; heading 3 then `3.1`).
-    if parent_is(l, &p) && p[p.len() - 1] == 1 {
+    // First child (`2.8` then `2.8.1`; `1.` then `1.1`).
+    if parent_is(l, p) && p[p.len() - 1] == 1 {
         return Some(0.0);
     }
     // Next sibling of the last or of one of its ancestors (below the top level).
@@ -599,38 +676,48 @@ fn transition(last: Option<&[u32]>, next: &Interp, restarts: bool) -> Option<f32
     }
     // The first clause of the next section, without its heading.
     if p.len() == 2 && p[0] == l[0] + 1 {
-        return Some(if p[1] == 1 {
-            0.3
-        } else {
-            0.3 + (p[1] - 1) as f32
-        });
+        let heading_expected = if section.is_some() { 0.7 } else { 0.3 };
+        return Some(heading_expected + (p[1] - 1).min(4) as f32);
     }
-    // A first clause that is not numbered 1 (`3.2` straight after heading 3).
-    if parent_is(l, &p) && p[p.len() - 1] <= 4 {
+    // A first clause that is not numbered 1 (`3.2` straight after `3.`).
+    if parent_is(l, p) && p[p.len() - 1] <= 4 {
         return Some((p[p.len() - 1] - 1) as f32);
     }
     None
 }
 
-/// The chain of candidates (event, option) that numbers the document most consistently.
-fn best_chain(events: &[Event]) -> Vec<(usize, usize)> {
-    // Nodes: every option of every event, in order.
+/// The chain of candidates (event, option) that numbers the document most consistently, over
+/// the events `keep` admits. `trans(from, to)` is the cost of taking `to` (an event and option)
+/// after `from` (or first, when `from` is `None`), `None` when it cannot follow.
+fn best_chain(
+    events: &[Event],
+    keep: impl Fn(&Interp) -> bool,
+    trans: impl Fn(Option<(usize, &Interp)>, (usize, &Interp)) -> Option<f32>,
+) -> Vec<(usize, usize)> {
+    // Nodes: every admitted option of every event, in order.
     let nodes: Vec<(usize, usize)> = events
         .iter()
         .enumerate()
-        .flat_map(|(e, ev)| (0..ev.options.len()).map(move |k| (e, k)))
+        .flat_map(|(e, ev)| {
+            ev.options
+                .iter()
+                .enumerate()
+                .filter(|(_, (i, _))| keep(i))
+                .map(move |(k, _)| (e, k))
+        })
         .collect();
     if nodes.is_empty() {
         return Vec::new();
     }
+    // What leaving every admitted event before each one as text costs.
     let mut prefix = Vec::with_capacity(events.len() + 1);
     prefix.push(0.0f32);
     for ev in events {
-        prefix.push(prefix[prefix.len() - 1] + ev.reject);
+        let admitted = ev.options.iter().any(|(i, _)| keep(i));
+        prefix.push(prefix[prefix.len() - 1] + if admitted { ev.reject } else { 0.0 });
     }
-    let restarts = false;
-    let path = |v: usize| events[nodes[v].0].options[nodes[v].1].0.path();
     let interp = |v: usize| &events[nodes[v].0].options[nodes[v].1].0;
+    let at = |v: usize| (nodes[v].0, interp(v));
     let score = |v: usize| events[nodes[v].0].options[nodes[v].1].1;
     let mut best = vec![f32::NEG_INFINITY; nodes.len()];
     let mut back: Vec<Option<usize>> = vec![None; nodes.len()];
@@ -649,13 +736,13 @@ fn best_chain(events: &[Event]) -> Vec<(usize, usize)> {
             }
             far_edge += 1;
         }
-        let mut b = -prefix[ev] - transition(None, interp(v), restarts).unwrap_or(4.0);
+        let mut b = -prefix[ev] - trans(None, at(v)).unwrap_or(4.0);
         let mut from = None;
         for u in far_edge..v {
             if nodes[u].0 >= ev {
                 break;
             }
-            if let Some(cost) = transition(Some(&path(u)), interp(v), restarts) {
+            if let Some(cost) = trans(Some(at(u)), at(v)) {
                 let value = best[u] - (prefix[ev] - prefix[nodes[u].0 + 1]) - cost;
                 if value > b {
                     b = value;
@@ -664,7 +751,7 @@ fn best_chain(events: &[Event]) -> Vec<(usize, usize)> {
             }
         }
         if let Some(u) = far {
-            let cost = transition(Some(&path(u)), interp(v), restarts).unwrap_or(4.0);
+            let cost = trans(Some(at(u)), at(v)).unwrap_or(4.0);
             let value = far_value - prefix[ev] - cost;
             if value > b {
                 b = value;
@@ -691,6 +778,60 @@ fn best_chain(events: &[Event]) -> Vec<(usize, usize)> {
     }
     chain.reverse();
     chain
+}
+
+/// The headings' chain first (headings number the document's parts, and are few and plain),
+/// then the clauses' chain in the light of it.
+fn chains(events: &[Event], restarts: bool) -> Vec<(usize, usize)> {
+    let is_heading = |i: &Interp| matches!(i, Interp::Heading(_));
+    let headings = best_chain(events, is_heading, |from, (_, to)| {
+        let Interp::Heading(n) = to else { return None };
+        let last = from.and_then(|(_, i)| match i {
+            Interp::Heading(m) => Some(*m),
+            Interp::Clause { .. } => None,
+        });
+        heading_transition(last, *n)
+    });
+    // Each event's place among the headings taken.
+    let mut context = vec![Context::default(); events.len()];
+    let mut cx = Context::default();
+    let mut next = headings.iter().peekable();
+    for (e, slot) in context.iter_mut().enumerate() {
+        while let Some(&&(h, k)) = next.peek() {
+            if h > e {
+                break;
+            }
+            if let Interp::Heading(n) = events[h].options[k].0 {
+                cx.section = Some(n);
+                cx.headings += 1;
+            }
+            next.next();
+        }
+        *slot = cx;
+    }
+    let clauses = best_chain(
+        events,
+        |i| matches!(i, Interp::Clause { .. }),
+        |from, (e, to)| {
+            let Interp::Clause { path, .. } = to else {
+                return None;
+            };
+            let cx = context[e];
+            match from {
+                None => clause_transition(None, path, cx.section, cx.section.is_some(), restarts),
+                Some((u, from)) => {
+                    let Interp::Clause { path: last, .. } = from else {
+                        return None;
+                    };
+                    let new = context[u].headings != cx.headings;
+                    clause_transition(Some(last), path, cx.section, new, restarts)
+                }
+            }
+        },
+    );
+    let mut all: Vec<(usize, usize)> = headings.into_iter().chain(clauses).collect();
+    all.sort_unstable();
+    all
 }
 
 fn label_text(info: &Info<'_>) -> String {
@@ -783,6 +924,73 @@ fn clip(s: &str) -> String {
     out
 }
 
+/// The lines before the first section (a title, the council's name, approval, version and
+/// review lines, a constitution's part title) are each a line of their own, and none of them a
+/// section; approval lines after the last clause are for the meta too.
+fn front_and_back_matter(infos: &[Info<'_>], plan: &mut Plan) {
+    let front_like = |t: &str| {
+        if is_table_row(t) {
+            return false;
+        }
+        let t = strip_marks(t);
+        meta::approval(&t).is_some()
+            || meta::is_council_name(&t)
+            || (names_protocol(&t) && t.split_whitespace().count() <= 20)
+    };
+    // The first heading or clause that is not front matter starts the body.
+    let start = infos.iter().position(|info| match &plan.roles[info.i] {
+        Some(
+            Role::Clause { .. }
+            | Role::Heading {
+                number: Some(_), ..
+            },
+        ) => true,
+        Some(Role::Heading {
+            number: None, text, ..
+        }) => !front_like(text),
+        _ => false,
+    });
+    if let Some(start) = start {
+        for info in &infos[..start] {
+            let t = strip_marks(info.text);
+            if !is_table_row(info.text) && meta::approval(&t).is_some() && info.strong() {
+                plan.roles[info.i] = Some(Role::Meta);
+            } else if matches!(plan.roles[info.i], Some(Role::Heading { .. }))
+                || (plan.roles[info.i].is_none() && info.strong() && front_like(&t))
+            {
+                plan.roles[info.i] = Some(Role::Para);
+            }
+        }
+    }
+    // Approval lines at the end, after the last clause.
+    for info in infos.iter().rev() {
+        let t = strip_marks(info.text);
+        if plan.roles[info.i].is_none()
+            && info.strong()
+            && !is_table_row(info.text)
+            && meta::approval(&t).is_some()
+        {
+            plan.roles[info.i] = Some(Role::Meta);
+        } else {
+            break;
+        }
+    }
+}
+
+/// A row of a table (tab-separated or piped): never front matter, whatever its cells say.
+fn is_table_row(t: &str) -> bool {
+    t.contains('\t') || t.starts_with('|')
+}
+
+/// A line that names a protocol (or a code of practice on relations).
+fn names_protocol(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    (lower.contains("protocol")
+        || lower.contains("relations")
+        || lower.contains("code of practice"))
+        && !lower.contains("this protocol")
+}
+
 /// Lettered paragraphs directly under a numbered heading, with no numbered clause in the
 /// section, are the section's clauses: `1(a)`, `1(b)`.
 fn lettered_sections(infos: &[Info<'_>], plan: &mut Plan) {
@@ -869,7 +1077,7 @@ fn letter_of(label: &str) -> Option<u32> {
 /// Lines printed `1.` by a web page or a Markdown converter that numbered every list entry
 /// the same: the indices (into `infos`) of those lines, when the document is written so.
 fn flattened(infos: &[Info<'_>], c: &Chosen, plan: &Plan) -> Vec<usize> {
-    if c.dotted >= 2 {
+    if !c.flattened {
         return Vec::new();
     }
     let ones: Vec<usize> = infos
@@ -886,21 +1094,12 @@ fn flattened(infos: &[Info<'_>], c: &Chosen, plan: &Plan) -> Vec<usize> {
         })
         .map(|(k, _)| k)
         .collect();
-    let others = infos
-        .iter()
-        .filter(|info| {
-            info.strong()
-                && matches!(info.start.label, Some(Label::Single(n, SingleForm::Dot | SingleForm::Close)) if n > 1)
-        })
-        .count();
-    if ones.len() >= 3 && ones.len() >= 3 * others.max(1) {
-        ones
-    } else {
-        Vec::new()
-    }
+    ones
 }
 
-/// Numbers the flattened lines by their place in their list: a heading starts a new list.
+/// Numbers the flattened lines by their place: through the document (a careful reader counts
+/// them so, and cross-references such as "paragraph 14" bear it out), or within each numbered
+/// heading's section (`6.1`, `6.2` under heading 6).
 fn number_flattened(
     infos: &[Info<'_>],
     flattened: &[usize],
@@ -912,36 +1111,42 @@ fn number_flattened(
     }
     let set: HashSet<usize> = flattened.iter().copied().collect();
     let mut n = 0;
+    let mut section: Option<u32> = None;
     for (k, info) in infos.iter().enumerate() {
-        if matches!(plan.roles[info.i], Some(Role::Heading { .. })) {
+        if let Some(Role::Heading {
+            number: Some(num), ..
+        }) = &plan.roles[info.i]
+        {
+            section = num.parse().ok();
             n = 0;
             continue;
         }
         if set.contains(&k) {
             n += 1;
+            let (id, printed) = match section {
+                Some(s) => (ClauseId::from_parts(vec![s, n]), None),
+                None => (ClauseId::from_parts(vec![n]), Some(format!("{n}."))),
+            };
             plan.roles[info.i] = Some(Role::Clause {
-                id: ClauseId::from_parts(vec![n]),
+                id,
                 previous: None,
-                printed: Some(format!("{n}.")),
+                printed,
                 text: info.start.rest.to_string(),
             });
         }
     }
     let first = infos[flattened[0]].no;
-    let note = format!(
-        "line {first}: every numbered paragraph is printed \"1.\" ({} of them), as a web page's lists come out of a text extraction: they are numbered by their place in each list",
+    let message = format!(
+        "every numbered paragraph is printed \"1.\" ({} of them), as a web page's lists come out of a text extraction: they are numbered by their place",
         flattened.len()
     );
     diags.push(Diagnostic::new(
         Code::RepeatedNumbering,
         Severity::Warning,
         first,
-        format!(
-            "every numbered paragraph is printed \"1.\" ({} of them): read by their place in each list",
-            flattened.len()
-        ),
+        message.clone(),
     ));
-    plan.notes.push((first, note));
+    plan.notes.push((first, format!("line {first}: {message}")));
 }
 
 /// Headings without numbers: a line on its own (or between a finished sentence and a new
@@ -980,7 +1185,9 @@ fn unnumbered_headings(
         let words = bare.split_whitespace().count();
         let chars = bare.chars().count();
         let ends_bad = bare.ends_with(['.', ',', ';']) || (bare.ends_with(':') && !in_contents);
-        if ends_bad || chars == 0 {
+        // A heading neither ends on a word that needs more ("and", "the"), nor continues a line
+        // that does.
+        if ends_bad || chars == 0 || crate::text::ends_open(bare) || info.after_open {
             continue;
         }
         let caps = is_caps(bare) && chars <= 160;
@@ -1027,52 +1234,97 @@ fn clean_heading(s: &str) -> String {
     s.trim().trim_end_matches(':').trim().to_string()
 }
 
-/// Heading levels, from the types the document uses: numbered headings are sections and every
-/// unnumbered heading a sub-section; without numbers, the first type in rank (Markdown levels,
-/// capitals, then title or sentence case) is a section and the rest sub-sections.
-fn set_levels(plan: &mut Plan) {
-    let numbered = plan.roles.iter().flatten().any(|r| {
-        matches!(
-            r,
-            Role::Heading {
-                number: Some(_),
-                ..
-            }
-        )
-    });
+/// Heading levels. A numbered heading is a section. An unnumbered heading is read by the
+/// clauses that follow it: when they carry on the numbering of the section before (`2.5` after
+/// `2.4`), it is a sub-heading of that section; when they start a new number (`3.1` after
+/// `2.4`), it opens a section; two headings in a row are a section and its first sub-section.
+/// Where no numbered clause tells, the headings' type does: the first type in rank (Markdown
+/// levels, capitals, then title or sentence case) is a section and the rest sub-sections, and
+/// beside numbered headings, a heading set no less strongly than they are is a section of its
+/// own (a closing `REVIEW` after numbered sections), a weaker one a sub-section.
+fn set_levels(infos: &[Info<'_>], plan: &mut Plan) {
     let rank = |style: HeadingStyle| match style {
         HeadingStyle::Atx(n) => n,
         HeadingStyle::Numbered => 0,
         HeadingStyle::Caps => 10,
         HeadingStyle::Title => 11,
     };
-    let top = plan
-        .roles
-        .iter()
-        .flatten()
-        .filter_map(|r| match r {
-            Role::Heading {
-                style,
-                number: None,
-                ..
-            } => Some(rank(*style)),
-            _ => None,
-        })
-        .min();
-    for r in plan.roles.iter_mut().flatten() {
+    // How the numbered headings' own text is set (capitals or not).
+    let mut numbered_caps = 0usize;
+    let mut numbered = 0usize;
+    let mut unnumbered_top: Option<usize> = None;
+    for r in plan.roles.iter().flatten() {
         if let Role::Heading {
             number,
+            text,
             style,
-            level,
             ..
         } = r
         {
-            *level = match (number.is_some(), numbered) {
-                (true, _) => 1,
-                (false, true) => 2,
-                (false, false) if Some(rank(*style)) == top => 1,
-                (false, false) => 2,
-            };
+            if number.is_some() {
+                numbered += 1;
+                numbered_caps += usize::from(is_caps(text));
+            } else {
+                let r = rank(*style);
+                unnumbered_top = Some(unnumbered_top.map_or(r, |t| t.min(r)));
+            }
+        }
+    }
+    let numbered_rank = if numbered_caps * 2 > numbered { 10 } else { 11 };
+    // The first part of the next numbered clause after each line, scanning from the end.
+    let mut next_clause: Vec<Option<u32>> = vec![None; infos.len()];
+    let mut next = None;
+    for (k, info) in infos.iter().enumerate().rev() {
+        next_clause[k] = next;
+        match &plan.roles[info.i] {
+            Some(Role::Clause { id, .. }) if id.depth() >= 2 => next = Some(id.parts()[0]),
+            // A numbered heading ends the reach of the clauses after it.
+            Some(Role::Heading {
+                number: Some(_), ..
+            }) => next = None,
+            _ => {}
+        }
+    }
+    let mut context: Option<u32> = None;
+    for (k, info) in infos.iter().enumerate() {
+        let Some(role) = plan.roles[info.i].as_mut() else {
+            continue;
+        };
+        match role {
+            Role::Clause { id, .. } if id.depth() >= 2 => context = Some(id.parts()[0]),
+            Role::Heading {
+                number: Some(n),
+                level,
+                ..
+            } => {
+                *level = 1;
+                context = n.parse().ok();
+            }
+            Role::Heading {
+                number: None,
+                style,
+                level,
+                ..
+            } => {
+                let r = rank(*style);
+                *level = match next_clause[k] {
+                    Some(n) if context == Some(n) => 2,
+                    Some(n) => {
+                        context = Some(n);
+                        1
+                    }
+                    None if numbered > 0 => {
+                        if matches!(style, HeadingStyle::Atx(_)) || r > numbered_rank {
+                            2
+                        } else {
+                            1
+                        }
+                    }
+                    None if Some(r) == unnumbered_top => 1,
+                    None => 2,
+                };
+            }
+            _ => {}
         }
     }
 }

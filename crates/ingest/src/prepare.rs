@@ -81,9 +81,71 @@ pub fn prepare<'a>(
             contents: HashSet::new(),
         };
     }
-    let contents = mark_contents(&mut lines, diags);
+    mark_web_navigation(&mut lines, diags);
+    let mut contents = mark_contents(&mut lines, diags);
+    if contents.is_empty() {
+        contents = unlabelled_contents(&mut lines, diags);
+    }
     mark_furniture(&mut lines, repeats_are_furniture, diags);
     Prepared { lines, contents }
+}
+
+/// A web page's navigation before the document starts: a "skip to" link, menu entries,
+/// a breadcrumb. The document starts at its first line that names a protocol or a council, or
+/// at its first sentence; the short lines before it (two or more) are the page's chrome.
+fn mark_web_navigation(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
+    let start = lines.iter().position(|l| {
+        l.kind == LineKind::Body && {
+            let lower = l.text.to_lowercase();
+            lower.contains("protocol")
+                || crate::meta::is_council_name(l.text)
+                || l.text.split_whitespace().count() >= 8
+                || l.text.starts_with('#')
+        }
+    });
+    let Some(start) = start else { return };
+    let before: Vec<usize> = (0..start)
+        .filter(|&i| lines[i].kind == LineKind::Body)
+        .collect();
+    let chrome = before.len() >= 2
+        && before.iter().all(|&i| {
+            let t = lines[i].text;
+            t.split_whitespace().count() <= 14 && !t.ends_with(['.', ';', ','])
+        })
+        && before.iter().any(|&i| is_web_chrome(lines[i].text));
+    if !chrome {
+        return;
+    }
+    for i in before {
+        lines[i].kind = LineKind::Furniture;
+        diags.push(Diagnostic::new(
+            Code::PageFurniture,
+            Severity::Info,
+            lines[i].no,
+            format!(
+                "removed a web page's navigation: {}",
+                crate::quoted(lines[i].text)
+            ),
+        ));
+    }
+}
+
+/// A line of a web page's chrome: a "skip to content" link, a breadcrumb, "you are here".
+fn is_web_chrome(t: &str) -> bool {
+    let key = fold(t);
+    key.starts_with("skip to")
+        || key.starts_with("jump to")
+        || key.contains("you are here")
+        || is_breadcrumb(&key)
+}
+
+/// `Home > Council > Policies`, `Home / Your council / Constitution`: two separators or more
+/// between short parts.
+fn is_breadcrumb(key: &str) -> bool {
+    [" > ", " » ", " / ", " › "].iter().any(|sep| {
+        let parts: Vec<&str> = key.split(sep).collect();
+        parts.len() >= 3 && parts.iter().all(|p| p.split_whitespace().count() <= 6)
+    })
 }
 
 /// Strips Markdown marks that do not change what a line *is*: heading hashes, list markers,
@@ -135,6 +197,98 @@ fn mark_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet
         .map(|p| p + start + 1);
     let Some(first) = first else { return entries };
     let first_key = heading_key(lines[first].text);
+    mark_run(lines, start, first, first_key, &mut entries, diags);
+    entries
+}
+
+/// A contents list without a "Contents" line: a run of short lines near the start whose
+/// entries come back later, in order, as lines of their own (the headings they list).
+fn unlabelled_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet<String> {
+    let mut entries = HashSet::new();
+    // Where each short line's key stands.
+    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.kind == LineKind::Body && l.text.split_whitespace().count() <= 16 {
+            let key = heading_key(l.text);
+            if key.split_whitespace().count() >= 1 && key.len() >= 3 {
+                at.entry(key).or_default().push(i);
+            }
+        }
+    }
+    let entry_like = |l: &Line<'_>| {
+        l.kind == LineKind::Body
+            && l.text.split_whitespace().count() <= 16
+            && !l
+                .text
+                .trim_end_matches("**")
+                .ends_with(['.', ';', ',', ':'])
+    };
+    let half = lines.len() / 2;
+    let mut i = 0;
+    while i < half {
+        if !entry_like(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        // The run: entry-like lines, single blank lines allowed between them.
+        // The run ends where an entry comes back (the first heading the list names).
+        let mut run = vec![i];
+        let mut keys: HashSet<String> = HashSet::from([heading_key(lines[i].text)]);
+        let mut j = i + 1;
+        while j < lines.len() {
+            if entry_like(&lines[j]) {
+                if !keys.insert(heading_key(lines[j].text)) {
+                    break;
+                }
+                run.push(j);
+                j += 1;
+            } else if lines[j].kind == LineKind::Blank && lines.get(j + 1).is_some_and(entry_like) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = *run.last().unwrap_or(&i);
+        // Its entries from the first that comes back after the run, as a heading would.
+        let later = |key: &str, after: usize| {
+            at.get(key)
+                .and_then(|v| v.iter().find(|&&x| x > after).copied())
+        };
+        if let Some(from) = run
+            .iter()
+            .position(|&r| later(&heading_key(lines[r].text), end).is_some())
+        {
+            let entries_run = &run[from..];
+            let mut last = end;
+            let mut back = 0;
+            for &r in entries_run {
+                if let Some(x) = later(&heading_key(lines[r].text), last) {
+                    back += 1;
+                    last = x;
+                }
+            }
+            if entries_run.len() >= 3 && back >= 3 && back * 10 >= entries_run.len() * 7 {
+                let first = entries_run[0];
+                let first_key = heading_key(lines[first].text);
+                mark_run(lines, first, first, first_key, &mut entries, diags);
+                return entries;
+            }
+        }
+        i = end + 1;
+    }
+    entries
+}
+
+/// Marks the contents list that starts at `start` (its "Contents" line, or its first entry),
+/// with its first entry at `first`, as [`LineKind::Contents`], and gathers its entries' keys.
+fn mark_run(
+    lines: &mut [Line<'_>],
+    start: usize,
+    first: usize,
+    first_key: String,
+    entries: &mut HashSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
     // The body starts where the first entry appears again as a heading.
     let end = lines[first + 1..]
         .iter()
@@ -175,7 +329,6 @@ fn mark_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet
             lines[end - 1].no
         ),
     ));
-    entries
 }
 
 fn looks_like_entry(s: &str) -> bool {
@@ -189,12 +342,29 @@ fn looks_like_entry(s: &str) -> bool {
 }
 
 fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Diagnostic>) {
-    // Running headers and footers: short standalone lines that recur.
-    let keys: Vec<Option<String>> = lines.iter().map(running_key).collect();
+    // Running headers and footers: short lines that recur, standing apart from the text around
+    // them (a blank line or a page break on one side: a wrapped line of a sentence that
+    // happens to recur sits inside its paragraph).
+    let apart = |i: usize| {
+        let gap = |l: Option<&Line<'_>>| {
+            l.is_none_or(|l| matches!(l.kind, LineKind::Blank | LineKind::Furniture))
+        };
+        gap(i.checked_sub(1).and_then(|j| lines.get(j))) || gap(lines.get(i + 1))
+    };
+    let keys: Vec<Option<String>> = (0..lines.len())
+        .map(|i| running_key(&lines[i]).filter(|_| apart(i)))
+        .collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for key in keys.iter().flatten() {
         *seen.entry(key.as_str()).or_default() += 1;
     }
+    // The first copy of a recurring line is kept only in the front matter, before the text
+    // proper starts (a title that the pages repeat as their header); later, every copy is
+    // furniture.
+    let front_end = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Body && l.text.split_whitespace().count() >= 12)
+        .unwrap_or(lines.len());
     let mut first_kept: HashSet<&str> = HashSet::new();
     // The last line before this one that is still body text (kept as we go, so that a file of
     // nothing but furniture is read in one pass, not one backward scan per line).
@@ -205,7 +375,8 @@ fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Dia
         }
         let reason = furniture_reason(line.text, prev_text).or_else(|| {
             let key = keys[i].as_deref().filter(|_| repeats)?;
-            if seen.get(key).copied().unwrap_or(0) >= 2 && !first_kept.insert(key) {
+            let recurs = seen.get(key).copied().unwrap_or(0) >= 2;
+            if recurs && !(i < front_end && first_kept.insert(key)) {
                 Some("a repeated running header or footer")
             } else {
                 None
@@ -295,6 +466,17 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     if is_page_number(&key) {
         return Some("a page number");
     }
+    if carries_page_number(&key) && !text.trim_end().ends_with(['.', ';', ',']) {
+        return Some("a running header or footer with a page number");
+    }
+    if is_web_chrome(text)
+        || matches!(
+            key.as_str(),
+            "back to top" | "print this page" | "share this page"
+        )
+    {
+        return Some("a web page's navigation");
+    }
     if key.starts_with("date of issue")
         || key.starts_with("issue date")
         || key.starts_with("printed on")
@@ -310,6 +492,51 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// A short line that carries a page number at its start or end, after a separator:
+/// `Anytown Parish Council - Protocol 2024   Page 3 of 9`, `Tudalen 3 | Page 3`,
+/// `Part 5 – Page 41`, `Page 2 of 7 | Member/Officer Protocol`, `- 3 -`.
+fn carries_page_number(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '–' | '—'))
+        .filter(|w| !w.is_empty() && *w != "-")
+        .collect();
+    if words.is_empty() || words.len() > 16 {
+        return false;
+    }
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    // `- 3 -`
+    if words.len() == 1 && number(words[0]) && key.contains('-') {
+        return true;
+    }
+    // The place of a page marker ("page 3", "tudalen 3", "page 3 of 9", "tudalen 3 o 9").
+    let marker_at = |i: usize| -> Option<usize> {
+        let w = words.get(i)?;
+        if !matches!(*w, "page" | "tudalen" | "pg" | "p.") || !number(words.get(i + 1)?) {
+            return None;
+        }
+        match (words.get(i + 2), words.get(i + 3)) {
+            (Some(&("of" | "o")), Some(n)) if number(n) => Some(i + 4),
+            _ => Some(i + 2),
+        }
+    };
+    // Markers at the start, and what follows them (a second marker, or a title).
+    let mut i = 0;
+    let mut found = false;
+    while let Some(end) = marker_at(i) {
+        found = true;
+        i = end;
+    }
+    if found {
+        return true;
+    }
+    // A marker at the end: find where it starts.
+    (0..words.len()).any(|i| {
+        marker_at(i).is_some_and(|end| {
+            end == words.len() || marker_at(end).is_some_and(|e| e == words.len())
+        })
+    })
 }
 
 fn is_page_number(key: &str) -> bool {
@@ -362,6 +589,12 @@ mod tests {
                 "equality.\nhttps://www.example.gov.uk/x\nguidance -\nhttps://www.lga.gov.uk/x\n"
             ),
             [Body, Furniture, Body, Body]
+        );
+        assert_eq!(
+            kinds(
+                "Anytown Parish Council - Protocol 2024   Page 3 of 9\nTudalen 2 | Page 2\nPart 5 – Page 41\n- 3 -\nSee page 3 of the guidance.\n"
+            ),
+            [Furniture, Furniture, Furniture, Furniture, Body]
         );
         assert_eq!(
             kinds("## Annex 2.4 - Protocol\ntext.\nAnnex 2.4 – Protocol\n"),

@@ -169,10 +169,6 @@ impl Cx<'_> {
                 heading: sub.heading.clone(),
                 ..ExpSection::default()
             };
-            // A heading ends a flattened list: the next one starts again at 1.
-            if style.clause == ClauseForm::Flattened {
-                k = 0;
-            }
             for c in &sub.clauses {
                 k += 1;
                 e.clauses.push(self.clause(c, number.as_deref(), k));
@@ -235,19 +231,17 @@ impl Cx<'_> {
                     let n = self.flat;
                     (Some(format!("{n}.")), Some(n.to_string()))
                 }
-                ClauseForm::Flattened => (Some("1.".into()), Some(k.to_string())),
+                // Numbered by position through the document, as a careful reader counts them.
+                ClauseForm::Flattened => {
+                    self.flat += 1;
+                    (Some("1.".into()), Some(self.flat.to_string()))
+                }
                 ClauseForm::Lettered => {
                     let letter = (b'a' + (k as u8 - 1)) as char;
                     let s = section.unwrap_or("1");
                     (Some(format!("({letter})")), Some(format!("{s}.{k}")))
                 }
             }
-        };
-        // Flattened lists restart in every section; their ids are qualified by it when a
-        // number would repeat. The comparison checks the number the position gives.
-        let id = match (style.clause, id) {
-            (ClauseForm::Flattened, Some(n)) => Some(format!("#{n}")),
-            (_, id) => id,
         };
         let mut paras = c.text.split("\n\n");
         let first = paras.next().unwrap_or("");
