@@ -43,8 +43,15 @@ pub enum Label {
         letter: bool,
         printed: String,
     },
-    /// A numbered word: `Section 3:`, `Part II`, `Paragraph 4`, `Article 5`.
-    Word { word: &'static str, n: u32 },
+    /// A numbered word: `Section 3:`, `Part II`, `Paragraph 4`, `Article 5`; `roman` when its
+    /// number was written in roman numerals (kept as printed).
+    Word {
+        word: &'static str,
+        n: u32,
+        roman: Option<String>,
+    },
+    /// A capital roman numeral: `IV.`, `II)`, `III` (a heading's number, kept as printed).
+    Roman { n: u32, printed: String },
     /// An item label, and the label it had before a tracked relabelling (`(xiv)(xv)`).
     Item {
         label: String,
@@ -101,7 +108,37 @@ fn label(s: &str) -> Option<(Label, usize)> {
     numbered(s)
         .or_else(|| paren(s))
         .or_else(|| word(s))
+        .or_else(|| upper_roman(s))
         .or_else(|| item(s))
+}
+
+/// `IV. Roles`, `II) Roles`: a capital roman numeral with a dot or bracket, then a capital.
+fn upper_roman(s: &str) -> Option<(Label, usize)> {
+    let len = s
+        .bytes()
+        .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+        .count();
+    if len == 0 {
+        return None;
+    }
+    let rest = &s[len..];
+    let closer = rest.chars().next()?;
+    if !matches!(closer, '.' | ')') {
+        return None;
+    }
+    let after = &rest[1..];
+    if !after.starts_with(' ') || !after.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    let printed = &s[..len];
+    let n = roman_value(&printed.to_ascii_lowercase())?;
+    Some((
+        Label::Roman {
+            n,
+            printed: printed.to_string(),
+        },
+        len + 1,
+    ))
 }
 
 /// `2.8.1`, `1.1.`, `1.`, `1`, `1.Members`, `1)`.
@@ -217,10 +254,13 @@ fn word(s: &str) -> Option<(Label, usize)> {
         return None;
     }
     let token = &rest[..n_len];
-    let n = if token.bytes().all(|b| b.is_ascii_digit()) {
-        token.parse().ok()?
+    let (n, roman) = if token.bytes().all(|b| b.is_ascii_digit()) {
+        (token.parse().ok()?, None)
     } else {
-        roman_value(&token.to_ascii_lowercase())?
+        (
+            roman_value(&token.to_ascii_lowercase())?,
+            Some(token.to_ascii_uppercase()),
+        )
     };
     if n == 0 || n > 200 {
         return None;
@@ -240,7 +280,7 @@ fn word(s: &str) -> Option<(Label, usize)> {
     if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
-    Some((Label::Word { word, n }, len))
+    Some((Label::Word { word, n, roman }, len))
 }
 
 /// The value of a lowercase roman numeral up to `l` (fifty), or `None`.
@@ -297,7 +337,8 @@ pub fn item_label(s: &str) -> Option<(String, Option<String>, ItemKind, &str)> {
                 rest2.trim_start(),
             ));
         }
-        if rest.starts_with(' ') || rest.is_empty() {
+        // `(1)This`: the space lost in extraction, a capital straight after.
+        if rest.starts_with(' ') || rest.is_empty() || rest.starts_with(char::is_uppercase) {
             return Some((format!("({l1})"), None, label_kind(l1), rest.trim_start()));
         }
         return None;

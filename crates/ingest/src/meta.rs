@@ -55,7 +55,10 @@ pub struct Preamble {
 pub fn read_preamble(lines: &[String]) -> Preamble {
     let mut p = Preamble::default();
     let mut approved: Option<String> = None;
-    let mut councils = 0;
+    // Councils named: in English ("... Council") and in Welsh ("Cyngor ..."); a bilingual
+    // council names itself both ways, which is one council, not two.
+    let mut english: Vec<String> = Vec::new();
+    let mut welsh: Vec<String> = Vec::new();
     for l in lines {
         if let Some(a) = approval(l) {
             p.versions.extend(version_entry(l, &a));
@@ -68,49 +71,53 @@ pub fn read_preamble(lines: &[String]) -> Preamble {
             }
             continue;
         }
-        if is_council_name(l) {
-            councils += 1;
-            if p.council.is_none() {
-                p.council = Some(if is_caps(l) { title_case(l) } else { l.clone() });
+        for name in councils_in(l) {
+            let list = if name.to_lowercase().starts_with("cyngor ") {
+                &mut welsh
+            } else {
+                &mut english
+            };
+            if !list.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                list.push(name);
             }
-            continue;
         }
     }
     p.adopted = p.adopted.or(approved);
+    p.council = english
+        .first()
+        .or(welsh.first())
+        .map(|c| if is_caps(c) { title_case(c) } else { c.clone() });
     // The title: the line that names the protocol, best of all one about members and
     // officers; a constitution's part title ("Part 5 – Codes and Protocols") only when
     // nothing better is there.
-    p.title = lines
+    let titled: Vec<String> = lines.iter().map(|l| strip_title_number(l)).collect();
+    p.title = titled
         .iter()
-        .filter(|l| {
+        .enumerate()
+        .filter(|(_, l)| {
             approval(l).is_none()
-                && (!is_council_name(l) || l.to_lowercase().contains("protocol"))
+                && (councils_in(l).is_empty() || l.to_lowercase().contains("protocol"))
                 && l.split_whitespace().count() <= 20
         })
-        .max_by_key(|l| {
-            let score = title_score(l);
-            // The first of equals.
-            (score, std::cmp::Reverse(lines.iter().position(|x| x == *l)))
-        })
-        .filter(|l| title_score(l) > 0)
-        .cloned();
+        .max_by_key(|(i, l)| (title_score(l), std::cmp::Reverse(*i)))
+        .filter(|(_, l)| title_score(l) > 0)
+        .map(|(_, l)| l.clone());
     if p.title.is_none() {
-        p.title = lines
+        p.title = titled
             .iter()
             .find(|l| {
-                Some(*l) != p.council.as_ref()
+                councils_in(l).is_empty()
                     && approval(l).is_none()
                     && l.split_whitespace().count() <= 20
             })
             .cloned();
     }
-    p.kind = p.council.as_deref().and_then(kind_of);
+    p.kind = english.iter().chain(&welsh).find_map(|c| kind_of(c));
     // A protocol that two councils share, or that calls itself joint.
-    let joint = councils >= 2
-        || p.council.as_deref().is_some_and(|c| {
-            let lower = c.to_lowercase();
-            lower.matches(" council").count() >= 2
-        })
+    let joint = english.len() >= 2
+        || english
+            .iter()
+            .any(|c| c.to_lowercase().matches(" council").count() >= 2)
         || p.title
             .as_deref()
             .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == "joint"));
@@ -118,6 +125,45 @@ pub fn read_preamble(lines: &[String]) -> Preamble {
         p.kind = Some("joint".into());
     }
     p
+}
+
+/// A title without the number a constitution gives it (`5D. Member and Officer Relations
+/// Protocol`).
+fn strip_title_number(l: &str) -> String {
+    let t = l.trim();
+    if let Some((first, rest)) = t.split_once(' ')
+        && first.len() <= 4
+        && first.ends_with('.')
+        && first.starts_with(|c: char| c.is_ascii_digit())
+        && rest.split_whitespace().count() >= 2
+    {
+        return rest.trim().to_string();
+    }
+    t.to_string()
+}
+
+/// The councils a line names: the line itself, or its parts around a dash, a bar or a slash
+/// (`Bro Taran County Borough Council – Constitution`, `Cyngor Cymuned X / X Community
+/// Council`, `Tarnside Borough Council and Heronby District Council`).
+pub fn councils_in(l: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let flat = l.split_whitespace().collect::<Vec<_>>().join(" ");
+    for part in flat.split(['–', '—', '|', '/']) {
+        for piece in part.split(" - ") {
+            let piece = piece.trim().trim_matches([',', ':']).trim();
+            let both: Vec<&str> = piece
+                .split(" and ")
+                .map(|x| x.trim())
+                .filter(|x| is_council_name(x))
+                .collect();
+            if both.len() >= 2 {
+                out.extend(both.into_iter().map(str::to_string));
+            } else if is_council_name(piece) {
+                out.push(piece.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// How much a line reads as a protocol's title: it names a protocol (or a code, or relations),
@@ -279,7 +325,7 @@ pub fn approval(line: &str) -> Option<Approval> {
 /// protocol's title.
 pub fn is_front_matter(line: &str) -> bool {
     approval(line).is_some()
-        || is_council_name(line)
+        || !councils_in(line).is_empty()
         || (title_score(line) >= 2 && line.split_whitespace().count() <= 20)
 }
 

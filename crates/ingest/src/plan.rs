@@ -156,6 +156,8 @@ struct Event {
     /// The label stood alone: its text is the next body line (an index into `infos`).
     next_text: Option<usize>,
     printed: Option<String>,
+    /// A heading's number as printed, where it is not its value (`IV`).
+    number: Option<String>,
     certain: bool,
 }
 
@@ -186,7 +188,7 @@ pub fn plan(
         match interp {
             Interp::Heading(n) => {
                 plan.roles[info.i] = Some(Role::Heading {
-                    number: Some(n.to_string()),
+                    number: Some(ev.number.clone().unwrap_or_else(|| n.to_string())),
                     text: ev.text.clone(),
                     style: if ev.certain {
                         HeadingStyle::Atx(1)
@@ -232,6 +234,22 @@ pub fn plan(
         }
     }
     explain_chain(&infos, &events, &chosen, &taken, &mut plan, diags);
+    // A number alone on its line that the numbering had no place for is a page number.
+    for (k, info) in infos.iter().enumerate() {
+        if plan.roles[info.i].is_none()
+            && info.text.len() <= 3
+            && info.text.bytes().all(|b| b.is_ascii_digit())
+            && infos.get(k + 1).is_some_and(|n| !n.after_blank)
+        {
+            plan.roles[info.i] = Some(Role::Skip);
+            diags.push(Diagnostic::new(
+                Code::PageFurniture,
+                Severity::Info,
+                info.no,
+                format!("removed a page number: {}", crate::quoted(info.text)),
+            ));
+        }
+    }
     // Unnumbered ATX headings are headings whatever the numbering.
     for info in &infos {
         if plan.roles[info.i].is_none()
@@ -252,6 +270,25 @@ pub fn plan(
     unnumbered_headings(&infos, lines, contents, &flattened, &mut plan);
     front_and_back_matter(&infos, &mut plan);
     number_flattened(&infos, &flattened, &mut plan, diags);
+    // Single numbers that start again under each numbered heading are that section's
+    // paragraphs: `1.` under heading 2 is 2.1.
+    if scheme.restarts {
+        let mut section: Option<u32> = None;
+        for info in &infos {
+            match &mut plan.roles[info.i] {
+                Some(Role::Heading { number, .. }) => {
+                    section = number.as_deref().and_then(|n| n.parse().ok());
+                }
+                Some(Role::Clause { id, printed, .. }) if id.depth() == 1 => {
+                    if let Some(s) = section {
+                        *id = ClauseId::from_parts(vec![s, id.parts()[0]]);
+                        *printed = None;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
     set_levels(&infos, &mut plan);
     // Single numbers that repeat are qualified by their section.
     let mut seen = HashSet::new();
@@ -384,6 +421,8 @@ struct Chosen {
     restarts: bool,
     /// Every numbered paragraph is printed `1.` (a web page's lists, flattened).
     flattened: bool,
+    /// Capital roman numerals number the headings (`I. INTRODUCTION`).
+    roman_headings: bool,
     /// Counts, for the description.
     dotted: usize,
     paren: usize,
@@ -393,6 +432,7 @@ struct Chosen {
 fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
     let mut c = Chosen::default();
     let mut words: Vec<(&'static str, usize)> = Vec::new();
+    let mut roman = 0;
     let mut singles_head = 0;
     let mut singles_sent = Vec::new();
     let mut single_numbers = HashSet::new();
@@ -411,11 +451,14 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
                     None => words.push((word, 1)),
                 }
             }
+            // `Paragraph 4 The Chief Executive...`: a numbered paragraph.
+            Some(Label::Word { n, .. }) if info.strong() => singles_sent.push(*n),
+            Some(Label::Roman { .. }) if info.strong() && heading_like(&text) => roman += 1,
             Some(Label::Single(n, form)) if info.strong() && !info.start.marker => {
                 if *form != SingleForm::Close && heading_like(&text) {
                     singles_head += 1;
                     single_numbers.insert(*n);
-                } else if *form != SingleForm::Glued {
+                } else {
                     singles_sent.push(*n);
                 }
             }
@@ -435,6 +478,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
     {
         c.heading_word = Some(w);
     }
+    c.roman_headings = roman >= 2 && c.heading_word.is_none();
     c.single_headings = singles_head >= 1
         && (singles_head >= 2 || single_numbers.iter().any(|n| dotted_firsts.contains(n)));
     // Every numbered paragraph printed `1.`: numbered by place, not by the labels.
@@ -497,6 +541,7 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
                     text: rest,
                     next_text: None,
                     printed: None,
+                    number: None,
                     certain: true,
                 });
             }
@@ -545,19 +590,33 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
                 if strong { 1.5 } else { 0.0 },
                 Some(printed.clone()),
             ),
-            Some(Label::Word { word, n }) if Some(*word) == c.heading_word => {
-                if heading_like(&text) || text.is_empty() {
-                    (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
-                } else {
-                    continue;
-                }
+            Some(Label::Word { word, n, .. })
+                if Some(*word) == c.heading_word && (heading_like(&text) || text.is_empty()) =>
+            {
+                (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
             }
+            Some(Label::Roman { n, .. }) if c.roman_headings && heading_like(&text) => {
+                (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
+            }
+            // `Paragraph 4 The Chief Executive...`: a numbered paragraph, where paragraphs are
+            // numbered so.
+            Some(Label::Word { n, .. }) if c.single_clauses && strong => (
+                vec![(
+                    Interp::Clause {
+                        path: vec![*n],
+                        previous: None,
+                    },
+                    clause_score,
+                )],
+                1.0,
+                Some(format!("{n}.")),
+            ),
             Some(Label::Single(n, form)) if !info.start.marker => {
                 let head = *form != SingleForm::Close && heading_like(&text);
                 if head && c.single_headings {
                     let score = if info.standalone || strong { 3.0 } else { 1.0 };
                     (vec![(Interp::Heading(*n), score)], 0.5, None)
-                } else if c.single_clauses && *form != SingleForm::Glued && strong {
+                } else if c.single_clauses && strong {
                     (
                         vec![(
                             Interp::Clause {
@@ -575,6 +634,11 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
             }
             _ => continue,
         };
+        let number = match &info.start.label {
+            Some(Label::Word { roman, .. }) => roman.clone(),
+            Some(Label::Roman { printed, .. }) => Some(printed.clone()),
+            _ => None,
+        };
         out.push(Event {
             info: k,
             options,
@@ -582,6 +646,7 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
             text,
             next_text,
             printed,
+            number,
             certain: false,
         });
     }
@@ -934,42 +999,59 @@ fn front_and_back_matter(infos: &[Info<'_>], plan: &mut Plan) {
         }
         let t = strip_marks(t);
         meta::approval(&t).is_some()
-            || meta::is_council_name(&t)
+            || !meta::councils_in(&t).is_empty()
             || (names_protocol(&t) && t.split_whitespace().count() <= 20)
     };
-    // The first heading or clause that is not front matter starts the body.
-    let start = infos.iter().position(|info| match &plan.roles[info.i] {
-        Some(
-            Role::Clause { .. }
-            | Role::Heading {
-                number: Some(_), ..
-            },
-        ) => true,
-        Some(Role::Heading {
-            number: None, text, ..
-        }) => !front_like(text),
-        _ => false,
+    // The first heading or clause that is not front matter starts the body; it cannot come
+    // before the protocol's own title (a constitution's "Part 5" and "Section 8 of this Part"
+    // stand above it).
+    let first_clause = infos
+        .iter()
+        .position(|info| matches!(plan.roles[info.i], Some(Role::Clause { .. })))
+        .unwrap_or(infos.len());
+    let title = infos[..first_clause].iter().position(|info| {
+        let t = strip_marks(info.text);
+        names_protocol(&t)
+            && t.split_whitespace().count() <= 20
+            && !t.ends_with(['.', ';', ','])
+            && meta::approval(&t).is_none()
+    });
+    let start = infos.iter().enumerate().position(|(k, info)| {
+        title.is_none_or(|t| k > t)
+            && match &plan.roles[info.i] {
+                Some(
+                    Role::Clause { .. }
+                    | Role::Heading {
+                        number: Some(_), ..
+                    },
+                ) => true,
+                Some(Role::Heading {
+                    number: None, text, ..
+                }) => !front_like(text),
+                _ => false,
+            }
     });
     if let Some(start) = start {
         for info in &infos[..start] {
             let t = strip_marks(info.text);
+            let short = t.split_whitespace().count() <= 16 && !t.ends_with(['.', ';', ',']);
             if !is_table_row(info.text) && meta::approval(&t).is_some() && info.strong() {
                 plan.roles[info.i] = Some(Role::Meta);
             } else if matches!(plan.roles[info.i], Some(Role::Heading { .. }))
-                || (plan.roles[info.i].is_none() && info.strong() && front_like(&t))
+                || (plan.roles[info.i].is_none() && info.strong() && (front_like(&t) || short))
             {
                 plan.roles[info.i] = Some(Role::Para);
             }
         }
     }
-    // Approval lines at the end, after the last clause.
+    // Approval lines at the end, after the last clause (read as headings or not).
     for info in infos.iter().rev() {
         let t = strip_marks(info.text);
-        if plan.roles[info.i].is_none()
-            && info.strong()
-            && !is_table_row(info.text)
-            && meta::approval(&t).is_some()
-        {
+        let free = matches!(
+            plan.roles[info.i],
+            None | Some(Role::Heading { number: None, .. })
+        );
+        if free && info.strong() && !is_table_row(info.text) && meta::approval(&t).is_some() {
             plan.roles[info.i] = Some(Role::Meta);
         } else {
             break;
@@ -991,8 +1073,9 @@ fn names_protocol(t: &str) -> bool {
         && !lower.contains("this protocol")
 }
 
-/// Lettered paragraphs directly under a numbered heading, with no numbered clause in the
-/// section, are the section's clauses: `1(a)`, `1(b)`.
+/// Lettered, numbered or roman paragraphs directly under a numbered heading, with no
+/// numbered clause in the section, are the section's clauses: `1(a)`, `1(b)`; `2(1)`, `2(2)`;
+/// `3(i)`, `3(ii)`. Deeper labels of another kind stay their items.
 fn lettered_sections(infos: &[Info<'_>], plan: &mut Plan) {
     let mut k = 0;
     while k < infos.len() {
@@ -1026,25 +1109,28 @@ fn lettered_sections(infos: &[Info<'_>], plan: &mut Plan) {
         let has_clause = body
             .iter()
             .any(|&j| matches!(plan.roles[infos[j].i], Some(Role::Clause { .. })));
-        let first_is_a = body.first().is_some_and(|&j| {
-            matches!(&infos[j].start.label, Some(Label::Item { label, kind: ItemKind::Letter, .. })
-                if letter_of(label) == Some(1))
+        // The kind of the first label, when it is the first of its kind.
+        let kind = body.first().and_then(|&j| match &infos[j].start.label {
+            Some(Label::Item { label, kind, .. }) if place_of(label, *kind) == Some(1) => {
+                Some(*kind)
+            }
+            _ => None,
         });
-        if !has_clause && first_is_a {
+        if let (false, Some(kind)) = (has_clause, kind) {
             let mut want = 1;
             for &j in &body {
                 let info = &infos[j];
                 if let Some(Label::Item { label, .. }) = &info.start.label
-                    && letter_of(label) == Some(want)
+                    && place_of(label, kind) == Some(want)
                     && info.strong()
                 {
-                    let letter = label
+                    let inner = label
                         .trim_matches(|c| matches!(c, '(' | ')' | '.'))
                         .to_string();
                     plan.roles[info.i] = Some(Role::Clause {
                         id: ClauseId::from_parts(vec![section, want]),
                         previous: None,
-                        printed: Some(format!("{section}({letter})")),
+                        printed: Some(format!("{section}({inner})")),
                         text: info.start.rest.to_string(),
                     });
                     want += 1;
@@ -1054,9 +1140,14 @@ fn lettered_sections(infos: &[Info<'_>], plan: &mut Plan) {
                 plan.notes.push((
                     infos[k].no,
                     format!(
-                        "line {}: the lettered paragraphs under heading {section} are its clauses ({section}(a) to {section}({}))",
+                        "line {}: the {} paragraphs under heading {section} are its clauses ({section}(...), {} of them)",
                         infos[k].no,
-                        (b'a' + (want - 2) as u8) as char
+                        match kind {
+                            ItemKind::Letter => "lettered",
+                            ItemKind::Roman => "roman-numbered",
+                            _ => "numbered",
+                        },
+                        want - 1
                     ),
                 ));
             }
@@ -1065,13 +1156,20 @@ fn lettered_sections(infos: &[Info<'_>], plan: &mut Plan) {
     }
 }
 
-/// The place of a single letter label in the alphabet (`(c)` is 3); roman-looking letters
-/// count as letters here (`(i)` after `(h)`).
-fn letter_of(label: &str) -> Option<u32> {
+/// The place of an item label in its sequence, read as `kind`: `(c)` is 3 as a letter, `(iv)`
+/// 4 as a roman numeral, `(2)` 2 as a number; `(i)` is 9 as a letter and 1 as a roman numeral.
+fn place_of(label: &str, kind: ItemKind) -> Option<u32> {
     let inner = label.trim_matches(|c| matches!(c, '(' | ')' | '.'));
-    let mut cs = inner.chars();
-    let c = cs.next()?;
-    (cs.next().is_none() && c.is_ascii_lowercase()).then(|| u32::from(c as u8 - b'a') + 1)
+    match kind {
+        ItemKind::Letter => {
+            let mut cs = inner.chars();
+            let c = cs.next()?;
+            (cs.next().is_none() && c.is_ascii_lowercase()).then(|| u32::from(c as u8 - b'a') + 1)
+        }
+        ItemKind::Roman => labels::roman_value(inner),
+        ItemKind::Number => inner.parse().ok(),
+        ItemKind::Bullet => None,
+    }
 }
 
 /// Lines printed `1.` by a web page or a Markdown converter that numbered every list entry

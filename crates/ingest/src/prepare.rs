@@ -98,7 +98,7 @@ fn mark_web_navigation(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
         l.kind == LineKind::Body && {
             let lower = l.text.to_lowercase();
             lower.contains("protocol")
-                || crate::meta::is_council_name(l.text)
+                || !crate::meta::councils_in(l.text).is_empty()
                 || l.text.split_whitespace().count() >= 8
                 || l.text.starts_with('#')
         }
@@ -167,13 +167,33 @@ pub fn strip_marks(s: &str) -> String {
 /// numbers removed, folded.
 pub fn heading_key(s: &str) -> String {
     let s = strip_marks(s);
-    let s = s.split('\t').next().unwrap_or("");
-    let s = s
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-        .trim_start();
+    // Tab-separated cells: the heading's words, without a page number cell.
+    let mut cells: Vec<&str> = s
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    while cells.len() > 1
+        && cells.last().is_some_and(|c| {
+            c.trim_matches(['.', '…', ' '])
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+    {
+        cells.pop();
+    }
+    let joined = cells.join(" ");
     // Trailing page numbers typed with spaces or dot leaders: "Expectations ....... 7".
-    let s = s.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
-    let s = s.trim_end_matches(['.', '…']).trim_end();
+    let s = joined
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    let s = s.trim_end_matches(['.', '…', ' ']).trim_end();
+    // Its number, however written ("1.", "Section 1:", "ARTICLE 1:", "Part II –").
+    let start = crate::labels::start(s);
+    let s = match start.label {
+        Some(crate::labels::Label::Item { .. }) | None => s,
+        Some(_) => start.rest.as_ref(),
+    };
     fold(s)
 }
 
@@ -183,10 +203,15 @@ fn mark_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet
         // Cheap test first: only a short line can be the word "contents".
         l.kind == LineKind::Body
             && l.text.len() <= 40
-            && l.text.to_ascii_lowercase().contains("contents")
+            && {
+                let lower = l.text.to_ascii_lowercase();
+                lower.contains("contents")
+                    || lower.contains("this page")
+                    || lower.contains("this document")
+            }
             && matches!(
                 fold(&strip_marks(l.text)).as_str(),
-                "contents" | "table of contents"
+                "contents" | "table of contents" | "on this page" | "in this document"
             )
     }) else {
         return entries;
@@ -312,7 +337,12 @@ fn mark_run(
     for l in &mut lines[start..end] {
         if l.kind == LineKind::Body {
             let key = heading_key(l.text);
-            if !key.is_empty() && key != "contents" && key != "table of contents" {
+            if !key.is_empty()
+                && !matches!(
+                    key.as_str(),
+                    "contents" | "table of contents" | "on this page" | "in this document"
+                )
+            {
                 entries.insert(key);
             }
             l.kind = LineKind::Contents;
@@ -369,8 +399,22 @@ fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Dia
     // The last line before this one that is still body text (kept as we go, so that a file of
     // nothing but furniture is read in one pass, not one backward scan per line).
     let mut prev_text: Option<&'a str> = None;
+    // A number alone on its line with text straight after it may be a clause's number (the
+    // plan decides, and sets it aside as a page number if the numbering has no place for it).
+    let label_alone: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let t = lines[i].text;
+            !t.is_empty()
+                && t.len() <= 3
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && lines.get(i + 1).is_some_and(|n| n.kind == LineKind::Body)
+                && i.checked_sub(1)
+                    .and_then(|j| lines.get(j))
+                    .is_none_or(|p| p.kind != LineKind::Body || crate::text::ends_sentence(p.text))
+        })
+        .collect();
     for (i, line) in lines.iter_mut().enumerate() {
-        if line.kind != LineKind::Body {
+        if line.kind != LineKind::Body || label_alone[i] {
             continue;
         }
         let reason = furniture_reason(line.text, prev_text).or_else(|| {
