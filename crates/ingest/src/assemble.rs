@@ -13,8 +13,8 @@ use concord_model::{
 use crate::blocks::{Block, BlockKind, HeadingStyle, ItemKind};
 use crate::inline::inline;
 use crate::meta::{
-    approval, find_date, is_front_matter, kind_of, read_preamble, version_entry, version_table,
-    version_table_report,
+    approval, council_in_text, find_date, is_front_matter, kind_of, read_preamble, version_entry,
+    version_table, version_table_report,
 };
 use crate::text::{ends_open, ends_sentence, join_lines, starts_lower};
 use crate::{Error, Format};
@@ -297,6 +297,22 @@ pub fn assemble(
             })
             .and_then(|v| v.date.clone())
             .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-');
+    }
+    if doc.meta.council.is_none()
+        && !cx.strict
+        && let Some(name) = council_in_text(doc.clauses().iter().map(|c| c.text.as_str()))
+    {
+        diags.push(Diagnostic::new(
+            Code::ReadAsMeta,
+            Severity::Info,
+            1,
+            format!(
+                "read the council's name from its text: {}",
+                crate::quoted(&name)
+            ),
+        ));
+        doc.meta.kind = doc.meta.kind.or_else(|| kind_of(&name));
+        doc.meta.council = Some(name);
     }
     infer_insertions(&mut doc);
     Ok(doc)

@@ -70,11 +70,28 @@ pub struct Mode {
     pub format: Format,
     pub strict: bool,
     pub max_depth: usize,
+    /// How the text's lines break: where a paragraph can end without a blank line.
+    pub breaks: Breaks,
+}
+
+/// How a text's lines break, which says where a paragraph ends when no blank line does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Breaks {
+    /// Paragraphs are separated by blank lines (or nothing is known).
+    #[default]
+    Blank,
+    /// Each line is a whole paragraph (a Word or web text without blank lines): a line after a
+    /// finished sentence starts a new one.
+    Lines,
+    /// Hard-wrapped at this width: a line that ends a sentence well short of the width ends its
+    /// paragraph.
+    Wrapped(usize),
 }
 
 struct State {
     format: Format,
     strict: bool,
+    breaks: Breaks,
     seen_text: bool,
     /// Clause numbering deeper than this stops the reading (`Options::max_depth`).
     max_depth: usize,
@@ -91,6 +108,7 @@ pub fn blocks(
     let mut st = State {
         format: mode.format,
         strict: mode.strict,
+        breaks: mode.breaks,
         seen_text: false,
         max_depth: mode.max_depth,
         error: None,
@@ -299,10 +317,11 @@ fn recognise(
         labels::start(t).label,
         Some(Label::Dotted(_) | Label::Paren { .. })
     );
-    // Items: labelled, bulleted, or a bullet whose glyph was lost in extraction.
+    // Items: labelled, bulleted, or a bullet whose glyph was lost in extraction. The next
+    // label of a list starts an item even after a line that runs on ("(c) ...; and").
     if !numbered_label
         && let Some((label, previous_label, kind, after)) = item_label(rest)
-        && (marker || at_start)
+        && (marker || at_start || follows_item(prev_block, &label))
     {
         return Some((
             BlockKind::Item {
@@ -341,8 +360,20 @@ fn recognise(
         ));
     }
     // A new paragraph: after a blank line, or a short lead-in ("Officers should:") after a
-    // finished sentence in hard-wrapped text.
+    // finished sentence in hard-wrapped text, or where the text's line breaks say a paragraph
+    // ended (a finished sentence on a line of its own, or well short of the wrap width).
     if after_blank {
+        return Some((BlockKind::Para, Some(t.to_string())));
+    }
+    if let Some(p) = prev
+        && ends_sentence(p)
+        && starts_upper(t)
+        && match st.breaks {
+            Breaks::Blank => false,
+            Breaks::Lines => true,
+            Breaks::Wrapped(width) => p.chars().count() * 10 < width * 7,
+        }
+    {
         return Some((BlockKind::Para, Some(t.to_string())));
     }
     if prev.is_some_and(ends_sentence)
@@ -353,6 +384,44 @@ fn recognise(
         return Some((BlockKind::Para, Some(t.to_string())));
     }
     None
+}
+
+/// Whether `label` is the next label after the item block before (`(d)` after `(c)`, `iv.`
+/// after `iii.`).
+fn follows_item(prev: Option<&Block>, label: &str) -> bool {
+    let Some(Block {
+        kind: BlockKind::Item { label: before, .. },
+        ..
+    }) = prev
+    else {
+        return false;
+    };
+    let core = |l: &str| -> (String, String, String) {
+        let open = if l.starts_with('(') { "(" } else { "" }.to_string();
+        let close = l.chars().last().map(String::from).unwrap_or_default();
+        let inner = l.trim_matches(|c| matches!(c, '(' | ')' | '.')).to_string();
+        (open, inner, close)
+    };
+    let (o1, a, c1) = core(before);
+    let (o2, b, c2) = core(label);
+    if o1 != o2 || c1 != c2 {
+        return false;
+    }
+    let next_letter = a.len() == 1
+        && b.len() == 1
+        && a.bytes()
+            .next()
+            .zip(b.bytes().next())
+            .is_some_and(|(x, y)| y == x + 1);
+    let next_number = a
+        .parse::<u32>()
+        .ok()
+        .zip(b.parse::<u32>().ok())
+        .is_some_and(|(x, y)| y == x + 1);
+    let next_roman = labels::roman_value(&a)
+        .zip(labels::roman_value(&b))
+        .is_some_and(|(x, y)| y == x + 1);
+    next_letter || next_number || next_roman
 }
 
 /// Canonical Markdown says what it is: its headings are `#` lines, its clauses start with

@@ -328,7 +328,7 @@ pub fn item_label(s: &str) -> Option<(String, Option<String>, ItemKind, &str)> {
         if let Some((l2, rest2)) = paren_label(rest)
             && label_kind(l1) == label_kind(l2)
             && l1 != l2
-            && rest2.starts_with(' ')
+            && rest2.starts_with(char::is_whitespace)
         {
             return Some((
                 format!("({l2})"),
@@ -338,7 +338,10 @@ pub fn item_label(s: &str) -> Option<(String, Option<String>, ItemKind, &str)> {
             ));
         }
         // `(1)This`: the space lost in extraction, a capital straight after.
-        if rest.starts_with(' ') || rest.is_empty() || rest.starts_with(char::is_uppercase) {
+        if rest.starts_with(char::is_whitespace)
+            || rest.is_empty()
+            || rest.starts_with(char::is_uppercase)
+        {
             return Some((format!("({l1})"), None, label_kind(l1), rest.trim_start()));
         }
         return None;
@@ -353,7 +356,9 @@ pub fn item_label(s: &str) -> Option<(String, Option<String>, ItemKind, &str)> {
     let label = &s[..len];
     let rest = &s[len..];
     let closer = rest.chars().next()?;
-    if !matches!(closer, '.' | ')') || !(rest[1..].starts_with(' ') || rest.len() == 1) {
+    if !matches!(closer, '.' | ')')
+        || !(rest[1..].starts_with(char::is_whitespace) || rest.len() == 1)
+    {
         return None;
     }
     let kind = label_kind(label);
@@ -402,16 +407,30 @@ pub fn label_kind(label: &str) -> ItemKind {
 
 /// Strips a list marker (`- `, `* `, `• `, ...) and returns whether there was one.
 pub fn list_marker(t: &str) -> (bool, &str) {
-    for m in ["- ", "* ", "+ ", "• ", "● ", "▪ ", "◦ ", "\u{f0b7} "] {
+    for m in ["- ", "* ", "+ "] {
         if let Some(rest) = t.strip_prefix(m) {
             return (true, rest.trim_start());
         }
     }
-    if let Some(rest) = t.strip_prefix('•').or_else(|| t.strip_prefix('\u{f0b7}')) {
-        return (true, rest.trim_start());
+    // Bullet glyphs, followed by a space or a tab, or (the glyphs no word starts with) by
+    // nothing at all.
+    let mut chars = t.chars();
+    if let Some(c) = chars.next()
+        && BULLETS.contains(&c)
+    {
+        let rest = chars.as_str();
+        if rest.starts_with(char::is_whitespace) || matches!(c, '•' | '\u{f0b7}' | '·') {
+            return (true, rest.trim_start());
+        }
     }
     (false, t)
 }
+
+/// Glyphs that mark a bulleted line: the common bullets, the dash and middle dot of web pages,
+/// and Word's Symbol-font bullet (U+F0B7) as text extraction leaves it.
+const BULLETS: &[char] = &[
+    '•', '●', '▪', '◦', '○', '■', '□', '►', '▶', '➢', '➤', '✓', '·', '–', '—', '\u{f0b7}',
+];
 
 /// `**3.3** text` → `3.3 text`: labels in bold are labels; `**1. Purpose**` → `1. Purpose`.
 pub fn unbold_label(s: &str) -> Cow<'_, str> {
@@ -484,11 +503,27 @@ mod tests {
             l("Section 3: Roles"),
             Some(Label::Word {
                 word: "Section",
-                n: 3
+                n: 3,
+                roman: None
             })
         );
         assert_eq!(start("Section 3: Roles").rest, "Roles");
-        assert_eq!(l("PART IV"), Some(Label::Word { word: "Part", n: 4 }));
+        assert_eq!(
+            l("PART IV"),
+            Some(Label::Word {
+                word: "Part",
+                n: 4,
+                roman: Some("IV".into())
+            })
+        );
+        assert_eq!(
+            l("IV. ROLES"),
+            Some(Label::Roman {
+                n: 4,
+                printed: "IV".into()
+            })
+        );
+        assert_eq!(l("I am"), None);
         assert_eq!(l("Sections of the council"), None);
         assert_eq!(l("Part of the role"), None);
     }

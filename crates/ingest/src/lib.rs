@@ -30,6 +30,7 @@ pub mod pdf;
 mod plan;
 mod prepare;
 mod refs;
+mod runon;
 mod tag;
 mod text;
 mod xml;
@@ -387,6 +388,11 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
             format,
             strict,
             max_depth: opts.max_depth,
+            breaks: if strict || page_starts.is_some() {
+                blocks::Breaks::Blank
+            } else {
+                breaks(&prepared.lines, cx.hard_wrapped, cx.wrap_width)
+            },
         },
         &plan.roles,
         &mut diags,
@@ -447,6 +453,30 @@ pub fn sniff(text: &str) -> Format {
         Format::Markdown
     } else {
         Format::Text
+    }
+}
+
+/// How a text's lines break, when it has few blank lines to say where paragraphs end: one
+/// paragraph a line, or hard-wrapped at a width. A text with a blank line after most of its
+/// paragraphs needs neither.
+fn breaks(lines: &[prepare::Line<'_>], hard_wrapped: bool, width: usize) -> blocks::Breaks {
+    use prepare::LineKind::{Blank, Body};
+    let body = lines.iter().filter(|l| l.kind == Body).count();
+    let blanks = lines.iter().filter(|l| l.kind == Blank).count();
+    if body == 0 || blanks * 4 >= body {
+        return blocks::Breaks::Blank;
+    }
+    if hard_wrapped {
+        return blocks::Breaks::Wrapped(width);
+    }
+    let long = lines
+        .iter()
+        .filter(|l| l.kind == Body && l.text.chars().count() > 110)
+        .count();
+    if long * 10 >= body * 3 {
+        blocks::Breaks::Lines
+    } else {
+        blocks::Breaks::Blank
     }
 }
 

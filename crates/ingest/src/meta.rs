@@ -123,6 +123,10 @@ pub fn read_preamble(lines: &[String]) -> Preamble {
             .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == "joint"));
     if joint {
         p.kind = Some("joint".into());
+        // The councils that share it, as the text names them.
+        if english.len() >= 2 {
+            p.council = Some(english.join(" and "));
+        }
     }
     p
 }
@@ -151,6 +155,12 @@ pub fn councils_in(l: &str) -> Vec<String> {
     for part in flat.split(['–', '—', '|', '/']) {
         for piece in part.split(" - ") {
             let piece = piece.trim().trim_matches([',', ':']).trim();
+            // `WYVERNHAM DISTRICT COUNCIL CONSTITUTION`
+            let piece = piece
+                .strip_suffix(" Constitution")
+                .or_else(|| piece.strip_suffix(" CONSTITUTION"))
+                .or_else(|| piece.strip_suffix(" constitution"))
+                .unwrap_or(piece);
             let both: Vec<&str> = piece
                 .split(" and ")
                 .map(|x| x.trim())
@@ -327,6 +337,76 @@ pub fn is_front_matter(line: &str) -> bool {
     approval(line).is_some()
         || !councils_in(line).is_empty()
         || (title_score(line) >= 2 && line.split_whitespace().count() <= 20)
+}
+
+/// The council a protocol names in its own text, for a document whose front matter does not:
+/// the first proper council name of the text (`Holmbrook Borough Council`), when no other
+/// council is named more often.
+pub fn council_in_text<'a>(texts: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for t in texts {
+        for name in proper_councils(t) {
+            match seen.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, k)) => *k += 1,
+                None => seen.push((name, 1)),
+            }
+        }
+    }
+    let (first, count) = seen.first()?.clone();
+    seen.iter().all(|(_, k)| *k <= count).then_some(first)
+}
+
+/// Proper council names in a sentence: capitalised words, then "Council"
+/// (`of Holmbrook Borough Council in`); not "the Council", "Full Council", "the Town Council".
+fn proper_councils(t: &str) -> Vec<String> {
+    const GENERIC: &[&str] = &[
+        "The",
+        "This",
+        "Full",
+        "Each",
+        "Every",
+        "Any",
+        "A",
+        "Parish",
+        "Town",
+        "District",
+        "County",
+        "Borough",
+        "City",
+        "Community",
+        "Metropolitan",
+        "Principal",
+        "Unitary",
+        "Joint",
+        "Our",
+        "Your",
+        "Its",
+        "Their",
+    ];
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if *w != "Council" {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && words[j - 1].starts_with(char::is_uppercase) && words[j - 1] != "Council" {
+            j -= 1;
+        }
+        let name = &words[j..i];
+        if name.iter().any(|w| !GENERIC.contains(w)) {
+            // Leading generic words are not the name ("The Holmbrook...": "Holmbrook...").
+            let start = name
+                .iter()
+                .position(|w| !matches!(*w, "The" | "This"))
+                .unwrap_or(0);
+            out.push(words[j + start..=i].join(" "));
+        }
+    }
+    out
 }
 
 /// `May 2027` as `2027-05`.

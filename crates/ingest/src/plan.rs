@@ -423,6 +423,8 @@ struct Chosen {
     flattened: bool,
     /// Capital roman numerals number the headings (`I. INTRODUCTION`).
     roman_headings: bool,
+    /// `1) Purpose` may be a heading: dotted clauses number the document.
+    close_headings: bool,
     /// Counts, for the description.
     dotted: usize,
     paren: usize,
@@ -436,14 +438,20 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
     let mut singles_head = 0;
     let mut singles_sent = Vec::new();
     let mut single_numbers = HashSet::new();
-    let mut dotted_firsts = HashSet::new();
+    // The first numbers of the dotted clauses: `1) Purpose` is a heading where clauses 1.1,
+    // 1.2 follow, an item of a list elsewhere.
+    let dotted_firsts: HashSet<u32> = infos
+        .iter()
+        .filter_map(|info| match &info.start.label {
+            Some(Label::Dotted(p)) if info.strong() => Some(p[0]),
+            _ => None,
+        })
+        .collect();
+    c.close_headings = dotted_firsts.len() >= 2;
     for (k, info) in infos.iter().enumerate() {
         let text = effective_text(infos, k);
         match &info.start.label {
-            Some(Label::Dotted(p)) if info.strong() => {
-                c.dotted += 1;
-                dotted_firsts.insert(p[0]);
-            }
+            Some(Label::Dotted(_)) if info.strong() => c.dotted += 1,
             Some(Label::Paren { .. }) if info.strong() => c.paren += 1,
             Some(Label::Word { word, .. }) if heading_like(&text) || text.is_empty() => {
                 match words.iter_mut().find(|(w, _)| w == word) {
@@ -455,7 +463,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
             Some(Label::Word { n, .. }) if info.strong() => singles_sent.push(*n),
             Some(Label::Roman { .. }) if info.strong() && heading_like(&text) => roman += 1,
             Some(Label::Single(n, form)) if info.strong() && !info.start.marker => {
-                if *form != SingleForm::Close && heading_like(&text) {
+                if (*form != SingleForm::Close || c.close_headings) && heading_like(&text) {
                     singles_head += 1;
                     single_numbers.insert(*n);
                 } else {
@@ -612,7 +620,7 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
                 Some(format!("{n}.")),
             ),
             Some(Label::Single(n, form)) if !info.start.marker => {
-                let head = *form != SingleForm::Close && heading_like(&text);
+                let head = (*form != SingleForm::Close || c.close_headings) && heading_like(&text);
                 if head && c.single_headings {
                     let score = if info.standalone || strong { 3.0 } else { 1.0 };
                     (vec![(Interp::Heading(*n), score)], 0.5, None)
@@ -1038,7 +1046,7 @@ fn front_and_back_matter(infos: &[Info<'_>], plan: &mut Plan) {
             if !is_table_row(info.text) && meta::approval(&t).is_some() && info.strong() {
                 plan.roles[info.i] = Some(Role::Meta);
             } else if matches!(plan.roles[info.i], Some(Role::Heading { .. }))
-                || (plan.roles[info.i].is_none() && info.strong() && (front_like(&t) || short))
+                || (plan.roles[info.i].is_none() && (front_like(&t) || (info.strong() && short)))
             {
                 plan.roles[info.i] = Some(Role::Para);
             }
@@ -1369,6 +1377,18 @@ fn set_levels(infos: &[Info<'_>], plan: &mut Plan) {
         }
     }
     let numbered_rank = if numbered_caps * 2 > numbered { 10 } else { 11 };
+    // Clause numbers that all share one first number (a constitution's section 8, numbered
+    // 8.1 to 8.17 under its own headings) say nothing about the headings' levels.
+    let firsts: HashSet<u32> = plan
+        .roles
+        .iter()
+        .flatten()
+        .filter_map(|r| match r {
+            Role::Clause { id, .. } if id.depth() >= 2 => Some(id.parts()[0]),
+            _ => None,
+        })
+        .collect();
+    let clauses_tell = firsts.len() >= 2 || numbered > 0;
     // The first part of the next numbered clause after each line, scanning from the end.
     let mut next_clause: Vec<Option<u32>> = vec![None; infos.len()];
     let mut next = None;
@@ -1405,7 +1425,8 @@ fn set_levels(infos: &[Info<'_>], plan: &mut Plan) {
                 ..
             } => {
                 let r = rank(*style);
-                *level = match next_clause[k] {
+                let next = next_clause[k].filter(|_| clauses_tell);
+                *level = match next {
                     Some(n) if context == Some(n) => 2,
                     Some(n) => {
                         context = Some(n);

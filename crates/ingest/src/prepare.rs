@@ -81,6 +81,7 @@ pub fn prepare<'a>(
             contents: HashSet::new(),
         };
     }
+    let mut lines = crate::runon::split(lines);
     mark_web_navigation(&mut lines, diags);
     let mut contents = mark_contents(&mut lines, diags);
     if contents.is_empty() {

@@ -78,6 +78,18 @@ pub fn lay_out(doc: &Document, style: &Style) -> Option<(String, Expected)> {
         exp.sections.push(cx.section(s, position));
     }
     contents(doc, style, &mut blocks);
+    // Text that lost its line breaks lost them in its body; the lines above it (title,
+    // council, adoption) stand apart, as in the documents seen.
+    if style.one_line {
+        let front = lines(
+            &blocks,
+            &Style {
+                one_line: false,
+                ..*style
+            },
+        );
+        return Some((format!("{front}\n{}", lines(&cx.blocks, style)), exp));
+    }
     blocks.append(&mut cx.blocks);
     if style.web {
         blocks.push(Block::Line("Back to top".into()));
