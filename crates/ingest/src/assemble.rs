@@ -877,14 +877,24 @@ impl Tree<'_> {
     }
 }
 
-/// Whether two labels can be siblings: same kind, or a letter that is also a roman numeral
-/// (`(x)` after `(ix)`, `(v)` after `(iv)`).
+/// Whether two labels can be siblings: same kind, a letter that is also a roman numeral
+/// (`(x)` after `(ix)`, `(v)` after `(iv)`), or the next letter written the same way (`i)`
+/// after `h)`: a letter, though it reads as a roman one).
 fn same_family(a: &str, b: &str) -> bool {
+    let inner = |l: &str| l.trim_matches(|c| matches!(c, '(' | ')' | '.')).to_string();
     let roman_able = |l: &str| {
-        let inner = l.trim_matches(|c| matches!(c, '(' | ')' | '.'));
+        let inner = inner(l);
         !inner.is_empty() && inner.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
     };
-    kind_of_label(a) == kind_of_label(b) || (roman_able(a) && roman_able(b))
+    let next_letter = {
+        let (x, y) = (inner(a), inner(b));
+        x.len() == 1
+            && y.len() == 1
+            && x.bytes().zip(y.bytes()).all(|(p, q)| q == p + 1 || p == q + 1)
+            && a.starts_with('(') == b.starts_with('(')
+            && a.ends_with(')') == b.ends_with(')')
+    };
+    kind_of_label(a) == kind_of_label(b) || (roman_able(a) && roman_able(b)) || next_letter
 }
 
 fn kind_of_label(label: &str) -> ItemKind {

@@ -141,11 +141,17 @@ fn is_web_chrome(t: &str) -> bool {
 }
 
 /// `Home > Council > Policies`, `Home / Your council / Constitution`: two separators or more
-/// between short parts.
+/// between short parts, never a sentence (`the Leader, a Portfolio / Committee / Sub-Committee.`
+/// is text). A slash separates a breadcrumb only when it starts at "Home".
 fn is_breadcrumb(key: &str) -> bool {
-    [" > ", " » ", " / ", " › "].iter().any(|sep| {
+    if key.ends_with(['.', ';', ',']) {
+        return false;
+    }
+    [" > ", " » ", " › ", " / "].iter().any(|sep| {
         let parts: Vec<&str> = key.split(sep).collect();
-        parts.len() >= 3 && parts.iter().all(|p| p.split_whitespace().count() <= 6)
+        parts.len() >= 3
+            && parts.iter().all(|p| p.split_whitespace().count() <= 6)
+            && (*sep != " / " || parts[0].trim() == "home")
     })
 }
 
@@ -437,6 +443,57 @@ fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Dia
             ));
         } else {
             prev_text = Some(line.text);
+        }
+    }
+    mark_headers_beside_page_numbers(lines, front_end, diags);
+}
+
+/// A page's running title beside its page number (`3`, then `Protocol on Member and Officer
+/// Relations`), though it recurs only once: a short line that names a protocol or a council,
+/// within two lines of a page number, after the front matter.
+fn mark_headers_beside_page_numbers(
+    lines: &mut [Line<'_>],
+    front_end: usize,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let page_number = |l: &Line<'_>| {
+        l.kind == LineKind::Furniture && {
+            let key = fold(&strip_marks(l.text));
+            is_page_number(&key) || carries_page_number(&key)
+        }
+    };
+    for i in front_end..lines.len() {
+        if lines[i].kind != LineKind::Body {
+            continue;
+        }
+        let near = (i.saturating_sub(2)..(i + 3).min(lines.len()))
+            .filter(|&j| j != i)
+            .any(|j| page_number(&lines[j]));
+        let t = lines[i].text;
+        let lower = t.to_lowercase();
+        let titled = lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "protocol")
+            && !lower.contains("this protocol");
+        let gap = |l: Option<&Line<'_>>| {
+            l.is_none_or(|l| matches!(l.kind, LineKind::Blank | LineKind::Furniture))
+        };
+        let apart = gap(i.checked_sub(1).and_then(|j| lines.get(j))) && gap(lines.get(i + 1));
+        if near
+            && apart
+            && t.split_whitespace().count() <= 10
+            && !t.ends_with(['.', ';', ',', ':'])
+            && (is_caps(t) || crate::text::is_title_case(t))
+            && (titled || !crate::meta::councils_in(t).is_empty())
+        {
+            lines[i].kind = LineKind::Furniture;
+            diags.push(Diagnostic::new(
+                Code::PageFurniture,
+                Severity::Info,
+                lines[i].no,
+                format!(
+                    "removed a running header beside a page number: {}",
+                    crate::quoted(t)
+                ),
+            ));
         }
     }
 }
