@@ -362,6 +362,7 @@ fn mend_page_breaks(
                 || ends_open(prev_last)
                 || (cx.hard_wrapped
                     && !ends_sentence(prev_last)
+                    && !is_url(prev_last)
                     && prev_last.chars().count() * 10 >= cx.wrap_width * 7);
             let at_page_break = cx.page_starts.is_none_or(|p| p.contains(&b.first));
             if text_bearing && continues && !prev_last.is_empty() && at_page_break {
@@ -379,6 +380,13 @@ fn mend_page_breaks(
         out.push(b);
     }
     out
+}
+
+/// A line that is one web address: it ends a paragraph without a full stop.
+fn is_url(line: &str) -> bool {
+    let t = line.trim().trim_start_matches('<').trim_end_matches('>');
+    !t.contains(' ')
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
 
 /// Index of the block that starts the body: the first numbered heading, or in a document
@@ -890,7 +898,9 @@ fn same_family(a: &str, b: &str) -> bool {
         let (x, y) = (inner(a), inner(b));
         x.len() == 1
             && y.len() == 1
-            && x.bytes().zip(y.bytes()).all(|(p, q)| q == p + 1 || p == q + 1)
+            && x.bytes()
+                .zip(y.bytes())
+                .all(|(p, q)| q == p + 1 || p == q + 1)
             && a.starts_with('(') == b.starts_with('(')
             && a.ends_with(')') == b.ends_with(')')
     };

@@ -471,7 +471,9 @@ fn mark_headers_beside_page_numbers(
             .any(|j| page_number(&lines[j]));
         let t = lines[i].text;
         let lower = t.to_lowercase();
-        let titled = lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "protocol")
+        let titled = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "protocol")
             && !lower.contains("this protocol");
         let gap = |l: Option<&Line<'_>>| {
             l.is_none_or(|l| matches!(l.kind, LineKind::Blank | LineKind::Furniture))

@@ -68,33 +68,109 @@ fn cuts(t: &str) -> Vec<usize> {
         }
         let rest = &t[i..];
         let before = t[..i].trim_end();
-        // The word before ends a sentence, unless it is a label itself (`2.` before `Roles`).
+        // The word before ends a sentence, unless it is the label just cut at (`2.` before
+        // `Roles`); "section 10." ends one.
         let last_word = before.rsplit(' ').next().unwrap_or("");
+        let label_just_cut = out
+            .last()
+            .is_some_and(|&c| c + last_word.len() + 1 == i || (c == 0 && i == last_word.len() + 1))
+            || (out.is_empty() && i == last_word.len() + 1 && kind(last_word).is_some());
         let sentence_end = before.ends_with(['.', ':', ';', '!', '?', '"', '”', ')'])
-            && kind(last_word).is_none()
+            && !label_just_cut
             && !matches!(last_word, "e.g." | "i.e." | "etc.");
         let token_end = rest.find(' ').unwrap_or(rest.len());
         let token = &rest[..token_end];
         let next = rest[token_end..].trim_start();
         let next_upper = next.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“');
+        // A clause number before a capital is cut at wherever it stands (a list item before
+        // it may end without a full stop); whether it starts a clause is the plan's choice.
         let cut = match kind(token) {
-            Some(Token::Dotted) => (sentence_end || after_heading) && next_upper,
-            Some(Token::Heading) => sentence_end && next_upper,
+            Some(Token::Dotted) => next_upper || (after_heading && !next.is_empty()),
+            // A heading's number: after a finished sentence, or wherever its first clause
+            // (`2.1` after `2. Personal Relationships`) follows within a few words.
+            Some(Token::Heading) => {
+                next_upper && (sentence_end || first_clause_follows(token, next))
+            }
             Some(Token::Bullet) => true,
             Some(Token::Item) => {
-                before.ends_with([':', ';']) || before.ends_with(" and") || before.ends_with(" or")
+                sentence_end || before.ends_with(" and") || before.ends_with(" or")
             }
             None => false,
         };
         if cut {
+            // A lead-in between two lists (`...; • Never... Officers should: • Be aware...`):
+            // its sentence starts a piece of its own.
+            if matches!(kind(token), Some(Token::Bullet | Token::Item))
+                && before.ends_with(':')
+                && let Some(&last) = out.last()
+                && matches!(
+                    kind(t[last..].split(' ').next().unwrap_or("")),
+                    Some(Token::Bullet | Token::Item)
+                )
+                && let Some(start) = last_sentence_start(&t[last..i])
+                && start > 0
+            {
+                out.push(last + start);
+            }
             out.push(i);
             after_heading = kind(token) == Some(Token::Heading);
+            // A heading in capitals ends where the capitals do (`18. SUMMARY The working...`).
+            if after_heading && let Some(end) = caps_heading_end(next) {
+                let at = i + (rest.len() - next.len()) + end;
+                out.push(at);
+                after_heading = false;
+                i = at;
+                continue;
+            }
         } else if sentence_end {
             after_heading = false;
         }
         i += token_end.max(1);
     }
     out
+}
+
+/// Where the last sentence of `piece` starts (after its last `. `), if anywhere but its start.
+fn last_sentence_start(piece: &str) -> Option<usize> {
+    let body = piece.trim_end();
+    let cut = body[..body.len().saturating_sub(1)].rfind(". ")?;
+    let start = cut + 2;
+    body[start..]
+        .starts_with(char::is_uppercase)
+        .then_some(start)
+}
+
+/// Where a heading in capitals ends in `next` (the byte offset of the first word after it), when
+/// a capitalised word in lower case follows it directly (`SUMMARY The working...`).
+fn caps_heading_end(next: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut caps = 0;
+    for w in next.split(' ') {
+        // A clause number ends the heading itself, and is cut at as one.
+        if kind(w).is_some() {
+            return None;
+        }
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let is_caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+        if is_caps || (letters.is_empty() && caps > 0) {
+            caps += usize::from(is_caps);
+            at += w.len() + 1;
+            continue;
+        }
+        let capitalised = w.starts_with(char::is_uppercase);
+        return (caps > 0 && capitalised && letters.len() > 1).then_some(at);
+    }
+    None
+}
+
+/// Whether the first clause of heading `token` (`2.` or `2)`) comes within a heading's length
+/// of words in `next`: `Personal Relationships 2.1 It is...`.
+fn first_clause_follows(token: &str, next: &str) -> bool {
+    let n = token.trim_end_matches(['.', ')']);
+    let first = format!("{n}.1");
+    next.split(' ')
+        .take(14)
+        .any(|w| w == first || w == format!("{first}."))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +195,15 @@ fn kind(token: &str) -> Option<Token> {
         && token[1..token.len() - 1]
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Some(Token::Item);
+    }
+    // `a)`, `iv)`
+    if let Some(inner) = token.strip_suffix(')')
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && (inner.len() == 1 || inner.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
+        && inner.bytes().all(|b| b.is_ascii_lowercase())
     {
         return Some(Token::Item);
     }
