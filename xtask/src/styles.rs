@@ -533,3 +533,27 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every protocol we hold, in every style that can carry it, reads back to what a careful
+    /// reader finds in it.
+    #[test]
+    fn every_document_reads_back_in_every_style() {
+        let sources = sources(&crate::root()).expect("the corpus and examples read");
+        assert!(
+            sources.len() >= 10,
+            "the seeds, synthetic protocols and examples"
+        );
+        let outcomes = matrix(&sources);
+        assert!(outcomes.len() >= 300, "{} combinations", outcomes.len());
+        let misread: Vec<String> = outcomes
+            .iter()
+            .filter(|o| !o.differences.is_empty())
+            .map(|o| format!("{} in {}: {}", o.source, o.style, o.differences[0]))
+            .collect();
+        assert!(misread.is_empty(), "misread:\n{}", misread.join("\n"));
+    }
+}

@@ -344,6 +344,19 @@ fn mend_page_breaks(
     cx: &Context<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
+    // A paragraph that stops on a full line without a full stop was cut by a page break only
+    // where the text shows its page breaks cutting sentences: somewhere a paragraph goes on
+    // in lower case after one. Without that, a list entry or paragraph that ends without a
+    // full stop ends there.
+    let cuts_seen = blocks.windows(2).any(|w| {
+        w[1].kind == BlockKind::Para
+            && matches!(
+                w[0].kind,
+                BlockKind::Clause { .. } | BlockKind::Item { .. } | BlockKind::Para
+            )
+            && w[0].text.last().is_some_and(|l| !ends_sentence(l))
+            && w[1].text.first().is_some_and(|l| starts_lower(l))
+    });
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks {
         if b.kind == BlockKind::Para
@@ -361,6 +374,7 @@ fn mend_page_breaks(
             let continues = starts_lower(first)
                 || ends_open(prev_last)
                 || (cx.hard_wrapped
+                    && cuts_seen
                     && !ends_sentence(prev_last)
                     && !is_url(prev_last)
                     && prev_last.chars().count() * 10 >= cx.wrap_width * 7);

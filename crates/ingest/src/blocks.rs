@@ -333,7 +333,14 @@ fn recognise(
             Some(after.to_string()),
         ));
     }
-    if marker {
+    // A hyphen at the start of a wrapped line that carries on an unfinished sentence is the
+    // sentence's dash, not a bullet (`...the Publicity Code` / `- https://...`).
+    let dash_in_sentence = t.starts_with("- ")
+        && matches!(st.breaks, Breaks::Wrapped(_))
+        && !after_blank
+        && prev.is_some_and(|p| !ends_sentence(p))
+        && !matches!(prev_block.map(|b| &b.kind), Some(BlockKind::Item { .. }));
+    if marker && !dash_in_sentence {
         return Some((
             BlockKind::Item {
                 label: "•".into(),

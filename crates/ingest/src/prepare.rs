@@ -441,6 +441,10 @@ fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Dia
                 line.no,
                 format!("removed {reason}: {}", crate::quoted(line.text)),
             ));
+            // A dash left alone by the wrapping still introduces the address after it.
+            if reason == STRAY_PUNCTUATION {
+                prev_text = Some(line.text);
+            }
         } else {
             prev_text = Some(line.text);
         }
@@ -541,6 +545,8 @@ const CONTINUES: &[&str] = &[
     "their", "its", "his", "her", "be", "is", "are", "as", "at", "from", "this", "any", "not",
 ];
 
+const STRAY_PUNCTUATION: &str = "a stray punctuation line";
+
 fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     // The line's characters other than spaces, read once without copying them: a rule is
     // three bytes or more of rule marks, a stray line two marks at most.
@@ -561,7 +567,7 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
         return Some("a horizontal rule");
     }
     if punct && chars <= 2 {
-        return Some("a stray punctuation line");
+        return Some(STRAY_PUNCTUATION);
     }
     let key = fold(&strip_marks(text));
     if key.contains("intentionally blank") && key.split_whitespace().count() <= 8 {

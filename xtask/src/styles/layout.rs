@@ -131,6 +131,13 @@ fn applicable(doc: &Document, style: &Style, numbered: bool) -> bool {
     if subsections && !heading_numbered && !matches!(style.heading, HeadingForm::Caps) {
         return false;
     }
+    // Wrapped without blank lines, paragraphs that carry no number show where they end only
+    // by a short last line; one whose last line is nearly full runs into the next, for any
+    // reader. Such a document is not laid out so.
+    if !style.blank_lines && style.wrap.is_some() && doc.clauses().iter().any(|c| c.label.is_none())
+    {
+        return false;
+    }
     // Without line breaks, only numbers can show where headings and clauses start.
     if style.one_line && (!numbered || !heading_numbered || subsections) {
         return false;
