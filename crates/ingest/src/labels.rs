@@ -185,8 +185,11 @@ fn numbered(s: &str) -> Option<(Label, usize)> {
         }
         return None;
     }
+    // `4) Text`, and `4)Text` with the space lost.
     if let Some(rest) = after.strip_prefix(')')
-        && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+        && (rest.is_empty()
+            || rest.starts_with(char::is_whitespace)
+            || rest.starts_with(char::is_uppercase))
     {
         return Some((Label::Single(n, SingleForm::Close), len + 1));
     }

@@ -53,6 +53,10 @@ pub struct Preamble {
 }
 
 pub fn read_preamble(lines: &[String]) -> Preamble {
+    // A line that holds several (text that lost its line breaks): the council's name, the
+    // title, an approval line.
+    let split: Vec<String> = lines.iter().flat_map(|l| split_front_line(l)).collect();
+    let lines = &split[..];
     let mut p = Preamble::default();
     let mut approved: Option<String> = None;
     // Councils named: in English ("... Council") and in Welsh ("Cyngor ..."); a bilingual
@@ -129,6 +133,53 @@ pub fn read_preamble(lines: &[String]) -> Preamble {
         }
     }
     p
+}
+
+/// A line of front matter cut into the lines it holds when its breaks were lost: `Merrowby
+/// Parish Council Protocol on Councillor and Clerk Relations Adopted by the Council on 14 May
+/// 2024` is a council, a title and an approval line.
+fn split_front_line(l: &str) -> Vec<String> {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, w) in words.iter().enumerate() {
+        let starts_next = words
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
+        // The end of a council's name, before a title.
+        let council_end = (*w == "Council" || *w == "COUNCIL")
+            && starts_next
+            && is_council_name(&words[from..=i].join(" "))
+            && title_score(&words[i + 1..].join(" ")) > 0;
+        if council_end {
+            out.push(words[from..=i].join(" "));
+            from = i + 1;
+            continue;
+        }
+        // The start of an approval or version line, after a title.
+        let cue = matches!(
+            *w,
+            "Adopted"
+                | "Approved"
+                | "Agreed"
+                | "Ratified"
+                | "Version"
+                | "Reviewed"
+                | "Last"
+                | "Next"
+        );
+        if cue && i > from && approval(&words[i..].join(" ")).is_some() {
+            out.push(words[from..i].join(" "));
+            from = i;
+        }
+    }
+    if from < words.len() {
+        out.push(words[from..].join(" "));
+    }
+    if out.len() <= 1 {
+        return vec![l.to_string()];
+    }
+    out
 }
 
 /// A title without the number a constitution gives it (`5D. Member and Officer Relations

@@ -265,6 +265,9 @@ pub fn plan(
             });
         }
     }
+    if scheme.flattened_headings {
+        number_flattened_headings(&infos, &mut plan);
+    }
     lettered_sections(&infos, &mut plan);
     let flattened = flattened(&infos, &scheme, &plan);
     unnumbered_headings(&infos, lines, contents, &flattened, &mut plan);
@@ -425,6 +428,8 @@ struct Chosen {
     roman_headings: bool,
     /// `1) Purpose` may be a heading: dotted clauses number the document.
     close_headings: bool,
+    /// The headings too are all printed `1.`: numbered by place.
+    flattened_headings: bool,
     /// Counts, for the description.
     dotted: usize,
     paren: usize,
@@ -436,6 +441,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
     let mut words: Vec<(&'static str, usize)> = Vec::new();
     let mut roman = 0;
     let mut singles_head = 0;
+    let mut head_ones = 0;
     let mut singles_sent = Vec::new();
     let mut single_numbers = HashSet::new();
     // The first numbers of the dotted clauses: `1) Purpose` is a heading where clauses 1.1,
@@ -465,6 +471,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
             Some(Label::Single(n, form)) if info.strong() && !info.start.marker => {
                 if (*form != SingleForm::Close || c.close_headings) && heading_like(&text) {
                     singles_head += 1;
+                    head_ones += usize::from(*n == 1);
                     single_numbers.insert(*n);
                 } else {
                     singles_sent.push(*n);
@@ -495,6 +502,11 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
     // Sentences numbered with single numbers are clauses where the dotted numbers do not
     // already number the clauses.
     c.single_clauses = !c.flattened && singles_sent.len() >= 2 && c.dotted < singles_sent.len();
+    // Headings printed `1.` as well, every one of them.
+    if c.flattened && head_ones >= 3 && head_ones == singles_head {
+        c.flattened_headings = true;
+        c.single_headings = false;
+    }
     if c.single_clauses {
         let mut prev = 0;
         let mut restarts = 0;
@@ -1128,9 +1140,10 @@ fn lettered_sections(infos: &[Info<'_>], plan: &mut Plan) {
             let mut want = 1;
             for &j in &body {
                 let info = &infos[j];
+                // The first straight after its heading, the rest at the start of their lines.
                 if let Some(Label::Item { label, .. }) = &info.start.label
                     && place_of(label, kind) == Some(want)
-                    && info.strong()
+                    && (info.strong() || j == body[0])
                 {
                     let inner = label
                         .trim_matches(|c| matches!(c, '(' | ')' | '.'))
@@ -1201,6 +1214,37 @@ fn flattened(infos: &[Info<'_>], c: &Chosen, plan: &Plan) -> Vec<usize> {
         .map(|(k, _)| k)
         .collect();
     ones
+}
+
+/// Headings printed `1.` like every paragraph: numbered by their place (`1. Roles`, the second
+/// such heading, is heading 2).
+fn number_flattened_headings(infos: &[Info<'_>], plan: &mut Plan) {
+    let mut n = 0;
+    for (k, info) in infos.iter().enumerate() {
+        if plan.roles[info.i].is_some() || info.start.marker {
+            continue;
+        }
+        if let Some(Label::Single(1, SingleForm::Dot | SingleForm::Close)) = info.start.label
+            && info.strong()
+            && heading_like(&effective_text(infos, k))
+        {
+            n += 1;
+            plan.roles[info.i] = Some(Role::Heading {
+                number: Some(n.to_string()),
+                text: effective_text(infos, k),
+                style: HeadingStyle::Numbered,
+                level: 1,
+            });
+        }
+    }
+    if n > 0 {
+        plan.notes.push((
+            infos[0].no,
+            format!(
+                "the headings are all printed \"1.\" too ({n} of them): numbered by their place"
+            ),
+        ));
+    }
 }
 
 /// Numbers the flattened lines by their place: through the document (a careful reader counts

@@ -584,6 +584,9 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
             key.as_str(),
             "back to top" | "print this page" | "share this page"
         )
+        || key.starts_with('©')
+        || key.starts_with("copyright ©")
+        || key.starts_with("share:")
     {
         return Some("a web page's navigation");
     }

@@ -58,7 +58,7 @@ fn cuts(t: &str) -> Vec<usize> {
     let mut after_heading = t
         .split(' ')
         .next()
-        .is_some_and(|w| kind(w) == Some(Token::Heading));
+        .is_some_and(|w| matches!(kind(w), Some(Token::Heading | Token::Bare)));
     let mut i = 0;
     while i < bytes.len() {
         // A token starts after a space.
@@ -91,6 +91,8 @@ fn cuts(t: &str) -> Vec<usize> {
             Some(Token::Heading) => {
                 next_upper && (sentence_end || first_clause_follows(token, next))
             }
+            // A bare number (`1 Purpose 1.1 This...`) only where its first clause follows.
+            Some(Token::Bare) => next_upper && first_clause_follows(token, next),
             Some(Token::Bullet) => true,
             Some(Token::Item) => {
                 sentence_end || before.ends_with(" and") || before.ends_with(" or")
@@ -113,7 +115,7 @@ fn cuts(t: &str) -> Vec<usize> {
                 out.push(last + start);
             }
             out.push(i);
-            after_heading = kind(token) == Some(Token::Heading);
+            after_heading = matches!(kind(token), Some(Token::Heading | Token::Bare));
             // A heading in capitals ends where the capitals do (`18. SUMMARY The working...`).
             if after_heading && let Some(end) = caps_heading_end(next) {
                 let at = i + (rest.len() - next.len()) + end;
@@ -179,6 +181,8 @@ enum Token {
     Dotted,
     /// `2.`, `2)`
     Heading,
+    /// `2`: a heading's number only where its first clause follows
+    Bare,
     /// `•`
     Bullet,
     /// `(a)`, `(iv)`, `(2)`
@@ -220,6 +224,7 @@ fn kind(token: &str) -> Option<Token> {
     }
     match parts.len() {
         1 if token.len() > body.len() && body.len() <= 2 => Some(Token::Heading),
+        1 if token.len() == body.len() && body.len() <= 2 => Some(Token::Bare),
         1 => None,
         _ => Some(Token::Dotted),
     }
