@@ -8,6 +8,7 @@ mod exit;
 mod input;
 mod output;
 mod pdftotext;
+mod templates;
 
 use clap::{Parser, Subcommand};
 

@@ -349,7 +349,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
                         format!("'{}' is not a template folder", t.get_ref()),
                     ));
                 }
-                concord_draft::Templates::Folder(dir)
+                crate::templates::folder(&dir)
             }
             None => concord_draft::Templates::Builtin,
         };

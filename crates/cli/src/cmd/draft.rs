@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
                 )
                 .hint("choose an -o path outside the --templates folder"));
             }
-            Templates::Folder(dir.clone())
+            crate::templates::folder(dir)
         }
         None => Templates::Builtin,
     };
