@@ -2,7 +2,8 @@
 //!
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
 //!   the table of diagnostic codes). A test fails when they are stale.
-//! - `tidy`: check the architecture's dependency edges (also a test).
+//! - `tidy`: check the architecture's dependency edges and that no two modules use each other
+//!   (also tests).
 //! - `corpus --count N --seed S [--out DIR] [--pair-bytes B]`: a deterministic synthetic corpus
 //!   (and a large version pair) for the benchmarks.
 //! - `bench [--quick] [--record]`: Concord beside the tools users would otherwise run, as ratios;
@@ -37,7 +38,8 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         "tidy" => {
-            let problems = tidy::check(&root())?;
+            let mut problems = tidy::check(&root())?;
+            problems.extend(tidy::module_cycles(&root())?);
             for p in &problems {
                 eprintln!("{p}");
             }

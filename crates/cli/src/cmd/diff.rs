@@ -148,31 +148,27 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         color,
         context: args.context,
     };
-    match args.format {
-        Format::Docx => {
-            let date = args.date.clone().or_else(|| {
-                new.meta
-                    .adopted
-                    .clone()
-                    .filter(|a| valid_date_time(a).is_ok())
-            });
-            let opts = concord_render::docx::DocxOptions {
-                author: args.author.clone(),
-                date,
-            };
-            out.write(&concord_render::docx::redline(&redline, &old, &new, &opts))?;
-        }
-        Format::Pdf => {
-            let opts = concord_render::pdf::PdfOptions {
-                author: Some(args.author.clone()),
-            };
-            out.write(&concord_render::pdf::redline(&redline, &old, &new, &opts))?;
-        }
-        _ => {
-            let text = render(&redline, args.format, &opts)?;
-            out.write(text.as_bytes())?;
-        }
-    }
+    let format = match args.format {
+        Format::Text => concord_publish::Format::Text,
+        Format::Md => concord_publish::Format::Md,
+        Format::Html => concord_publish::Format::Html,
+        Format::Json => concord_publish::Format::Json,
+        Format::Docx => concord_publish::Format::Docx,
+        Format::Pdf => concord_publish::Format::Pdf,
+    };
+    let look = concord_publish::Look {
+        author: Some(args.author.clone()),
+        date: args.date.clone().or_else(|| {
+            new.meta
+                .adopted
+                .clone()
+                .filter(|a| valid_date_time(a).is_ok())
+        }),
+        redline: opts,
+    };
+    let bytes = concord_publish::redline(&redline, &old, &new, format, &look)
+        .map_err(|e| CliError::new(e.to_string()))?;
+    out.write(&bytes)?;
     Ok(if args.exit_code && redline.has_differences() {
         exit::DIFFERENCES
     } else {
@@ -227,27 +223,16 @@ fn after(doc: Document) -> Document {
     }
 }
 
-fn render(r: &Redline, format: Format, opts: &RedlineOptions) -> Result<String, CliError> {
-    Ok(match format {
-        Format::Text => concord_render::redline_text(r, opts),
-        Format::Md => concord_render::redline_markdown(r, opts) + "\n",
-        Format::Html => concord_render::redline_html(r),
-        Format::Json => {
-            serde_json::to_string_pretty(r)
-                .map_err(|e| CliError::new(format!("cannot serialise the redline: {e}")))?
-                + "\n"
-        }
-        Format::Docx | Format::Pdf => String::new(),
-    })
-}
-
 /// The redline of two versions, or a clear refusal (exit 2) when aligning them is more work
 /// than `cfg.max_align_work`.
 pub fn redline(old: &Document, new: &Document, cfg: &DiffConfig) -> Result<Redline, CliError> {
-    try_diff(old, new, cfg).map_err(|e| {
-        CliError::new(e.to_string()).hint(format!(
-            "check that these are two versions of one protocol; to align larger ones, raise --max-align-work (now {})",
-            cfg.max_align_work
-        ))
-    })
+    try_diff(old, new, cfg).map_err(|e| too_much_work(&e, cfg))
+}
+
+/// The refusal of versions past the alignment limit, with the flag that raises it.
+pub fn too_much_work(e: &concord_compare::Error, cfg: &DiffConfig) -> CliError {
+    CliError::new(e.to_string()).hint(format!(
+        "check that these are two versions of one protocol; to align larger ones, raise --max-align-work (now {})",
+        cfg.max_align_work
+    ))
 }
