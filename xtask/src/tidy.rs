@@ -94,37 +94,6 @@ fn normal_deps(manifest: &str) -> Vec<String> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dependency_edges_follow_the_architecture() {
-        let problems = super::check(&crate::root()).unwrap();
-        assert!(problems.is_empty(), "{problems:#?}");
-    }
-
-    #[test]
-    fn no_two_modules_use_each_other() {
-        let problems = super::module_cycles(&crate::root()).unwrap();
-        assert!(problems.is_empty(), "{problems:#?}");
-    }
-
-    #[test]
-    fn uses_are_read_from_paths_and_groups() {
-        assert_eq!(
-            super::uses("use crate::pack::Part;", "docx/pack"),
-            ["pack/Part"]
-        );
-        assert_eq!(
-            super::uses("use crate::{comparison_html, pack::Pack};", "pack_html"),
-            ["comparison_html", "pack/Pack"]
-        );
-        assert_eq!(
-            super::uses("super::diff::redline(a)", "cmd/pack"),
-            ["cmd/diff/redline"]
-        );
-    }
-}
-
 /// Every pair of modules of one crate that use each other (`crate::a` in `b` and `crate::b` in
 /// `a`, or `super::` between siblings), as messages. A module and the modules inside it may
 /// use each other; two modules side by side may not, so each has one job and one direction.
@@ -241,4 +210,35 @@ fn uses(code: &str, me: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dependency_edges_follow_the_architecture() {
+        let problems = super::check(&crate::root()).unwrap();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn no_two_modules_use_each_other() {
+        let problems = super::module_cycles(&crate::root()).unwrap();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn uses_are_read_from_paths_and_groups() {
+        assert_eq!(
+            super::uses("use crate::pack::Part;", "docx/pack"),
+            ["pack/Part"]
+        );
+        assert_eq!(
+            super::uses("use crate::{comparison_html, pack::Pack};", "pack_html"),
+            ["comparison_html", "pack/Pack"]
+        );
+        assert_eq!(
+            super::uses("super::diff::redline(a)", "cmd/pack"),
+            ["cmd/diff/redline"]
+        );
+    }
 }
