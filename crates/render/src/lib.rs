@@ -19,6 +19,7 @@ mod comparison;
 mod comparison_html;
 mod document_html;
 pub mod docx;
+pub mod escape;
 mod html;
 mod markdown;
 mod outline;

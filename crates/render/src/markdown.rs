@@ -152,27 +152,9 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Text on one line, escaped so that a CommonMark reader shows it as written: a council named
-/// `Smith & Sons <Parish>` is not an HTML tag, `*` and `_` are not emphasis, `~~` is no
-/// strike-through, `&amp;` is not an entity. Footnote references (`[^1]`) stay markup.
+/// Text on one line, escaped ([`crate::escape::markdown`]).
 fn text(s: &str) -> String {
-    let s = one_line(s);
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let escape = match c {
-            '\\' | '*' | '_' | '`' | '~' | '<' => true,
-            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
-            '[' => next != Some('^'),
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    crate::escape::markdown(&one_line(s))
 }
 
 /// Bullet glyphs the reader takes for a list marker at the start of a line, and the character
