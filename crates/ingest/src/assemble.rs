@@ -12,9 +12,10 @@ use concord_model::{
 
 use crate::blocks::{Block, BlockKind, HeadingStyle, ItemKind};
 use crate::inline::inline;
-use crate::meta::{find_date, kind_of, read_preamble, version_table, version_table_report};
+use crate::meta::{kind_of, read_preamble, version_table, version_table_report};
 use crate::text::{ends_open, ends_sentence, join_lines, starts_lower};
 use crate::{Error, Format};
+use concord_model::date::find_date;
 
 /// What the assembler needs to know about the document as a whole.
 pub struct Context<'a> {

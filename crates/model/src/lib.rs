@@ -21,6 +21,7 @@
 //! assert_eq!(clause.text_before(), "As Council Members.");
 //! ```
 
+pub mod date;
 mod diagnostic;
 mod document;
 mod id;
