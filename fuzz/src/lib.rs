@@ -363,17 +363,17 @@ fn model_words(d: &Document) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
     let mut add = |s: &str| out.extend(words_of(s));
     let m = &d.meta;
-    for s in [&m.title, &m.council, &m.kind, &m.adopted]
+    let adopted = m.adopted.map(|d| d.to_string());
+    for s in [&m.title, &m.council, &m.kind, &adopted]
         .into_iter()
         .flatten()
     {
         add(s);
     }
     for v in &m.versions {
-        for s in [&v.date, &v.version, &v.note, &v.review]
-            .into_iter()
-            .flatten()
-        {
+        let date = v.date.as_ref().map(ToString::to_string);
+        let review = v.review.as_ref().map(ToString::to_string);
+        for s in [&date, &v.version, &v.note, &review].into_iter().flatten() {
             add(s);
         }
     }

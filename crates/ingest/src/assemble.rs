@@ -126,7 +126,7 @@ pub fn assemble(
             continue;
         }
         let message = match &p.adopted {
-            Some(d) if find_date(text).as_ref() == Some(d) => {
+            Some(d) if find_date(text) == Some(*d) => {
                 format!("read the adoption date {d} from {}", crate::quoted(text))
             }
             _ => format!(
@@ -152,7 +152,8 @@ pub fn assemble(
                 doc.meta.council = Some(v);
             }
             "Kind" => doc.meta.kind = Some(v),
-            "Adopted" => doc.meta.adopted = find_date(&v).or(Some(v)),
+            // A value that is no date stays in the read-as-meta diagnostic above.
+            "Adopted" => doc.meta.adopted = find_date(&v).or(doc.meta.adopted),
             _ => {}
         }
     }
@@ -248,8 +249,7 @@ pub fn assemble(
                     .as_deref()
                     .is_some_and(|n| n.to_lowercase().contains("adopt"))
             })
-            .and_then(|v| v.date.clone())
-            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-');
+            .and_then(|v| v.date.as_ref()?.date());
     }
     infer_insertions(&mut doc);
     Ok(doc)

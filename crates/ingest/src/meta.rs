@@ -2,7 +2,8 @@
 //! version history, read from the lines before the first section and from revision tables.
 
 use concord_model::VersionEntry;
-use concord_model::date::{find_date, review_date};
+use concord_model::date::find_date;
+use concord_model::{Date, WrittenDate};
 
 use crate::text::{is_caps, title_case};
 
@@ -26,7 +27,7 @@ pub struct Preamble {
     pub title: Option<String>,
     pub council: Option<String>,
     pub kind: Option<String>,
-    pub adopted: Option<String>,
+    pub adopted: Option<Date>,
 }
 
 pub fn read_preamble(lines: &[String]) -> Preamble {
@@ -101,12 +102,10 @@ pub fn version_table(rows: &[Vec<String>]) -> Option<Vec<VersionEntry>> {
             .map(|r| {
                 let raw = cell(r, date_col);
                 VersionEntry {
-                    date: raw
-                        .as_deref()
-                        .map(|d| find_date(d).unwrap_or_else(|| d.to_string())),
+                    date: raw.as_deref().map(WrittenDate::cell),
                     version: cell(r, version_col),
                     note: cell(r, note_col),
-                    review: cell(r, review_col).map(|d| review_date(&d)),
+                    review: cell(r, review_col).map(|d| WrittenDate::review(&d)),
                 }
             })
             .collect(),
@@ -144,14 +143,20 @@ pub fn version_table_report(rows: &[Vec<String>]) -> Option<String> {
     for row in body {
         let cell = |col: Option<usize>| col.and_then(|i| row.get(i)).map(|c| c.trim());
         if let Some(d) = cell(date_col).filter(|d| !d.is_empty())
-            && let Some(iso) = find_date(d).filter(|iso| iso != d)
+            && let Some(iso) = find_date(d)
+                .map(|iso| iso.to_string())
+                .filter(|iso| iso != d)
         {
             rewritten.push(format!("{} as {iso}", crate::quoted(d)));
         }
         if let Some(r) = cell(review_col).filter(|r| !r.is_empty())
-            && review_date(r) != r
+            && WrittenDate::review(r).to_string() != r
         {
-            rewritten.push(format!("{} as {}", crate::quoted(r), review_date(r)));
+            rewritten.push(format!(
+                "{} as {}",
+                crate::quoted(r),
+                WrittenDate::review(r)
+            ));
         }
     }
     if !rewritten.is_empty() {
@@ -212,7 +217,10 @@ mod tests {
             p.title.as_deref(),
             Some("PROTOCOL FOR MEMBER / OFFICER RELATIONS")
         );
-        assert_eq!(p.adopted.as_deref(), Some("2016-04-19"));
+        assert_eq!(
+            p.adopted.map(|d| d.to_string()).as_deref(),
+            Some("2016-04-19")
+        );
         let p = read_preamble(&["JOINT PROTOCOL ON COUNCILLOR & OFFICER RELATIONSHIPS".into()]);
         assert_eq!(p.kind.as_deref(), Some("joint"));
     }
@@ -234,7 +242,14 @@ mod tests {
         .collect();
         let v = version_table(&rows).unwrap();
         assert_eq!(v.len(), 2);
-        assert_eq!(v[0].date.as_deref(), Some("2024-09-09"));
+        assert_eq!(
+            v[0].date.as_ref().map(|d| d.to_string()).as_deref(),
+            Some("2024-09-09")
+        );
+        assert_eq!(
+            v[1].review.as_ref().map(|d| d.to_string()).as_deref(),
+            Some("2026-05")
+        );
         assert_eq!(v[0].note.as_deref(), Some("Policy adopted"));
         assert_eq!(v[1].note, None);
     }

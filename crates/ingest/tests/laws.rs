@@ -258,11 +258,11 @@ proptest! {
         doc.meta.council = Some(council.clone());
         let kind = council.rsplit(' ').nth(1).unwrap_or("District").to_lowercase();
         doc.meta.kind = Some(kind);
-        doc.meta.adopted = Some(adopted);
+        doc.meta.adopted = concord_model::Date::parse_iso(&adopted);
         doc.meta.versions = versions
             .iter()
             .map(|(v, n)| concord_model::VersionEntry {
-                date: Some("2024-09-09".into()),
+                date: Some(concord_model::WrittenDate::cell("2024-09-09")),
                 version: Some(v.clone()),
                 note: Some(n.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|n| !n.is_empty()),
                 review: None,

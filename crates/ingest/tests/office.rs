@@ -53,7 +53,10 @@ fn check_brackenfield(parsed: &Parsed) {
         Some("Protocol on Councillor and Officer Relations")
     );
     assert_eq!(d.meta.council.as_deref(), Some("Brackenfield Town Council"));
-    assert_eq!(d.meta.adopted.as_deref(), Some("2025-03-12"));
+    assert_eq!(
+        d.meta.adopted.map(|a| a.to_string()).as_deref(),
+        Some("2025-03-12")
+    );
     assert_eq!(d.meta.versions.len(), 2, "the version table");
     assert_eq!(d.footnotes.len(), 1);
     assert!(

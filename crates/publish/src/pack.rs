@@ -90,7 +90,10 @@ pub fn make(m: &Inputs<'_>) -> Result<Pack, Error> {
             &pack,
             &concord_render::docx::DocxOptions {
                 author: m.author.clone(),
-                date: m.date.clone().or_else(|| new.meta.adopted.clone()),
+                date: m
+                    .date
+                    .clone()
+                    .or_else(|| new.meta.adopted.map(|d| d.to_string())),
             },
         ),
         pdf: concord_render::pdf::pack(

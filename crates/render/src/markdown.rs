@@ -47,20 +47,23 @@ pub fn markdown(doc: &Document) -> String {
             out.push_str("| Date | Version | Note |\n|---|---|---|\n");
         }
         for v in &doc.meta.versions {
-            let cell = |s: &Option<String>| {
-                s.as_deref()
-                    .map(|s| one_line(s).replace('|', "\\|"))
+            let cell = |s: Option<String>| {
+                s.map(|s| one_line(&s).replace('|', "\\|"))
                     .unwrap_or_default()
             };
             let _ = write!(
                 out,
                 "| {} | {} | {} |",
-                cell(&v.date),
-                cell(&v.version),
-                cell(&v.note)
+                cell(v.date.as_ref().map(ToString::to_string)),
+                cell(v.version.clone()),
+                cell(v.note.clone())
             );
             if reviews {
-                let _ = write!(out, " {} |", cell(&v.review));
+                let _ = write!(
+                    out,
+                    " {} |",
+                    cell(v.review.as_ref().map(ToString::to_string))
+                );
             }
             out.push('\n');
         }

@@ -125,11 +125,7 @@ struct CheckJob {
 fn look(doc: &concord_model::Document) -> Look {
     Look {
         author: None,
-        date: doc
-            .meta
-            .adopted
-            .clone()
-            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-'),
+        date: doc.meta.adopted.map(|d| d.to_string()),
         redline: Default::default(),
     }
 }

@@ -44,7 +44,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     let out = Output::resolve(args.output.as_deref(), &args.files)?;
     let today = match args.today {
         Some(t) => Some(valid_date(&t)?),
-        None => Some(crate::clock::today()),
+        None => crate::clock::today(),
     };
     let cfg = CheckConfig { today };
     let opts = args.limits.options();
@@ -76,17 +76,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     })
 }
 
-/// A `YYYY-MM-DD` date, or a usage error.
-pub fn valid_date(s: &str) -> Result<String, CliError> {
-    let b = s.as_bytes();
-    let ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && s[..4].parse::<u32>().is_ok()
-        && s[5..7].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-        && s[8..].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
-    if ok {
-        Ok(s.to_string())
+/// A `YYYY-MM-DD` date of a real day, or a usage error.
+pub fn valid_date(s: &str) -> Result<concord_model::Date, CliError> {
+    if let Some(d) = concord_model::Date::parse_iso(s) {
+        Ok(d)
     } else {
         Err(CliError::new(format!("--today: '{s}' is not a date"))
             .hint("write it as YYYY-MM-DD, for example 2026-05-05"))

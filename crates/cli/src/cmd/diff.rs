@@ -158,12 +158,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     };
     let look = concord_publish::Look {
         author: Some(args.author.clone()),
-        date: args.date.clone().or_else(|| {
-            new.meta
-                .adopted
-                .clone()
-                .filter(|a| valid_date_time(a).is_ok())
-        }),
+        date: args
+            .date
+            .clone()
+            .or_else(|| new.meta.adopted.map(|a| a.to_string())),
         redline: opts,
     };
     let bytes = concord_publish::redline(&redline, &old, &new, format, &look)
@@ -179,34 +177,27 @@ pub fn run(args: Args) -> Result<i32, CliError> {
 /// Checks a `--date`: `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`, as Word's revision dates are.
 fn valid_date_time(d: &str) -> Result<(), CliError> {
     let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        r.into_iter()
-            .all(|i| b.get(i).is_some_and(u8::is_ascii_digit))
+    let date = d
+        .get(..10)
+        .and_then(concord_model::Date::parse_iso)
+        .is_some();
+    // hh:mm:ss, each in range.
+    let field = |at: usize, max: u32| {
+        d.get(at..at + 2)
+            .filter(|f| f.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|f| f.parse::<u32>().ok())
+            .is_some_and(|v| v <= max)
     };
-    let date = b.len() >= 10
-        && digits(0..4)
-        && b[4] == b'-'
-        && digits(5..7)
-        && b[7] == b'-'
-        && digits(8..10);
-    let month = d
-        .get(5..7)
-        .and_then(|m| m.parse::<u32>().ok())
-        .is_some_and(|m| (1..=12).contains(&m));
-    let day = d
-        .get(8..10)
-        .and_then(|m| m.parse::<u32>().ok())
-        .is_some_and(|m| (1..=31).contains(&m));
     let time = b.len() == 10
         || (b.len() == 20
             && b[10] == b'T'
-            && digits(11..13)
+            && field(11, 23)
             && b[13] == b':'
-            && digits(14..16)
+            && field(14, 59)
             && b[16] == b':'
-            && digits(17..19)
+            && field(17, 59)
             && b[19] == b'Z');
-    if date && month && day && time {
+    if date && time {
         Ok(())
     } else {
         Err(CliError::new(format!("--date {d:?} is not a date"))

@@ -90,7 +90,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     // A Word file's date is the adoption date the options give: never the clock.
     let look = concord_publish::Look {
         author: Some(args.author.clone()),
-        date: drafted.document.meta.adopted.clone(),
+        date: drafted.document.meta.adopted.map(|d| d.to_string()),
         redline: Default::default(),
     };
     let bytes = concord_publish::document(&drafted.document, format, &look)
