@@ -279,7 +279,7 @@ proptest! {
         let md = concord_render::markdown(&doc);
         let back = read(md.as_bytes(), "gen.md", &Options::default()).unwrap().document;
         same_clauses(&doc, &back)?;
-        let meta = |d: &Document| (d.meta.title.clone(), d.meta.council.clone(), d.meta.kind.clone(), d.meta.adopted.clone(), d.meta.versions.clone());
+        let meta = |d: &Document| (d.meta.title.clone(), d.meta.council.clone(), d.meta.kind.clone(), d.meta.adopted, d.meta.versions.clone());
         prop_assert_eq!(meta(&doc), meta(&back), "{}", md);
         prop_assert_eq!(&doc.footnotes, &back.footnotes, "{}", md);
     }
