@@ -363,7 +363,7 @@ pub fn assert_same(name: &str, a: &Document, b: &Document) {
             d.meta.title.clone(),
             d.meta.council.clone(),
             d.meta.kind.clone(),
-            d.meta.adopted.clone(),
+            d.meta.adopted,
             d.meta.versions.clone(),
         )
     };
