@@ -149,7 +149,7 @@ mod tests {
         let mut sources = String::new();
         let mut stack = vec![
             root.join("crates"),
-            root.join("fuzz/src"),
+            root.join("fuzz/fuzz_targets"),
             root.join("xtask/src"),
         ];
         while let Some(dir) = stack.pop() {

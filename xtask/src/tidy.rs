@@ -14,6 +14,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("check", &["concord-model"]),
     ("render", &["concord-model", "concord-compare"]),
     (
+        "laws",
+        &[
+            "concord-model",
+            "concord-ingest",
+            "concord-compare",
+            "concord-draft",
+            "concord-render",
+        ],
+    ),
+    (
         "publish",
         &[
             "concord-model",

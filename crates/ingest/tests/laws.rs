@@ -5,11 +5,8 @@ use std::path::Path;
 
 use concord_ingest::{Options, read};
 
-// The laws shared with the fuzz targets (no text lost); the other checks are run by
-// crates/compare/tests/regressions.rs.
-#[allow(dead_code, reason = "only some of the shared checks are used here")]
-#[path = "../../../fuzz/src/lib.rs"]
-mod checks;
+// The laws shared with the fuzz targets (no text lost).
+use concord_laws as checks;
 use concord_model::{Clause, Document, Item, Section};
 use proptest::prelude::*;
 
