@@ -231,6 +231,32 @@ mod tests {
     }
 
     #[test]
+    fn architecture_md_lists_exactly_the_edges() {
+        let page = std::fs::read_to_string(crate::root().join("ARCHITECTURE.md")).unwrap();
+        for (name, deps) in super::ALLOWED {
+            let row = page
+                .lines()
+                .find(|l| l.starts_with(&format!("| `crates/{name}` |")))
+                .unwrap_or_else(|| panic!("ARCHITECTURE.md's table has no row for crates/{name}"));
+            let listed: Vec<String> = row
+                .trim_end_matches('|')
+                .rsplit('|')
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .map(|d| d.trim().to_string())
+                .filter(|d| !d.is_empty() && d != "nothing in the workspace")
+                .map(|d| format!("concord-{d}"))
+                .collect();
+            let mut want: Vec<String> = deps.iter().map(|d| d.to_string()).collect();
+            let mut got = listed;
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "ARCHITECTURE.md's row for crates/{name}");
+        }
+    }
+
+    #[test]
     fn no_two_modules_use_each_other() {
         let problems = super::module_cycles(&crate::root()).unwrap();
         assert!(problems.is_empty(), "{problems:#?}");
