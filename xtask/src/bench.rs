@@ -360,9 +360,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
                 // The honest floor: a process that reads both files and runs the fastest
                 // plain word diff, whole process against whole process.
                 let floor_cmd = best_command(|| {
-                    let mut c = Command::new(
-                        std::env::current_exe().unwrap_or_else(|_| "xtask".into()),
-                    );
+                    let mut c =
+                        Command::new(std::env::current_exe().unwrap_or_else(|_| "xtask".into()));
                     c.arg("bench-raw-similar")
                         .arg(floor)
                         .arg(o)
