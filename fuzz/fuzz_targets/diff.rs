@@ -1,5 +1,5 @@
-//! Fuzz target `diff`: feeds libFuzzer's bytes to [`concord_fuzz::diff`], which panics when a
+//! Fuzz target `diff`: feeds libFuzzer's bytes to [`concord_laws::diff`], which panics when a
 //! law is broken (the regression test `corpus/regressions` runs the same check).
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| concord_fuzz::diff(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| concord_laws::diff(data));

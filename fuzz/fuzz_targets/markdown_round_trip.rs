@@ -1,5 +1,5 @@
-//! Fuzz target `markdown_round_trip`: feeds libFuzzer's bytes to [`concord_fuzz::markdown_round_trip`], which panics when a
+//! Fuzz target `markdown_round_trip`: feeds libFuzzer's bytes to [`concord_laws::markdown_round_trip`], which panics when a
 //! law is broken (the regression test `corpus/regressions` runs the same check).
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| concord_fuzz::markdown_round_trip(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| concord_laws::markdown_round_trip(data));

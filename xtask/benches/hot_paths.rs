@@ -84,16 +84,6 @@ fn precedent_query(bencher: Bencher) {
     bencher.bench(|| corpus.search(black_box(query), 5, None));
 }
 
-/// Clause pairs across the seeds with word-set Jaccard at least 0.5, exactly.
-#[divan::bench]
-fn similar_clause_pairs(bencher: Bencher) {
-    let docs = documents();
-    let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
-    bencher.bench(|| {
-        concord_compare::join::similar_clauses(black_box(&refs), &Default::default()).len()
-    });
-}
-
 /// The outputs of the longest seed (004).
 #[divan::bench]
 fn html(bencher: Bencher) {

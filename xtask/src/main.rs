@@ -2,7 +2,8 @@
 //!
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
 //!   the table of diagnostic codes). A test fails when they are stale.
-//! - `tidy`: check the architecture's dependency edges (also a test).
+//! - `tidy`: check the architecture's dependency edges and that no two modules use each other
+//!   (also tests).
 //! - `styles [--verbose] [--show SOURCE STYLE]`: the style matrix: every protocol we hold re-laid
 //!   in each house style and read back (also a test).
 //! - `corpus --count N --seed S [--out DIR] [--pair-bytes B]`: a deterministic synthetic corpus
@@ -40,7 +41,8 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         "tidy" => {
-            let problems = tidy::check(&root())?;
+            let mut problems = tidy::check(&root())?;
+            problems.extend(tidy::module_cycles(&root())?);
             for p in &problems {
                 eprintln!("{p}");
             }
@@ -61,16 +63,20 @@ fn main() -> anyhow::Result<()> {
             };
             bench::scale(n)
         }
-        // The raw `similar` baseline as a process of its own, so its peak memory can be read.
+        // The plain `similar` floor as a process of its own, so it is timed whole process
+        // against `concord diff` and its peak memory can be read.
         "bench-raw-similar" => {
             let args: Vec<String> = std::env::args().skip(2).collect();
-            anyhow::ensure!(
-                args.len() == 2,
-                "usage: cargo xtask bench-raw-similar OLD NEW"
-            );
-            let old = std::fs::read_to_string(&args[0])?;
-            let new = std::fs::read_to_string(&args[1])?;
-            println!("{}", bench::raw_similar(&old, &new));
+            let usage = "usage: cargo xtask bench-raw-similar Myers|Patience OLD NEW";
+            let [algorithm, old, new] = args.as_slice() else {
+                anyhow::bail!("{usage}");
+            };
+            let Some((_, algorithm)) = bench::FLOORS.iter().find(|(n, _)| n == algorithm) else {
+                anyhow::bail!("{usage}");
+            };
+            let old = std::fs::read_to_string(old)?;
+            let new = std::fs::read_to_string(new)?;
+            println!("{}", bench::raw_similar(&old, &new, *algorithm));
             Ok(())
         }
         "fuzz" => {
@@ -109,7 +115,7 @@ const USAGE: &str = "usage: cargo xtask <task>
                                      write a deterministic synthetic corpus for the benchmarks
   bench [--quick] [--record]         Concord beside the tools users would otherwise run, as ratios
   bench-scale N                      one corpus size of the benchmark (used by bench)
-  bench-raw-similar OLD NEW          the raw similar baseline (used by bench)
+  bench-raw-similar ALG OLD NEW      the plain similar word diff floor, Myers or Patience (used by bench)
   fuzz --target T [--seconds N]      run one fuzz target (default 600 s); targets: ingest_text, ingest_docx, ingest_pdf, markdown_round_trip, options, diff
   fuzz-smoke [--seconds N]           run every fuzz target in turn (default 60 s each)
   fuzz-keep NAME ARTIFACT NOTE       keep a crash input as corpus/regressions/NAME.input with its note";
@@ -151,7 +157,7 @@ mod tests {
         let mut sources = String::new();
         let mut stack = vec![
             root.join("crates"),
-            root.join("fuzz/src"),
+            root.join("fuzz/fuzz_targets"),
             root.join("xtask/src"),
         ];
         while let Some(dir) = stack.pop() {

@@ -27,9 +27,9 @@ pub use concord_model::Severity;
 /// What the checks need to know beyond the document.
 #[derive(Debug, Clone, Default)]
 pub struct CheckConfig {
-    /// Today's date (`YYYY-MM-DD`), for "the review date has passed". The caller supplies it
-    /// (the binary reads the clock, or `--today`); without it that check does not run.
-    pub today: Option<String>,
+    /// Today's date, for "the review date has passed". The caller supplies it (the binary
+    /// reads the clock, or `--today`); without it that check does not run.
+    pub today: Option<concord_model::Date>,
 }
 
 /// One problem found, at a source line.

@@ -16,7 +16,7 @@ fn run(bytes: &[u8], name: &str) -> Vec<Finding> {
     let parsed = concord_ingest::read(bytes, name, &Default::default()).unwrap();
     let source = concord_ingest::decode_text(bytes).unwrap();
     let cfg = CheckConfig {
-        today: Some("2026-12-01".into()),
+        today: concord_model::Date::parse_iso("2026-12-01"),
     };
     check(&parsed.document, &parsed.diagnostics, Some(&source), &cfg)
 }

@@ -131,9 +131,8 @@ const PROGRESS_FROM: usize = 50;
 /// first failure in that order). A progress bar is drawn on standard error when it is a
 /// terminal and the work is large enough to wait for; otherwise nothing is printed.
 pub fn load_all(paths: &[PathBuf], opts: &Options) -> Result<Vec<Loaded>, CliError> {
+    use rayon::prelude::*;
     use std::io::IsTerminal;
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
 
     let bar = if paths.len() >= PROGRESS_FROM && std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(paths.len() as u64);
@@ -146,35 +145,16 @@ pub fn load_all(paths: &[PathBuf], opts: &Options) -> Result<Vec<Loaded>, CliErr
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len().max(1));
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Loaded, CliError>>>> =
-        Mutex::new((0..paths.len()).map(|_| None).collect());
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = paths.get(k) else { break };
-                    let r = load(path, opts);
-                    if let Ok(mut all) = results.lock() {
-                        all[k] = Some(r);
-                    }
-                    bar.inc(1);
-                }
-            });
-        }
-    });
+    let results: Vec<Result<Loaded, CliError>> = paths
+        .par_iter()
+        .map(|path| {
+            let r = load(path, opts);
+            bar.inc(1);
+            r
+        })
+        .collect();
     bar.finish_and_clear();
-    let results = results
-        .into_inner()
-        .map_err(|_| CliError::new("a reader thread failed"))?;
-    results
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err(CliError::new("a file was not read"))))
-        .collect()
+    results.into_iter().collect()
 }
 
 fn too_large_hint(limit: usize) -> String {

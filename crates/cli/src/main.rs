@@ -8,6 +8,7 @@ mod exit;
 mod input;
 mod output;
 mod pdftotext;
+mod templates;
 
 use clap::{Parser, Subcommand};
 
@@ -17,6 +18,9 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Threads for work over many files or long documents (default: one per core)
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,6 +61,15 @@ fn main() {
             std::process::exit(code);
         }
     };
+    // The one place the pool's size is set: the libraries only use it.
+    let threads = cli.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    // Building fails only when a global pool exists already, which nothing here makes.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global();
     let result = match cli.command {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Build(args) => cmd::build::run(args),

@@ -6,12 +6,10 @@
 //!   entries that hold a new clause spell its text (so every new text can be rebuilt from the
 //!   words), and every clause of either side is in the redline.
 //!
-//! The checks are the fuzz crate's (`fuzz/src/lib.rs`, included by path), so the fuzzer and
-//! these tests hold the redline to the same law.
+//! The checks are `concord-laws`', the ones the fuzz targets run, so the fuzzer and these
+//! tests hold the redline to the same law.
 
-#[allow(dead_code, reason = "only some of the shared checks are used here")]
-#[path = "../../../fuzz/src/lib.rs"]
-mod checks;
+use concord_laws as checks;
 
 use std::path::Path;
 

@@ -471,7 +471,11 @@ fn assemble(markup: Markup, options: &Options) -> Result<Drafted, Error> {
             title: markup.title,
             council: Some(options.council.name.clone()),
             kind: Some(options.council.kind.clone()),
-            adopted: options.council.adopted.clone(),
+            adopted: options
+                .council
+                .adopted
+                .as_deref()
+                .and_then(concord_model::Date::parse_iso),
             versions: Vec::new(),
             source: Source::default(),
         },

@@ -36,5 +36,5 @@ pub use drafter::{Drafted, Drafter, MAX_TEMPLATE_FUEL};
 pub use error::{Error, Problem, line_col};
 pub use options::{Answer, Council, Councillor, Options, Terms};
 pub use suggest::closest;
-pub use templates::{BUILTIN, ENTRY, MAX_TEMPLATE_BYTES, Templates};
+pub use templates::{BUILTIN, ENTRY, Loader, MAX_TEMPLATE_BYTES, Templates};
 pub use words::{How, RoleName, Words};

@@ -120,26 +120,13 @@ pub fn toml_value(a: &Answer) -> String {
         ),
         Answer::Days { days, working } => format!("{{ days = {days}, working = {working} }}"),
         Answer::Years { years, body } => {
-            format!("{{ years = {years}, body = \"{}\" }}", toml_escape(body))
+            format!(
+                "{{ years = {years}, body = {} }}",
+                crate::infer::toml_string(body)
+            )
         }
         Answer::Forbidden { forbidden } => format!("{{ forbidden = {forbidden} }}"),
     }
-}
-
-/// A TOML basic string's content.
-pub fn toml_escape(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,24 +1,31 @@
 //! Where templates come from: the library built into the binary (the `templates/` folder of
-//! this repository, embedded at compile time so `concord draft` works from any folder), or a
-//! user's folder read through a loader confined to that folder.
+//! this repository, embedded at compile time so `concord draft` works from any folder),
+//! templates held in memory, or a [`Loader`] the caller gives (the binary's reads a user's
+//! folder, confined to it). The drafter itself reads no files.
 //!
 //! A template name is a relative path with `/` separators. Absolute names, `..`, `.`-prefixed
-//! segments and backslashes are refused with an error rather than quietly not found, and a
-//! folder template that resolves (through a symbolic link) outside the folder is refused too:
-//! a template library is configuration, and it must not be able to read other files. Only
-//! regular files are read (a named pipe would block the draft), and none larger than
-//! [`MAX_TEMPLATE_BYTES`].
+//! segments and backslashes are refused with an error before any loader is asked, rather than
+//! quietly not found: a template library is configuration, and it must not be able to read
+//! other files.
 
-use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use minijinja::{Error as TemplateError, ErrorKind};
 
 /// The name of the template a draft starts from.
 pub const ENTRY: &str = "protocol.j2";
 
-/// The largest template file a folder loader reads, in bytes: the whole built-in library is a
-/// few tens of kilobytes.
+/// The largest template a loader should read, in bytes: the whole built-in library is a few
+/// tens of kilobytes.
 pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// A source of templates the caller provides (a folder, an archive, a database). It is asked
+/// only for names [`Templates::load`] has checked: plain relative paths inside the library.
+pub trait Loader: std::fmt::Debug + Send + Sync {
+    /// The template called `name`, `Ok(None)` when there is none, or an error when it cannot
+    /// or may not be read.
+    fn load(&self, name: &str) -> Result<Option<String>, TemplateError>;
+}
 
 /// The built-in library: every `.j2` file under `templates/` (a test checks the list is whole).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -85,8 +92,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub enum Templates {
     /// The library built into the binary.
     Builtin,
-    /// A folder of `.j2` files laid out like `templates/`; nothing outside it can be loaded.
-    Folder(PathBuf),
+    /// Templates from the caller's loader, laid out like `templates/`.
+    Loader(Arc<dyn Loader>),
     /// Templates held in memory (for tests and embedding), by name.
     Memory(Vec<(String, String)>),
 }
@@ -104,7 +111,7 @@ impl Templates {
             Templates::Memory(list) => {
                 Ok(list.iter().find(|(n, _)| n == name).map(|(_, s)| s.clone()))
             }
-            Templates::Folder(root) => load_confined(root, name),
+            Templates::Loader(loader) => loader.load(name),
         }
     }
 }
@@ -136,51 +143,6 @@ fn check_name(name: &str) -> Result<(), TemplateError> {
     Ok(())
 }
 
-fn load_confined(root: &Path, name: &str) -> Result<Option<String>, TemplateError> {
-    let io_error = |what: &str, e: std::io::Error| {
-        TemplateError::new(
-            ErrorKind::InvalidOperation,
-            format!("cannot {what} '{name}' in {}", root.display()),
-        )
-        .with_source(e)
-    };
-    let root =
-        std::fs::canonicalize(root).map_err(|e| io_error("open the template folder for", e))?;
-    let path = root.join(name);
-    let resolved = match std::fs::canonicalize(&path) {
-        Ok(p) => p,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_error("resolve", e)),
-    };
-    // A symbolic link inside the folder may point anywhere; only its target counts.
-    if !resolved.starts_with(&root) {
-        return Err(TemplateError::new(
-            ErrorKind::InvalidOperation,
-            format!("template name '{name}' refused: it resolves outside the template folder"),
-        ));
-    }
-    let meta = std::fs::metadata(&resolved).map_err(|e| io_error("read", e))?;
-    if !meta.is_file() {
-        return Err(TemplateError::new(
-            ErrorKind::InvalidOperation,
-            format!("template name '{name}' refused: it is not a regular file"),
-        ));
-    }
-    if meta.len() > MAX_TEMPLATE_BYTES {
-        return Err(TemplateError::new(
-            ErrorKind::InvalidOperation,
-            format!(
-                "template '{name}' is {} bytes, over the limit of {MAX_TEMPLATE_BYTES} bytes",
-                meta.len()
-            ),
-        ));
-    }
-    match std::fs::read_to_string(&resolved) {
-        Ok(s) => Ok(Some(s)),
-        Err(e) => Err(io_error("read", e)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,53 +164,5 @@ mod tests {
         }
         assert_eq!(t.load("a.j2").unwrap().as_deref(), Some("x"));
         assert_eq!(t.load("b.j2").unwrap(), None);
-    }
-
-    #[test]
-    fn every_template_in_the_folder_is_built_in() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
-        let mut found = Vec::new();
-        let mut stack = vec![root.clone()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let p = entry.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|e| e == "j2") {
-                    let rel = p
-                        .strip_prefix(&root)
-                        .unwrap()
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    found.push(rel);
-                }
-            }
-        }
-        found.sort();
-        let mut builtin: Vec<String> = BUILTIN.iter().map(|(n, _)| n.to_string()).collect();
-        builtin.sort();
-        assert_eq!(
-            found, builtin,
-            "add new templates to BUILTIN in templates.rs"
-        );
-    }
-
-    #[test]
-    fn a_folder_loader_reads_inside_and_refuses_a_link_outside() {
-        let dir = std::env::temp_dir().join(format!("concord-draft-loader-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("lib")).unwrap();
-        std::fs::write(dir.join("lib/ok.j2"), "fine").unwrap();
-        std::fs::write(dir.join("outside.j2"), "secret").unwrap();
-        let t = Templates::Folder(dir.join("lib"));
-        assert_eq!(t.load("ok.j2").unwrap().as_deref(), Some("fine"));
-        assert!(t.load("../outside.j2").is_err());
-        #[cfg(unix)]
-        {
-            std::os::unix::fs::symlink(dir.join("outside.j2"), dir.join("lib/link.j2")).unwrap();
-            let e = t.load("link.j2").unwrap_err();
-            assert!(e.to_string().contains("outside the template folder"), "{e}");
-        }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -258,7 +258,7 @@ pub fn number(n: u32) -> String {
 
 /// An ISO date (`2026-05-05`) as "5 May 2026"; anything else unchanged.
 pub fn long_date(iso: &str) -> String {
-    concord_model::words::long_date(iso)
+    concord_model::date::long_date(iso)
 }
 
 /// The text with its first letter upper-cased (and nothing else changed, unlike Jinja's

@@ -157,3 +157,35 @@ fn generated_option_sets_draft_cleanly() {
     }
     assert_eq!(drafted, catalogue::KINDS.len() * 32);
 }
+
+#[test]
+fn every_template_in_the_folder_is_built_in() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
+    let mut found = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "j2") {
+                let rel = p
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                found.push(rel);
+            }
+        }
+    }
+    found.sort();
+    let mut builtin: Vec<String> = concord_draft::BUILTIN
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .collect();
+    builtin.sort();
+    assert_eq!(
+        found, builtin,
+        "add new templates to BUILTIN in templates.rs"
+    );
+}

@@ -10,14 +10,15 @@ use concord_model::{
     Severity, slug,
 };
 
-use crate::blocks::{Block, BlockKind, HeadingStyle, ItemKind};
+use crate::blocks::{APPROVAL, Block, BlockKind, FRONT, HeadingStyle, ItemKind};
 use crate::inline::inline;
 use crate::meta::{
-    approval, council_in_text, find_date, is_front_matter, kind_of, read_preamble, version_entry,
+    approval, council_in_text, is_front_matter, kind_of, read_preamble, version_entry,
     version_table, version_table_report,
 };
 use crate::text::{ends_open, ends_sentence, join_lines, starts_lower};
 use crate::{Error, Format};
+use concord_model::date::find_date;
 
 /// What the assembler needs to know about the document as a whole.
 pub struct Context<'a> {
@@ -141,7 +142,7 @@ pub fn assemble(
             continue;
         }
         let message = match &p.adopted {
-            Some(d) if find_date(text).as_ref() == Some(d) => {
+            Some(d) if find_date(text) == Some(*d) => {
                 format!("read the adoption date {d} from {}", crate::quoted(text))
             }
             _ if approval(text).is_some() => {
@@ -171,7 +172,8 @@ pub fn assemble(
                 doc.meta.council = Some(v);
             }
             "Kind" => doc.meta.kind = Some(v),
-            "Adopted" => doc.meta.adopted = find_date(&v).or(Some(v)),
+            // A value that is no date stays in the read-as-meta diagnostic above.
+            "Adopted" => doc.meta.adopted = find_date(&v).or(doc.meta.adopted),
             _ => {}
         }
     }
@@ -268,12 +270,12 @@ pub fn assemble(
         let Some(a) = approval(&text) else { continue };
         doc.meta.versions.extend(version_entry(&text, &a));
         let mut took = None;
-        if let Some(d) = &a.date
+        if let Some(d) = a.date
             && (doc.meta.adopted.is_none() || a.adopted)
-            && doc.meta.adopted.as_ref() != Some(d)
+            && doc.meta.adopted != Some(d)
         {
-            doc.meta.adopted = Some(d.clone());
-            took = Some(d.clone());
+            doc.meta.adopted = Some(d);
+            took = Some(d);
         }
         diags.push(Diagnostic::new(
             Code::ReadAsMeta,
@@ -295,8 +297,7 @@ pub fn assemble(
                     .as_deref()
                     .is_some_and(|n| n.to_lowercase().contains("adopt"))
             })
-            .and_then(|v| v.date.clone())
-            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-');
+            .and_then(|v| v.date.as_ref()?.date());
     }
     if doc.meta.council.is_none()
         && !cx.strict
@@ -317,13 +318,6 @@ pub fn assemble(
     infer_insertions(&mut doc);
     Ok(doc)
 }
-
-/// The key of a [`BlockKind::Meta`] that holds an approval, version or review line.
-pub const APPROVAL: &str = "Approval";
-
-/// The key of a [`BlockKind::Meta`] that holds a line of front matter (a title, a council's
-/// name) before the first section.
-pub const FRONT: &str = "Front";
 
 /// Records what a version table's reading leaves out of the model (its header, and the cells
 /// of columns the model has no field for).

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use concord_model::{ClauseId, Diagnostic};
 
-use crate::labels::{self, Label, SingleForm, item_label, list_marker};
+use crate::labels::{self, Label, SingleForm, item_label, list_marker, table_row};
 use crate::plan::Role;
 use crate::{Error, Format};
 
@@ -52,6 +52,13 @@ pub enum BlockKind {
         value: String,
     },
 }
+
+/// The key of a [`BlockKind::Meta`] that holds an approval, version or review line.
+pub const APPROVAL: &str = "Approval";
+
+/// The key of a [`BlockKind::Meta`] that holds a line of front matter (a title, a council's
+/// name) before the first section.
+pub const FRONT: &str = "Front";
 
 /// A run of source lines that belong together.
 #[derive(Debug, Clone)]
@@ -294,7 +301,7 @@ fn recognise(
         Some(Role::Para) => {
             return Some((
                 BlockKind::Meta {
-                    key: crate::assemble::FRONT.to_string(),
+                    key: FRONT.to_string(),
                     value: strip_marks(t),
                 },
                 None,
@@ -303,7 +310,7 @@ fn recognise(
         Some(Role::Meta) => {
             return Some((
                 BlockKind::Meta {
-                    key: crate::assemble::APPROVAL.to_string(),
+                    key: APPROVAL.to_string(),
                     value: strip_marks(t),
                 },
                 None,
@@ -585,39 +592,6 @@ fn footnote_def(t: &str) -> Option<(String, String)> {
         }
     }
     None
-}
-
-pub fn table_row(t: &str) -> Option<Vec<String>> {
-    if t.starts_with('|') && t.ends_with('|') && t.len() > 2 {
-        let inner = &t[1..t.len() - 1];
-        let cells = split_pipes(inner);
-        return (cells.len() >= 2).then_some(cells);
-    }
-    if t.contains('\t') {
-        let cells: Vec<String> = t.split('\t').map(|c| c.trim().to_string()).collect();
-        if cells.len() >= 3 && cells.iter().filter(|c| !c.is_empty()).count() >= 2 {
-            return Some(cells);
-        }
-    }
-    None
-}
-
-fn split_pipes(s: &str) -> Vec<String> {
-    let mut cells = Vec::new();
-    let mut cur = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cur.push('|');
-                chars.next();
-            }
-            '|' => cells.push(std::mem::take(&mut cur).trim().to_string()),
-            c => cur.push(c),
-        }
-    }
-    cells.push(cur.trim().to_string());
-    cells
 }
 
 #[cfg(test)]

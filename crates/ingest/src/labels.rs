@@ -452,6 +452,40 @@ pub fn unbold_label(s: &str) -> Cow<'_, str> {
     Cow::Borrowed(s)
 }
 
+/// A table row: tab-separated cells (three or more, two of them filled) or a pipe table's row.
+pub fn table_row(t: &str) -> Option<Vec<String>> {
+    if t.starts_with('|') && t.ends_with('|') && t.len() > 2 {
+        let inner = &t[1..t.len() - 1];
+        let cells = split_pipes(inner);
+        return (cells.len() >= 2).then_some(cells);
+    }
+    if t.contains('\t') {
+        let cells: Vec<String> = t.split('\t').map(|c| c.trim().to_string()).collect();
+        if cells.len() >= 3 && cells.iter().filter(|c| !c.is_empty()).count() >= 2 {
+            return Some(cells);
+        }
+    }
+    None
+}
+
+fn split_pipes(s: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cur.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cur).trim().to_string()),
+            c => cur.push(c),
+        }
+    }
+    cells.push(cur.trim().to_string());
+    cells
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

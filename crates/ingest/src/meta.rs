@@ -2,23 +2,10 @@
 //! version history, read from the lines before the first section and from revision tables.
 
 use concord_model::VersionEntry;
+use concord_model::date::find_date;
+use concord_model::{Date, WrittenDate};
 
 use crate::text::{is_caps, title_case};
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Kinds of council and the words that name them, most specific first. A county borough is a
 /// Welsh principal council (no English council is one today), as are Welsh county councils
@@ -47,7 +34,7 @@ pub struct Preamble {
     pub title: Option<String>,
     pub council: Option<String>,
     pub kind: Option<String>,
-    pub adopted: Option<String>,
+    pub adopted: Option<Date>,
     /// Versions and reviews named by approval lines (`Version 3 | May 2023`).
     pub versions: Vec<VersionEntry>,
 }
@@ -58,7 +45,7 @@ pub fn read_preamble(lines: &[String]) -> Preamble {
     let split: Vec<String> = lines.iter().flat_map(|l| split_front_line(l)).collect();
     let lines = &split[..];
     let mut p = Preamble::default();
-    let mut approved: Option<String> = None;
+    let mut approved: Option<Date> = None;
     // Councils named: in English ("... Council") and in Welsh ("Cyngor ..."); a bilingual
     // council names itself both ways, which is one council, not two.
     let mut english: Vec<String> = Vec::new();
@@ -272,15 +259,15 @@ fn title_score(l: &str) -> u32 {
 /// 2026`, `Agreed by General Purposes Committee, 11 October 2023`.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Approval {
-    /// The date it was adopted or approved (ISO).
-    pub date: Option<String>,
+    /// The date it was adopted or approved.
+    pub date: Option<Date>,
     /// The verb was "adopted" (a council's adoption, preferred over a committee's approval).
     pub adopted: bool,
     pub version: Option<String>,
     /// When it was last reviewed.
-    pub reviewed: Option<String>,
+    pub reviewed: Option<WrittenDate>,
     /// When the next review is due (`2027-03` or a whole date).
-    pub review_due: Option<String>,
+    pub review_due: Option<WrittenDate>,
 }
 
 /// Stems of the verbs that say a body approved the protocol.
@@ -339,13 +326,8 @@ pub fn approval(line: &str) -> Option<Approval> {
                     a.date = Some(d);
                 }
             }
-            "due" if a.review_due.is_none() => {
-                let d = find_date(seg).or_else(|| month_year(seg));
-                a.review_due = d;
-            }
-            "reviewed" if a.reviewed.is_none() => {
-                a.reviewed = find_date(seg).or_else(|| month_year(seg));
-            }
+            "due" if a.review_due.is_none() => a.review_due = month_or_date(seg),
+            "reviewed" if a.reviewed.is_none() => a.reviewed = month_or_date(seg),
             _ => {}
         }
     }
@@ -460,20 +442,12 @@ fn proper_councils(t: &str) -> Vec<String> {
     out
 }
 
-/// `May 2027` as `2027-05`.
-fn month_year(s: &str) -> Option<String> {
-    let words: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    words.windows(2).find_map(|pair| {
-        let (m, y) = (month(&pair[0])?, pair[1].parse::<u32>().ok()?);
-        (1900..=2200).contains(&y).then(|| format!("{y:04}-{m:02}"))
-    })
+/// A whole date or a month and year (`May 2027`) in `s`, if it holds one.
+fn month_or_date(s: &str) -> Option<WrittenDate> {
+    match WrittenDate::review(s) {
+        WrittenDate::Text(_) => None,
+        w => Some(w),
+    }
 }
 
 /// A version entry for an approval line that carries a version or a review, `None` for a
@@ -483,7 +457,7 @@ pub fn version_entry(line: &str, a: &Approval) -> Option<VersionEntry> {
         return None;
     }
     Some(VersionEntry {
-        date: a.date.clone().or_else(|| a.reviewed.clone()),
+        date: a.date.map(WrittenDate::Date).or_else(|| a.reviewed.clone()),
         version: a.version.clone(),
         note: Some(line.split_whitespace().collect::<Vec<_>>().join(" ")),
         review: a.review_due.clone(),
@@ -544,12 +518,10 @@ pub fn version_table(rows: &[Vec<String>]) -> Option<Vec<VersionEntry>> {
             .map(|r| {
                 let raw = cell(r, date_col);
                 VersionEntry {
-                    date: raw
-                        .as_deref()
-                        .map(|d| find_date(d).unwrap_or_else(|| d.to_string())),
+                    date: raw.as_deref().map(WrittenDate::cell),
                     version: cell(r, version_col),
                     note: cell(r, note_col),
-                    review: cell(r, review_col).map(|d| review_date(&d)),
+                    review: cell(r, review_col).map(|d| WrittenDate::review(&d)),
                 }
             })
             .collect(),
@@ -587,14 +559,20 @@ pub fn version_table_report(rows: &[Vec<String>]) -> Option<String> {
     for row in body {
         let cell = |col: Option<usize>| col.and_then(|i| row.get(i)).map(|c| c.trim());
         if let Some(d) = cell(date_col).filter(|d| !d.is_empty())
-            && let Some(iso) = find_date(d).filter(|iso| iso != d)
+            && let Some(iso) = find_date(d)
+                .map(|iso| iso.to_string())
+                .filter(|iso| iso != d)
         {
             rewritten.push(format!("{} as {iso}", crate::quoted(d)));
         }
         if let Some(r) = cell(review_col).filter(|r| !r.is_empty())
-            && review_date(r) != r
+            && WrittenDate::review(r).to_string() != r
         {
-            rewritten.push(format!("{} as {}", crate::quoted(r), review_date(r)));
+            rewritten.push(format!(
+                "{} as {}",
+                crate::quoted(r),
+                WrittenDate::review(r)
+            ));
         }
     }
     if !rewritten.is_empty() {
@@ -638,116 +616,9 @@ fn columns(header: &[String]) -> Option<[Option<usize>; 4]> {
     Some([date_col, version_col, note_col, review_col])
 }
 
-/// A review date as the model keeps it: a whole date as ISO, "May 2027" as `2027-05`, anything
-/// else as written.
-fn review_date(s: &str) -> String {
-    if let Some(d) = find_date(s) {
-        return d;
-    }
-    let words: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    for pair in words.windows(2) {
-        if let (Some(m), Ok(y)) = (month(&pair[0]), pair[1].parse::<u32>())
-            && (1900..=2200).contains(&y)
-        {
-            return format!("{y:04}-{m:02}");
-        }
-    }
-    s.to_string()
-}
-
-/// The first date in `s` as ISO `YYYY-MM-DD`: `19 APRIL 2016`, `19th April 2016`, `09.09.2024`,
-/// `9/9/24`, `2016-04-19`.
-pub fn find_date(s: &str) -> Option<String> {
-    let words: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '/' && c != '-')
-                .to_lowercase()
-        })
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        if let Some(d) = numeric_date(w) {
-            return Some(d);
-        }
-        // 19 April 2016 / 19th April 2016
-        let day = w.trim_end_matches(|c: char| c.is_alphabetic());
-        if let (Ok(day), Some(month), Some(year)) = (
-            day.parse::<u32>(),
-            words.get(i + 1).and_then(|m| month(m)),
-            words
-                .get(i + 2)
-                .and_then(|y| y.trim_end_matches('.').parse::<u32>().ok()),
-        ) && valid(year, month, day)
-        {
-            return Some(format!("{year:04}-{month:02}-{day:02}"));
-        }
-    }
-    None
-}
-
-fn month(w: &str) -> Option<u32> {
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(w) || *m == w)
-        .map(|i| i as u32 + 1)
-}
-
-fn numeric_date(w: &str) -> Option<String> {
-    let sep = ['.', '/', '-']
-        .into_iter()
-        .find(|&c| w.matches(c).count() == 2)?;
-    let parts: Vec<&str> = w.split(sep).collect();
-    let nums: Vec<u32> = parts
-        .iter()
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let (y, m, d) = if parts[0].len() == 4 {
-        (nums[0], nums[1], nums[2])
-    } else {
-        // UK order: day, month, year.
-        let y = if parts[2].len() == 2 {
-            2000 + nums[2]
-        } else {
-            nums[2]
-        };
-        (y, nums[1], nums[0])
-    };
-    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-fn valid(y: u32, m: u32, d: u32) -> bool {
-    (1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        assert_eq!(
-            find_date("ADOPTED BY COUNCIL 19 APRIL 2016").as_deref(),
-            Some("2016-04-19")
-        );
-        assert_eq!(
-            find_date("adopted on 1st May 2024.").as_deref(),
-            Some("2024-05-01")
-        );
-        assert_eq!(find_date("09.09.2024").as_deref(), Some("2024-09-09"));
-        assert_eq!(
-            find_date("Adopted: 2026-05-05").as_deref(),
-            Some("2026-05-05")
-        );
-        assert_eq!(find_date("May 2025"), None);
-    }
 
     #[test]
     fn preamble() {
@@ -762,7 +633,10 @@ mod tests {
             p.title.as_deref(),
             Some("PROTOCOL FOR MEMBER / OFFICER RELATIONS")
         );
-        assert_eq!(p.adopted.as_deref(), Some("2016-04-19"));
+        assert_eq!(
+            p.adopted.map(|d| d.to_string()).as_deref(),
+            Some("2016-04-19")
+        );
         let p = read_preamble(&["JOINT PROTOCOL ON COUNCILLOR & OFFICER RELATIONSHIPS".into()]);
         assert_eq!(p.kind.as_deref(), Some("joint"));
     }
@@ -784,7 +658,14 @@ mod tests {
         .collect();
         let v = version_table(&rows).unwrap();
         assert_eq!(v.len(), 2);
-        assert_eq!(v[0].date.as_deref(), Some("2024-09-09"));
+        assert_eq!(
+            v[0].date.as_ref().map(|d| d.to_string()).as_deref(),
+            Some("2024-09-09")
+        );
+        assert_eq!(
+            v[1].review.as_ref().map(|d| d.to_string()).as_deref(),
+            Some("2026-05")
+        );
         assert_eq!(v[0].note.as_deref(), Some("Policy adopted"));
         assert_eq!(v[1].note, None);
     }

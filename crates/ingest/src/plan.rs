@@ -335,7 +335,7 @@ fn infos<'a>(lines: &[Line<'a>]) -> Vec<Info<'a>> {
         let underlined = lines.get(i + 1).is_some_and(|l| is_underline(l.text));
         let prev_ends = prev.is_none_or(|p| ends_sentence(p) || heading_like_line(p));
         // A table row's first cell is not a label ("13.05.2025" in a version table).
-        let start = if crate::blocks::table_row(line.text).is_some() {
+        let start = if labels::table_row(line.text).is_some() {
             Start {
                 marker: false,
                 label: None,

@@ -81,7 +81,7 @@ pub fn prepare<'a>(
             contents: HashSet::new(),
         };
     }
-    let mut lines = crate::runon::split(lines);
+    let mut lines = split_run_on(lines);
     mark_web_navigation(&mut lines, diags);
     let mut contents = mark_contents(&mut lines, diags);
     if contents.is_empty() {
@@ -89,6 +89,36 @@ pub fn prepare<'a>(
     }
     mark_furniture(&mut lines, repeats_are_furniture, diags);
     Prepared { lines, contents }
+}
+
+/// Cuts every run-on line (a section, or the whole text, whose line breaks were lost) into the
+/// pieces it holds (`runon`); each piece keeps its source line.
+fn split_run_on(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    if !lines
+        .iter()
+        .any(|l| l.kind == LineKind::Body && l.text.len() >= crate::runon::LONG)
+    {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.kind != LineKind::Body {
+            out.push(line);
+            continue;
+        }
+        let pieces = crate::runon::pieces(line.text);
+        if pieces.len() == 1 {
+            out.push(line);
+            continue;
+        }
+        out.extend(pieces.into_iter().map(|text| Line {
+            no: line.no,
+            indent: 0,
+            text,
+            kind: LineKind::Body,
+        }));
+    }
+    out
 }
 
 /// A web page's navigation before the document starts: a "skip to" link, menu entries,

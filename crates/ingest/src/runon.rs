@@ -5,46 +5,29 @@
 //! source line; whether each really starts a clause is still the plan's decision, and a piece
 //! it does not take is read on as part of the text before, with a space, as it was written.
 
-use crate::prepare::{Line, LineKind};
-
 /// The shortest line worth cutting: a paragraph of a normal text is shorter than this, or
 /// holds at most one label where a sentence ends.
-const LONG: usize = 120;
+pub const LONG: usize = 120;
 
-/// Cuts every run-on line of `lines` into the pieces it holds.
-pub fn split(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
-    if !lines
-        .iter()
-        .any(|l| l.kind == LineKind::Body && l.text.len() >= LONG)
-    {
-        return lines;
+/// The pieces a run-on line holds, as slices of it; the line itself when it is not one.
+pub fn pieces(t: &str) -> Vec<&str> {
+    if t.len() < LONG {
+        return vec![t];
     }
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        if line.kind != LineKind::Body || line.text.len() < LONG {
-            out.push(line);
-            continue;
+    let cuts = cuts(t);
+    // One label after a sentence is a cross-reference or a quotation: the line is a
+    // paragraph, not a run of them.
+    if cuts.len() < 2 {
+        return vec![t];
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for &at in cuts.iter().chain(std::iter::once(&t.len())) {
+        let piece = t[from..at].trim();
+        if !piece.is_empty() {
+            out.push(piece);
         }
-        let cuts = cuts(line.text);
-        // One label after a sentence is a cross-reference or a quotation: the line is a
-        // paragraph, not a run of them.
-        if cuts.len() < 2 {
-            out.push(line);
-            continue;
-        }
-        let mut from = 0;
-        for &at in cuts.iter().chain(std::iter::once(&line.text.len())) {
-            let piece = line.text[from..at].trim();
-            if !piece.is_empty() {
-                out.push(Line {
-                    no: line.no,
-                    indent: 0,
-                    text: piece,
-                    kind: LineKind::Body,
-                });
-            }
-            from = at;
-        }
+        from = at;
     }
     out
 }
@@ -233,16 +216,6 @@ fn kind(token: &str) -> Option<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pieces(t: &str) -> Vec<&str> {
-        let lines = vec![Line {
-            no: 1,
-            indent: 0,
-            text: t,
-            kind: LineKind::Body,
-        }];
-        split(lines).into_iter().map(|l| l.text).collect()
-    }
 
     #[test]
     fn a_run_on_document_is_cut_before_its_labels() {

@@ -5,11 +5,8 @@ use std::path::Path;
 
 use concord_ingest::{Options, read};
 
-// The laws shared with the fuzz targets (no text lost); the other checks are run by
-// crates/compare/tests/regressions.rs.
-#[allow(dead_code, reason = "only some of the shared checks are used here")]
-#[path = "../../../fuzz/src/lib.rs"]
-mod checks;
+// The laws shared with the fuzz targets (no text lost).
+use concord_laws as checks;
 use concord_model::{Clause, Document, Item, Section};
 use proptest::prelude::*;
 
@@ -258,11 +255,11 @@ proptest! {
         doc.meta.council = Some(council.clone());
         let kind = council.rsplit(' ').nth(1).unwrap_or("District").to_lowercase();
         doc.meta.kind = Some(kind);
-        doc.meta.adopted = Some(adopted);
+        doc.meta.adopted = concord_model::Date::parse_iso(&adopted);
         doc.meta.versions = versions
             .iter()
             .map(|(v, n)| concord_model::VersionEntry {
-                date: Some("2024-09-09".into()),
+                date: Some(concord_model::WrittenDate::cell("2024-09-09")),
                 version: Some(v.clone()),
                 note: Some(n.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|n| !n.is_empty()),
                 review: None,
@@ -279,7 +276,7 @@ proptest! {
         let md = concord_render::markdown(&doc);
         let back = read(md.as_bytes(), "gen.md", &Options::default()).unwrap().document;
         same_clauses(&doc, &back)?;
-        let meta = |d: &Document| (d.meta.title.clone(), d.meta.council.clone(), d.meta.kind.clone(), d.meta.adopted.clone(), d.meta.versions.clone());
+        let meta = |d: &Document| (d.meta.title.clone(), d.meta.council.clone(), d.meta.kind.clone(), d.meta.adopted, d.meta.versions.clone());
         prop_assert_eq!(meta(&doc), meta(&back), "{}", md);
         prop_assert_eq!(&doc.footnotes, &back.footnotes, "{}", md);
     }

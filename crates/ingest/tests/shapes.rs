@@ -110,7 +110,7 @@ fn differences(doc: &Document, e: &Expect) -> Vec<String> {
             "title" => doc.meta.title.clone(),
             "council" => doc.meta.council.clone(),
             "kind" => doc.meta.kind.clone(),
-            "adopted" => doc.meta.adopted.clone(),
+            "adopted" => doc.meta.adopted.map(|d| d.to_string()),
             _ => None,
         };
         if got.as_deref().map(str::to_lowercase) != Some(v.to_lowercase()) {

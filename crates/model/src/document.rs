@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::{Date, WrittenDate};
+
 /// First and last 1-based source line, inclusive.
 pub type Lines = [u32; 2];
 
@@ -23,7 +25,7 @@ pub struct Meta {
     /// `london-borough`, `joint`, `welsh-principal`, `community`, or null when the text does not say.
     pub kind: Option<String>,
     /// ISO date (`2016-04-19`) on which the text says it was adopted, or null.
-    pub adopted: Option<String>,
+    pub adopted: Option<Date>,
     pub versions: Vec<VersionEntry>,
     pub source: Source,
 }
@@ -32,13 +34,13 @@ pub struct Meta {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VersionEntry {
     /// ISO date where the row's date could be read, otherwise the date as written.
-    pub date: Option<String>,
+    pub date: Option<WrittenDate>,
     pub version: Option<String>,
     pub note: Option<String>,
     /// When the row says the next review is due ("New Review date"): ISO where the cell holds a
     /// whole date, `YYYY-MM` for a month and year, otherwise as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<String>,
+    pub review: Option<WrittenDate>,
 }
 
 /// Where the document came from.

@@ -21,6 +21,7 @@
 //! assert_eq!(clause.text_before(), "As Council Members.");
 //! ```
 
+pub mod date;
 mod diagnostic;
 mod document;
 mod id;
@@ -28,6 +29,7 @@ pub mod questions;
 pub mod roles;
 pub mod words;
 
+pub use date::{Date, WrittenDate};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use document::{
     Change, ChangeKind, Clause, Document, Footnote, Item, Lines, Meta, Section, Source,

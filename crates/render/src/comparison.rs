@@ -152,22 +152,13 @@ pub(crate) fn with_previously(a: &Answer) -> String {
     }
 }
 
-/// Text made safe inside a Markdown table cell: pipes escaped, line breaks joined, marks
+/// Text made safe inside a Markdown table cell: line breaks joined, marks (pipes too)
 /// escaped.
 fn md_cell(s: &str) -> String {
-    md_text(&s.split_whitespace().collect::<Vec<_>>().join(" ")).replace('|', "\\|")
+    md_text(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn md_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+use crate::escape::markdown as md_text;
 
 /// The comparison as CSV (RFC 4180): one row per question and document.
 pub fn comparison_csv(c: &Comparison) -> String {

@@ -38,7 +38,8 @@ pub fn document_html(doc: &Document) -> String {
     if let Some(c) = &doc.meta.council {
         meta.push(("Council", c.as_str()));
     }
-    if let Some(a) = &doc.meta.adopted {
+    let adopted = doc.meta.adopted.map(|a| a.to_string());
+    if let Some(a) = &adopted {
         meta.push(("Adopted", a.as_str()));
     }
     if !meta.is_empty() {

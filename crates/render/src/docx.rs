@@ -31,7 +31,6 @@ mod parts;
 mod tracked;
 mod xml;
 
-pub(crate) use body::long_date;
 use concord_compare::diff::Redline;
 use concord_model::Document;
 

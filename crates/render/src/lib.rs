@@ -19,6 +19,7 @@ mod comparison;
 mod comparison_html;
 mod document_html;
 pub mod docx;
+pub mod escape;
 mod html;
 mod markdown;
 mod outline;
@@ -34,7 +35,8 @@ pub use comparison_html::comparison_html;
 pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;
-pub use pack_html::{Pack, pack_html};
+pub use pack::{CheckRow, Checks, Pack};
+pub use pack_html::pack_html;
 pub use redline::{
     RedlineOptions, redline_html, redline_markdown, redline_text, responsibility_line,
 };

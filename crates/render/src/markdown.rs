@@ -47,20 +47,23 @@ pub fn markdown(doc: &Document) -> String {
             out.push_str("| Date | Version | Note |\n|---|---|---|\n");
         }
         for v in &doc.meta.versions {
-            let cell = |s: &Option<String>| {
-                s.as_deref()
-                    .map(|s| one_line(s).replace('|', "\\|"))
+            let cell = |s: Option<String>| {
+                s.map(|s| one_line(&s).replace('|', "\\|"))
                     .unwrap_or_default()
             };
             let _ = write!(
                 out,
                 "| {} | {} | {} |",
-                cell(&v.date),
-                cell(&v.version),
-                cell(&v.note)
+                cell(v.date.as_ref().map(ToString::to_string)),
+                cell(v.version.clone()),
+                cell(v.note.clone())
             );
             if reviews {
-                let _ = write!(out, " {} |", cell(&v.review));
+                let _ = write!(
+                    out,
+                    " {} |",
+                    cell(v.review.as_ref().map(ToString::to_string))
+                );
             }
             out.push('\n');
         }
@@ -152,27 +155,9 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Text on one line, escaped so that a CommonMark reader shows it as written: a council named
-/// `Smith & Sons <Parish>` is not an HTML tag, `*` and `_` are not emphasis, `~~` is no
-/// strike-through, `&amp;` is not an entity. Footnote references (`[^1]`) stay markup.
+/// Text on one line, escaped ([`crate::escape::markdown`]).
 fn text(s: &str) -> String {
-    let s = one_line(s);
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let escape = match c {
-            '\\' | '*' | '_' | '`' | '~' | '<' => true,
-            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
-            '[' => next != Some('^'),
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    crate::escape::markdown(&one_line(s))
 }
 
 /// Bullet glyphs the reader takes for a list marker at the start of a line, and the character

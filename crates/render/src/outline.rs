@@ -14,12 +14,13 @@ pub fn outline(doc: &Document) -> String {
     let _ = writeln!(out, "title: {}", m.title.as_deref().unwrap_or("-"));
     let _ = writeln!(out, "council: {}", m.council.as_deref().unwrap_or("-"));
     let _ = writeln!(out, "kind: {}", m.kind.as_deref().unwrap_or("-"));
-    let _ = writeln!(out, "adopted: {}", m.adopted.as_deref().unwrap_or("-"));
+    let adopted = m.adopted.map(|a| a.to_string());
+    let _ = writeln!(out, "adopted: {}", adopted.as_deref().unwrap_or("-"));
     for v in &m.versions {
         let _ = writeln!(
             out,
             "version: {} | {} | {}",
-            v.date.as_deref().unwrap_or("-"),
+            v.date.as_ref().map_or("-".to_string(), ToString::to_string),
             v.version.as_deref().unwrap_or("-"),
             v.note.as_deref().unwrap_or("-")
         );

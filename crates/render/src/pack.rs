@@ -1,12 +1,59 @@
-//! The review pack as a sequence of plain parts (headings, paragraphs, bullets, tables, the
-//! redline, the new text), so the Word and PDF writers lay out the same pack as the HTML page,
-//! in the same order and the same words. The words themselves come from the functions here,
-//! which the HTML page uses too.
+//! The review pack: what it shows ([`Pack`], decided and worded by the caller, the publishing
+//! layer) and its layout as a sequence of plain parts (headings, paragraphs, bullets, tables,
+//! the redline, the new text), so the Word and PDF writers lay out the same pack as the HTML
+//! page (`pack_html`), in the same order and the same words.
 
-use concord_check::Severity;
-use concord_compare::diff::Class;
+use concord_compare::answers::Comparison;
+use concord_compare::diff::{Class, Redline};
+use concord_model::Document;
 
-use crate::pack_html::Pack;
+/// Everything a pack shows, decided and worded by the caller.
+#[derive(Debug)]
+pub struct Pack<'a> {
+    /// The pack's title ("Review of the Protocol on Member/Officer Relations").
+    pub title: String,
+    /// The council, where known.
+    pub council: Option<String>,
+    /// The meeting the pack is for, as the user wrote it.
+    pub meeting: Option<String>,
+    pub redline: &'a Redline,
+    /// The version in force, for the redline's paragraphs in Word and PDF.
+    pub old: &'a Document,
+    /// The new version, for the appendix.
+    pub new: &'a Document,
+    /// The new version first, then the peer councils.
+    pub comparison: &'a Comparison,
+    /// The opening sentence of the summary.
+    pub intro: String,
+    /// The key facts of the summary, one sentence each.
+    pub key_facts: Vec<String>,
+    /// The checks on the new version.
+    pub checks: Checks,
+}
+
+/// The checks on the new version, as the pack shows them.
+#[derive(Debug, Clone, Default)]
+pub struct Checks {
+    /// One row per finding, in order.
+    pub rows: Vec<CheckRow>,
+    /// What to say when there are no rows.
+    pub none_found: String,
+    /// The text whose lines the rows name.
+    pub lines_of: String,
+}
+
+/// One finding of the checks.
+#[derive(Debug, Clone)]
+pub struct CheckRow {
+    /// Where it is ("clause 2.3 (line 14)").
+    pub place: String,
+    /// Its severity in words ("Must fix").
+    pub severity: String,
+    /// Shown in bold: a problem that must be fixed before publication.
+    pub must_fix: bool,
+    pub message: String,
+    pub fix: String,
+}
 
 /// One part of a pack, in reading order.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,91 +85,6 @@ pub(crate) const SECTIONS: &[(&str, &str)] = &[
     ("checks", "Checks on the new text"),
     ("appendix", "Appendix: the new text in full"),
 ];
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// The opening of the summary: the responsibility changes, or that there are none.
-pub(crate) fn responsibility_intro(p: &Pack<'_>) -> String {
-    match p.redline.responsibilities.len() {
-        0 => "No one's responsibilities change: every question the protocol answers has the same answer in both versions.".into(),
-        1 => "One change alters who is responsible for what:".into(),
-        n => format!("{n} changes alter who is responsible for what:"),
-    }
-}
-
-/// The key facts of the summary, one sentence each.
-pub(crate) fn key_facts(p: &Pack<'_>) -> Vec<String> {
-    let r = p.redline;
-    let s = &r.summary;
-    let material: Vec<String> = r
-        .clauses
-        .iter()
-        .filter(|c| c.class == Some(Class::Material))
-        .map(|c| {
-            c.new_id
-                .clone()
-                .or_else(|| c.old_id.clone())
-                .unwrap_or_default()
-        })
-        .collect();
-    let mut out = vec![format!(
-        "{} (a role, route, deadline, right or duty, or a clause added or removed){}.",
-        plural(s.material, "material change", "material changes"),
-        if material.is_empty() {
-            String::new()
-        } else {
-            format!(": clauses {}", material.join(", "))
-        }
-    )];
-    out.push(format!(
-        "{} (wording, gender-neutral language, numbering only).",
-        plural(s.editorial, "editorial change", "editorial changes")
-    ));
-    if s.renumbered + s.moved > 0 {
-        out.push(format!(
-            "{} renumbered and {} moved; the redline pairs each with its old self, so none is shown as deleted and re-added.",
-            plural(s.renumbered, "clause", "clauses"),
-            s.moved
-        ));
-    }
-    if !r.references.is_empty() {
-        out.push(format!(
-            "{} to check, because the clause named moved or went.",
-            plural(r.references.len(), "cross-reference", "cross-references")
-        ));
-    }
-    let errors = p
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = p
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    out.push(format!(
-        "The checks on the new text found {} and {} (see \u{201c}Checks on the new text\u{201d}).",
-        plural(errors, "problem to fix", "problems to fix"),
-        plural(warnings, "point to consider", "points to consider")
-    ));
-    out
-}
-
-/// The words for a finding's severity.
-pub(crate) fn severity_words(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "Must fix",
-        Severity::Warning => "Consider",
-        Severity::Info => "Note",
-    }
-}
 
 /// An answer in a table cell: the route or value, its clauses, and what it was before.
 fn answer_cell(a: &concord_compare::answers::Answer) -> String {
@@ -156,11 +118,11 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
     out.push(Part::Facts(facts));
 
     out.push(Part::Heading(1, SECTIONS[0].1.into()));
-    out.push(Part::Para(responsibility_intro(p)));
+    out.push(Part::Para(p.intro.clone()));
     for c in &r.responsibilities {
         out.push(Part::Lead(c.line()));
     }
-    out.push(Part::Bullets(key_facts(p)));
+    out.push(Part::Bullets(p.key_facts.clone()));
 
     out.push(Part::Heading(1, SECTIONS[1].1.into()));
     if !r.has_differences() {
@@ -255,8 +217,8 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
     out.push(Part::Redline);
 
     out.push(Part::Heading(1, SECTIONS[4].1.into()));
-    if p.findings.is_empty() {
-        out.push(Part::Para("No problems found: cross-references resolve, numbering runs in order, the wording is gender-neutral and no tracked changes or page furniture are left in.".into()));
+    if p.checks.rows.is_empty() {
+        out.push(Part::Para(p.checks.none_found.clone()));
     } else {
         out.push(Part::Table {
             header: vec![
@@ -266,15 +228,13 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
                 "Suggested fix".into(),
             ],
             rows: p
-                .findings
+                .checks
+                .rows
                 .iter()
                 .map(|f| {
                     vec![
-                        match &f.clause {
-                            Some(c) => format!("clause {c} (line {})", f.line),
-                            None => format!("line {}", f.line),
-                        },
-                        severity_words(f.severity).to_string(),
+                        f.place.clone(),
+                        f.severity.clone(),
                         f.message.clone(),
                         f.fix.clone(),
                     ]
@@ -283,7 +243,7 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
         });
         out.push(Part::Para(format!(
             "Lines are those of {}.",
-            p.findings_path
+            p.checks.lines_of
         )));
     }
 

@@ -9,34 +9,9 @@
 
 use std::fmt::Write;
 
-use concord_check::{Finding, Severity};
-use concord_compare::answers::Comparison;
-use concord_compare::diff::Redline;
-use concord_model::Document;
-
 use crate::html::{PAGE_END, esc, page_start};
-use crate::{comparison_html, document_html, pack, redline};
-
-/// Everything a pack shows, decided by the caller.
-#[derive(Debug)]
-pub struct Pack<'a> {
-    /// The pack's title ("Review of the Protocol on Member/Officer Relations").
-    pub title: String,
-    /// The council, where known.
-    pub council: Option<String>,
-    /// The meeting the pack is for, as the user wrote it.
-    pub meeting: Option<String>,
-    pub redline: &'a Redline,
-    /// The version in force, for the redline's paragraphs in Word and PDF.
-    pub old: &'a Document,
-    /// The new version, for the appendix.
-    pub new: &'a Document,
-    /// The new version first, then the peer councils.
-    pub comparison: &'a Comparison,
-    /// The checks on the new version, with the path they name.
-    pub findings: &'a [Finding],
-    pub findings_path: String,
-}
+use crate::pack::{Pack, SECTIONS};
+use crate::{comparison_html, document_html, redline};
 
 const PACK_STYLE: &str = "\
 .cover{border-bottom:4px solid #1b1b1b;padding-bottom:1rem;margin-bottom:1.5rem}\
@@ -119,7 +94,7 @@ fn cover(out: &mut String, p: &Pack<'_>) {
 
 fn contents(out: &mut String) {
     out.push_str("<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">Contents</h2>\n<ol>\n");
-    for (id, title) in pack::SECTIONS {
+    for (id, title) in SECTIONS {
         let _ = writeln!(out, "<li><a href=\"#{id}\">{title}</a></li>");
     }
     out.push_str("</ol>\n</nav>\n");
@@ -127,7 +102,7 @@ fn contents(out: &mut String) {
 
 fn summary(out: &mut String, p: &Pack<'_>) {
     out.push_str("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n");
-    let _ = writeln!(out, "<p>{}</p>", esc(&pack::responsibility_intro(p)));
+    let _ = writeln!(out, "<p>{}</p>", esc(&p.intro));
     if !p.redline.responsibilities.is_empty() {
         out.push_str("<ul class=\"keyfacts\">\n");
         for c in &p.redline.responsibilities {
@@ -136,34 +111,30 @@ fn summary(out: &mut String, p: &Pack<'_>) {
         out.push_str("</ul>\n");
     }
     out.push_str("<ul class=\"keyfacts\">\n");
-    for fact in pack::key_facts(p) {
-        let _ = writeln!(out, "<li>{}</li>", esc(&fact));
+    for fact in &p.key_facts {
+        let _ = writeln!(out, "<li>{}</li>", esc(fact));
     }
     out.push_str("</ul>\n</section>\n");
 }
 
 fn checks(out: &mut String, p: &Pack<'_>) {
     out.push_str("<section class=\"part\" aria-labelledby=\"checks\">\n<h2 id=\"checks\">Checks on the new text</h2>\n");
-    if p.findings.is_empty() {
-        out.push_str("<p>No problems found: cross-references resolve, numbering runs in order, the wording is gender-neutral and no tracked changes or page furniture are left in.</p>\n</section>\n");
+    if p.checks.rows.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>\n</section>", esc(&p.checks.none_found));
         return;
     }
     out.push_str("<table>\n<caption class=\"skip\">Findings of the checks, with a suggested fix for each</caption>\n<thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Severity</th><th scope=\"col\">Finding</th><th scope=\"col\">Suggested fix</th></tr></thead>\n<tbody>\n");
-    for f in p.findings {
-        let sev = pack::severity_words(f.severity);
-        let place = match &f.clause {
-            Some(c) => format!("clause {c} (line {})", f.line),
-            None => format!("line {}", f.line),
-        };
-        let class = if f.severity == Severity::Error {
+    for f in &p.checks.rows {
+        let class = if f.must_fix {
             " class=\"severity-error\""
         } else {
             ""
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td{class}>{sev}</td><td>{}</td><td>{}</td></tr>",
-            esc(&place),
+            "<tr><td>{}</td><td{class}>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&f.place),
+            esc(&f.severity),
             esc(&f.message),
             esc(&f.fix)
         );
@@ -171,6 +142,6 @@ fn checks(out: &mut String, p: &Pack<'_>) {
     let _ = writeln!(
         out,
         "</tbody>\n</table>\n<p class=\"tag\">Lines are those of {}.</p>\n</section>",
-        esc(&p.findings_path)
+        esc(&p.checks.lines_of)
     );
 }

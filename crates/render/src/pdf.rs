@@ -67,7 +67,7 @@ pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
         facts.push(c.clone());
     }
     if let Some(a) = &doc.meta.adopted {
-        facts.push(format!("Adopted {}", crate::docx::long_date(a)));
+        facts.push(format!("Adopted {}", a.long()));
     }
     for f in facts {
         let mut b = Block::para(vec![Span::plain(f)], 0.0);
@@ -84,7 +84,7 @@ pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
         )];
         for v in &doc.meta.versions {
             rows.push((
-                v.date.clone().unwrap_or_default(),
+                v.date.as_ref().map(ToString::to_string).unwrap_or_default(),
                 v.version.clone().unwrap_or_default(),
                 v.note.clone().unwrap_or_default(),
             ));

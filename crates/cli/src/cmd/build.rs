@@ -46,6 +46,7 @@ use crate::exit;
 use crate::input;
 use crate::output::write_atomic;
 use concord_compare::diff::DiffConfig;
+use concord_publish::{Format, Look};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -119,27 +120,13 @@ struct CheckJob {
     outputs: Vec<Spanned<String>>,
 }
 
-/// The formats an output path can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Md,
-    Html,
-    Json,
-    Txt,
-    Docx,
-    Pdf,
-}
-
-/// A Word file's properties for a document: no author but Concord, the adoption date the
+/// How a Word or PDF file of a document looks: no author but Concord's, the adoption date the
 /// document gives (never the clock).
-fn docx_options(doc: &concord_model::Document) -> concord_render::docx::DocxOptions {
-    concord_render::docx::DocxOptions {
-        author: "Concord".into(),
-        date: doc
-            .meta
-            .adopted
-            .clone()
-            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-'),
+fn look(doc: &concord_model::Document) -> Look {
+    Look {
+        author: None,
+        date: doc.meta.adopted.map(|d| d.to_string()),
+        redline: Default::default(),
     }
 }
 
@@ -265,7 +252,10 @@ impl Cx<'_> {
     }
 
     /// The planned outputs of one job, with their kinds.
-    fn outputs(&self, outs: &[Spanned<String>]) -> Result<Vec<(PathBuf, String, Kind)>, CliError> {
+    fn outputs(
+        &self,
+        outs: &[Spanned<String>],
+    ) -> Result<Vec<(PathBuf, String, Format)>, CliError> {
         if outs.is_empty() {
             return Err(
                 CliError::file(self.config, "a job has an empty outputs list")
@@ -275,14 +265,10 @@ impl Cx<'_> {
         outs.iter()
             .map(|o| {
                 let name = o.get_ref();
-                let kind = match Path::new(name).extension().and_then(|e| e.to_str()) {
-                    Some("md") => Kind::Md,
-                    Some("html" | "htm") => Kind::Html,
-                    Some("json") => Kind::Json,
-                    Some("txt") => Kind::Txt,
-                    Some("docx") => Kind::Docx,
-                    Some("pdf") => Kind::Pdf,
-                    _ => {
+                let ext = Path::new(name).extension().and_then(|e| e.to_str());
+                let kind = match ext.and_then(Format::from_extension) {
+                    Some(f) => f,
+                    None => {
                         return Err(self
                             .at(
                                 o.span(),
@@ -320,14 +306,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
         inputs.insert(path.clone());
         let doc = load(&path, job.source.get_ref())?;
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
-            let bytes = match kind {
-                Kind::Md => (concord_render::markdown(&doc) + "\n").into_bytes(),
-                Kind::Html => concord_render::document_html(&doc).into_bytes(),
-                Kind::Json => json(&doc)?.into_bytes(),
-                Kind::Txt => concord_render::outline(&doc).into_bytes(),
-                Kind::Docx => concord_render::docx::document(&doc, &docx_options(&doc)),
-                Kind::Pdf => concord_render::pdf::document(&doc, &Default::default()),
-            };
+            let bytes = concord_publish::document(&doc, kind, &look(&doc)).map_err(published)?;
             out.push(Planned {
                 path: p,
                 shown,
@@ -349,7 +328,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
                         format!("'{}' is not a template folder", t.get_ref()),
                     ));
                 }
-                concord_draft::Templates::Folder(dir)
+                crate::templates::folder(&dir)
             }
             None => concord_draft::Templates::Builtin,
         };
@@ -358,14 +337,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
             .map_err(|e| super::draft::draft_error(&e, None))?;
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let d = &drafted.document;
-            let bytes = match kind {
-                Kind::Md => (concord_render::markdown(d) + "\n").into_bytes(),
-                Kind::Html => concord_render::document_html(d).into_bytes(),
-                Kind::Json => json(d)?.into_bytes(),
-                Kind::Txt => concord_render::outline(d).into_bytes(),
-                Kind::Docx => concord_render::docx::document(d, &docx_options(d)),
-                Kind::Pdf => concord_render::pdf::document(d, &Default::default()),
-            };
+            let bytes = concord_publish::document(d, kind, &look(d)).map_err(published)?;
             out.push(Planned {
                 path: p,
                 shown,
@@ -376,16 +348,9 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
     for job in &project.redline {
         let (old, new, cfg) = versions(cx, &job.old, &job.new, &job.tracked, &mut inputs, &load)?;
         let r = super::diff::redline(&old, &new, &cfg)?;
-        let opts = concord_render::RedlineOptions::default();
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
-            let bytes = match kind {
-                Kind::Md => (concord_render::redline_markdown(&r, &opts) + "\n").into_bytes(),
-                Kind::Html => concord_render::redline_html(&r).into_bytes(),
-                Kind::Json => json(&r)?.into_bytes(),
-                Kind::Txt => concord_render::redline_text(&r, &opts).into_bytes(),
-                Kind::Docx => concord_render::docx::redline(&r, &old, &new, &docx_options(&new)),
-                Kind::Pdf => concord_render::pdf::redline(&r, &old, &new, &Default::default()),
-            };
+            let bytes =
+                concord_publish::redline(&r, &old, &new, kind, &look(&new)).map_err(published)?;
             out.push(Planned {
                 path: p,
                 shown,
@@ -436,7 +401,7 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
             .or(job.tracked.as_ref())
             .map(|p| p.get_ref().clone())
             .unwrap_or_default();
-        let made = super::pack::make(&super::pack::Made {
+        let made = super::pack::make(&concord_publish::pack::Inputs {
             old: &old,
             new: &new,
             cfg: &cfg,
@@ -445,13 +410,13 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
             meeting: job.meeting.clone(),
             author: job.author.clone().unwrap_or_else(|| "Concord".into()),
             date: job.date.as_ref().map(|d| d.get_ref().clone()),
-            new_path: Path::new(&new_shown),
+            new_path: new_shown,
         })?;
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let bytes = match kind {
-                Kind::Html => made.html.clone().into_bytes(),
-                Kind::Docx => made.docx.clone(),
-                Kind::Pdf => made.pdf.clone(),
+                Format::Html => made.html.clone().into_bytes(),
+                Format::Docx => made.docx.clone(),
+                Format::Pdf => made.pdf.clone(),
                 _ => return Err(cx.unsupported(&shown, "pack (use .html, .docx or .pdf)")),
             };
             out.push(Planned {
@@ -484,8 +449,8 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let all = vec![(shown_source.clone(), findings.clone())];
             let bytes = match kind {
-                Kind::Json => super::check::json(&all)?,
-                Kind::Txt => super::check::text(&all),
+                Format::Json => concord_publish::report::json(&all).map_err(published)?,
+                Format::Text => concord_publish::report::text(&all),
                 _ => return Err(cx.unsupported(&shown, "check report (use .json or .txt)")),
             };
             out.push(Planned {
@@ -573,8 +538,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .map_err(|e| CliError::new(format!("cannot serialise: {e}")))
+/// A publishing error that no build job can cause but a serialiser could.
+fn published(e: concord_publish::Error) -> CliError {
+    CliError::new(e.to_string())
 }

@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use concord_check::{CheckConfig, Finding, Severity};
-use serde::Serialize;
+use concord_check::{CheckConfig, Finding};
 
 use crate::error::CliError;
 use crate::exit;
@@ -41,22 +40,11 @@ enum Format {
     Json,
 }
 
-#[derive(Debug, Serialize)]
-struct JsonFinding<'a> {
-    code: &'a str,
-    severity: Severity,
-    path: String,
-    line: u32,
-    clause: Option<&'a str>,
-    message: &'a str,
-    fix: &'a str,
-}
-
 pub fn run(args: Args) -> Result<i32, CliError> {
     let out = Output::resolve(args.output.as_deref(), &args.files)?;
     let today = match args.today {
         Some(t) => Some(valid_date(&t)?),
-        None => Some(crate::clock::today()),
+        None => crate::clock::today(),
     };
     let cfg = CheckConfig { today };
     let opts = args.limits.options();
@@ -74,8 +62,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         all.push((f.display().to_string(), findings));
     }
     let text = match args.format {
-        Format::Text => text(&all),
-        Format::Json => json(&all)?,
+        Format::Text => concord_publish::report::text(&all),
+        Format::Json => {
+            concord_publish::report::json(&all).map_err(|e| CliError::new(e.to_string()))?
+        }
     };
     out.write(text.as_bytes())?;
     let errors = all.iter().any(|(_, f)| concord_check::has_errors(f));
@@ -86,76 +76,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     })
 }
 
-/// The findings as `{"findings": [...]}`, each with its path.
-pub fn json(all: &[(String, Vec<Finding>)]) -> Result<String, CliError> {
-    let findings: Vec<JsonFinding<'_>> = all
-        .iter()
-        .flat_map(|(path, fs)| {
-            fs.iter().map(move |f| JsonFinding {
-                code: f.code,
-                severity: f.severity,
-                path: path.clone(),
-                line: f.line,
-                clause: f.clause.as_deref(),
-                message: &f.message,
-                fix: &f.fix,
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&serde_json::json!({ "findings": findings }))
-        .map(|s| s + "\n")
-        .map_err(|e| CliError::new(format!("cannot serialise the findings: {e}")))
-}
-
-/// The findings as text, one per line with its fix, and a count.
-pub fn text(all: &[(String, Vec<Finding>)]) -> String {
-    let mut out = String::new();
-    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
-    for (path, findings) in all {
-        for f in findings {
-            let sev = match f.severity {
-                Severity::Error => {
-                    errors += 1;
-                    "error"
-                }
-                Severity::Warning => {
-                    warnings += 1;
-                    "warning"
-                }
-                Severity::Info => {
-                    infos += 1;
-                    "info"
-                }
-            };
-            out.push_str(&format!(
-                "{path}:{}: {sev}[{}]: {}\n  fix: {}\n",
-                f.line, f.code, f.message, f.fix
-            ));
-        }
-    }
-    let files = if all.len() == 1 { "file" } else { "files" };
-    if errors + warnings + infos == 0 {
-        out.push_str(&format!("{} {files} checked: no findings\n", all.len()));
-    } else {
-        out.push_str(&format!(
-            "{} {files} checked: {errors} error(s), {warnings} warning(s), {infos} note(s)\n",
-            all.len()
-        ));
-    }
-    out
-}
-
-/// A `YYYY-MM-DD` date, or a usage error.
-pub fn valid_date(s: &str) -> Result<String, CliError> {
-    let b = s.as_bytes();
-    let ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && s[..4].parse::<u32>().is_ok()
-        && s[5..7].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-        && s[8..].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
-    if ok {
-        Ok(s.to_string())
+/// A `YYYY-MM-DD` date of a real day, or a usage error.
+pub fn valid_date(s: &str) -> Result<concord_model::Date, CliError> {
+    if let Some(d) = concord_model::Date::parse_iso(s) {
+        Ok(d)
     } else {
         Err(CliError::new(format!("--today: '{s}' is not a date"))
             .hint("write it as YYYY-MM-DD, for example 2026-05-05"))

@@ -148,31 +148,25 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         color,
         context: args.context,
     };
-    match args.format {
-        Format::Docx => {
-            let date = args.date.clone().or_else(|| {
-                new.meta
-                    .adopted
-                    .clone()
-                    .filter(|a| valid_date_time(a).is_ok())
-            });
-            let opts = concord_render::docx::DocxOptions {
-                author: args.author.clone(),
-                date,
-            };
-            out.write(&concord_render::docx::redline(&redline, &old, &new, &opts))?;
-        }
-        Format::Pdf => {
-            let opts = concord_render::pdf::PdfOptions {
-                author: Some(args.author.clone()),
-            };
-            out.write(&concord_render::pdf::redline(&redline, &old, &new, &opts))?;
-        }
-        _ => {
-            let text = render(&redline, args.format, &opts)?;
-            out.write(text.as_bytes())?;
-        }
-    }
+    let format = match args.format {
+        Format::Text => concord_publish::Format::Text,
+        Format::Md => concord_publish::Format::Md,
+        Format::Html => concord_publish::Format::Html,
+        Format::Json => concord_publish::Format::Json,
+        Format::Docx => concord_publish::Format::Docx,
+        Format::Pdf => concord_publish::Format::Pdf,
+    };
+    let look = concord_publish::Look {
+        author: Some(args.author.clone()),
+        date: args
+            .date
+            .clone()
+            .or_else(|| new.meta.adopted.map(|a| a.to_string())),
+        redline: opts,
+    };
+    let bytes = concord_publish::redline(&redline, &old, &new, format, &look)
+        .map_err(|e| CliError::new(e.to_string()))?;
+    out.write(&bytes)?;
     Ok(if args.exit_code && redline.has_differences() {
         exit::DIFFERENCES
     } else {
@@ -183,34 +177,27 @@ pub fn run(args: Args) -> Result<i32, CliError> {
 /// Checks a `--date`: `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`, as Word's revision dates are.
 fn valid_date_time(d: &str) -> Result<(), CliError> {
     let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        r.into_iter()
-            .all(|i| b.get(i).is_some_and(u8::is_ascii_digit))
+    let date = d
+        .get(..10)
+        .and_then(concord_model::Date::parse_iso)
+        .is_some();
+    // hh:mm:ss, each in range.
+    let field = |at: usize, max: u32| {
+        d.get(at..at + 2)
+            .filter(|f| f.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|f| f.parse::<u32>().ok())
+            .is_some_and(|v| v <= max)
     };
-    let date = b.len() >= 10
-        && digits(0..4)
-        && b[4] == b'-'
-        && digits(5..7)
-        && b[7] == b'-'
-        && digits(8..10);
-    let month = d
-        .get(5..7)
-        .and_then(|m| m.parse::<u32>().ok())
-        .is_some_and(|m| (1..=12).contains(&m));
-    let day = d
-        .get(8..10)
-        .and_then(|m| m.parse::<u32>().ok())
-        .is_some_and(|m| (1..=31).contains(&m));
     let time = b.len() == 10
         || (b.len() == 20
             && b[10] == b'T'
-            && digits(11..13)
+            && field(11, 23)
             && b[13] == b':'
-            && digits(14..16)
+            && field(14, 59)
             && b[16] == b':'
-            && digits(17..19)
+            && field(17, 59)
             && b[19] == b'Z');
-    if date && month && day && time {
+    if date && time {
         Ok(())
     } else {
         Err(CliError::new(format!("--date {d:?} is not a date"))
@@ -227,27 +214,16 @@ fn after(doc: Document) -> Document {
     }
 }
 
-fn render(r: &Redline, format: Format, opts: &RedlineOptions) -> Result<String, CliError> {
-    Ok(match format {
-        Format::Text => concord_render::redline_text(r, opts),
-        Format::Md => concord_render::redline_markdown(r, opts) + "\n",
-        Format::Html => concord_render::redline_html(r),
-        Format::Json => {
-            serde_json::to_string_pretty(r)
-                .map_err(|e| CliError::new(format!("cannot serialise the redline: {e}")))?
-                + "\n"
-        }
-        Format::Docx | Format::Pdf => String::new(),
-    })
-}
-
 /// The redline of two versions, or a clear refusal (exit 2) when aligning them is more work
 /// than `cfg.max_align_work`.
 pub fn redline(old: &Document, new: &Document, cfg: &DiffConfig) -> Result<Redline, CliError> {
-    try_diff(old, new, cfg).map_err(|e| {
-        CliError::new(e.to_string()).hint(format!(
-            "check that these are two versions of one protocol; to align larger ones, raise --max-align-work (now {})",
-            cfg.max_align_work
-        ))
-    })
+    try_diff(old, new, cfg).map_err(|e| too_much_work(&e, cfg))
+}
+
+/// The refusal of versions past the alignment limit, with the flag that raises it.
+pub fn too_much_work(e: &concord_compare::Error, cfg: &DiffConfig) -> CliError {
+    CliError::new(e.to_string()).hint(format!(
+        "check that these are two versions of one protocol; to align larger ones, raise --max-align-work (now {})",
+        cfg.max_align_work
+    ))
 }

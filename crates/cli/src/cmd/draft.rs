@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
                 )
                 .hint("choose an -o path outside the --templates folder"));
             }
-            Templates::Folder(dir.clone())
+            crate::templates::folder(dir)
         }
         None => Templates::Builtin,
     };
@@ -81,31 +81,21 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     let drafted = Drafter::new(templates)
         .draft(&options)
         .map_err(|e| draft_error(&e, args.templates.as_deref()))?;
-    let rendered = match args.format {
-        Format::Md => {
-            let mut md = concord_render::markdown(&drafted.document);
-            md.push('\n');
-            md
-        }
-        Format::Html => concord_render::document_html(&drafted.document),
-        Format::Docx => {
-            // The file's date is the adoption date the options give: never the clock.
-            let opts = concord_render::docx::DocxOptions {
-                author: args.author.clone(),
-                date: drafted.document.meta.adopted.clone(),
-            };
-            out.write(&concord_render::docx::document(&drafted.document, &opts))?;
-            return Ok(exit::SUCCESS);
-        }
-        Format::Pdf => {
-            let opts = concord_render::pdf::PdfOptions {
-                author: Some(args.author.clone()),
-            };
-            out.write(&concord_render::pdf::document(&drafted.document, &opts))?;
-            return Ok(exit::SUCCESS);
-        }
+    let format = match args.format {
+        Format::Md => concord_publish::Format::Md,
+        Format::Html => concord_publish::Format::Html,
+        Format::Docx => concord_publish::Format::Docx,
+        Format::Pdf => concord_publish::Format::Pdf,
     };
-    out.write(rendered.as_bytes())?;
+    // A Word file's date is the adoption date the options give: never the clock.
+    let look = concord_publish::Look {
+        author: Some(args.author.clone()),
+        date: drafted.document.meta.adopted.map(|d| d.to_string()),
+        redline: Default::default(),
+    };
+    let bytes = concord_publish::document(&drafted.document, format, &look)
+        .map_err(|e| CliError::new(e.to_string()))?;
+    out.write(&bytes)?;
     Ok(exit::SUCCESS)
 }
 

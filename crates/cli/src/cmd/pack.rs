@@ -136,7 +136,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         .zip(&peers)
         .map(|(l, p)| (input::doc_id(p), l.parsed.document))
         .collect();
-    let made = make(&Made {
+    let made = make(&concord_publish::pack::Inputs {
         old: &old,
         new: &new,
         cfg: &cfg,
@@ -145,7 +145,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         meeting: args.meeting_date.clone(),
         author: args.author.clone(),
         date: args.date.clone(),
-        new_path: &new_path,
+        new_path: new_path.display().to_string(),
     })?;
     let (html, docx, pdf) = (made.html, made.docx, made.pdf);
     std::fs::create_dir_all(out_dir).map_err(|e| CliError::io(Some(out_dir), e))?;
@@ -161,87 +161,20 @@ pub fn run(args: Args) -> Result<i32, CliError> {
     Ok(exit::SUCCESS)
 }
 
-/// What a pack is made from.
-pub struct Made<'a> {
-    pub old: &'a Document,
-    pub new: &'a Document,
-    pub cfg: &'a DiffConfig,
-    /// The peer councils: (document id, document).
-    pub peers: &'a [(String, Document)],
-    pub title: Option<String>,
-    pub meeting: Option<String>,
-    pub author: String,
-    pub date: Option<String>,
-    /// The file the new version came from, for the checks' line numbers.
-    pub new_path: &'a Path,
+/// Makes the pack (shared by `concord pack` and `concord build`), with a clear refusal (exit 2)
+/// when the versions are past the alignment limit.
+pub fn make(
+    inputs: &concord_publish::pack::Inputs<'_>,
+) -> Result<concord_publish::pack::Pack, CliError> {
+    concord_publish::pack::make(inputs).map_err(|e| publish_error(e, inputs.cfg))
 }
 
-/// The pack in its three formats.
-pub struct Pack {
-    pub html: String,
-    pub docx: Vec<u8>,
-    pub pdf: Vec<u8>,
-}
-
-/// Makes the pack (shared by `concord pack` and `concord build`).
-pub fn make(m: &Made<'_>) -> Result<Pack, CliError> {
-    let (old, new) = (m.old, m.new);
-    let redline = super::diff::redline(old, new, m.cfg)?;
-    let mut docs: Vec<(String, &Document)> = vec![(m.cfg.new_id.clone(), new)];
-    for (id, d) in m.peers {
-        docs.push((id.clone(), d));
+/// A publishing error as the binary reports it.
+pub fn publish_error(e: concord_publish::Error, cfg: &DiffConfig) -> CliError {
+    match e {
+        concord_publish::Error::Diff(e) => super::diff::too_much_work(&e, cfg),
+        e => CliError::new(e.to_string()),
     }
-    let comparison = concord_compare::answers::compare(&docs, &[]);
-    // The checks run on the new text as the committee would publish it.
-    let new_md = concord_render::markdown(new);
-    let checked = concord_ingest::read(new_md.as_bytes(), "proposed.md", &Default::default())
-        .map_err(|e| CliError::new(format!("cannot re-read the proposed text: {e}")))?;
-    let findings = concord_check::check(
-        &checked.document,
-        &checked.diagnostics,
-        Some(&new_md),
-        &concord_check::CheckConfig::default(),
-    );
-    let title = m.title.clone().unwrap_or_else(|| {
-        format!(
-            "Review of the {}",
-            new.meta
-                .title
-                .as_deref()
-                .map(tidy_title)
-                .unwrap_or_else(|| "Protocol on Member/Officer Relations".into())
-        )
-    });
-    let pack = concord_render::Pack {
-        title,
-        council: new.meta.council.clone(),
-        meeting: m.meeting.clone(),
-        redline: &redline,
-        old,
-        new,
-        comparison: &comparison,
-        findings: &findings,
-        findings_path: format!(
-            "the proposed text as Concord writes it (`concord ingest {} --format md`)",
-            m.new_path.display()
-        ),
-    };
-    Ok(Pack {
-        html: concord_render::pack_html(&pack),
-        docx: concord_render::docx::pack(
-            &pack,
-            &concord_render::docx::DocxOptions {
-                author: m.author.clone(),
-                date: m.date.clone().or_else(|| new.meta.adopted.clone()),
-            },
-        ),
-        pdf: concord_render::pdf::pack(
-            &pack,
-            &concord_render::pdf::PdfOptions {
-                author: Some(m.author.clone()),
-            },
-        ),
-    })
 }
 
 /// A version that still holds tracked changes is reviewed as it reads after them.
@@ -250,20 +183,6 @@ pub fn after(doc: Document) -> Document {
         doc.after()
     } else {
         doc
-    }
-}
-
-/// "PROTOCOL FOR MEMBER / OFFICER RELATIONS" reads as a title, not a shout.
-fn tidy_title(t: &str) -> String {
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    if !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) {
-        let lower = t.to_lowercase();
-        let mut c = lower.chars();
-        c.next()
-            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-            .unwrap_or_default()
-    } else {
-        t.to_string()
     }
 }
 

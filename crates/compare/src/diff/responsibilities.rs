@@ -48,16 +48,11 @@ impl ResponsibilityChange {
 /// The responsibility changes between two versions, in catalogue order.
 pub(crate) fn changes(old: &Document, new: &Document) -> Vec<ResponsibilityChange> {
     // Answering every question is most of a long redline's time, and the two versions are
-    // independent: on two threads when both are long enough to be worth one.
+    // independent: both at once, in the pool, when both are long enough to be worth it.
     const WORTH_A_THREAD: usize = 500;
     let long = |d: &Document| d.clauses().len() >= WORTH_A_THREAD;
     let (a, b) = if long(old) && long(new) {
-        std::thread::scope(|s| {
-            let a = s.spawn(|| answers(old));
-            let b = answers(new);
-            // A panic there goes on here, as it would on one thread.
-            (a.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), b)
-        })
+        rayon::join(|| answers(old), || answers(new))
     } else {
         (answers(old), answers(new))
     };

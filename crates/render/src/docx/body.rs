@@ -54,7 +54,7 @@ pub fn body(doc: &Document) -> Body {
         w.para("Subtitle", None, c);
     }
     if let Some(a) = &doc.meta.adopted {
-        w.para("Subtitle", None, &format!("Adopted {}", long_date(a)));
+        w.para("Subtitle", None, &format!("Adopted {}", a.long()));
     }
     if !doc.meta.versions.is_empty() {
         w.version_table(doc);
@@ -92,7 +92,12 @@ impl<'a> Writer<'a> {
         let header = ["Date", "Version", "Note"];
         self.row(&header.map(String::from), true);
         for v in &doc.meta.versions {
-            let cells = [&v.date, &v.version, &v.note].map(|c| c.clone().unwrap_or_default());
+            let cells = [
+                v.date.as_ref().map(ToString::to_string),
+                v.version.clone(),
+                v.note.clone(),
+            ]
+            .map(Option::unwrap_or_default);
             self.row(&cells, false);
         }
         self.out.push_str("</w:tbl>");
@@ -242,9 +247,4 @@ impl<'a> Writer<'a> {
         self.text(text);
         self.out.push_str("</w:p>");
     }
-}
-
-/// `2026-05-05` as `5 May 2026`; anything else as it is.
-pub fn long_date(iso: &str) -> String {
-    concord_model::words::long_date(iso)
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use super::numbering::{self, Numbering};
 use super::tracked;
 use super::xml::{Revision, ppr, run};
+use crate::pack::Pack;
 use crate::pack::Part;
-use crate::pack_html::Pack;
 
 /// The body XML, the numbering it uses and its footnotes part.
 pub fn body(p: &Pack<'_>, rev: &Revision<'_>) -> (String, Numbering, String) {

@@ -5,26 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-/// Escapes text for XML character data and attribute values. Characters XML 1.0 forbids
-/// (C0 controls other than tab, newline and carriage return) are dropped: they cannot be written
-/// at all, and a document with one would not open.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => {}
-            '\u{fffe}' | '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::escape::xml as esc;
 
 /// Who made the tracked changes, and when (the date only when the caller gave one).
 #[derive(Debug, Clone)]

@@ -1,31 +1,21 @@
 //! Real clients for the writers' tests: LibreOffice (headless, each run with its own profile),
-//! python-docx and poppler's `pdftotext`. A client that is missing skips its check with a note,
-//! unless `CONCORD_REQUIRE_CLIENTS=1` (set in CI), where a missing client fails the test.
+//! python-docx and poppler's `pdftotext`. The tests that need them are `#[ignore]`d with the
+//! client they need, so a plain `cargo test` reports them as ignored, not passed; `.ci/run`
+//! installs the clients and runs them with `--include-ignored`, where a missing client fails.
 
 #![allow(dead_code, reason = "each test file uses a part of the support")]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// True when the checks must run: a missing client is then a failure.
-pub fn required() -> bool {
-    std::env::var("CONCORD_REQUIRE_CLIENTS").is_ok_and(|v| v == "1")
-}
-
-/// Whether `program` runs; when it does not, skips (prints a note) or fails under CI.
-pub fn have(program: &str, args: &[&str]) -> bool {
+/// Fails the test unless `program` runs: a test that needs a client is ignored unless asked
+/// for, and when asked for it must really run.
+pub fn require(program: &str, args: &[&str]) {
     let ok = Command::new(program)
         .args(args)
         .output()
         .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            !required(),
-            "{program} is missing and CONCORD_REQUIRE_CLIENTS=1: install it (see .ci/run)"
-        );
-        eprintln!("note: {program} is not installed; skipping this real-client check");
-    }
-    ok
+    assert!(ok, "{program} is missing: install it (see .ci/run)");
 }
 
 /// The Python that has LibreOffice's `uno` module and python-docx: Debian's own.
@@ -37,9 +27,10 @@ pub fn python() -> String {
     }
 }
 
-/// True when LibreOffice, its Python bridge and python-docx are all there.
-pub fn have_office() -> bool {
-    have("soffice", &["--version"]) && have(&python(), &["-c", "import uno, docx"])
+/// Fails the test unless LibreOffice, its Python bridge and python-docx are all there.
+pub fn require_office() {
+    require("soffice", &["--version"]);
+    require(&python(), &["-c", "import uno, docx"]);
 }
 
 /// A fresh folder under the target directory for one test's files.

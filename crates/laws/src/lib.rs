@@ -1,12 +1,13 @@
-//! The checks the fuzz targets run, one public function per target. Each takes arbitrary
-//! bytes, runs them through the library the way the binary would, and panics when a law is
-//! broken, so libFuzzer reports the input. The same file is compiled into the workspace's
-//! regression test (`crates/compare/tests/regressions.rs` includes it by path), so every
-//! crash input kept in `corpus/regressions/` fails the very same check in CI until it is fixed.
+//! The laws Concord keeps, as checks: the fuzz targets run them, one public function per
+//! target, and so do the tests (`tests/regressions.rs` here runs every kept crash input through
+//! all of them; the law tests of `concord-ingest` and `concord-compare` use [`lost_words`] and
+//! [`check_redline`]). Each takes arbitrary bytes, runs them through the library the way the
+//! binary would, and panics when a law is broken, so libFuzzer reports the input and a kept
+//! case fails the very same check in CI until it is fixed.
 //!
 //! Every reader has a target ([`ingest_text`], [`ingest_docx`], [`ingest_pdf`]). Another reader
 //! gets one by adding a function here that reads the bytes with it and calls
-//! [`check_document`], a three-line file under `fuzz_targets/`, a `[[bin]]` entry in
+//! [`check_document`], a three-line file under `fuzz/fuzz_targets/`, a `[[bin]]` entry in
 //! `fuzz/Cargo.toml`, and a line in `TARGETS` of `xtask/src/fuzz.rs`.
 
 use std::collections::HashSet;
@@ -363,17 +364,17 @@ fn model_words(d: &Document) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
     let mut add = |s: &str| out.extend(words_of(s));
     let m = &d.meta;
-    for s in [&m.title, &m.council, &m.kind, &m.adopted]
+    let adopted = m.adopted.map(|d| d.to_string());
+    for s in [&m.title, &m.council, &m.kind, &adopted]
         .into_iter()
         .flatten()
     {
         add(s);
     }
     for v in &m.versions {
-        for s in [&v.date, &v.version, &v.note, &v.review]
-            .into_iter()
-            .flatten()
-        {
+        let date = v.date.as_ref().map(ToString::to_string);
+        let review = v.review.as_ref().map(ToString::to_string);
+        for s in [&date, &v.version, &v.note, &review].into_iter().flatten() {
             add(s);
         }
     }
