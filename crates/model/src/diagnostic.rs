@@ -62,6 +62,9 @@ pub enum Code {
     /// A line was read into the document's meta (title, council, adoption date, a version
     /// table's header and columns) or set aside before the first section; the message quotes it.
     ReadAsMeta,
+    /// The file was in a format read through a conversion (a `.doc`, `.odt` or `.rtf` converted
+    /// to `.docx` by LibreOffice); its lines are paragraphs of the converted file.
+    Converted,
 }
 
 impl Code {
@@ -81,6 +84,7 @@ impl Code {
             Code::StrayText => "stray-text",
             Code::JoinedLines => "joined-lines",
             Code::ReadAsMeta => "read-as-meta",
+            Code::Converted => "converted",
         }
     }
 
@@ -99,6 +103,7 @@ impl Code {
         Code::StrayText,
         Code::JoinedLines,
         Code::ReadAsMeta,
+        Code::Converted,
     ];
 }
 
