@@ -10,7 +10,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use concord_ingest::{Error, Options, Parsed};
+use concord_ingest::{Error, Format, Options, Parsed};
 
 use crate::error::CliError;
 
@@ -90,15 +90,25 @@ pub struct Loaded {
 }
 
 /// Reads and ingests one file: text, Markdown or Word as they are, a PDF through poppler's
-/// `pdftotext` (the format is told by the content, not the extension).
+/// `pdftotext`, a `.doc`, `.odt` or `.rtf` through LibreOffice's conversion to `.docx` (the
+/// format is told by the content, not the extension). A conversion is said on standard error.
 pub fn load(path: &Path, opts: &Options) -> Result<Loaded, CliError> {
     let bytes = read_bytes(path, opts.max_bytes)?;
     let shown = path.display().to_string();
-    let pdf =
-        opts.format.is_none() && concord_ingest::detect(&bytes) == concord_ingest::Format::Pdf;
-    let parsed = if pdf {
+    let format = match opts.format {
+        Some(f) => f,
+        None => concord_ingest::detect(&bytes),
+    };
+    let parsed = if opts.format.is_none() && format == Format::Pdf {
         let layout = crate::pdftotext::bbox_layout(path)?;
         concord_ingest::read_pdf_layout(&layout, &shown, &bytes, opts)
+    } else if format.needs_conversion() {
+        let docx = crate::soffice::to_docx(path, &bytes, format, opts.max_bytes)?;
+        eprintln!(
+            "note: {shown}: {} read through LibreOffice's conversion to .docx",
+            format.name()
+        );
+        concord_ingest::read_converted(&docx, &bytes, format, &shown, opts)
     } else {
         concord_ingest::read(&bytes, &shown, opts)
     };
@@ -262,7 +272,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
             if found.is_empty() {
                 return Err(CliError::file(
                     p,
-                    "holds no protocol files (.txt, .md, .markdown, .docx, .pdf)",
+                    "holds no protocol files (.txt, .md, .markdown, .docx, .doc, .odt, .rtf, .pdf)",
                 ));
             }
             out.extend(found);
@@ -280,7 +290,7 @@ fn is_protocol_file(p: &Path) -> bool {
     }
     matches!(
         p.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md" | "markdown" | "text" | "docx" | "pdf")
+        Some("txt" | "md" | "markdown" | "text" | "docx" | "doc" | "odt" | "rtf" | "pdf")
     )
 }
 

@@ -8,6 +8,7 @@ mod exit;
 mod input;
 mod output;
 mod pdftotext;
+mod soffice;
 
 use clap::{Parser, Subcommand};
 
