@@ -329,7 +329,8 @@ def core(title):
             'xmlns:dc="http://purl.org/dc/elements/1.1/">%s</cp:coreProperties>' % t)
 
 
-def package(path, document, main="word/document.xml", title=None, with_numbering=True, rel_prefix="", extra=()):
+def package(path, document, main="word/document.xml", title=None, with_numbering=True, rel_prefix="", extra=(),
+            styles=None, numbering=None):
     """Writes a package whose main part is `main`, found through `_rels/.rels` as a reader must
     find it, with styles and numbering beside it (named by the main part's relationships).
     `rel_prefix` "/" writes the package relationship's target as an absolute part name."""
@@ -340,11 +341,11 @@ def package(path, document, main="word/document.xml", title=None, with_numbering
         ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
     ]
     doc_rels = ['<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>']
-    parts = [("docProps/core.xml", core(title)), (main, document), ("%s/styles.xml" % folder, STYLES)]
+    parts = [("docProps/core.xml", core(title)), (main, document), ("%s/styles.xml" % folder, styles or STYLES)]
     if with_numbering:
         overrides.append(("/%s/numbering.xml" % folder, "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"))
         doc_rels.append('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>')
-        parts.append(("%s/numbering.xml" % folder, NUMBERING))
+        parts.append(("%s/numbering.xml" % folder, numbering or NUMBERING))
     for part_name, content_type, rel_type, data in extra:
         overrides.append(("/%s/%s" % (folder, part_name), content_type))
         doc_rels.append('<Relationship Id="rId%d" Type="%s" Target="%s"/>' % (len(doc_rels) + 1, rel_type, part_name))
@@ -493,6 +494,56 @@ def fernhill(path):
     package(path, document_xml(body), title="Protocol on Member and Officer Relations")
 
 
+PAGES_STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles %s>' % W
+    + '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Helvetica Neue" w:hAnsi="Helvetica Neue"/><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>'
+    + '<w:style w:type="numbering" w:default="1" w:styleId="No List"><w:name w:val="No List"/><w:next w:val="No List"/><w:pPr/></w:style>'
+    + '<w:style w:type="paragraph" w:default="1" w:styleId="Body"><w:name w:val="Body"/><w:next w:val="Body"/><w:pPr><w:keepNext w:val="0"/><w:keepLines w:val="0"/><w:pageBreakBefore w:val="0"/><w:widowControl w:val="1"/><w:spacing w:before="0" w:after="120"/><w:outlineLvl w:val="9"/></w:pPr></w:style>'
+    + '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:next w:val="Body"/><w:pPr><w:keepNext w:val="0"/><w:outlineLvl w:val="9"/></w:pPr><w:rPr><w:b w:val="1"/><w:sz w:val="48"/></w:rPr></w:style>'
+    # Pages names its first heading style "Heading" and marks the level by the outline level.
+    + '<w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Heading"/><w:next w:val="Body"/><w:pPr><w:keepNext w:val="1"/><w:keepLines w:val="0"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b w:val="1"/><w:sz w:val="32"/></w:rPr></w:style>'
+    + '<w:style w:type="paragraph" w:styleId="Heading 2"><w:name w:val="Heading 2"/><w:next w:val="Body"/><w:pPr><w:keepNext w:val="1"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b w:val="1"/><w:sz w:val="26"/></w:rPr></w:style>'
+    + "</w:styles>")
+
+PAGES_NUMBERING = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering %s>' % W
+    + '<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>'
+    + lvl(0, "decimal", "%1.", 360) + lvl(1, "decimal", "%1.%2", 720) + lvl(2, "lowerLetter", "(%3)", 1080)
+    + "</w:abstractNum>"
+    + '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    + "</w:numbering>")
+
+
+def pages_run(text, bold=False):
+    """A run as Pages writes it: every toggle spelled out, most of them off."""
+    return ('<w:r><w:rPr><w:b w:val="%d"/><w:i w:val="0"/><w:caps w:val="0"/><w:strike w:val="0"/><w:vanish w:val="0"/>'
+            '<w:color w:val="000000"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>') % (1 if bold else 0, escape(text))
+
+
+def pages(path):
+    """A protocol as Apple Pages exports it: a default paragraph style named Body, headings in a
+    style named Heading (and Heading 2) told only by their outline level, numbering by direct
+    numPr, and every run spelling out its toggles (`w:vanish w:val="0"` is visible text)."""
+    rev[0] = 100
+
+    def para_p(style, text, num=None):
+        ppr = '<w:pStyle w:val="%s"/>' % style
+        if num is not None:
+            ppr += '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr>' % num
+        return '<w:p><w:pPr>%s</w:pPr>%s</w:p>' % (ppr, pages_run(text, bold=style != "Body"))
+    body = [
+        para_p("Title", "Protocol on Councillors and Staff"),
+        para_p("Body", "Millbrook Town Council"),
+        para_p("Heading", "Purpose", num=0),
+        para_p("Body", "This protocol sets out how councillors and the staff of the council work with one another.", num=1),
+        para_p("Body", "It applies at meetings, in writing and online.", num=1),
+        para_p("Heading", "Raising concerns", num=0),
+        para_p("Heading 2", "Concerns about staff"),
+        para_p("Body", "A councillor raises a concern about a member of staff with the Town Clerk, who may:", num=1),
+        para_p("Body", "deal with it informally; or", num=2),
+        para_p("Body", "start the council's formal procedure.", num=2),
+    ]
+    package(path, document_xml(body), title=None, styles=PAGES_STYLES, numbering=PAGES_NUMBERING)
+
+
 SHAPES = {
     "main-part-renamed.docx": main_part_renamed,
     "text-boxes.docx": text_boxes,
@@ -500,6 +551,7 @@ SHAPES = {
     "repeated-paragraphs.docx": repeated_paragraphs,
     "table-first.docx": table_first,
     "fernhill.docx": fernhill,
+    "pages.docx": pages,
 }
 
 if __name__ == "__main__":

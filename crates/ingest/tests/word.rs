@@ -228,6 +228,50 @@ fn a_protocol_with_a_call_out_box_content_controls_and_repeated_lead_ins_reads_w
     snapshot("fernhill.docx", &p);
 }
 
+/// Apple Pages: headings in styles named `Heading` and `Heading 2`, told by their outline level;
+/// a default style named `Body`; every run spelling out `w:vanish w:val="0"` (visible text, which
+/// a reader that looks only for the element drops whole).
+#[test]
+fn a_file_as_pages_exports_it_reads_whole() {
+    let p = parse("pages.docx");
+    clean(&p);
+    let d = &p.document;
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Protocol on Councillors and Staff")
+    );
+    assert_eq!(d.meta.council.as_deref(), Some("Millbrook Town Council"));
+    let sections: Vec<(Option<&str>, &str)> = d
+        .all_sections()
+        .iter()
+        .map(|s| (s.number.as_deref(), s.heading.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (Some("1"), "Purpose"),
+            (Some("2"), "Raising concerns"),
+            (None, "Concerns about staff")
+        ]
+    );
+    assert_eq!(ids(d), ["1.1", "1.2", "2.1"]);
+    let items: Vec<String> = d
+        .clause("2.1")
+        .expect("2.1")
+        .items
+        .iter()
+        .map(|i| format!("{} {}", i.label.as_deref().unwrap_or(""), i.text))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "(a) deal with it informally; or",
+            "(b) start the council's formal procedure."
+        ]
+    );
+    snapshot("pages.docx", &p);
+}
+
 /// The law: every word of the body of every Word fixture is in the model or recorded.
 #[test]
 fn no_word_of_a_word_fixture_is_lost() {
