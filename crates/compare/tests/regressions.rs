@@ -111,4 +111,5 @@ fn the_word_check_reads_a_fixture_and_its_bare_document_xml() {
     }
     checks::ingest_docx(&xml);
     checks::ingest_docx(&docx);
+    assert!(checks::lost_docx_words(&docx).is_empty());
 }
