@@ -413,9 +413,11 @@ fn wrapped<'a>(node: &'a Node, name: &str) -> Vec<&'a Node> {
     out
 }
 
-/// A run of hidden text (`w:vanish`).
+/// A run of hidden text (`w:vanish`; an equation's run has its own `m:rPr` beside `w:rPr`).
 fn hidden(r: &Node) -> bool {
-    r.child("rPr").is_some_and(|p| on(p, "vanish"))
+    r.nodes()
+        .filter(|n| n.name == "rPr")
+        .any(|p| on(p, "vanish"))
 }
 
 /// A toggle property is on: present, and not `w:val="0"`, `"false"` or `"off"`.
