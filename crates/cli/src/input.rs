@@ -7,10 +7,9 @@
 //! the target, so an output can never overwrite an input through a link.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use concord_ingest::{Error, Options, Parsed};
+use concord_ingest::{Error, Format, Options, Parsed};
 
 use crate::error::CliError;
 
@@ -90,15 +89,25 @@ pub struct Loaded {
 }
 
 /// Reads and ingests one file: text, Markdown or Word as they are, a PDF through poppler's
-/// `pdftotext` (the format is told by the content, not the extension).
+/// `pdftotext`, a `.doc`, `.odt` or `.rtf` through LibreOffice's conversion to `.docx` (the
+/// format is told by the content, not the extension). A conversion is said on standard error.
 pub fn load(path: &Path, opts: &Options) -> Result<Loaded, CliError> {
     let bytes = read_bytes(path, opts.max_bytes)?;
     let shown = path.display().to_string();
-    let pdf =
-        opts.format.is_none() && concord_ingest::detect(&bytes) == concord_ingest::Format::Pdf;
-    let parsed = if pdf {
+    let format = match opts.format {
+        Some(f) => f,
+        None => concord_ingest::detect(&bytes),
+    };
+    let parsed = if opts.format.is_none() && format == Format::Pdf {
         let layout = crate::pdftotext::bbox_layout(path)?;
         concord_ingest::read_pdf_layout(&layout, &shown, &bytes, opts)
+    } else if format.needs_conversion() {
+        let docx = crate::soffice::to_docx(path, &bytes, format, opts.max_bytes)?;
+        eprintln!(
+            "note: {shown}: {} read through LibreOffice's conversion to .docx",
+            format.name()
+        );
+        concord_ingest::read_converted(&docx, &bytes, format, &shown, opts)
     } else {
         concord_ingest::read(&bytes, &shown, opts)
     };
@@ -167,63 +176,13 @@ fn too_large_hint(limit: usize) -> String {
 /// Reads at most `limit` bytes of a protocol file, with one clear message for a missing
 /// file, a directory, a file over the limit or a read error.
 pub fn read_bytes(path: &Path, limit: usize) -> Result<Vec<u8>, CliError> {
-    read_limited(
+    crate::limited::read_limited(
         path,
         limit,
         "a protocol file",
         "check the path; `concord ingest corpus/*.txt` reads the bundled corpus",
         &too_large_hint(limit),
     )
-}
-
-/// Reads at most `limit` bytes of a file that should be `what`; `missing` and `large` are the
-/// hints for a missing file and for one over the limit.
-pub fn read_limited(
-    path: &Path,
-    limit: usize,
-    what: &str,
-    missing: &str,
-    large: &str,
-) -> Result<Vec<u8>, CliError> {
-    let meta = match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let message = if std::fs::symlink_metadata(path).is_ok() {
-                "is a symbolic link to a file that does not exist"
-            } else {
-                "no such file"
-            };
-            return Err(CliError::file(path, message).hint(missing));
-        }
-        Err(e) => return Err(CliError::file(path, format!("cannot read: {e}"))),
-        Ok(m) if m.is_dir() => {
-            return Err(CliError::file(path, format!("is a directory, not {what}"))
-                .hint("name the files inside it, for example DIR/*.txt"));
-        }
-        Ok(m) => m,
-    };
-    if meta.is_file() && meta.len() > limit as u64 {
-        return Err(CliError::file(
-            path,
-            format!(
-                "the file is {} bytes, over the limit of {limit} bytes",
-                meta.len()
-            ),
-        )
-        .hint(large));
-    }
-    let file =
-        std::fs::File::open(path).map_err(|e| CliError::file(path, format!("cannot read: {e}")))?;
-    let mut bytes = Vec::new();
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| CliError::file(path, format!("cannot read: {e}")))?;
-    if bytes.len() > limit {
-        // Not a regular file (a device, a pipe): its size was only found by reading.
-        return Err(
-            CliError::file(path, format!("holds more than the limit of {limit} bytes")).hint(large),
-        );
-    }
-    Ok(bytes)
 }
 
 /// Expands directories into the protocol files they hold (sorted, not recursive into hidden
@@ -242,7 +201,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
             if found.is_empty() {
                 return Err(CliError::file(
                     p,
-                    "holds no protocol files (.txt, .md, .markdown, .docx, .pdf)",
+                    "holds no protocol files (.txt, .md, .markdown, .docx, .doc, .odt, .rtf, .pdf)",
                 ));
             }
             out.extend(found);
@@ -260,7 +219,7 @@ fn is_protocol_file(p: &Path) -> bool {
     }
     matches!(
         p.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md" | "markdown" | "text" | "docx" | "pdf")
+        Some("txt" | "md" | "markdown" | "text" | "docx" | "doc" | "odt" | "rtf" | "pdf")
     )
 }
 

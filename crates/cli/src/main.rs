@@ -6,8 +6,10 @@ mod cmd;
 mod error;
 mod exit;
 mod input;
+mod limited;
 mod output;
 mod pdftotext;
+mod soffice;
 mod templates;
 
 use clap::{Parser, Subcommand};

@@ -1,5 +1,5 @@
 //! The one error type of the readers: input that is not text at all, a Word file that cannot
-//! be opened, a PDF without text.
+//! be opened (or only once converted), a PDF without text.
 
 /// Why bytes could not be read as a protocol.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -40,6 +40,15 @@ pub enum Error {
     /// The text extractor's output could not be read.
     #[error("the PDF's text could not be read: {reason}")]
     PdfLayout { reason: String },
+    /// A format read only through a conversion to `.docx` ([`crate::read_converted`]).
+    #[error("this is {}, which is read only once converted to .docx", format.name())]
+    NeedsConversion { format: crate::Format },
+    /// A Word file encrypted with a password.
+    #[error("the Word file is encrypted with a password, so its text cannot be read")]
+    Encrypted,
+    /// An office file that is not a word-processing document (a spreadsheet, a presentation).
+    #[error("this is {what}, not a protocol")]
+    NotAProtocol { what: &'static str },
 }
 
 impl Error {
@@ -57,7 +66,7 @@ impl Error {
         match self {
             Error::Empty => "give a protocol with some text in it",
             Error::Binary { .. } => {
-                "concord reads text, Markdown, Word (.docx) and PDF files; save other formats as one of those"
+                "concord reads text, Markdown, Word (.docx, .doc, .odt, .rtf) and PDF files; save other formats as one of those"
             }
             Error::TooLarge { .. } => "split the file, or check that it is really a protocol",
             Error::TooDeep { .. } => {
@@ -77,6 +86,15 @@ impl Error {
                 "run OCR on the scan first (for example ocrmypdf), or ingest the Word file it was made from"
             }
             Error::PdfLayout { .. } => "check that pdftotext comes from poppler-utils 22 or later",
+            Error::NeedsConversion { .. } => {
+                "open it in Word or LibreOffice and save it as .docx, or install LibreOffice (soffice), which concord uses to convert it"
+            }
+            Error::Encrypted => {
+                "open it in Word with its password and save a copy without one (File > Info > Protect Document)"
+            }
+            Error::NotAProtocol { .. } => {
+                "concord reads protocols as text, Markdown, Word (.docx, .doc, .odt, .rtf) or PDF files"
+            }
         }
     }
 }

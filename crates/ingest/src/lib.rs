@@ -53,15 +53,61 @@ pub enum Format {
     Docx,
     /// A PDF file: read it with [`read_pdf_layout`] from `pdftotext -bbox-layout`.
     Pdf,
+    /// A Word 97-2003 file (`.doc`): read it with [`read_converted`] once converted to `.docx`.
+    Doc,
+    /// An OpenDocument text file (`.odt`): read it with [`read_converted`] likewise.
+    Odt,
+    /// A Rich Text Format file (`.rtf`): read it with [`read_converted`] likewise.
+    Rtf,
 }
 
-/// The format of a file by its content: a ZIP archive is a Word file, `%PDF-` a PDF, anything
-/// else text, sniffed as Markdown or plain.
+impl Format {
+    /// What the format is called in messages ("a Word 97-2003 document (.doc)").
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Text => "plain text",
+            Format::Docx => "a Word document (.docx)",
+            Format::Pdf => "a PDF",
+            Format::Doc => "a Word 97-2003 document (.doc)",
+            Format::Odt => "an OpenDocument text file (.odt)",
+            Format::Rtf => "a Rich Text Format file (.rtf)",
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Doc => "doc",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
+        }
+    }
+
+    /// True for the formats read only through a conversion to `.docx` ([`read_converted`]).
+    pub fn needs_conversion(self) -> bool {
+        matches!(self, Format::Doc | Format::Odt | Format::Rtf)
+    }
+}
+
+/// The format of a file by its content: a ZIP archive is a Word file (an OpenDocument one when
+/// its first entry says so), `%PDF-` a PDF, an OLE compound file with a `WordDocument` stream a
+/// Word 97-2003 file, `{\rtf` Rich Text Format, anything else text, sniffed as Markdown or plain.
 pub fn detect(bytes: &[u8]) -> Format {
-    if docx::is_zip(bytes) {
+    if docx::formats::is_odt(bytes) {
+        Format::Odt
+    } else if docx::is_zip(bytes) {
         Format::Docx
     } else if pdf::is_pdf(bytes) {
         Format::Pdf
+    } else if docx::formats::ole(bytes) == Some(docx::formats::Ole::Word) {
+        Format::Doc
+    } else if docx::formats::is_rtf(bytes) {
+        Format::Rtf
     } else {
         match std::str::from_utf8(bytes) {
             Ok(t) => sniff(t),
@@ -144,7 +190,15 @@ pub fn read(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> {
     match opts.format.unwrap_or_else(|| detect(bytes)) {
         Format::Docx => return read_docx(bytes, path, opts),
         Format::Pdf => return Err(Error::PdfNeedsText),
+        f @ (Format::Doc | Format::Odt | Format::Rtf) => {
+            return Err(Error::NeedsConversion { format: f });
+        }
         Format::Markdown | Format::Text => {}
+    }
+    match docx::formats::ole(bytes) {
+        Some(docx::formats::Ole::Encrypted) => return Err(Error::Encrypted),
+        Some(docx::formats::Ole::Other(what)) => return Err(Error::NotAProtocol { what }),
+        _ => {}
     }
     let decoded = decode::decode(bytes, opts.max_bytes)?;
     // The file's own bytes are hashed below, so the decoded text need not be.
@@ -169,6 +223,9 @@ fn read_docx(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> 
             page_starts: None,
             strict: false,
             hash: false,
+            // Headers and footers are parts of their own, never read: a body paragraph that
+            // recurs is body text, not a running header.
+            repeats_are_furniture: false,
         },
         opts,
     )?;
@@ -197,12 +254,60 @@ fn read_docx(bytes: &[u8], path: &str, opts: &Options) -> Result<Parsed, Error> 
     remap_lines(doc, &map);
     for d in &mut parsed.diagnostics {
         d.line = map(d.line);
+        if d.code == Code::ContentsList {
+            d.message = remap_line_range(&d.message, &map);
+        }
     }
     if doc.meta.title.is_none() {
         doc.meta.title = source.title.clone();
     }
     doc.meta.source.format = "docx".into();
     doc.meta.source.sha256 = sha256_hex(bytes);
+    Ok(parsed)
+}
+
+/// A message's closing `(lines A-B)` with both lines mapped (a contents list's lines, given as
+/// paragraphs of the Word file).
+fn remap_line_range(message: &str, map: &dyn Fn(u32) -> u32) -> String {
+    let Some(at) = message.rfind("(lines ") else {
+        return message.to_string();
+    };
+    let range = message[at + 7..].trim_end_matches(')');
+    match range.split_once('-').map(|(a, b)| (a.parse(), b.parse())) {
+        Some((Ok(a), Ok(b))) => format!("{}(lines {}-{})", &message[..at], map(a), map(b)),
+        _ => message.to_string(),
+    }
+}
+
+/// Reads a file that was converted to `.docx` from another format ([`Format::Doc`],
+/// [`Format::Odt`], [`Format::Rtf`]; converting is the caller's business: this crate does no
+/// IO). `docx` is the converted file, `original` the file's own bytes, hashed into
+/// `meta.source.sha256`; `meta.source.format` names the original format, and an info diagnostic
+/// says that the reading went through the conversion. `lines` are paragraphs of the converted
+/// file.
+pub fn read_converted(
+    docx: &[u8],
+    original: &[u8],
+    from: Format,
+    path: &str,
+    opts: &Options,
+) -> Result<Parsed, Error> {
+    let mut parsed = read_docx(docx, path, opts)?;
+    let source = &mut parsed.document.meta.source;
+    source.format = from.extension().to_string();
+    source.sha256 = sha256_hex(original);
+    parsed.diagnostics.insert(
+        0,
+        Diagnostic::new(
+            Code::Converted,
+            Severity::Info,
+            1,
+            format!(
+                "read {} through a conversion to .docx; lines are its paragraphs",
+                from.name()
+            ),
+        ),
+    );
     Ok(parsed)
 }
 
@@ -233,6 +338,8 @@ pub fn read_pdf_layout(
             page_starts: Some(&text.page_starts),
             strict: false,
             hash: false,
+            // Geometry already removed the running lines.
+            repeats_are_furniture: false,
         },
         opts,
     )?;
@@ -319,6 +426,7 @@ fn parse_text(text: &str, path: &str, opts: &Options, hash: bool) -> Result<Pars
             page_starts: None,
             strict,
             hash,
+            repeats_are_furniture: true,
         },
         opts,
     )
@@ -330,12 +438,16 @@ fn parse_text(text: &str, path: &str, opts: &Options, hash: bool) -> Result<Pars
 /// With it, `#` lines are headings even in plain text: the PDF reader marks large type so.
 /// `strict`: canonical Markdown, read as written (no repair of extraction damage).
 /// `hash`: record the text's SHA-256 in `meta.source` (readers of files record the file's).
+/// `repeats_are_furniture`: a short line that recurs is a running header or footer. Only text
+/// can hold its running lines among its body; a PDF's are removed by where they stand on the
+/// page, a Word file's are parts of their own.
 struct Lines<'a> {
     format: Format,
     mode: inline::Mode,
     page_starts: Option<&'a HashSet<u32>>,
     strict: bool,
     hash: bool,
+    repeats_are_furniture: bool,
 }
 
 /// The passes every reader ends in, over lines of text.
@@ -346,9 +458,10 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
         page_starts,
         strict,
         hash,
+        repeats_are_furniture,
     } = how;
     let mut diags = Vec::new();
-    let prepared = prepare::prepare(text, page_starts.is_none(), strict, &mut diags);
+    let prepared = prepare::prepare(text, repeats_are_furniture, strict, &mut diags);
     // The document's words are gathered only if a line ends in a hyphen before a lowercase
     // word (most documents have none, and gathering them hashes every word).
     let words = std::cell::OnceCell::new();
@@ -410,9 +523,8 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
         path: path.to_string(),
         format: match format {
             Format::Markdown => "markdown",
-            Format::Docx => "docx",
-            Format::Pdf => "pdf",
             Format::Text => "text",
+            other => other.extension(),
         }
         .to_string(),
         sha256: if hash {

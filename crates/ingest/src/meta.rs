@@ -224,6 +224,7 @@ fn title_score(l: &str) -> u32 {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |w: &str| words.iter().any(|x| x.starts_with(w));
+    // A title names a protocol (or a code, or relations); about members and officers, better.
     let mut score: u32 = 0;
     if has("protocol")
         || has("relations")
@@ -231,15 +232,15 @@ fn title_score(l: &str) -> u32 {
         || lower.contains("code of practice")
     {
         score += 2;
-    }
-    if has("member")
-        || has("councillor")
-        || has("officer")
-        || has("staff")
-        || has("clerk")
-        || has("employee")
-    {
-        score += 2;
+        if has("member")
+            || has("councillor")
+            || has("officer")
+            || has("staff")
+            || has("clerk")
+            || has("employee")
+        {
+            score += 2;
+        }
     }
     let starts_part = matches!(
         words.first().copied(),

@@ -1309,6 +1309,7 @@ fn unnumbered_headings(
     plan: &mut Plan,
 ) {
     let flat: HashSet<usize> = flattened.iter().copied().collect();
+    let marked = infos.iter().any(|info| atx(info.text).is_some());
     for (k, info) in infos.iter().enumerate() {
         // A line after a lead-in ("These principles are:") is the first entry of its list.
         if plan.roles[info.i].is_some()
@@ -1356,7 +1357,11 @@ fn unnumbered_headings(
         });
         let standalone = info.after_blank && info.standalone;
         let isolated = info.prev_ends && next_starts && (caps || title || info.underlined);
-        let typed = in_contents || caps || title || info.underlined || (sentence && standalone);
+        // Where the document marks its headings (`#`, as Markdown and the Word and PDF readers
+        // write them), a sentence-case line is text: only capitals or title case, or the
+        // contents list, make a heading of a line that is not marked.
+        let sentence_heading = sentence && standalone && !marked;
+        let typed = in_contents || caps || title || info.underlined || sentence_heading;
         // A sentence-case line on its own counts only when a block follows it.
         let sentence_ok = !sentence || caps || title || in_contents || next.is_some();
         if (standalone || isolated || (info.underlined && info.prev_ends))

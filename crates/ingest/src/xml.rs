@@ -13,6 +13,10 @@ const MAX_DEPTH: usize = 512;
 #[derive(Debug, Clone, Default)]
 pub struct Node {
     pub name: String,
+    /// Where the element starts among all the elements of its part, in document order
+    /// (0-based), so that a reader can number elements as the file orders them even when it
+    /// walks them in another order or skips some.
+    pub index: u32,
     pub attrs: Vec<(String, String)>,
     pub children: Vec<Child>,
 }
@@ -68,6 +72,11 @@ pub fn parse(xml: &str) -> Result<Node, String> {
     let mut reader = quick_xml::Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Node> = vec![Node::default()];
+    let mut count: u32 = 0;
+    let mut next_index = || {
+        count = count.saturating_add(1);
+        count - 1
+    };
     loop {
         let ev = reader
             .read_event()
@@ -77,10 +86,10 @@ pub fn parse(xml: &str) -> Result<Node, String> {
                 if stack.len() > MAX_DEPTH {
                     return Err(format!("elements nest deeper than {MAX_DEPTH} levels"));
                 }
-                stack.push(element(&e)?);
+                stack.push(element(&e, next_index())?);
             }
             Event::Empty(e) => {
-                let node = element(&e)?;
+                let node = element(&e, next_index())?;
                 push(&mut stack, Child::Node(node));
             }
             Event::End(_) => {
@@ -130,7 +139,7 @@ pub fn parse(xml: &str) -> Result<Node, String> {
         .ok_or_else(|| "no root element".to_string())
 }
 
-fn element(e: &quick_xml::events::BytesStart<'_>) -> Result<Node, String> {
+fn element(e: &quick_xml::events::BytesStart<'_>, index: u32) -> Result<Node, String> {
     let name = local(e.name().as_ref());
     let mut attrs = Vec::new();
     for a in e.attributes() {
@@ -143,6 +152,7 @@ fn element(e: &quick_xml::events::BytesStart<'_>) -> Result<Node, String> {
     }
     Ok(Node {
         name,
+        index,
         attrs,
         children: Vec::new(),
     })
@@ -179,6 +189,14 @@ mod tests {
         assert_eq!(n.name, "p");
         assert_eq!(n.attr("x"), Some("1 & 2"));
         assert_eq!(n.child("t").unwrap().text(), "Tom & Jerry\u{2019}s");
+        assert_eq!(
+            (
+                n.index,
+                n.child("t").unwrap().index,
+                n.child("tab").unwrap().index
+            ),
+            (0, 1, 2)
+        );
         assert!(parse("<a>&bogus;</a>").unwrap_err().contains("bogus"));
         assert!(parse("<a><b></a>").is_err());
         assert!(parse("<a>").is_err());

@@ -34,7 +34,8 @@ pub fn ingest_text(data: &[u8]) {
 
 /// The Word reader: a `.docx` (any bytes starting `PK`), or, so that mutations reach the XML
 /// and numbering logic rather than break the ZIP checksum, any other bytes as the
-/// `word/document.xml` of a minimal package. Whatever it reads is a well-formed document.
+/// `word/document.xml` of a minimal package. Whatever it reads is a well-formed document, and
+/// no word of its body is lost ([`lost_docx_words`]).
 pub fn ingest_docx(data: &[u8]) {
     let bytes = if data.starts_with(b"PK") {
         data.to_vec()
@@ -48,6 +49,8 @@ pub fn ingest_docx(data: &[u8]) {
     if let Ok(p) = concord_ingest::read(&bytes, "fuzz.docx", &opts) {
         check_document(&p.document);
         check_renders(&p.document);
+        let lost = lost_docx_words_of(&bytes, &p);
+        assert!(lost.is_empty(), "words of the Word body lost: {lost:?}");
     }
 }
 
@@ -567,4 +570,446 @@ pub fn lost_words(bytes: &[u8]) -> Vec<String> {
         }
     }
     lost
+}
+
+/// The words of a Word file's body that are neither in the model nor recorded by a diagnostic,
+/// as `paragraph:word`. The body text is read here on its own, by a scanner that knows only
+/// where the schema puts text (ECMA-376), not how the reader works: the text (`w:t`) of runs in
+/// the main part's paragraphs, in tables (rows and cells wrapped in content controls
+/// included), in content controls and custom XML, in text boxes (whatever drawing holds their
+/// `w:txbxContent`; of the alternatives `mc:AlternateContent` offers, the first with text) and
+/// in equations. Not body text: deleted text (it is in the model as changes where the structure
+/// allows, and is checked by the tracked-change tests), hidden runs (`w:vanish`), field
+/// instructions, ruby annotations, image descriptions, and text where the schema has none.
+/// Recorded means: in the model, quoted by a diagnostic, or in a paragraph a furniture or
+/// contents-list diagnostic names. Paragraphs are numbered as the reader numbers them: the
+/// place of each `p` element among all of them in the main part.
+pub fn lost_docx_words(bytes: &[u8]) -> Vec<String> {
+    match concord_ingest::read(bytes, "law.docx", &Options::default()) {
+        Ok(p) => lost_docx_words_of(bytes, &p),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`lost_docx_words`] for a reading of the file already made.
+pub fn lost_docx_words_of(bytes: &[u8], p: &Parsed) -> Vec<String> {
+    let mut have = model_words(&p.document);
+    let mut recorded = HashSet::new();
+    for d in &p.diagnostics {
+        have.extend(words_of(&d.message));
+        match d.code {
+            Code::PageFurniture => {
+                recorded.insert(d.line);
+            }
+            Code::ContentsList => {
+                let range = d.message.rsplit("(lines ").next().unwrap_or("");
+                if let Some((a, b)) = range.trim_end_matches(')').split_once('-')
+                    && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+                {
+                    recorded.extend(a..=b);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut lost = Vec::new();
+    for (no, text) in docx_body_text(bytes) {
+        if recorded.contains(&no) {
+            continue;
+        }
+        for w in words_of(&text) {
+            if !have.contains(&w) {
+                lost.push(format!("{no}:{w}"));
+            }
+        }
+    }
+    lost
+}
+
+/// The body text of a Word file's main part, as (paragraph number, text) in document order
+/// (see [`lost_docx_words`]); nothing when the package cannot be opened.
+pub fn docx_body_text(bytes: &[u8]) -> Vec<(u32, String)> {
+    docx_main_part(bytes).map_or_else(Vec::new, |xml| body_text(&xml))
+}
+
+/// The main part of a package, as `_rels/.rels` names it (or `word/document.xml`).
+fn docx_main_part(bytes: &[u8]) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut read = |name: &str| -> Option<String> {
+        let index = zip.index_for_name(name).or_else(|| {
+            zip.file_names_raw()
+                .position(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        })?;
+        let mut s = String::new();
+        zip.by_index(index).ok()?.read_to_string(&mut s).ok()?;
+        Some(s)
+    };
+    let named = read("_rels/.rels").and_then(|rels| {
+        xml_tags(&rels).find_map(|tag| match tag {
+            Tag::Open { name, attrs, .. }
+                if name == "Relationship"
+                    && attr(&attrs, "Type").is_some_and(|t| t.ends_with("/officeDocument")) =>
+            {
+                attr(&attrs, "Target").map(|t| t.trim_start_matches('/').to_string())
+            }
+            _ => None,
+        })
+    });
+    named
+        .and_then(|n| read(&n))
+        .or_else(|| read("word/document.xml"))
+}
+
+/// A tag or a piece of text of an XML part, by local name.
+#[derive(Debug)]
+enum Tag {
+    Open {
+        name: String,
+        attrs: Vec<(String, String)>,
+        empty: bool,
+    },
+    Close,
+    Text(String),
+}
+
+fn xml_tags(xml: &str) -> impl Iterator<Item = Tag> + '_ {
+    let mut rest = xml;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            if !rest.starts_with('<') {
+                let end = rest.find('<').unwrap_or(rest.len());
+                let text = unescape(&rest[..end]);
+                rest = &rest[end..];
+                return Some(Tag::Text(text));
+            }
+            for (open, close) in [("<!--", "-->"), ("<?", "?>"), ("<!DOCTYPE", ">")] {
+                if rest.starts_with(open) {
+                    let end = rest.find(close).map_or(rest.len(), |e| e + close.len());
+                    rest = &rest[end..];
+                }
+            }
+            if let Some(cdata) = rest.strip_prefix("<![CDATA[") {
+                let end = cdata.find("]]>").unwrap_or(cdata.len());
+                let text = cdata[..end].to_string();
+                rest = cdata.get(end + 3..).unwrap_or("");
+                return Some(Tag::Text(text));
+            }
+            if !rest.starts_with('<') || rest.starts_with("<!") || rest.starts_with("<?") {
+                continue;
+            }
+            // The tag's end: the first `>` outside quotes.
+            let mut quote = None;
+            let mut end = rest.len();
+            for (i, c) in rest.char_indices().skip(1) {
+                match (quote, c) {
+                    (None, '"' | '\'') => quote = Some(c),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, '>') => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let inner = &rest[1..end];
+            rest = rest.get(end + 1..).unwrap_or("");
+            if inner.starts_with('/') {
+                return Some(Tag::Close);
+            }
+            let empty = inner.ends_with('/');
+            let inner = inner.trim_end_matches('/');
+            let name_end = inner.find(char::is_whitespace).unwrap_or(inner.len());
+            let local = |q: &str| q.rsplit(':').next().unwrap_or(q).to_string();
+            let mut attrs = Vec::new();
+            let mut a = &inner[name_end..];
+            while let Some(eq) = a.find('=') {
+                let key = local(a[..eq].trim());
+                let v = a[eq + 1..].trim_start();
+                let Some(q) = v.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                    break;
+                };
+                let close = v[1..].find(q).map_or(v.len(), |e| e + 1);
+                attrs.push((key, unescape(&v[1..close])));
+                a = v.get(close + 1..).unwrap_or("");
+            }
+            return Some(Tag::Open {
+                name: local(&inner[..name_end]),
+                attrs,
+                empty,
+            });
+        }
+    })
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let Some(end) = tail.find(';') else {
+            out.push_str(tail);
+            return out;
+        };
+        let entity = &tail[1..end];
+        let c = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            e => e
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| e.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => out.push(c),
+            None => out.push_str(&tail[..=end]),
+        }
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where an element stands, as far as body text goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Outside the body, or where the schema puts no text.
+    None,
+    /// The document element: its `body` holds blocks.
+    Document,
+    /// Where paragraphs and tables go: a body, a cell, a text box, a block content control.
+    Blocks,
+    Table,
+    Row,
+    /// Inside a paragraph, where runs go.
+    Para,
+    /// An equation: runs at any depth.
+    Math,
+    Run,
+    RunProps,
+    Ruby,
+    /// A drawing, VML picture or object: text boxes at any depth.
+    Drawing,
+    /// A run's text, and its deleted text.
+    Text,
+    DelText,
+    /// A choice of alternatives (`mc:AlternateContent`) in a place.
+    Alternatives(&'static Place),
+}
+
+/// The place of an element named `name` inside one at `outer`.
+fn place(outer: Place, name: &str) -> Place {
+    const WRAPS_BLOCKS: &[&str] = &[
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "ins",
+        "del",
+        "moveTo",
+        "moveFrom",
+        "smartTag",
+    ];
+    const WRAPS_RUNS: &[&str] = &[
+        "hyperlink",
+        "smartTag",
+        "fldSimple",
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "bdo",
+        "dir",
+        "ins",
+        "del",
+        "moveTo",
+        "moveFrom",
+    ];
+    const WRAPS_ROWS: &[&str] = &["sdt", "sdtContent", "customXml"];
+    let alternatives = |p: &'static Place| Place::Alternatives(p);
+    match (outer, name) {
+        (Place::None, "document") => Place::Document,
+        (Place::Document, "body") => Place::Blocks,
+        (Place::Blocks, "p") => Place::Para,
+        (Place::Blocks, "tbl") => Place::Table,
+        (Place::Blocks, "AlternateContent") => alternatives(&Place::Blocks),
+        (Place::Blocks, n) if WRAPS_BLOCKS.contains(&n) => Place::Blocks,
+        (Place::Table, "tr") => Place::Row,
+        (Place::Table, n) if WRAPS_ROWS.contains(&n) => Place::Table,
+        (Place::Row, "tc") => Place::Blocks,
+        (Place::Row, n) if WRAPS_ROWS.contains(&n) => Place::Row,
+        (Place::Para, "r") => Place::Run,
+        (Place::Para, "oMath" | "oMathPara") => Place::Math,
+        (Place::Para, "AlternateContent") => alternatives(&Place::Para),
+        (Place::Para, n) if WRAPS_RUNS.contains(&n) => Place::Para,
+        (Place::Math, "r") => Place::Run,
+        (Place::Math, _) => Place::Math,
+        (Place::Run, "t") => Place::Text,
+        (Place::Run, "delText") => Place::DelText,
+        (Place::Run, "rPr") => Place::RunProps,
+        (Place::Run, "drawing" | "pict" | "object") => Place::Drawing,
+        (Place::Run, "AlternateContent") => alternatives(&Place::Run),
+        (Place::Run, "ruby") => Place::Ruby,
+        (Place::Ruby, "rubyBase") => Place::Para,
+        (Place::Drawing, "txbxContent") => Place::Blocks,
+        (Place::Drawing, "AlternateContent") => alternatives(&Place::Drawing),
+        (Place::Drawing, _) => Place::Drawing,
+        (Place::Alternatives(inner), "Choice" | "Fallback") => *inner,
+        _ => Place::None,
+    }
+}
+
+/// One open element of the scan.
+struct Open {
+    place: Place,
+    /// Text in it is deleted (inside `w:del` or `w:moveFrom`).
+    deleted: bool,
+    /// Text in it does not count: a hidden run, or an alternative after one that had text.
+    silent: bool,
+    /// The paragraph its text belongs to.
+    para: usize,
+    /// For a choice of alternatives: whether one has given text. For an alternative: how much
+    /// text had been shown when it opened.
+    taken: bool,
+    shown_at: usize,
+    /// A paragraph (`p`) itself, not a container inside one.
+    paragraph: bool,
+    /// For a paragraph: its fields, each `true` while in its instruction part.
+    fields: Vec<bool>,
+}
+
+/// The fields of the paragraph being scanned.
+fn fields_of(stack: &mut [Open]) -> Option<&mut Vec<bool>> {
+    stack
+        .iter_mut()
+        .rev()
+        .find(|o| o.paragraph)
+        .map(|o| &mut o.fields)
+}
+
+/// The body text of a main part, as (paragraph number, text) in document order.
+fn body_text(xml: &str) -> Vec<(u32, String)> {
+    let mut paras: Vec<(u32, String)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut numbered = 0u32;
+    // Shown text and note references so far, to tell an alternative that gave text.
+    let mut shown = 0usize;
+    for tag in xml_tags(xml) {
+        match tag {
+            Tag::Open { name, attrs, empty } => {
+                let top = stack.last();
+                let outer = top.map_or(Place::None, |o| o.place);
+                let here = place(outer, &name);
+                let mut silent = top.is_some_and(|o| o.silent);
+                let mut deleted =
+                    top.is_some_and(|o| o.deleted) || matches!(name.as_str(), "del" | "moveFrom");
+                let mut para = top.map_or(usize::MAX, |o| o.para);
+                if name == "p" {
+                    numbered += 1;
+                    if here == Place::Para {
+                        paras.push((numbered, String::new()));
+                        para = paras.len() - 1;
+                        deleted = false;
+                    }
+                }
+                if matches!(outer, Place::Alternatives(_))
+                    && let Some(choice) = stack.last()
+                    && choice.taken
+                {
+                    silent = true;
+                }
+                if outer == Place::RunProps && name == "vanish" {
+                    let off =
+                        attr(&attrs, "val").is_some_and(|v| matches!(v, "0" | "false" | "off"));
+                    if !off
+                        && let Some(run) = stack.iter_mut().rev().find(|o| o.place == Place::Run)
+                    {
+                        run.silent = true;
+                    }
+                }
+                if outer == Place::Run {
+                    // Nothing in a run shows while a field is in its instruction part.
+                    let fields = fields_of(&mut stack);
+                    if name != "fldChar" && fields.as_ref().is_some_and(|f| f.iter().any(|&i| i)) {
+                        silent = true;
+                    }
+                    match (name.as_str(), fields) {
+                        ("fldChar", Some(f)) if !silent => match attr(&attrs, "fldCharType") {
+                            Some("begin") => f.push(true),
+                            Some("separate") => {
+                                if let Some(last) = f.last_mut() {
+                                    *last = false;
+                                }
+                            }
+                            Some("end") => {
+                                f.pop();
+                            }
+                            _ => {}
+                        },
+                        ("tab" | "br" | "cr" | "ptab", _) if !silent && !deleted => {
+                            if let Some(p) = paras.get_mut(para) {
+                                p.1.push(' ');
+                            }
+                        }
+                        ("footnoteReference" | "endnoteReference", _) if !silent && !deleted => {
+                            shown += 1;
+                        }
+                        _ => {}
+                    }
+                }
+                if !empty {
+                    stack.push(Open {
+                        place: here,
+                        deleted,
+                        silent,
+                        para,
+                        taken: false,
+                        shown_at: shown,
+                        paragraph: name == "p" && here == Place::Para,
+                        fields: Vec::new(),
+                    });
+                }
+            }
+            Tag::Close => {
+                let Some(closed) = stack.pop() else { continue };
+                if matches!(stack.last().map(|o| o.place), Some(Place::Alternatives(_)))
+                    && shown > closed.shown_at
+                    && let Some(choice) = stack.last_mut()
+                {
+                    choice.taken = true;
+                }
+            }
+            Tag::Text(t) => {
+                let Some(top) = stack.last() else { continue };
+                if !matches!(top.place, Place::Text | Place::DelText) || top.silent {
+                    continue;
+                }
+                // Deleted text counts as text when alternatives are chosen, but is not body text.
+                shown += t.chars().filter(|c| !c.is_whitespace()).count();
+                if top.place == Place::Text
+                    && !top.deleted
+                    && let Some(p) = paras.get_mut(top.para)
+                {
+                    p.1.push_str(&t);
+                }
+            }
+        }
+    }
+    paras
 }

@@ -120,5 +120,9 @@ fn word_check() -> Result<(), Failed> {
     }
     checks::ingest_docx(&xml);
     checks::ingest_docx(&docx);
+    let lost = checks::lost_docx_words(&docx);
+    if !lost.is_empty() {
+        return Err(format!("words lost from brackenfield.docx: {lost:?}").into());
+    }
     Ok(())
 }

@@ -69,6 +69,9 @@ pub enum Code {
     RepeatedNumbering,
     /// The contents list names headings the document does not have, or misses some it has.
     ContentsMismatch,
+    /// The file was in a format read through a conversion (a `.doc`, `.odt` or `.rtf` converted
+    /// to `.docx` by LibreOffice); its lines are paragraphs of the converted file.
+    Converted,
 }
 
 impl Code {
@@ -91,6 +94,7 @@ impl Code {
             Code::ReadingChoice => "reading-choice",
             Code::RepeatedNumbering => "repeated-numbering",
             Code::ContentsMismatch => "contents-mismatch",
+            Code::Converted => "converted",
         }
     }
 
@@ -112,6 +116,7 @@ impl Code {
         Code::ReadingChoice,
         Code::RepeatedNumbering,
         Code::ContentsMismatch,
+        Code::Converted,
     ];
 }
 

@@ -47,7 +47,8 @@ pub struct VersionEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Source {
     pub path: String,
-    /// `markdown`, `text`, `docx` or `pdf`.
+    /// `markdown`, `text`, `docx` or `pdf`; `doc`, `odt` or `rtf` for a file read through its
+    /// conversion to `.docx`.
     pub format: String,
     /// Lowercase hex SHA-256 of the source bytes.
     pub sha256: String,

@@ -7,7 +7,8 @@ use concord_draft::{Drafter, Templates};
 
 use crate::error::CliError;
 use crate::exit;
-use crate::input::{Size, read_limited};
+use crate::input::Size;
+use crate::limited::read_limited;
 use crate::output::Output;
 
 #[derive(Debug, clap::Args)]

@@ -12,7 +12,8 @@ use crate::output::Output;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Protocol files: Markdown or text (UTF-8, UTF-16 or Windows-1252), Word (.docx) or PDF
+    /// Protocol files: Markdown or text (UTF-8, UTF-16 or Windows-1252), Word (.docx; .doc, .odt
+    /// and .rtf through LibreOffice) or PDF
     /// (read with poppler's pdftotext); the format is told by the content
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,

@@ -1,8 +1,11 @@
 //! Word list numbering for the writer: one multilevel list for sections and clauses
-//! (`1.` / `1.1` / `1.1.1`, restarting under each higher level), and one list per label shape
-//! for items (`(a)`, `a.`, `(i)`, `(1)`, bullets), each list of items a fresh `w:num` that
-//! restarts at its first label. Labels are never typed into the text: Word and LibreOffice
-//! compute them from `numbering.xml`.
+//! (`1.` / `1.1` / `1.1.1`, restarting under each higher level), and for items (`(a)`, `a.`,
+//! `(i)`, `(1)`, bullets) one list of its own per list of items, drawn in its label's shape and
+//! starting at its first label. Each item list is an abstract list of its own rather than a
+//! `w:num` restarting a shared one (`startOverride`): LibreOffice's Word 97-2003 export keeps
+//! only the first item of such a restart in the new list, so a `.doc` made from our file read
+//! `(i)`, `(i)`, `(ii)`. Labels are never typed into the text: Word and LibreOffice compute
+//! them from `numbering.xml`.
 
 use std::fmt::Write;
 
@@ -139,10 +142,10 @@ fn to_roman(mut n: u32) -> String {
 /// The lists of one document, built while its body is written.
 #[derive(Debug, Default)]
 pub struct Numbering {
-    /// Item shapes, in order of first use; shape `k` is abstractNum `k + 2`.
+    /// Item shapes, in order of first use.
     shapes: Vec<Shape>,
-    /// Item lists: (numId, abstractNumId, level, start).
-    lists: Vec<(u32, u32, u32, u32)>,
+    /// Item lists: (numId, shape index, level, start). A list's abstractNumId is its numId.
+    lists: Vec<(u32, usize, u32, u32)>,
 }
 
 impl Numbering {
@@ -157,8 +160,7 @@ impl Numbering {
             }
         };
         let num_id = self.lists.len() as u32 + 2;
-        self.lists
-            .push((num_id, k as u32 + 2, level.min(8), start.max(1)));
+        self.lists.push((num_id, k, level.min(8), start.max(1)));
         num_id
     }
 
@@ -190,11 +192,11 @@ impl Numbering {
             );
         }
         s.push_str("</w:abstractNum>");
-        for (k, shape) in self.shapes.iter().enumerate() {
+        for &(num_id, k, level, start) in &self.lists {
+            let shape = &self.shapes[k];
             let _ = write!(
                 s,
-                "<w:abstractNum w:abstractNumId=\"{}\"><w:multiLevelType w:val=\"multilevel\"/>",
-                k + 2
+                "<w:abstractNum w:abstractNumId=\"{num_id}\"><w:multiLevelType w:val=\"multilevel\"/>"
             );
             for lvl in 0..9u32 {
                 let text = if shape.format == "bullet" {
@@ -203,9 +205,10 @@ impl Numbering {
                     format!("{}%{}{}", esc(&shape.prefix), lvl + 1, esc(&shape.suffix))
                 };
                 let left = CLAUSE_INDENT + ITEM_INDENT * (lvl + 1);
+                let first = if lvl == level { start } else { 1 };
                 let _ = write!(
                     s,
-                    "<w:lvl w:ilvl=\"{lvl}\"><w:start w:val=\"1\"/><w:numFmt w:val=\"{}\"/><w:suff w:val=\"tab\"/><w:lvlText w:val=\"{text}\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"{left}\"/></w:tabs><w:ind w:left=\"{left}\" w:hanging=\"{ITEM_INDENT}\"/></w:pPr></w:lvl>",
+                    "<w:lvl w:ilvl=\"{lvl}\"><w:start w:val=\"{first}\"/><w:numFmt w:val=\"{}\"/><w:suff w:val=\"tab\"/><w:lvlText w:val=\"{text}\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"{left}\"/></w:tabs><w:ind w:left=\"{left}\" w:hanging=\"{ITEM_INDENT}\"/></w:pPr></w:lvl>",
                     shape.format
                 );
             }
@@ -215,10 +218,10 @@ impl Numbering {
             s,
             "<w:num w:numId=\"{CLAUSES}\"><w:abstractNumId w:val=\"{CLAUSES_ABSTRACT}\"/></w:num>"
         );
-        for &(num_id, abs, level, start) in &self.lists {
+        for &(num_id, ..) in &self.lists {
             let _ = write!(
                 s,
-                "<w:num w:numId=\"{num_id}\"><w:abstractNumId w:val=\"{abs}\"/><w:lvlOverride w:ilvl=\"{level}\"><w:startOverride w:val=\"{start}\"/></w:lvlOverride></w:num>"
+                "<w:num w:numId=\"{num_id}\"><w:abstractNumId w:val=\"{num_id}\"/></w:num>"
             );
         }
         s.push_str("</w:numbering>");
