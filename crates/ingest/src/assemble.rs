@@ -315,6 +315,10 @@ pub fn assemble(
         doc.meta.kind = doc.meta.kind.or_else(|| kind_of(&name));
         doc.meta.council = Some(name);
     }
+    // A council the text calls a unitary authority is one, whatever its name says.
+    if doc.meta.kind.is_none() && !cx.strict && says_unitary(&doc) {
+        doc.meta.kind = Some("unitary".into());
+    }
     infer_insertions(&mut doc);
     Ok(doc)
 }
@@ -388,6 +392,14 @@ fn mend_page_breaks(
         out.push(b);
     }
     out
+}
+
+/// Whether the text calls its council a unitary authority (or council).
+fn says_unitary(doc: &Document) -> bool {
+    doc.clauses().iter().take(12).any(|c| {
+        let lower = c.text.to_lowercase();
+        lower.contains("unitary authority") || lower.contains("unitary council")
+    })
 }
 
 /// A line that is one web address: it ends a paragraph without a full stop.

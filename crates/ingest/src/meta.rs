@@ -305,6 +305,7 @@ pub fn approval(line: &str) -> Option<Approval> {
         ("to be reviewed", "due"),
         ("due for review", "due"),
         ("last reviewed", "reviewed"),
+        ("last updated", "reviewed"),
         ("reviewed:", "reviewed"),
         ("reviewed on", "reviewed"),
         ("date of review", "reviewed"),

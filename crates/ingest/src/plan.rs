@@ -113,13 +113,15 @@ struct Info<'a> {
     after_lead_in: bool,
     /// The line before visibly runs on (a comma, a hyphen, a word no sentence ends on).
     after_open: bool,
+    /// The line before is short and unpunctuated, as a heading in sentence case is.
+    after_short: bool,
 }
 
 impl Info<'_> {
     /// At the start of a block: after a blank line, a finished sentence or a heading, or with
     /// a list marker.
     fn strong(&self) -> bool {
-        self.after_blank || self.prev_ends || self.start.marker
+        self.after_blank || self.prev_ends || self.after_short || self.start.marker
     }
 }
 
@@ -355,6 +357,12 @@ fn infos<'a>(lines: &[Line<'a>]) -> Vec<Info<'a>> {
             underlined,
             after_lead_in: prev.is_some_and(|p| p.trim_end_matches(['*', ' ']).ends_with(':')),
             after_open: prev.is_some_and(|p| !ends_sentence(p) && crate::text::ends_open(p)),
+            after_short: prev.is_some_and(|p| {
+                p.split_whitespace().count() <= 8
+                    && starts_upper(p)
+                    && !p.ends_with([',', ';', '-', '–'])
+                    && !crate::text::ends_open(p)
+            }),
         });
         after_blank = false;
         prev = Some(line.text);
@@ -428,6 +436,8 @@ struct Chosen {
     roman_headings: bool,
     /// `1) Purpose` may be a heading: dotted clauses number the document.
     close_headings: bool,
+    /// Capital letters number the headings (`A. INTRODUCTION`).
+    letter_headings: bool,
     /// The headings too are all printed `1.`: numbered by place.
     flattened_headings: bool,
     /// Counts, for the description.
@@ -440,6 +450,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
     let mut c = Chosen::default();
     let mut words: Vec<(&'static str, usize)> = Vec::new();
     let mut roman = 0;
+    let mut letters = 0;
     let mut singles_head = 0;
     let mut head_ones = 0;
     let mut singles_sent = Vec::new();
@@ -468,6 +479,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
             // `Paragraph 4 The Chief Executive...`: a numbered paragraph.
             Some(Label::Word { n, .. }) if info.strong() => singles_sent.push(*n),
             Some(Label::Roman { .. }) if info.strong() && heading_like(&text) => roman += 1,
+            Some(Label::Letter { .. }) if info.strong() && heading_like(&text) => letters += 1,
             Some(Label::Single(n, form)) if info.strong() && !info.start.marker => {
                 if (*form != SingleForm::Close || c.close_headings) && heading_like(&text) {
                     singles_head += 1;
@@ -494,6 +506,11 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
         c.heading_word = Some(w);
     }
     c.roman_headings = roman >= 2 && c.heading_word.is_none();
+    // `A.`, `B.`, ... number the headings (an `I.` among them is the ninth letter).
+    c.letter_headings = letters >= 2 && c.heading_word.is_none();
+    if c.letter_headings {
+        c.roman_headings = false;
+    }
     c.single_headings = singles_head >= 1
         && (singles_head >= 2 || single_numbers.iter().any(|n| dotted_firsts.contains(n)));
     // Every numbered paragraph printed `1.`: numbered by place, not by the labels.
@@ -618,6 +635,16 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
             Some(Label::Roman { n, .. }) if c.roman_headings && heading_like(&text) => {
                 (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
             }
+            Some(Label::Letter { n, .. }) if c.letter_headings && heading_like(&text) => {
+                (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
+            }
+            // `I.` among lettered headings is the letter I.
+            Some(Label::Roman { printed, .. })
+                if c.letter_headings && printed.len() == 1 && heading_like(&text) =>
+            {
+                let n = u32::from(printed.as_bytes()[0] - b'A') + 1;
+                (vec![(Interp::Heading(n), 3.0)], 0.5, None)
+            }
             // `Paragraph 4 The Chief Executive...`: a numbered paragraph, where paragraphs are
             // numbered so.
             Some(Label::Word { n, .. }) if c.single_clauses && strong => (
@@ -656,7 +683,9 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
         };
         let number = match &info.start.label {
             Some(Label::Word { roman, .. }) => roman.clone(),
-            Some(Label::Roman { printed, .. }) => Some(printed.clone()),
+            Some(Label::Roman { printed, .. } | Label::Letter { printed, .. }) => {
+                Some(printed.clone())
+            }
             _ => None,
         };
         out.push(Event {
@@ -1360,11 +1389,20 @@ fn unnumbered_headings(
         // Where the document marks its headings (`#`, as Markdown and the Word and PDF readers
         // write them), a sentence-case line is text: only capitals or title case, or the
         // contents list, make a heading of a line that is not marked.
-        let sentence_heading = sentence && standalone && !marked;
+        // Without blank lines, a short sentence-case line between a finished sentence and a
+        // numbered paragraph is its heading.
+        let numbered_next = next.is_some_and(|n| {
+            matches!(
+                n.start.label,
+                Some(Label::Single(..) | Label::Dotted(_) | Label::Paren { .. } | Label::Word { .. })
+            ) || matches!(plan.roles[n.i], Some(Role::Clause { .. }))
+        });
+        let sentence_heading =
+            sentence && !marked && (standalone || (info.prev_ends && numbered_next));
         let typed = in_contents || caps || title || info.underlined || sentence_heading;
         // A sentence-case line on its own counts only when a block follows it.
         let sentence_ok = !sentence || caps || title || in_contents || next.is_some();
-        if (standalone || isolated || (info.underlined && info.prev_ends))
+        if (standalone || isolated || sentence_heading || (info.underlined && info.prev_ends))
             && typed
             && sentence_ok
             && !bare.starts_with(['(', '"', '“', '['])

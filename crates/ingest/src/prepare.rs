@@ -480,6 +480,52 @@ fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Dia
         }
     }
     mark_headers_beside_page_numbers(lines, front_end, diags);
+    mark_web_footer(lines, diags);
+}
+
+/// A web page's footer after the document: "Related pages" and its links, "Was this page
+/// helpful?", "Yes", "No". The run of short lines at the end of the text, from the first of
+/// them that is a page's own words.
+fn mark_web_footer(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
+    let short = |l: &Line<'_>| {
+        l.kind != LineKind::Body
+            || (l.text.split_whitespace().count() <= 8 && !l.text.ends_with(['.', ';', ',']))
+    };
+    let start = lines.iter().rposition(|l| !short(l)).map_or(0, |i| i + 1);
+    let chrome = |t: &str| {
+        let key = fold(t);
+        [
+            "was this page helpful",
+            "related pages",
+            "related links",
+            "related documents",
+            "share this",
+            "print this",
+            "back to top",
+            "cookie",
+            "feedback",
+        ]
+        .iter()
+        .any(|c| key.starts_with(c))
+            || key.contains("(pdf")
+            || key.ends_with(" kb)")
+            || key.ends_with(" mb)")
+    };
+    if !(start..lines.len()).any(|i| lines[i].kind == LineKind::Body && chrome(lines[i].text)) {
+        return;
+    }
+    for l in &mut lines[start..] {
+        // An approval or review line there is the document's, for its meta.
+        if l.kind == LineKind::Body && crate::meta::approval(l.text).is_none() {
+            l.kind = LineKind::Furniture;
+            diags.push(Diagnostic::new(
+                Code::PageFurniture,
+                Severity::Info,
+                l.no,
+                format!("removed a web page's footer: {}", crate::quoted(l.text)),
+            ));
+        }
+    }
 }
 
 /// A page's running title beside its page number (`3`, then `Protocol on Member and Officer
