@@ -115,6 +115,8 @@ struct Info<'a> {
     after_open: bool,
     /// The line before is short and unpunctuated, as a heading in sentence case is.
     after_short: bool,
+    /// The next line carries this one's sentence on (no blank line, a lower-case start).
+    next_lower: bool,
 }
 
 impl Info<'_> {
@@ -335,6 +337,11 @@ fn infos<'a>(lines: &[Line<'a>]) -> Vec<Info<'a>> {
         let standalone =
             next.is_none_or(|l| matches!(l.kind, LineKind::Blank | LineKind::Contents));
         let underlined = lines.get(i + 1).is_some_and(|l| is_underline(l.text));
+        let next_lower = next.is_some_and(|l| {
+            l.kind == LineKind::Body
+                && crate::text::starts_lower(l.text)
+                && labels::start(l.text).label.is_none()
+        });
         let prev_ends = prev.is_none_or(|p| ends_sentence(p) || heading_like_line(p));
         // A table row's first cell is not a label ("13.05.2025" in a version table).
         let start = if labels::table_row(line.text).is_some() {
@@ -356,10 +363,11 @@ fn infos<'a>(lines: &[Line<'a>]) -> Vec<Info<'a>> {
             standalone,
             underlined,
             after_lead_in: prev.is_some_and(|p| p.trim_end_matches(['*', ' ']).ends_with(':')),
+            next_lower,
             after_open: prev.is_some_and(|p| !ends_sentence(p) && crate::text::ends_open(p)),
             after_short: prev.is_some_and(|p| {
                 p.split_whitespace().count() <= 8
-                    && starts_upper(p)
+                    && starts_upper(&labels::start(p).rest)
                     && !p.ends_with([',', ';', '-', '–'])
                     && !crate::text::ends_open(p)
             }),
@@ -470,7 +478,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
         match &info.start.label {
             Some(Label::Dotted(_)) if info.strong() => c.dotted += 1,
             Some(Label::Paren { .. }) if info.strong() => c.paren += 1,
-            Some(Label::Word { word, .. }) if heading_like(&text) || text.is_empty() => {
+            Some(Label::Word { word, .. }) if heads(infos, k, &text) || text.is_empty() => {
                 match words.iter_mut().find(|(w, _)| w == word) {
                     Some((_, n)) => *n += 1,
                     None => words.push((word, 1)),
@@ -478,10 +486,10 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
             }
             // `Paragraph 4 The Chief Executive...`: a numbered paragraph.
             Some(Label::Word { n, .. }) if info.strong() => singles_sent.push(*n),
-            Some(Label::Roman { .. }) if info.strong() && heading_like(&text) => roman += 1,
-            Some(Label::Letter { .. }) if info.strong() && heading_like(&text) => letters += 1,
+            Some(Label::Roman { .. }) if info.strong() && heads(infos, k, &text) => roman += 1,
+            Some(Label::Letter { .. }) if info.strong() && heads(infos, k, &text) => letters += 1,
             Some(Label::Single(n, form)) if info.strong() && !info.start.marker => {
-                if (*form != SingleForm::Close || c.close_headings) && heading_like(&text) {
+                if (*form != SingleForm::Close || c.close_headings) && heads(infos, k, &text) {
                     singles_head += 1;
                     head_ones += usize::from(*n == 1);
                     single_numbers.insert(*n);
@@ -549,6 +557,23 @@ fn effective_text(infos: &[Info<'_>], k: usize) -> String {
         return next.text.to_string();
     }
     info.start.rest.to_string()
+}
+
+/// Whether a label's text runs on to the next line (a wrapped sentence, not a heading).
+fn runs_on(infos: &[Info<'_>], k: usize) -> bool {
+    let info = &infos[k];
+    if info.start.rest.trim().is_empty()
+        && let Some(next) = infos.get(k + 1)
+        && next.start.label.is_none()
+    {
+        return next.next_lower;
+    }
+    info.next_lower
+}
+
+/// A label's text that reads as a heading: heading-like, and not running on to the next line.
+fn heads(infos: &[Info<'_>], k: usize, text: &str) -> bool {
+    heading_like(text) && !runs_on(infos, k)
 }
 
 /// The candidates that may number the document, with the ways each could.
@@ -628,19 +653,19 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
                 Some(printed.clone()),
             ),
             Some(Label::Word { word, n, .. })
-                if Some(*word) == c.heading_word && (heading_like(&text) || text.is_empty()) =>
+                if Some(*word) == c.heading_word && (heads(infos, k, &text) || text.is_empty()) =>
             {
                 (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
             }
-            Some(Label::Roman { n, .. }) if c.roman_headings && heading_like(&text) => {
+            Some(Label::Roman { n, .. }) if c.roman_headings && heads(infos, k, &text) => {
                 (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
             }
-            Some(Label::Letter { n, .. }) if c.letter_headings && heading_like(&text) => {
+            Some(Label::Letter { n, .. }) if c.letter_headings && heads(infos, k, &text) => {
                 (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
             }
             // `I.` among lettered headings is the letter I.
             Some(Label::Roman { printed, .. })
-                if c.letter_headings && printed.len() == 1 && heading_like(&text) =>
+                if c.letter_headings && printed.len() == 1 && heads(infos, k, &text) =>
             {
                 let n = u32::from(printed.as_bytes()[0] - b'A') + 1;
                 (vec![(Interp::Heading(n), 3.0)], 0.5, None)
@@ -659,7 +684,7 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
                 Some(format!("{n}.")),
             ),
             Some(Label::Single(n, form)) if !info.start.marker => {
-                let head = (*form != SingleForm::Close || c.close_headings) && heading_like(&text);
+                let head = (*form != SingleForm::Close || c.close_headings) && heads(infos, k, &text);
                 if head && c.single_headings {
                     let score = if info.standalone || strong { 3.0 } else { 1.0 };
                     (vec![(Interp::Heading(*n), score)], 0.5, None)

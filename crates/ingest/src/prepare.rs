@@ -561,6 +561,7 @@ fn mark_headers_beside_page_numbers(
         let apart = gap(i.checked_sub(1).and_then(|j| lines.get(j))) && gap(lines.get(i + 1));
         if near
             && apart
+            && crate::labels::start(t).label.is_none()
             && t.split_whitespace().count() <= 10
             && !t.ends_with(['.', ';', ',', ':'])
             && (is_caps(t) || crate::text::is_title_case(t))
