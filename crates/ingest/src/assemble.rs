@@ -267,7 +267,16 @@ pub fn assemble(
     doc.meta.versions.extend(t.versions);
     // Approval lines after the last clause ("Adopted: 7 March 2024  Minute 2024/031").
     for (text, line) in t.approvals {
-        let Some(a) = approval(&text) else { continue };
+        let Some(a) = approval(&text) else {
+            // A minute reference that goes with the approval line before it.
+            diags.push(Diagnostic::new(
+                Code::ReadAsMeta,
+                Severity::Info,
+                line,
+                format!("read with the approval lines: {}", crate::quoted(&text)),
+            ));
+            continue;
+        };
         doc.meta.versions.extend(version_entry(&text, &a));
         let mut took = None;
         if let Some(d) = a.date

@@ -195,8 +195,10 @@ fn numbered(s: &str) -> Option<(Label, usize)> {
         .collect::<Option<_>>()?;
     let ends_clean = after.is_empty() || after.starts_with(char::is_whitespace);
     if parts.len() >= 2 {
-        // `2.5million` or `1.5%` is a number in a sentence.
-        return ends_clean.then_some((Label::Dotted(parts), len));
+        // `2.5million` or `1.5%` is a number in a sentence; `4.2Officers` a label whose space
+        // was lost.
+        let glued = after.starts_with(char::is_uppercase);
+        return (ends_clean || glued).then_some((Label::Dotted(parts), len));
     }
     let n = parts[0];
     if parts[0] == 0 || body.len() > 3 {

@@ -684,7 +684,8 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
                 Some(format!("{n}.")),
             ),
             Some(Label::Single(n, form)) if !info.start.marker => {
-                let head = (*form != SingleForm::Close || c.close_headings) && heads(infos, k, &text);
+                let head =
+                    (*form != SingleForm::Close || c.close_headings) && heads(infos, k, &text);
                 if head && c.single_headings {
                     let score = if info.standalone || strong { 3.0 } else { 1.0 };
                     (vec![(Interp::Heading(*n), score)], 0.5, None)
@@ -1118,14 +1119,20 @@ fn front_and_back_matter(infos: &[Info<'_>], plan: &mut Plan) {
             }
         }
     }
-    // Approval lines at the end, after the last clause (read as headings or not).
+    // Approval lines at the end, after the last clause (read as headings or not), with the
+    // minute references that go with them.
     for info in infos.iter().rev() {
         let t = strip_marks(info.text);
         let free = matches!(
             plan.roles[info.i],
             None | Some(Role::Heading { number: None, .. })
         );
-        if free && info.strong() && !is_table_row(info.text) && meta::approval(&t).is_some() {
+        let approval = info.strong() && meta::approval(&t).is_some();
+        let minute = t.split_whitespace().count() <= 8 && {
+            let lower = t.to_lowercase();
+            lower.contains("minute") || lower.contains("resolution")
+        };
+        if free && !is_table_row(info.text) && (approval || minute) {
             plan.roles[info.i] = Some(Role::Meta);
         } else {
             break;
@@ -1410,7 +1417,9 @@ fn unnumbered_headings(
                 || n.after_blank
         });
         let standalone = info.after_blank && info.standalone;
-        let isolated = info.prev_ends && next_starts && (caps || title || info.underlined);
+        let isolated = (info.prev_ends || info.after_blank)
+            && next_starts
+            && (caps || title || info.underlined);
         // Where the document marks its headings (`#`, as Markdown and the Word and PDF readers
         // write them), a sentence-case line is text: only capitals or title case, or the
         // contents list, make a heading of a line that is not marked.
@@ -1419,7 +1428,9 @@ fn unnumbered_headings(
         let numbered_next = next.is_some_and(|n| {
             matches!(
                 n.start.label,
-                Some(Label::Single(..) | Label::Dotted(_) | Label::Paren { .. } | Label::Word { .. })
+                Some(
+                    Label::Single(..) | Label::Dotted(_) | Label::Paren { .. } | Label::Word { .. }
+                )
             ) || matches!(plan.roles[n.i], Some(Role::Clause { .. }))
         });
         let sentence_heading =

@@ -77,6 +77,7 @@ fn cuts(t: &str) -> Vec<usize> {
             // A bare number (`1 Purpose 1.1 This...`) only where its first clause follows.
             Some(Token::Bare) => next_upper && first_clause_follows(token, next),
             Some(Token::Bullet) => true,
+            Some(Token::Approval) => sentence_end && next.starts_with(['b', 'a', 'o']),
             Some(Token::Item) => {
                 sentence_end || before.ends_with(" and") || before.ends_with(" or")
             }
@@ -168,6 +169,8 @@ enum Token {
     Bare,
     /// `•`
     Bullet,
+    /// `Adopted`, `Approved`, `Agreed` starting a sentence: an approval line run on
+    Approval,
     /// `(a)`, `(iv)`, `(2)`
     Item,
 }
@@ -175,6 +178,9 @@ enum Token {
 fn kind(token: &str) -> Option<Token> {
     if matches!(token, "•" | "·" | "\u{f0b7}") {
         return Some(Token::Bullet);
+    }
+    if matches!(token, "Adopted" | "Approved" | "Agreed" | "Ratified") {
+        return Some(Token::Approval);
     }
     if token.starts_with('(')
         && token.ends_with(')')
