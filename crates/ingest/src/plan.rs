@@ -1586,43 +1586,59 @@ fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
             )
         })
         .count();
-    let unnumbered: Vec<HeadingStyle> = roles
-        .iter()
-        .filter_map(|r| match r {
-            Role::Heading {
-                number: None,
-                style,
-                ..
-            } => Some(*style),
-            _ => None,
-        })
-        .collect();
+    // Headings by level (a section or a sub-section), numbered or not, and by their type.
     let mut headings = Vec::new();
-    if numbered_headings > 0 {
-        let how = match c.heading_word {
-            Some(w) => format!("\"{w} 1:\""),
-            None => "\"1.\", \"2.\"".to_string(),
-        };
-        headings.push(format!("{numbered_headings} numbered {how}"));
+    for level in [1, 2] {
+        let at: Vec<(bool, HeadingStyle)> = roles
+            .iter()
+            .filter_map(|r| match r {
+                Role::Heading {
+                    number,
+                    style,
+                    level: l,
+                    ..
+                } if *l == level => Some((number.is_some(), *style)),
+                _ => None,
+            })
+            .collect();
+        if at.is_empty() {
+            continue;
+        }
+        let what = if level == 1 { "section" } else { "sub-section" };
+        let numbered = at.iter().filter(|(n, _)| *n).count();
+        let mut kinds = Vec::new();
+        if numbered > 0 {
+            kinds.push(
+                match (c.heading_word, c.roman_headings, c.letter_headings) {
+                    (Some(w), _, _) => format!("{numbered} numbered \"{w} 1\""),
+                    (None, true, _) => format!("{numbered} numbered in roman numerals"),
+                    (None, _, true) => format!("{numbered} lettered \"A.\""),
+                    _ if c.flattened_headings => {
+                        format!("{numbered} printed \"1.\" each, numbered by their place")
+                    }
+                    _ => format!("{numbered} numbered \"1.\""),
+                },
+            );
+        }
+        for (style, name) in [
+            (HeadingStyle::Caps, "unnumbered, in capitals"),
+            (HeadingStyle::Title, "unnumbered, in title or sentence case"),
+        ] {
+            let n = at.iter().filter(|(num, s)| !num && *s == style).count();
+            if n > 0 {
+                kinds.push(format!("{n} {name}"));
+            }
+        }
+        let atx = at
+            .iter()
+            .filter(|(num, s)| !num && matches!(s, HeadingStyle::Atx(_)))
+            .count();
+        if atx > 0 {
+            kinds.push(format!("{atx} unnumbered, marked as headings"));
+        }
+        headings.push(format!("{what} headings: {}", kinds.join(", ")));
     }
-    let caps = unnumbered
-        .iter()
-        .filter(|s| **s == HeadingStyle::Caps)
-        .count();
-    let title = unnumbered
-        .iter()
-        .filter(|s| **s == HeadingStyle::Title)
-        .count();
-    let atx = unnumbered.len() - caps - title;
-    if caps > 0 {
-        headings.push(format!("{caps} unnumbered in capitals"));
-    }
-    if title > 0 {
-        headings.push(format!("{title} unnumbered in title or sentence case"));
-    }
-    if atx > 0 {
-        headings.push(format!("{atx} marked as headings (#)"));
-    }
+    let _ = numbered_headings;
     let clauses: Vec<&Role> = roles
         .iter()
         .copied()
@@ -1689,7 +1705,7 @@ fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
         headings: if headings.is_empty() {
             "none".into()
         } else {
-            headings.join(", ")
+            headings.join("; ")
         },
         clauses: if cl.is_empty() {
             "unnumbered paragraphs".into()

@@ -91,6 +91,74 @@ pub fn prepare<'a>(
     Prepared { lines, contents }
 }
 
+/// Where a contents list and the headings it lists disagree: an entry no heading answers, or a
+/// section heading the list leaves out. `headings` are the document's section headings as read
+/// (each with its line), `all_headings` its sub-headings too (a list may name them). Nothing
+/// when there is no contents list.
+pub fn contents_mismatch(
+    lines: &[Line<'_>],
+    headings: &[(String, u32)],
+    all_headings: &[String],
+    diags: &mut Vec<Diagnostic>,
+) {
+    // The entries, without a page's header or footer caught inside the list.
+    let entries: Vec<(String, &str, u32)> = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Contents)
+        .map(|l| (heading_key(l.text), l.text, l.no))
+        .filter(|(k, t, _)| {
+            !k.is_empty()
+                && !matches!(
+                    k.as_str(),
+                    "contents" | "table of contents" | "on this page" | "in this document"
+                )
+                && !carries_page_number(&fold(&strip_marks(t)))
+                && crate::meta::councils_in(t).is_empty()
+        })
+        .collect();
+    if entries.len() < 2 {
+        return;
+    }
+    let keys: HashSet<String> = all_headings.iter().map(|h| heading_key(h)).collect();
+    for (key, text, line) in &entries {
+        if !keys.contains(key) {
+            diags.push(Diagnostic::new(
+                Code::ContentsMismatch,
+                Severity::Info,
+                *line,
+                format!(
+                    "the contents list names {}, which no heading of the document has",
+                    crate::quoted(&entry_text(text))
+                ),
+            ));
+        }
+    }
+    let listed: HashSet<&str> = entries.iter().map(|(k, _, _)| k.as_str()).collect();
+    for (heading, line) in headings {
+        if !listed.contains(heading_key(heading).as_str()) {
+            diags.push(Diagnostic::new(
+                Code::ContentsMismatch,
+                Severity::Info,
+                *line,
+                format!(
+                    "the heading {} is missing from the contents list",
+                    crate::quoted(heading)
+                ),
+            ));
+        }
+    }
+}
+
+/// A contents entry as it reads, without its marks, dot leaders and page number.
+fn entry_text(t: &str) -> String {
+    let plain = strip_marks(t);
+    let first = plain.split('\t').next().unwrap_or("").trim();
+    first
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(['.', '…', ' '])
+        .to_string()
+}
+
 /// Cuts every run-on line (a section, or the whole text, whose line breaks were lost) into the
 /// pieces it holds (`runon`); each piece keeps its source line.
 fn split_run_on(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
