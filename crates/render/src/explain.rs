@@ -82,7 +82,7 @@ pub fn explain(path: &str, doc: &Document, how: &Explain, diags: &[Diagnostic]) 
             .filter(|&i| codes.contains(&diags[i].code))
             .collect();
         let choices = *title == "Where the reader had to choose";
-        if picked.is_empty() && !(choices && !how.choices.is_empty()) {
+        if picked.is_empty() && (!choices || how.choices.is_empty()) {
             continue;
         }
         let _ = writeln!(out, "\n{title}:");
