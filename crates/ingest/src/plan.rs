@@ -1390,10 +1390,16 @@ fn unnumbered_headings(
         {
             continue;
         }
+        // A heading is short (this runs on every line not yet given a role).
+        if info.text.len() > 200 || info.text.ends_with(['.', ',', ';']) {
+            continue;
+        }
         let plain = strip_marks(info.text);
         let bare = plain.trim_end();
-        let key = heading_key(bare);
-        let in_contents = !key.is_empty() && contents.contains(&key);
+        let in_contents = !contents.is_empty() && {
+            let key = heading_key(bare);
+            !key.is_empty() && contents.contains(&key)
+        };
         let words = bare.split_whitespace().count();
         let chars = bare.chars().count();
         let ends_bad = bare.ends_with(['.', ',', ';']) || (bare.ends_with(':') && !in_contents);

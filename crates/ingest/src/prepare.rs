@@ -231,21 +231,28 @@ fn mark_web_navigation(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
 
 /// A line of a web page's chrome: a "skip to content" link, a breadcrumb, "you are here".
 fn is_web_chrome(t: &str) -> bool {
-    let key = fold(t);
+    is_web_chrome_key(&fold(t))
+}
+
+/// [`is_web_chrome`] of a line already folded.
+fn is_web_chrome_key(key: &str) -> bool {
     key.starts_with("skip to")
         || key.starts_with("jump to")
         || key.contains("you are here")
-        || is_breadcrumb(&key)
+        || is_breadcrumb(key)
 }
 
 /// `Home > Council > Policies`, `Home / Your council / Constitution`: two separators or more
 /// between short parts, never a sentence (`the Leader, a Portfolio / Committee / Sub-Committee.`
 /// is text). A slash separates a breadcrumb only when it starts at "Home".
 fn is_breadcrumb(key: &str) -> bool {
-    if key.ends_with(['.', ';', ',']) {
+    if key.ends_with(['.', ';', ',']) || !key.contains([' ', '>', '»', '›', '/']) {
         return false;
     }
     [" > ", " » ", " › ", " / "].iter().any(|sep| {
+        if !key.contains(sep) {
+            return false;
+        }
         let parts: Vec<&str> = key.split(sep).collect();
         parts.len() >= 3
             && parts.iter().all(|p| p.split_whitespace().count() <= 6)
@@ -335,16 +342,33 @@ fn mark_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet
 /// entries come back later, in order, as lines of their own (the headings they list).
 fn unlabelled_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet<String> {
     let mut entries = HashSet::new();
-    // Where each short line's key stands.
-    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.kind == LineKind::Body && l.text.split_whitespace().count() <= 16 {
-            let key = heading_key(l.text);
-            if key.split_whitespace().count() >= 1 && key.len() >= 3 {
-                at.entry(key).or_default().push(i);
+    // Where each short line's key stands: made only once a run of entries is found (most
+    // documents have none).
+    let at_cell: std::cell::OnceCell<HashMap<String, Vec<usize>>> = std::cell::OnceCell::new();
+    let keys_of = |lines: &[Line<'_>]| {
+        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, l) in lines.iter().enumerate() {
+            // A heading starts a block: after a blank line or a finished sentence, never in
+            // the middle of a paragraph; and it does not end as a sentence does.
+            let starts_block = i == 0 || {
+                let p = &lines[i - 1];
+                p.kind != LineKind::Body
+                    || crate::text::ends_sentence(p.text)
+                    || p.text.split_whitespace().count() <= 8
+            };
+            if starts_block
+                && l.kind == LineKind::Body
+                && !l.text.ends_with(['.', ',', ';'])
+                && l.text.split_whitespace().count() <= 16
+            {
+                let key = heading_key(l.text);
+                if key.len() >= 3 {
+                    at.entry(key).or_default().push(i);
+                }
             }
         }
-    }
+        at
+    };
     let entry_like = |l: &Line<'_>| {
         l.kind == LineKind::Body
             && l.text.split_whitespace().count() <= 16
@@ -379,6 +403,11 @@ fn unlabelled_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> H
             }
         }
         let end = *run.last().unwrap_or(&i);
+        if run.len() < 3 {
+            i = end + 1;
+            continue;
+        }
+        let at = at_cell.get_or_init(|| keys_of(lines));
         // Its entries from the first that comes back after the run, as a heading would.
         let later = |key: &str, after: usize| {
             at.get(key)
@@ -714,6 +743,19 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     if punct && chars <= 2 {
         return Some(STRAY_PUNCTUATION);
     }
+    if (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
+        && !text.contains(' ')
+    {
+        let introduced = prev.is_some_and(|p| p.trim_end().ends_with([':', '-', '–']));
+        if !introduced {
+            return Some("a stray URL line");
+        }
+    }
+    // Every other kind of furniture is a short line: a sentence of the text is read no further
+    // (this runs on every line).
+    if text.len() > 160 || (text.len() > 90 && !text.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
     let key = fold(&strip_marks(text));
     if key.contains("intentionally blank") && key.split_whitespace().count() <= 8 {
         return Some("a blank-page note");
@@ -724,7 +766,7 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     if carries_page_number(&key) && !text.trim_end().ends_with(['.', ';', ',']) {
         return Some("a running header or footer with a page number");
     }
-    if is_web_chrome(text)
+    if is_web_chrome_key(&key)
         || matches!(
             key.as_str(),
             "back to top" | "print this page" | "share this page"
@@ -741,14 +783,6 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     {
         return Some("a running footer");
     }
-    if (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
-        && !text.contains(' ')
-    {
-        let introduced = prev.is_some_and(|p| p.trim_end().ends_with([':', '-', '–']));
-        if !introduced {
-            return Some("a stray URL line");
-        }
-    }
     None
 }
 
@@ -756,6 +790,11 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
 /// `Anytown Parish Council - Protocol 2024   Page 3 of 9`, `Tudalen 3 | Page 3`,
 /// `Part 5 – Page 41`, `Page 2 of 7 | Member/Officer Protocol`, `- 3 -`.
 fn carries_page_number(key: &str) -> bool {
+    // Most lines name no page at all.
+    let dashes = key.starts_with('-') && key.ends_with('-');
+    if !dashes && !key.contains("page") && !key.contains("tudalen") && !key.contains("pg") {
+        return false;
+    }
     let words: Vec<&str> = key
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '–' | '—'))
         .filter(|w| !w.is_empty() && *w != "-")
