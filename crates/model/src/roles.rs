@@ -846,7 +846,8 @@ fn words_at(
             let j = i + len - 1;
             let t = toks.get(j)?;
             let name_word = t.capitalised || matches!(&*t.lower, "and" | "of");
-            if !name_word || (!(first && len == 1) && !joined(j, &t.lower)) {
+            let starts = first && len == 1;
+            if !name_word || !(starts || joined(j, &t.lower)) {
                 return None;
             }
             if let Some(n) = words_at(text, toks, j + 1, rest, plural, false) {

@@ -1,30 +1,39 @@
 //! Complaints between councillors and officers: who raises a complaint, about whom, and where
 //! it goes. Shared by the two complaint questions, which differ only in who complains.
 //!
-//! A sentence is a complaint when it holds a complaint cue ("complain", "concern", "not been
-//! treated", "dissatisfied") and a routing verb ("raise ... with", "lodge ... with", "refer to",
-//! "draw ... to the attention of"). Its direction comes from the parties it names: the party
-//! after a subject marker ("about", "against", "regarding", "conduct of", "treated ... by") is
-//! the one complained about, a party named without one is the complainant ("If an officer
-//! considers that they have not been treated with respect by a councillor" is an officer's
-//! complaint about a councillor). A sentence that sends complaints about each party to a
-//! different place ("Concerns as to the conduct of officers should be made to the Executive
-//! Director, and of members, to the Monitoring Officer") is cut at each subject.
+//! A sentence is about a complaint when a complaint cue ("complain", "concern", "unhappy
+//! with", "not treated with respect", "bullied") stands in it, in the sentences before it in
+//! its clause, in a list's lead-in, in the heading above it ("Where a member is unhappy with a
+//! member of staff") or in the clause before it. Its direction comes from the parties named
+//! at the nearest of those places: the party after a subject marker ("about", "against",
+//! "unhappy with", "the conduct of", "treated ... by", a role the matter is about) is the one
+//! complained about, a party named without one is the complainant ("If an officer considers
+//! that a councillor has not treated them with respect" is an officer's complaint about a
+//! councillor). A complaint by a member of the public is neither question's. A sentence that
+//! sends complaints about each party to a different place ("Concerns as to the conduct of
+//! officers should be made to the Executive Director, and of members, to the Monitoring
+//! Officer") is cut at each subject.
 //!
-//! The route is every role named after the complaint is made, in order, less roles that are
-//! themselves complained about ("If a complaint is against the Chief Officer, ... with the
-//! Chief Executive") or named under a negation; conditional sentences after it extend it, so a
-//! ladder keeps its order.
+//! The route is every role the matter is sent to, taken up with, or dealt with by (see
+//! `slots.rs`), in order, less roles under a negation; the sentences and clauses after it that
+//! carry it on extend it, so a ladder keeps its order and its shape ("if it is about the Chief
+//! Officer, to the Chief Executive").
+
+use concord_model::roles::{Party as RoleParty, role};
 
 use super::route::Route;
-use super::text::{self, Named, Sentence, Tok, View, any};
-use super::topic::{Found, Hit, escalate, gather};
+use super::slots::{self, Class, Slot};
+use super::text::{self, Sentence, Tok, View, Words, any};
+use super::topic::{Found, Hit, POINTERS, add_kept, escalate, gather};
 
-/// The two sides of the relationship.
+/// The two sides of the relationship, and the public.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Party {
     Officer,
     Councillor,
+    /// A member of the public, a resident, a customer: complaints from them are neither
+    /// question's.
+    Public,
 }
 
 /// Words that make a sentence a complaint.
@@ -36,52 +45,75 @@ pub(crate) const COMPLAINT: &[&str] = &[
     // concerned", which names a person).
     "concerned about",
     "concerned at",
+    "concerned with",
+    "concerned that",
     "grievance*",
     "not been treated",
-    "dissatisfied",
+    "not treated",
+    "has not treated",
+    "treated them",
+    "treated him",
+    "treated her",
+    "mistreat*",
+    "dissatisf*",
     "unhappy",
+    "not happy",
+    "not satisfied",
     "criticism*",
     "alleging",
     "allegation*",
     "bullied",
     "bullying",
+    "bully",
     "harass*",
     "belittl*",
     "intimidat*",
-];
-
-/// Verbs that send a complaint somewhere.
-pub(crate) const ROUTING: &[&str] = &[
-    "rais*",
-    "lodg*",
-    "refer*",
-    "report*",
-    "attention",
-    "discuss*",
-    "submit*",
-    "made to",
-    "taken up",
-    "take up",
-    "contact*",
-    "notify",
-    "direct*",
-    "escalat*",
-    "speak to",
-    "speak first to",
+    "abus*",
+    "disrespect*",
+    "discourte*",
+    "aggrieved",
+    "unfair*",
+    "improper*",
+    "inappropriate*",
+    "problem with",
+    "problems with",
+    "difficulty with",
+    "difficulties with",
+    "issue with",
+    "issues with",
+    "objection*",
+    "breach*",
+    "misconduct",
+    "poor performance",
+    "performance",
+    "capability",
 ];
 
 /// Headings under which a complaint is the subject.
 const HEADINGS: &[&str] = &[
     "complain*",
     "things go wrong",
-    "procedure*",
     "concerns",
+    "concern",
+    "unhappy",
+    "dissatisf*",
     "breach*",
     "allegation*",
+    "grievance*",
+    "disputes",
+    "problems",
 ];
 
 /// Words after which the party or role named is the one complained about.
-const MARKERS: &[&str] = &["against", "about", "regarding", "concerning"];
+const MARKERS: &[&str] = &[
+    "against",
+    "about",
+    "regarding",
+    "concerning",
+    "towards",
+    "toward",
+    "re",
+];
 /// Nouns whose "of" names the one complained about ("the conduct of an officer").
 const OF_NOUNS: &[&str] = &[
     "conduct",
@@ -95,9 +127,54 @@ const OF_NOUNS: &[&str] = &[
     "breach",
     "treatment",
     "criticism",
+    "work",
+    "manner",
+    "attitude",
+    "competence",
+];
+/// Adjectives and nouns whose "with" names the one complained about ("unhappy with a member of
+/// staff").
+const WITH_NOUNS: &[&str] = &[
+    "unhappy",
+    "dissatisfied",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "difficulty",
+    "difficulties",
+    "concerned",
+    "displeased",
+    "disagreement",
+    "grievance",
+];
+/// Participles whose "by" names the one complained about ("treated ... by a councillor").
+const BY_VERBS: &[&str] = &[
+    "treated",
+    "bullied",
+    "harassed",
+    "intimidated",
+    "belittled",
+    "abused",
+    "threatened",
+    "criticised",
+    "criticized",
+    "undermined",
+    "pressured",
+    "pressurised",
+    "victimised",
 ];
 /// How many words (articles, "any", "individual") may stand between a marker and the party.
 const MARKER_REACH: usize = 4;
+
+/// What a role must be doing to be on a complaint's route.
+const CLASSES: &[Class] = &[
+    Class::Send,
+    Class::Tell,
+    Class::Handle,
+    Class::Decide,
+    Class::Consult,
+];
 
 /// The answer for complaints about `about`, made by the other party.
 pub(crate) fn find(view: &View<'_>, about: Party) -> Option<Found> {
@@ -107,32 +184,165 @@ pub(crate) fn find(view: &View<'_>, about: Party) -> Option<Found> {
     gather(view, hits, false)
 }
 
+/// The direction of a complaint read at some level: who is complained about, and the word
+/// range of the sentence that speaks of it.
+#[derive(Debug, Clone, Copy)]
+struct Direction {
+    about: Party,
+    range: (usize, usize),
+}
+
 fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
     let s = &view.sentences[i];
-    if cues(s, COMPLAINT).is_empty() || cues(s, ROUTING).is_empty() {
+    let slots = slots::read(s);
+    // The complaint: in the sentence, else around it.
+    let (cue, place) = complaint_cue(view, i)?;
+    // The direction: read at the nearest place that says it.
+    let (dir, dir_place) = direction_around(view, i, &slots, about)?;
+    if dir.about != about {
         return None;
     }
-    let range = segment(s, about)?;
-    let keep = |s: &Sentence, n: &Named| !marked(&s.toks, n.tok);
+    if place != "sentence" && !carries_on(s) {
+        return None;
+    }
+    let keep = |s: &Sentence, m: usize| {
+        let n = &s.named[m];
+        n.tok >= dir.range.0 && n.tok < dir.range.1
+    };
     let mut route = Route::default();
-    route.add(
-        s,
-        |n| n.tok >= range.0 && n.tok < range.1 && keep(s, n),
-        false,
-    );
+    let keep_here = |m: usize| keep(s, m);
+    add_kept(s, &slots, CLASSES, &mut route, &keep_here, false);
     if route.is_empty() {
         return None;
     }
     let mut used = vec![i];
-    escalate(view, i, &mut route, &mut used, ROUTING, &keep);
-    let heading = usize::from(any(&view.headings[s.clause], HEADINGS));
-    let score = count_cues(s, COMPLAINT) + 1 + route.roles().len() + heading;
+    // Later sentences: a sentence whose words turn to the other party ends the ladder (a role
+    // it is about is a condition of the next step, not a new direction).
+    let other_side = |s: &Sentence| {
+        let cue = cues(s, COMPLAINT).first().map_or(0, |c| c.0);
+        let words = parties_of(s, &[]);
+        from_parties(&words, cue, s.toks.len(), about).is_some_and(|d| d.about != about)
+    };
+    let whole = |_: &Sentence, _: usize| true;
+    escalate(view, i, &mut route, &mut used, CLASSES, &whole, &other_side);
+    let explicit = usize::from(dir_place == "sentence");
+    // The complainant named ("A councillor with a concern about ...") weighs one more than a
+    // complaint whose author is not said.
+    let complainant = usize::from(
+        parties_of(s, &slots)
+            .iter()
+            .any(|p| !p.2 && p.1 != about && p.1 != Party::Public),
+    );
+    let heading = usize::from(any(view.heading(s), HEADINGS));
+    let cues = text::count(&s.toks, COMPLAINT);
+    let score = cues + 1 + route.roles().len() + heading + 2 * explicit + complainant;
     Some(Hit {
         sentence: i,
         score,
         route,
         used,
+        topic: format!(
+            "complaint “{cue}” ({place}), about {} ({dir_place})",
+            party_word(about)
+        ),
     })
+}
+
+fn party_word(p: Party) -> &'static str {
+    match p {
+        Party::Officer => "an officer",
+        Party::Councillor => "a councillor",
+        Party::Public => "the public",
+    }
+}
+
+/// Words of the complaint business, one of which a sentence whose complaint is named around
+/// it must hold (or point back).
+const ACTION: &[&str] = &[
+    "rais*",
+    "refer*",
+    "report*",
+    "taken up",
+    "take up",
+    "pursu*",
+    "made to",
+    "lodg*",
+    "discuss*",
+    "speak*",
+    "contact*",
+    "approach*",
+    "escalat*",
+    "complain*",
+    "concern*",
+    "deal*",
+    "investigat*",
+];
+
+fn carries_on(s: &Sentence) -> bool {
+    let own = Words::new(&s.text[s.toks.get(s.own).map_or(0, |t| t.start)..]);
+    any(&own, ACTION)
+        || s.own_words()
+            .iter()
+            .take(6)
+            .any(|t| text::is_any(&t.lower, POINTERS))
+}
+
+/// The complaint cue for sentence `i`, and where it was met.
+fn complaint_cue(view: &View<'_>, i: usize) -> Option<(String, &'static str)> {
+    let s = &view.sentences[i];
+    if let Some(c) = cues(s, COMPLAINT).first() {
+        return Some((c.1.to_string(), "sentence"));
+    }
+    let c = &view.clauses[s.clause];
+    for j in c.sentences.start..i {
+        if let Some(c) = cues(&view.sentences[j], COMPLAINT).first() {
+            return Some((c.1.to_string(), "clause"));
+        }
+    }
+    if let Some(cue) = text::first(view.heading(s), HEADINGS) {
+        return Some((cue.to_string(), "heading"));
+    }
+    let b = view.before(s.clause).next()?;
+    text::first(&view.clauses[b].words, COMPLAINT).map(|c| (c.to_string(), "clause before"))
+}
+
+/// The direction for sentence `i`: from the sentence, else the sentences before it in its
+/// clause, else the heading, else the clause before.
+fn direction_around(
+    view: &View<'_>,
+    i: usize,
+    slots: &[Slot],
+    about: Party,
+) -> Option<(Direction, &'static str)> {
+    let s = &view.sentences[i];
+    if let Some(d) = direction(s, slots, about) {
+        return Some((d, "sentence"));
+    }
+    let whole = (0, s.toks.len());
+    let c = &view.clauses[s.clause];
+    for j in (c.sentences.start..i).rev() {
+        let p = &view.sentences[j];
+        if let Some(d) = direction(p, &slots::read(p), about) {
+            return Some((Direction { range: whole, ..d }, "clause"));
+        }
+    }
+    if let Some(side) = direction_of_words(view.heading(s), about) {
+        return Some((
+            Direction {
+                about: side,
+                range: whole,
+            },
+            "heading",
+        ));
+    }
+    let b = view.before(s.clause).next()?;
+    for j in view.clauses[b].sentences.clone() {
+        let p = &view.sentences[j];
+        if let Some(d) = direction(p, &slots::read(p), about) {
+            return Some((Direction { range: whole, ..d }, "clause before"));
+        }
+    }
+    None
 }
 
 /// Words before which "concerns" is a verb ("if the matter concerns the Clerk"), not a
@@ -145,101 +355,159 @@ const CONCERNS_SUBJECTS: &[&str] = &[
     "this",
     "which",
     "that",
+    "information",
+    "decision",
+    "question",
 ];
 
 /// Where the cues match in a sentence, leaving out words inside a role's name (the "direct"
-/// of "Director") and "concerns" used as a verb.
-fn cues(s: &Sentence, list: &[&str]) -> Vec<usize> {
+/// of "Director"), "concerns" used as a verb and "the officer concerned".
+fn cues<'c>(s: &Sentence, list: &[&'c str]) -> Vec<(usize, &'c str)> {
     let in_role = |k: usize| s.named.iter().any(|n| (n.tok..n.tok_end).contains(&k));
     let verb = |k: usize| {
-        s.toks[k].lower == "concerns"
-            && k > 0
-            && CONCERNS_SUBJECTS.contains(&s.toks[k - 1].lower.as_str())
+        let w = s.toks.word(k);
+        (w == "concerns" && k > 0 && CONCERNS_SUBJECTS.contains(&s.toks.word(k - 1)))
+            || (w == "concern" && k > 0 && matches!(s.toks.word(k - 1), "they" | "which" | "that"))
     };
-    let mut out: Vec<usize> = list
-        .iter()
-        .flat_map(|c| text::find(&s.toks, c))
-        .filter(|&k| !in_role(k) && !verb(k))
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-/// How many of the cues match, as [`cues`] finds them.
-fn count_cues(s: &Sentence, list: &[&str]) -> usize {
-    list.iter()
-        .filter(|c| !cues(s, std::slice::from_ref(*c)).is_empty())
-        .count()
-}
-
-/// The token range of the sentence that speaks of complaints about `about`, or `None` when the
-/// sentence is about the other party (or about neither).
-fn segment(s: &Sentence, about: Party) -> Option<(usize, usize)> {
-    // The "Officer" of "Monitoring Officer" is a role, not a party; the Clerk is both.
-    let in_role = |k: usize| {
-        s.named
-            .iter()
-            .any(|n| n.mention.role != "clerk" && (n.tok..n.tok_end).contains(&k))
-    };
-    let parties: Vec<(usize, Party, bool)> = parties(&s.toks)
+    text::find_any(&s.toks, list)
         .into_iter()
-        .filter(|p| !in_role(p.0))
-        .collect();
+        .filter(|&(k, _)| !in_role(k) && !verb(k))
+        .collect()
+}
+
+/// The direction a sentence gives, with the word range of its part about it; `None` when it
+/// names no party, or only the public's complaints.
+fn direction(s: &Sentence, slots: &[Slot], about: Party) -> Option<Direction> {
+    let parties = parties_of(s, slots);
+    let cue = cues(s, COMPLAINT).first().map_or(0, |c| c.0);
+    from_parties(&parties, cue, s.toks.len(), about)
+}
+
+/// The direction the words of a heading give.
+fn direction_of_words(words: &Words, about: Party) -> Option<Party> {
+    let parties = parties(words);
+    let cue = text::find_any(words, COMPLAINT)
+        .first()
+        .map_or(words.len(), |c| c.0);
+    from_parties(&parties, cue, words.len(), about).map(|d| d.about)
+}
+
+/// The direction from the parties named: (word index, party, complained about?), the index
+/// of the complaint cue and the number of words. Where complaints about each side are sent
+/// to different places, the part about `about` is the one returned.
+fn from_parties(
+    parties: &[(usize, Party, bool)],
+    cue: usize,
+    len: usize,
+    about: Party,
+) -> Option<Direction> {
     let subjects: Vec<&(usize, Party, bool)> = parties.iter().filter(|p| p.2).collect();
-    // The complainant is named before the complaint ("If an officer considers that ...",
-    // "A councillor who is unhappy ..."); a party named after it is where it goes or who acts.
-    let cue = cues(s, COMPLAINT).into_iter().min().unwrap_or(0);
+    let whole = (0, len);
     if subjects.is_empty() {
-        // No one is marked as complained about: the complainant complains about the other.
+        // No one is marked as complained about: the complainant, named before the complaint,
+        // complains about the other side. (A party named only after it, "the complaint is that
+        // a councillor has broken the Code", says nothing of who complains.)
         let complainant = parties.iter().find(|p| p.0 < cue)?.1;
-        return (complainant != about).then_some((0, s.toks.len()));
+        let about = match complainant {
+            Party::Officer => Party::Councillor,
+            Party::Councillor => Party::Officer,
+            Party::Public => return None,
+        };
+        return Some(Direction {
+            about,
+            range: whole,
+        });
     }
-    let ours: Vec<usize> = subjects
-        .iter()
-        .filter(|p| p.1 == about)
-        .map(|p| p.0)
-        .collect();
-    let first = *ours.first()?;
-    if subjects.iter().all(|p| p.1 == about) {
-        // One subject. A complainant of the same party (an officer about an officer) is not ours.
-        let complainant = parties.iter().find(|p| !p.2 && p.0 < first);
-        if complainant.is_some_and(|c| c.1 == about) {
+    let first = subjects[0];
+    if subjects.iter().all(|p| p.1 == first.1) {
+        // One side complained about. A complainant of the same side (an officer about an
+        // officer) or the public is neither question's.
+        let complainant = parties.iter().find(|p| !p.2 && p.0 < first.0);
+        if complainant.is_some_and(|c| c.1 == first.1 || c.1 == Party::Public) {
             return None;
         }
-        return Some((0, s.toks.len()));
+        if first.1 == Party::Public {
+            return None;
+        }
+        return Some(Direction {
+            about: first.1,
+            range: whole,
+        });
     }
-    // Several subjects: our part runs from our subject to the next other one.
+    // Several subjects: our side's part runs from its first subject to the next subject of
+    // another side.
+    let ours = subjects
+        .iter()
+        .find(|p| p.1 == about)
+        .copied()
+        .unwrap_or(first);
     let end = subjects
         .iter()
         .map(|p| p.0)
-        .find(|&p| p > first && !ours.contains(&p))
-        .unwrap_or(s.toks.len());
-    Some((first, end))
+        .find(|&p| p > ours.0 && !subjects.iter().any(|q| q.0 == p && q.1 == ours.1))
+        .unwrap_or(len);
+    Some(Direction {
+        about: ours.1,
+        range: (ours.0, end),
+    })
 }
 
-/// The parties a sentence names: (word index, party, complained about?).
+/// The parties of a sentence: the words naming them and the roles it names (a role the matter
+/// is about stands for its side; the "Officer" of "Monitoring Officer" is no party).
+fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<(usize, Party, bool)> {
+    // With no slots given, roles are no parties at all (the Clerk included).
+    let in_role = |k: usize| {
+        s.named.iter().any(|n| {
+            (slots.is_empty() || n.mention.role != "clerk") && (n.tok..n.tok_end).contains(&k)
+        })
+    };
+    let mut out: Vec<(usize, Party, bool)> = parties(&s.toks)
+        .into_iter()
+        .filter(|p| !in_role(p.0))
+        .collect();
+    for (n, sl) in s.named.iter().zip(slots) {
+        if sl.class != Class::About {
+            continue;
+        }
+        let side = match role(&n.mention.role).map(|r| r.party) {
+            Some(RoleParty::Officer) => Party::Officer,
+            Some(RoleParty::Councillor) => Party::Councillor,
+            _ => continue,
+        };
+        out.push((n.tok, side, true));
+    }
+    out.sort_by_key(|p| p.0);
+    out
+}
+
+/// The parties named in words: (word index, party, complained about?).
 fn parties(toks: &[Tok]) -> Vec<(usize, Party, bool)> {
     let mut out = Vec::new();
     let mut k = 0;
+    let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     while k < toks.len() {
-        let w = toks[k].lower.as_str();
-        let next = toks.get(k + 1).map(|t| t.lower.as_str());
-        let after = toks.get(k + 2).map(|t| t.lower.as_str());
-        // "member of staff" is an officer; "members of the public" neither.
-        if matches!(w, "member" | "members") && next == Some("of") {
-            if after == Some("staff") {
+        // "member of staff" is an officer; "members of the public" the public.
+        if matches!(w(k), "member" | "members") && w(k + 1) == "of" {
+            if w(k + 2) == "staff" {
                 out.push((k, Party::Officer, marked(toks, k)));
                 k += 3;
                 continue;
             }
-            if after == Some("the") && toks.get(k + 3).is_some_and(|t| t.lower == "public") {
+            if w(k + 2) == "the" && w(k + 3) == "public" {
+                out.push((k, Party::Public, marked(toks, k)));
                 k += 4;
                 continue;
             }
         }
-        let party = match w {
-            "officer" | "officers" | "employee" | "employees" | "staff" => Some(Party::Officer),
-            "councillor" | "councillors" | "member" | "members" => Some(Party::Councillor),
+        let party = match w(k) {
+            "officer" | "officers" | "employee" | "employees" | "staff" | "clerk" => {
+                Some(Party::Officer)
+            }
+            "councillor" | "councillors" | "member" | "members" | "cllr" => Some(Party::Councillor),
+            "public" | "resident" | "residents" | "customer" | "customers" | "constituent"
+            | "constituents" | "anyone" | "complainant" | "complainants" | "citizens" => {
+                Some(Party::Public)
+            }
             _ => None,
         };
         if let Some(p) = party {
@@ -251,120 +519,76 @@ fn parties(toks: &[Tok]) -> Vec<(usize, Party, bool)> {
 }
 
 /// True when the word at `k` follows a subject marker: "about the", "against a", "the conduct
-/// of an", "treated ... by a", or an elliptical "and of".
+/// of an", "unhappy with a", "treated ... by a", or an elliptical "and of".
 fn marked(toks: &[Tok], k: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     let from = k.saturating_sub(MARKER_REACH);
     for m in (from..k).rev() {
-        let w = toks[m].lower.as_str();
-        if MARKERS.contains(&w) {
+        let word = w(m);
+        if MARKERS.contains(&word) {
             return true;
         }
-        if w == "of"
+        if word == "of"
             && m > 0
-            && (OF_NOUNS.contains(&toks[m - 1].lower.as_str())
-                || (matches!(toks[m - 1].lower.as_str(), "and" | "or")
-                    && toks[..m].iter().any(|t| t.lower == "of")))
+            && (OF_NOUNS.contains(&w(m - 1))
+                || (matches!(w(m - 1), "and" | "or") && toks[..m].iter().any(|t| t.lower == "of")))
         {
             return true;
         }
-        if w == "by" && toks[..m].iter().any(|t| t.lower == "treated") {
+        if word == "with" && m > 0 && WITH_NOUNS.contains(&w(m - 1)) {
             return true;
         }
+        if word == "by" && toks[..m].iter().any(|t| BY_VERBS.contains(&&*t.lower)) {
+            return true;
+        }
+        // "an officer's conduct": the owner of the conduct.
         // Another party or a verb between: the marker belongs to something else.
         if matches!(
-            w,
+            word,
             "officer" | "officers" | "councillor" | "councillors" | "member" | "members"
         ) {
             return false;
         }
     }
-    false
+    // "a councillor's conduct", "an officer's behaviour".
+    w(k + 1) == "s" && OF_NOUNS.contains(&w(k + 2))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokens;
     use super::*;
+    use concord_model::words::{Token, tokens};
 
-    fn subjects(text: &str) -> Vec<(usize, Party, bool)> {
-        parties(&tokens(text))
-    }
-
-    fn sentence(text: &str) -> Sentence {
-        let toks = super::super::text::Words::new(text);
-        let named = concord_model::roles::Lexicon::new(concord_model::roles::Shape::Principal)
-            .mentions(text)
-            .into_iter()
-            .map(|m| {
-                let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
-                let tok_end = toks
-                    .iter()
-                    .position(|t| t.start >= m.end)
-                    .unwrap_or(toks.len());
-                Named {
-                    mention: m,
-                    tok,
-                    tok_end,
-                }
-            })
-            .collect();
-        Sentence {
-            text: text.into(),
-            toks,
-            named,
-            clause: 0,
-            unit: 0,
-            index: 0,
-        }
-    }
-
-    #[test]
-    fn cues_skip_role_names_and_the_verb_concerns() {
-        // "Director" is no "direct", "the matter concerns" no complaint.
-        let s = sentence(
-            "The question is decided by the relevant Director or, if the matter concerns that Director, by the Monitoring Officer.",
-        );
-        assert!(cues(&s, ROUTING).is_empty());
-        assert!(cues(&s, COMPLAINT).is_empty());
-        let s = sentence(
-            "An officer who is concerned about the conduct of a councillor should raise concerns with the Chief Executive.",
-        );
-        assert_eq!(count_cues(&s, COMPLAINT), 2);
-        assert!(!cues(&s, ROUTING).is_empty());
+    fn subjects(text: &str) -> Vec<(Party, bool)> {
+        let toks: Vec<Tok> = tokens(text).into_iter().map(Token::into_owned).collect();
+        parties(&toks).into_iter().map(|x| (x.1, x.2)).collect()
     }
 
     #[test]
     fn who_complains_about_whom() {
-        let p = subjects(
-            "If an officer considers that they have not been treated with proper respect by a councillor",
-        );
         assert_eq!(
-            p.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(),
+            subjects(
+                "If an officer considers that they have not been treated with proper respect by a councillor"
+            ),
             [(Party::Officer, false), (Party::Councillor, true)]
         );
-        let p = subjects(
-            "If a Member wishes to complain about the actions or failings of any employee",
-        );
         assert_eq!(
-            p.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(),
+            subjects(
+                "If a Member wishes to complain about the actions or failings of any employee"
+            ),
             [(Party::Councillor, false), (Party::Officer, true)]
         );
-        // The last "Officer" is the Monitoring Officer's: `segment` drops words inside roles.
-        let p = subjects(
-            "Concerns as to the conduct of officers should be made to the relevant Executive Director, and of members, to the Monitoring Officer",
+        assert_eq!(
+            subjects("Where a member is unhappy with a member of staff"),
+            [(Party::Councillor, false), (Party::Officer, true)]
         );
         assert_eq!(
-            p.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(),
-            [
-                (Party::Officer, true),
-                (Party::Councillor, true),
-                (Party::Officer, false)
-            ]
-        );
-        let p = subjects("If a member of staff has a concern regarding a Councillor's conduct");
-        assert_eq!(
-            p.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(),
+            subjects("If a member of staff has a concern regarding a Councillor's conduct"),
             [(Party::Officer, false), (Party::Councillor, true)]
+        );
+        assert_eq!(
+            subjects("Complaints from members of the public about councillors"),
+            [(Party::Public, false), (Party::Councillor, true)]
         );
     }
 }

@@ -1,27 +1,38 @@
 //! `blind-copies`: are blind copies of correspondence forbidden?
 //!
-//! The first sentence naming blind or silent copies (or "Bcc"). It forbids them when it says so
-//! outright ("must not", "should never", "under no circumstances", "prohibited"), or says
-//! "should not" with no concession in its clause; it only discourages them when it says "should
-//! not" but its clause concedes their use ("Acknowledging that the BCC system of e-mailing is
-//! used, it should be made clear ..."), or says "avoid", "not normally", "discouraged", or
-//! allows them only on a condition ("may be used, but only where there is a good reason").
+//! The first sentence naming blind or silent copies (or "Bcc") that rules on them. It forbids
+//! them when it says so outright ("must not", "should never", "under no circumstances",
+//! "prohibited"), or says "should not" with no concession in its clause; it only discourages
+//! them when it says "should not" but its clause concedes their use ("Acknowledging that the
+//! BCC system of e-mailing is used, it should be made clear ..."), or says "avoid", "not
+//! normally", "discouraged", or allows them only on a condition ("may be used, but only where
+//! there is a good reason", "not ... unless"). A sentence that names them and rules nothing
+//! ("the use of blind copies is a matter for the sender") is "mentioned, unclear".
 
-use super::super::text::{Sentence, View, any};
+use super::super::text::{Sentence, View, Words, any, find_any, first};
 use super::super::{Answer, Value};
 
 const BLIND: &[&str] = &[
     "blind cop*",
     "silent cop*",
     "bcc",
+    "bccs",
+    "bcc d",
+    "bcc ing",
     "blind copied",
     "blind copying",
+    "blind carbon cop*",
+    "blind carbon copied",
 ];
 const FORBID: &[&str] = &[
     "must not",
     "must never",
     "should never",
     "shall not",
+    "shall never",
+    "will not",
+    "will never",
+    "may not",
     "never",
     "under no circumstances",
     "not permitted",
@@ -30,19 +41,36 @@ const FORBID: &[&str] = &[
     "forbidden",
     "not allowed",
     "not be used",
+    "not to be used",
+    "no blind",
+    "not use",
+    "not send",
+    "not be sent",
 ];
-const SHOULD_NOT: &[&str] = &["should not"];
+const SHOULD_NOT: &[&str] = &["should not", "ought not", "do not", "does not", "are not"];
 const DISCOURAGE: &[&str] = &[
     "avoid*",
     "not normally",
     "discouraged",
     "not recommended",
+    "not good practice",
+    "poor practice",
     "sparingly",
+    "wherever possible",
+    "as far as possible",
+    "generally",
+    "normally",
     // Allowed with a condition: "may be used, but only where there is a good reason".
     "only where",
     "only when",
     "only if",
     "only with",
+    "only in",
+    "unless",
+    "except",
+    "without",
+    "may be used",
+    "can be used",
 ];
 const CONCESSION: &[&str] = &[
     "acknowledg*",
@@ -54,35 +82,78 @@ const CONCESSION: &[&str] = &[
 ];
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
-    let (i, s) = view
-        .sentences
-        .iter()
-        .enumerate()
-        .find(|(_, s)| any(&s.toks, BLIND) && ruling(s))?;
-    let clause_sentences: Vec<&Sentence> = view
-        .sentences
-        .iter()
-        .filter(|o| o.clause == s.clause)
-        .collect();
-    let conceded = clause_sentences
-        .iter()
-        .any(|o| any(&o.toks, CONCESSION) && any(&o.toks, BLIND));
-    let forbidden = if any(&s.toks, DISCOURAGE) {
-        false
-    } else if any(&s.toks, FORBID) {
-        true
-    } else {
-        !conceded
-    };
-    let _ = i;
-    Some(Answer::from_value(
-        Value::Forbidden { forbidden },
-        vec![view.clause_of(s).id.clone()],
-        s.text.clone(),
-    ))
+    let mut unclear = None;
+    for sentence in &view.sentences {
+        let Some(&(at, _)) = find_any(&sentence.toks, BLIND).first() else {
+            continue;
+        };
+        // The part of the sentence that speaks of blind copies: "should not be copied to
+        // another councillor without the agreement of the writer, and blind copies must never
+        // be used" rules on them only after its "and".
+        let s = &part(sentence, at);
+        let Some(cue) = ruling(s) else {
+            if unclear.is_none() {
+                let id = view.clause_of(sentence).id.clone();
+                let why = format!("{id}: names blind copies but rules nothing on them");
+                unclear = Some(Answer::unclear(vec![id], sentence.text.clone(), why));
+            }
+            continue;
+        };
+        let conceded = view
+            .sentences
+            .iter()
+            .filter(|o| o.clause == sentence.clause)
+            .any(|o| any(&o.toks, CONCESSION) && any(&o.toks, BLIND));
+        let (forbidden, because) = if let Some(d) = first(s, DISCOURAGE) {
+            (false, d)
+        } else if let Some(f) = first(s, FORBID) {
+            (true, f)
+        } else if conceded {
+            (false, "a concession in the clause")
+        } else {
+            (true, cue)
+        };
+        let id = view.clause_of(sentence).id.clone();
+        let why = format!("{id}: blind copies, “{because}”");
+        return Some(Answer::from_value(
+            Value::Forbidden { forbidden },
+            vec![id],
+            sentence.text.clone(),
+            why,
+        ));
+    }
+    unclear
 }
 
-/// True when the sentence says what may be done with blind copies.
-fn ruling(s: &Sentence) -> bool {
-    any(&s.toks, FORBID) || any(&s.toks, SHOULD_NOT) || any(&s.toks, DISCOURAGE)
+/// The words of the part of a sentence around word `at`: between semicolons, colons, and
+/// commas that open a new statement (", and", ", but", ", or", ", while").
+fn part(s: &Sentence, at: usize) -> Words {
+    let toks = &s.toks;
+    let breaks = |k: usize| {
+        let gap = &s.text[toks[k - 1].end..toks[k].start];
+        gap.contains([';', ':'])
+            || (gap.contains(',')
+                && matches!(
+                    toks.word(k),
+                    "and" | "but" | "or" | "while" | "whilst" | "although"
+                ))
+    };
+    let mut start = at;
+    while start > 0 && !breaks(start) {
+        start -= 1;
+    }
+    let mut end = at + 1;
+    while end < toks.len() && !breaks(end) {
+        end += 1;
+    }
+    let from = toks[start].start;
+    let to = toks.get(end).map_or(s.text.len(), |t| t.start);
+    Words::new(&s.text[from..to])
+}
+
+/// The cue by which a part of a sentence rules on blind copies, if it does.
+fn ruling(s: &Words) -> Option<&'static str> {
+    first(s, FORBID)
+        .or_else(|| first(s, SHOULD_NOT))
+        .or_else(|| first(s, DISCOURAGE))
 }
