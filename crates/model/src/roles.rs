@@ -391,7 +391,8 @@ pub const ROLES: &[Role] = &[
         name: "Leader of the Council",
         party: Party::Councillor,
         aliases: &[
-            a("leader").capitalised().singular(),
+            // "the Leader"; "the Leaders of the two councils" in a joint protocol.
+            a("leader").capitalised(),
             a("leader of the council").singular(),
             a("council leader").singular(),
             a("elected mayor").singular(),
@@ -838,7 +839,12 @@ fn words_at(
     let joined = |j: usize, word: &str| {
         j > 0 && {
             let sep = &text[toks[j - 1].end..toks[j].start];
-            joins(sep) || (word == "s" && matches!(sep, "'" | "’"))
+            // "the Chief Officers' Appointments Panel": a plural's apostrophe inside a name.
+            let plural_possessive = toks[j - 1].lower.ends_with('s')
+                && sep.starts_with(['\'', '’'])
+                && sep[1..].chars().all(char::is_whitespace)
+                && !sep[1..].is_empty();
+            joins(sep) || (word == "s" && matches!(sep, "'" | "’")) || plural_possessive
         }
     };
     if w == "*" {

@@ -89,6 +89,33 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "capability",
 ];
 
+/// Cues of an offence: in the active voice the party just before one is who commits it ("a
+/// councillor has bullied them", "should a councillor put improper pressure on an officer"); in
+/// the passive, "by" names them ("an officer who is bullied by a member").
+const OFFENCES: &[&str] = &[
+    "bull*",
+    "harass*",
+    "intimidat*",
+    "belittl*",
+    "abus*",
+    "improper*",
+    "inappropriate*",
+    "pressur*",
+    "mistreat*",
+    "not treated",
+    "has not treated",
+    "have not treated",
+    "treated them",
+    "treated him",
+    "treated her",
+    "undermin*",
+    "threaten*",
+    "victimis*",
+    "breach*",
+    "broken",
+    "insult*",
+];
+
 /// Headings under which a complaint is the subject.
 const HEADINGS: &[&str] = &[
     "complain*",
@@ -105,15 +132,7 @@ const HEADINGS: &[&str] = &[
 ];
 
 /// Words after which the party or role named is the one complained about.
-const MARKERS: &[&str] = &[
-    "against",
-    "about",
-    "regarding",
-    "concerning",
-    "towards",
-    "toward",
-    "re",
-];
+const MARKERS: &[&str] = &["against", "about", "regarding", "concerning", "re"];
 /// Nouns whose "of" names the one complained about ("the conduct of an officer").
 const OF_NOUNS: &[&str] = &[
     "conduct",
@@ -219,9 +238,10 @@ fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
     // Later sentences: a sentence whose words turn to the other party ends the ladder (a role
     // it is about is a condition of the next step, not a new direction).
     let other_side = |s: &Sentence| {
-        let cue = cues(s, COMPLAINT).first().map_or(0, |c| c.0);
-        let words = parties_of(s, &[]);
-        from_parties(&words, cue, s.toks.len(), about).is_some_and(|d| d.about != about)
+        let mut words = parties_of(s, &[]);
+        offender(s, &mut words);
+        let marked: Vec<Party> = words.iter().filter(|p| p.about).map(|p| p.party).collect();
+        !marked.is_empty() && !marked.contains(&about) && !marked.contains(&Party::Public)
     };
     let whole = |_: &Sentence, _: usize| true;
     escalate(view, i, &mut route, &mut used, CLASSES, &whole, &other_side);
@@ -231,7 +251,7 @@ fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
     let complainant = usize::from(
         parties_of(s, &slots)
             .iter()
-            .any(|p| !p.2 && p.1 != about && p.1 != Party::Public),
+            .any(|p| !p.about && p.party != about && p.party != Party::Public),
     );
     let heading = usize::from(any(view.heading(s), HEADINGS));
     let cues = text::count(&s.toks, COMPLAINT);
@@ -260,6 +280,13 @@ fn party_word(p: Party) -> &'static str {
 /// it must hold (or point back).
 const ACTION: &[&str] = &[
     "rais*",
+    "writ*",
+    "step",
+    "informal*",
+    "formal*",
+    "first instance",
+    "first place",
+    "failing that",
     "refer*",
     "report*",
     "taken up",
@@ -290,13 +317,20 @@ fn carries_on(s: &Sentence) -> bool {
 /// The complaint cue for sentence `i`, and where it was met.
 fn complaint_cue(view: &View<'_>, i: usize) -> Option<(String, &'static str)> {
     let s = &view.sentences[i];
-    if let Some(c) = cues(s, COMPLAINT).first() {
-        return Some((c.1.to_string(), "sentence"));
+    let found = |s: &Sentence| {
+        cues(s, COMPLAINT)
+            .first()
+            .map(|c| c.1)
+            .or_else(|| cues(s, OFFENCES).first().map(|c| c.1))
+            .map(str::to_string)
+    };
+    if let Some(c) = found(s) {
+        return Some((c, "sentence"));
     }
     let c = &view.clauses[s.clause];
     for j in c.sentences.start..i {
-        if let Some(c) = cues(&view.sentences[j], COMPLAINT).first() {
-            return Some((c.1.to_string(), "clause"));
+        if let Some(c) = found(&view.sentences[j]) {
+            return Some((c, "clause"));
         }
     }
     if let Some(cue) = text::first(view.heading(s), HEADINGS) {
@@ -378,9 +412,38 @@ fn cues<'c>(s: &Sentence, list: &[&'c str]) -> Vec<(usize, &'c str)> {
 /// The direction a sentence gives, with the word range of its part about it; `None` when it
 /// names no party, or only the public's complaints.
 fn direction(s: &Sentence, slots: &[Slot], about: Party) -> Option<Direction> {
-    let parties = parties_of(s, slots);
+    let mut parties = parties_of(s, slots);
     let cue = cues(s, COMPLAINT).first().map_or(0, |c| c.0);
+    offender(s, &mut parties);
     from_parties(&parties, cue, s.toks.len(), about)
+}
+
+/// Marks the party who commits an offence named in the active voice: the nearest party before
+/// the first offence cue, unless the cue is passive ("is bullied", "been treated").
+fn offender(s: &Sentence, parties: &mut [Side]) {
+    let Some(&(at, _)) = cues(s, OFFENCES).first() else {
+        return;
+    };
+    if parties.iter().any(|p| p.about) {
+        return;
+    }
+    let participle = s.toks.word(at).ends_with("ed");
+    let passive = participle
+        && at > 0
+        && matches!(
+            s.toks.word(at - 1),
+            "is" | "are" | "was" | "were" | "been" | "being" | "be" | "feels" | "feel"
+        );
+    if passive {
+        return;
+    }
+    if let Some(p) = parties
+        .iter_mut()
+        .rev()
+        .find(|p| p.at < at && p.party != Party::Public)
+    {
+        p.about = true;
+    }
 }
 
 /// The direction the words of a heading give.
@@ -392,45 +455,45 @@ fn direction_of_words(words: &Words, about: Party) -> Option<Party> {
     from_parties(&parties, cue, words.len(), about).map(|d| d.about)
 }
 
-/// The direction from the parties named: (word index, party, complained about?), the index
-/// of the complaint cue and the number of words. Where complaints about each side are sent
+/// The direction from the parties named, the index of the complaint cue and the number of
+/// words. Where complaints about each side are sent
 /// to different places, the part about `about` is the one returned.
-fn from_parties(
-    parties: &[(usize, Party, bool)],
-    cue: usize,
-    len: usize,
-    about: Party,
-) -> Option<Direction> {
-    let subjects: Vec<&(usize, Party, bool)> = parties.iter().filter(|p| p.2).collect();
+fn from_parties(parties: &[Side], cue: usize, len: usize, about: Party) -> Option<Direction> {
+    let subjects: Vec<&Side> = parties.iter().filter(|p| p.about).collect();
     let whole = (0, len);
     if subjects.is_empty() {
         // No one is marked as complained about: the complainant, named before the complaint,
-        // complains about the other side. (A party named only after it, "the complaint is that
-        // a councillor has broken the Code", says nothing of who complains.)
-        let complainant = parties.iter().find(|p| p.0 < cue)?.1;
+        // complains about the other side, which must be named too ("A councillor who is
+        // concerned that information has been withheld" complains of no officer). A party
+        // named only after the complaint, "the complaint is that a councillor has broken the
+        // Code", says nothing of who complains.
+        let complainant = parties.iter().find(|p| p.at < cue || p.author)?.party;
         let about = match complainant {
             Party::Officer => Party::Councillor,
             Party::Councillor => Party::Officer,
             Party::Public => return None,
         };
+        if !parties.iter().any(|p| p.party == about) {
+            return None;
+        }
         return Some(Direction {
             about,
             range: whole,
         });
     }
     let first = subjects[0];
-    if subjects.iter().all(|p| p.1 == first.1) {
+    if subjects.iter().all(|p| p.party == first.party) {
         // One side complained about. A complainant of the same side (an officer about an
         // officer) or the public is neither question's.
-        let complainant = parties.iter().find(|p| !p.2 && p.0 < first.0);
-        if complainant.is_some_and(|c| c.1 == first.1 || c.1 == Party::Public) {
+        let complainant = parties.iter().find(|p| !p.about && p.at < first.at);
+        if complainant.is_some_and(|c| c.party == first.party || c.party == Party::Public) {
             return None;
         }
-        if first.1 == Party::Public {
+        if first.party == Party::Public {
             return None;
         }
         return Some(Direction {
-            about: first.1,
+            about: first.party,
             range: whole,
         });
     }
@@ -438,32 +501,32 @@ fn from_parties(
     // another side.
     let ours = subjects
         .iter()
-        .find(|p| p.1 == about)
+        .find(|p| p.party == about)
         .copied()
         .unwrap_or(first);
     let end = subjects
         .iter()
-        .map(|p| p.0)
-        .find(|&p| p > ours.0 && !subjects.iter().any(|q| q.0 == p && q.1 == ours.1))
+        .map(|p| p.at)
+        .find(|&p| p > ours.at && !subjects.iter().any(|q| q.at == p && q.party == ours.party))
         .unwrap_or(len);
     Some(Direction {
-        about: ours.1,
-        range: (ours.0, end),
+        about: ours.party,
+        range: (ours.at, end),
     })
 }
 
 /// The parties of a sentence: the words naming them and the roles it names (a role the matter
 /// is about stands for its side; the "Officer" of "Monitoring Officer" is no party).
-fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<(usize, Party, bool)> {
+fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<Side> {
     // With no slots given, roles are no parties at all (the Clerk included).
     let in_role = |k: usize| {
         s.named.iter().any(|n| {
             (slots.is_empty() || n.mention.role != "clerk") && (n.tok..n.tok_end).contains(&k)
         })
     };
-    let mut out: Vec<(usize, Party, bool)> = parties(&s.toks)
+    let mut out: Vec<Side> = parties(&s.toks)
         .into_iter()
-        .filter(|p| !in_role(p.0))
+        .filter(|p| !in_role(p.at))
         .collect();
     for (n, sl) in s.named.iter().zip(slots) {
         if sl.class != Class::About {
@@ -474,14 +537,40 @@ fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<(usize, Party, bool)> {
             Some(RoleParty::Councillor) => Party::Councillor,
             _ => continue,
         };
-        out.push((n.tok, side, true));
+        out.push(Side {
+            at: n.tok,
+            party: side,
+            about: true,
+            author: false,
+        });
     }
-    out.sort_by_key(|p| p.0);
+    out.sort_by_key(|p| p.at);
     out
 }
 
-/// The parties named in words: (word index, party, complained about?).
-fn parties(toks: &[Tok]) -> Vec<(usize, Party, bool)> {
+/// A party named in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Side {
+    /// Its first word.
+    at: usize,
+    party: Party,
+    /// Named as the one complained about.
+    about: bool,
+    /// Named as who complains ("a complaint by an officer").
+    author: bool,
+}
+
+fn side(toks: &[Tok], k: usize, party: Party) -> Side {
+    Side {
+        at: k,
+        party,
+        about: marked(toks, k),
+        author: author(toks, k),
+    }
+}
+
+/// The parties named in words.
+fn parties(toks: &[Tok]) -> Vec<Side> {
     let mut out = Vec::new();
     let mut k = 0;
     let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
@@ -489,12 +578,12 @@ fn parties(toks: &[Tok]) -> Vec<(usize, Party, bool)> {
         // "member of staff" is an officer; "members of the public" the public.
         if matches!(w(k), "member" | "members") && w(k + 1) == "of" {
             if w(k + 2) == "staff" {
-                out.push((k, Party::Officer, marked(toks, k)));
+                out.push(side(toks, k, Party::Officer));
                 k += 3;
                 continue;
             }
             if w(k + 2) == "the" && w(k + 3) == "public" {
-                out.push((k, Party::Public, marked(toks, k)));
+                out.push(side(toks, k, Party::Public));
                 k += 4;
                 continue;
             }
@@ -511,11 +600,27 @@ fn parties(toks: &[Tok]) -> Vec<(usize, Party, bool)> {
             _ => None,
         };
         if let Some(p) = party {
-            out.push((k, p, marked(toks, k)));
+            out.push(side(toks, k, p));
         }
         k += 1;
     }
     out
+}
+
+/// True when the party at `k` is named as the author of a complaint: "a complaint by an
+/// officer", "concerns from members".
+fn author(toks: &[Tok], k: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
+    let mut j = k;
+    while j > 0 && matches!(w(j - 1), "a" | "an" | "the" | "any" | "individual") {
+        j -= 1;
+    }
+    j >= 2
+        && matches!(w(j - 1), "by" | "from")
+        && text::is_any(
+            w(j - 2),
+            &["complain*", "concern*", "grievance*", "allegation*"],
+        )
 }
 
 /// True when the word at `k` follows a subject marker: "about the", "against a", "the conduct
@@ -541,6 +646,10 @@ fn marked(toks: &[Tok], k: usize) -> bool {
         if word == "by" && toks[..m].iter().any(|t| BY_VERBS.contains(&&*t.lower)) {
             return true;
         }
+        // "bullying by a councillor", "abuse from a member".
+        if matches!(word, "by" | "from") && m > 0 && text::is_any(w(m - 1), OFFENCES) {
+            return true;
+        }
         // "an officer's conduct": the owner of the conduct.
         // Another party or a verb between: the marker belongs to something else.
         if matches!(
@@ -561,7 +670,10 @@ mod tests {
 
     fn subjects(text: &str) -> Vec<(Party, bool)> {
         let toks: Vec<Tok> = tokens(text).into_iter().map(Token::into_owned).collect();
-        parties(&toks).into_iter().map(|x| (x.1, x.2)).collect()
+        parties(&toks)
+            .into_iter()
+            .map(|x| (x.party, x.about))
+            .collect()
     }
 
     #[test]

@@ -250,6 +250,9 @@ const THEN: &[&str] = &[
     "serious",
     "outcome",
     "review*",
+    "resolve",
+    "cannot",
+    "unable",
 ];
 /// Words of a consultation between two steps.
 const CONSULT: &[&str] = &["consult*", "liais*", "conjunction", "jointly", "together"];

@@ -98,10 +98,27 @@ const FILLERS: &[&str] = &[
     "this",
     "current",
     "other",
+    "concerned",
 ];
 
-/// Words that join a list of roles doing one thing.
-const LIST: &[&str] = &["or", "and", "nor", "then", "either", "as", "well", "also"];
+/// Words that join a list of roles doing one thing ("the chair of the committee and
+/// afterwards their Director").
+const LIST: &[&str] = &[
+    "or",
+    "and",
+    "nor",
+    "then",
+    "either",
+    "as",
+    "well",
+    "also",
+    "afterwards",
+    "thereafter",
+    "subsequently",
+    "later",
+    "finally",
+    "next",
+];
 
 /// Words of a possessive before a role: "the council's Monitoring Officer", "the officer's
 /// line manager".
@@ -129,8 +146,23 @@ const POSSESSORS: &[&str] = &[
 
 /// Verbs that send a matter "with" someone.
 const WITH_SEND: &[&str] = &[
-    "rais*", "pursu*", "discuss*", "lodg*", "speak*", "spoke*", "talk*", "check*", "clear",
-    "cleared", "clears", "file", "filed", "share*",
+    "rais*",
+    "word",
+    "conversation",
+    "chat",
+    "pursu*",
+    "discuss*",
+    "lodg*",
+    "speak*",
+    "spoke*",
+    "talk*",
+    "check*",
+    "clear",
+    "cleared",
+    "clears",
+    "file",
+    "filed",
+    "share*",
 ];
 /// Words before "with" that make the role the decider ("the decision rests with").
 const WITH_DECIDE: &[&str] = &[
@@ -144,7 +176,9 @@ const WITH_CONSULT: &[&str] = &[
     "conjunction",
     "together",
     "jointly",
-    "agree*",
+    "agree",
+    "agrees",
+    "agreeing",
     "decid*",
     "determin*",
 ];
@@ -167,10 +201,10 @@ const WITH_ABOUT: &[&str] = &[
 /// Words before "with" or "to" that make it no route ("respond to the Leader", "accountable
 /// to the Chief Executive"); the search for a verb stops at them.
 const BLOCKERS: &[&str] = &[
-    "respond*",
-    "response*",
-    "reply",
-    "replies",
+    "respond",
+    "responds",
+    "responded",
+    "responding",
     "support*",
     "copy",
     "copies",
@@ -223,6 +257,9 @@ const NOUNS: &[&str] = &[
     "information",
     "report",
     "reports",
+    "response*",
+    "reply",
+    "replies",
 ];
 /// Verbs and nouns before "to" that send a matter there.
 const TO_SEND: &[&str] = &[
@@ -337,6 +374,15 @@ const BY_HANDLE: &[&str] = &[
     "answered",
     "assessed",
     "received",
+    "supported",
+    "assisted",
+    "advised",
+    "referred",
+    "passed",
+    "sent",
+    "forwarded",
+    "reported",
+    "escalated",
 ];
 /// Participles before "by" that make the role a speaker for the council.
 const BY_SPEAK: &[&str] = &[
@@ -469,10 +515,8 @@ const ABOUT: &[&str] = &[
     "concerns",
     "concern",
     "involves",
-    "involve",
     "involving",
     "re",
-    "towards",
     "implicates",
 ];
 /// Words after which a role is the subject of what follows (nothing governs it).
@@ -583,20 +627,9 @@ const SUBJECT_HANDLE: &[&str] = &[
     "review*",
     "manag*",
     "process*",
-    "take",
-    "takes",
-    "refer",
-    "refers",
-    "try",
-    "tries",
-    "seek*",
     "mediat*",
-    "discuss*",
-    "raise",
-    "raises",
-    "speak",
-    "act",
-    "acts",
+    "answer*",
+    "arrang*",
     "assist*",
     "support*",
     "advis*",
@@ -625,7 +658,6 @@ const SUBJECT_SPEAK: &[&str] = &[
     "spokespeople",
     "prepare*",
     "draft*",
-    "answer*",
     "deal*",
     "handl*",
     "lead",
@@ -686,12 +718,18 @@ const GOVERNOR_REACH: usize = 8;
 pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
     let mut out: Vec<Slot> = Vec::with_capacity(s.named.len());
     for (m, n) in s.named.iter().enumerate() {
-        let mut slot = governed(s, m, &out).unwrap_or_else(|| Slot {
+        let (governing, listed) = match governed(s, m, &out) {
+            Some((g, listed)) => (Some(g), listed),
+            None => (None, false),
+        };
+        let mut slot = governing.unwrap_or_else(|| Slot {
             class: Class::Other,
             cue: String::new(),
             negated: false,
         });
-        if slot.class == Class::Other
+        // A role read from the role before it in a list, but followed by a verb of its own,
+        // opens a new statement: ", and the Chief Executive must be told".
+        if (slot.class == Class::Other || listed)
             && let Some(sub) = subject(s, m)
         {
             slot = sub;
@@ -743,8 +781,9 @@ fn gap(s: &Sentence, k: usize) -> &str {
     &s.text[s.toks[k - 1].end..s.toks[k].start]
 }
 
-/// The reading from the word governing role `m`, or from the role before it in a list.
-fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
+/// The reading from the word governing role `m`, or from the role before it in a list (then
+/// with `true`).
+fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
     let n = &s.named[m];
     let toks = &s.toks;
     let mut k = n.tok;
@@ -765,21 +804,19 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
         // Chief Executive"): the reading of the last role the matter went to.
         if let Some(p) = s.named[..m].iter().rposition(|p| p.tok_end == k + 1) {
             let prev = before.get(p)?;
+            let same = Slot {
+                negated: false,
+                ..prev.clone()
+            };
             if prev.class == Class::About {
                 if joined_by_word(s, p, m) {
-                    return Some(Slot {
-                        negated: false,
-                        ..prev.clone()
-                    });
+                    return Some((same, true));
                 }
                 let routed = before[..p].iter().rev().find(|b| b.class.routes())?;
-                return slot(routed.class, "…");
+                return slot(routed.class, "…").map(|x| (x, true));
             }
             if listed || steps > 1 {
-                return Some(Slot {
-                    negated: false,
-                    ..prev.clone()
-                });
+                return Some((same, true));
             }
             return None;
         }
@@ -791,7 +828,7 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
             listed = true;
             continue;
         }
-        return by_word(s, k);
+        return by_word(s, k).map(|x| (x, false));
     }
     None
 }
@@ -814,6 +851,16 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
         "for" => for_(s, k),
         "through" | "via" => slot(Class::Send, w),
         "between" | "among" | "amongst" => None,
+        // "if the complaint involve(s) the Clerk" is about the Clerk; "will involve the
+        // Monitoring Officer" consults them.
+        "involve" => {
+            let modal = k > 0
+                && matches!(
+                    toks.word(k - 1),
+                    "will" | "shall" | "should" | "must" | "may" | "can" | "to" | "and"
+                );
+            slot(if modal { Class::Consult } else { Class::About }, w)
+        }
         _ if is_any(w, ABOUT) => slot(Class::About, w),
         _ if is_any(w, OBJECT_TELL) => slot(Class::Tell, w),
         _ if is_any(w, OBJECT_CONSULT) => slot(Class::Consult, w),
@@ -849,7 +896,8 @@ fn verb_before(s: &Sentence, k: usize, verbs: &[&[&str]]) -> Option<(usize, usiz
     let mut j = k;
     let mut noun = false;
     while j > from {
-        if gap(s, j).contains([';', ':', '(', ')']) {
+        // A list's lead-in ends in a colon: its verb governs the item ("raise it: first, with").
+        if gap(s, j).contains([';', ':', '(', ')']) && j != s.own {
             return None;
         }
         j -= 1;
@@ -857,7 +905,7 @@ fn verb_before(s: &Sentence, k: usize, verbs: &[&[&str]]) -> Option<(usize, usiz
         for (g, list) in verbs.iter().enumerate() {
             if is_any(w, list) {
                 // A noun in between belongs to the verb only as its object, a few words on.
-                return (!noun || k - j <= 5).then_some((g, j));
+                return (!noun || k - j <= 7).then_some((g, j));
             }
         }
         if is_any(w, BLOCKERS) {
@@ -894,6 +942,16 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
         {
             return slot(Class::Send, "taken up with");
         }
+    }
+    // "must be agreed with the Chair" consults the Chair; "the procedure agreed with the Chief
+    // Executive" only says who agreed the procedure.
+    if prev == "agreed" {
+        let passive = k >= 2 && matches!(toks.word(k - 2), "be" | "been" | "is" | "are");
+        return passive.then(|| Slot {
+            class: Class::Consult,
+            cue: "agreed with".into(),
+            negated: false,
+        });
     }
     // A verb first ("discuss the issue with"), else the one a complaint is about ("an issue
     // with", "unhappy with").
@@ -950,6 +1008,14 @@ fn by(s: &Sentence, k: usize) -> Option<Slot> {
 
 fn of(s: &Sentence, k: usize) -> Option<Slot> {
     let prev = s.toks.word(k.checked_sub(1)?);
+    // "bring it to a meeting of the Full Council": the meeting's own governor.
+    if matches!(prev, "meeting" | "meetings") {
+        let mut j = k - 1;
+        while j > 0 && filler(&s.toks, j - 1) {
+            j -= 1;
+        }
+        return j.checked_sub(1).and_then(|g| by_word(s, g));
+    }
     let class = if is_any(prev, OF_DECIDE) {
         Class::Decide
     } else if is_any(prev, OF_CONSULT) {
@@ -996,9 +1062,10 @@ fn for_(s: &Sentence, k: usize) -> Option<Slot> {
 fn subject(s: &Sentence, m: usize) -> Option<Slot> {
     let toks = &s.toks;
     let n = &s.named[m];
-    // Only a role that nothing governs: at the start, after a comma or a subordinating word.
+    // Only a role that nothing governs: at the start, after a comma or a subordinating word
+    // ("that the Monitoring Officer cannot resolve").
     let mut b = n.tok;
-    while b > 0 && filler(toks, b - 1) {
+    while b > 0 && filler(toks, b - 1) && !matches!(toks.word(b - 1), "that" | "this") {
         b -= 1;
     }
     let opened = b == 0
@@ -1054,6 +1121,15 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         if matches!(w, "be" | "been" | "is" | "are") {
             passive = true;
         }
+        // "The Leaders of the two councils will speak": past the words that say whose.
+        if w == "of" && k == end {
+            let stop = (k + 1..(k + 6).min(toks.len())).find(|&j| AUX.contains(&toks.word(j)));
+            if let Some(j) = stop {
+                k = j;
+                steps += 1;
+                continue;
+            }
+        }
         if AUX.contains(&w)
             || filler(toks, k)
             || matches!(
@@ -1069,6 +1145,10 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
                     | "colleagues"
                     | "not"
                     | "never"
+                    | "cannot"
+                    | "does"
+                    | "do"
+                    | "did"
                     | "attempt"
                     | "attempts"
             )
@@ -1094,6 +1174,49 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
             return slot(Class::Send, format!("be {verb}"));
         }
     }
+    // "will make the final decision", "has the final say"; "is responsible for deciding".
+    let object = (k + 1..(k + 4).min(toks.len())).map(|j| toks.word(j));
+    let decision_object = matches!(verb, "make" | "makes" | "take" | "takes" | "has" | "have")
+        && object.clone().any(|w| {
+            matches!(
+                w,
+                "decision" | "decisions" | "say" | "ruling" | "determination"
+            )
+        });
+    if decision_object {
+        return slot(Class::Decide, format!("{verb} the decision"));
+    }
+    if verb == "responsible" {
+        let deciding = toks.word(k + 1) == "for"
+            && is_any(
+                toks.word(k + 2),
+                &[
+                    "decid*",
+                    "determin*",
+                    "interpret*",
+                    "approv*",
+                    "authoris*",
+                    "authoriz*",
+                    "agree*",
+                    "settl*",
+                    "resolv*",
+                    "rul*",
+                ],
+            );
+        return deciding.then(|| Slot {
+            class: Class::Decide,
+            cue: format!("responsible for {}", toks.word(k + 2)),
+            negated: false,
+        });
+    }
+    // "The Director will seek advice from the Monitoring Officer before deciding": the subject
+    // decides, after another verb.
+    let later_decision = (k + 1..toks.len())
+        .take_while(|&j| !gap(s, j).contains([';', ':', '.']))
+        .any(|j| {
+            is_any(toks.word(j), &["decid*", "determin*"])
+                && matches!(toks.word(j - 1), "before" | "and" | "then" | "after")
+        });
     let class = if is_any(verb, SUBJECT_ATTEND) {
         Class::Attend
     } else if is_any(verb, SUBJECT_INVITE) {
@@ -1104,6 +1227,8 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         Class::Speak
     } else if is_any(verb, SUBJECT_HANDLE) {
         Class::Handle
+    } else if later_decision {
+        Class::Decide
     } else {
         return None;
     };
@@ -1214,8 +1339,38 @@ pub(crate) fn negated(s: &Sentence, n: &Named) -> bool {
         if NEGATIONS.contains(&&*t.lower) {
             return true;
         }
+        // A new verb group ("... that the Monitoring Officer cannot resolve are determined by
+        // the Committee"): a negation before it is another verb's.
+        let aux = matches!(
+            &*t.lower,
+            "are"
+                | "is"
+                | "was"
+                | "were"
+                | "will"
+                | "shall"
+                | "must"
+                | "should"
+                | "may"
+                | "can"
+                | "could"
+                | "would"
+                | "might"
+        );
+        if aux && toks.word(k + 1) != "not" {
+            break;
+        }
     }
-    // The role as the subject of a negated verb: "The chair of the council should not attempt".
+    // The role as the subject of a negated verb: "The chair of the council should not attempt";
+    // but not in a clause that names what goes on to the next step ("disputes that the
+    // Monitoring Officer cannot resolve are determined by ...").
+    let mut a = n.tok;
+    while a > 0 && matches!(toks.word(a - 1), "the" | "a" | "an" | "their" | "its") {
+        a -= 1;
+    }
+    if a > 0 && matches!(toks.word(a - 1), "that" | "which" | "where" | "if" | "when") {
+        return false;
+    }
     let mut k = n.tok_end;
     while matches!(
         toks.word(k),

@@ -57,6 +57,9 @@ pub(crate) struct Topic {
     pub action: &'static [&'static str],
     /// Phrases that rule a sentence out ("working relationship").
     pub exclude: &'static [&'static str],
+    /// Words one of which a sentence must hold for a role the matter is only sent to to count
+    /// ("requests ... should be made to the Chief Executive"); empty for no such need.
+    pub send_needs: &'static [&'static str],
     /// Words naming a role of speaking for the council ("spokesperson"): in a sentence holding
     /// one, a councillor's office named without another part to play is that speaker ("Lead
     /// Members ... undertake their role as a Council spokesperson").
@@ -187,6 +190,11 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
             }
         }
     }
+    if !t.send_needs.is_empty() && !any(&s.toks, t.send_needs) {
+        for sl in slots.iter_mut().filter(|sl| sl.class == Class::Send) {
+            sl.class = Class::Other;
+        }
+    }
     let mut route = Route::default();
     add_kept(s, &slots, t.classes, &mut route, &|_| true, false);
     if route.is_empty() {
@@ -275,13 +283,16 @@ pub(crate) fn add_kept(
         );
         let before = route.len();
         route.push(&n.mention, join, sl.cue.clone());
+        // A role already on the route is no new step: the next step reads its words from the
+        // last step added ("If the matter concerns the Leader, the Director will refer it to
+        // the Chief Executive").
         if route.len() > before {
             added = true;
             if sl.class == Class::Consult {
                 consulted.push(n.mention.role.clone());
             }
+            prev_end = Some(n.tok_end);
         }
-        prev_end = Some(n.tok_end);
     }
     route.settle_commas(from);
     if from == 0 && !consulted.is_empty() {

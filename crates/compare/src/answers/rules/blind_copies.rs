@@ -40,13 +40,12 @@ const FORBID: &[&str] = &[
     "prohibited",
     "forbidden",
     "not allowed",
-    "not be used",
     "not to be used",
     "no blind",
-    "not use",
-    "not send",
-    "not be sent",
+    "are not to",
+    "is not to",
 ];
+/// "Should not", and imperatives: forbidding unless the clause concedes their use.
 const SHOULD_NOT: &[&str] = &["should not", "ought not", "do not", "does not", "are not"];
 const DISCOURAGE: &[&str] = &[
     "avoid*",
@@ -84,8 +83,12 @@ const CONCESSION: &[&str] = &[
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     let mut unclear = None;
     for sentence in &view.sentences {
-        let Some(&(at, _)) = find_any(&sentence.toks, BLIND).first() else {
-            continue;
+        // Blind copies named in the sentence, or in the heading with the sentence pointing
+        // back to them ("Blind copies": "They must never be used").
+        let at = match find_any(&sentence.toks, BLIND).first() {
+            Some(&(at, _)) => at,
+            None if any(view.heading(sentence), BLIND) && points_back(sentence) => sentence.own,
+            None => continue,
         };
         // The part of the sentence that speaks of blind copies: "should not be copied to
         // another councillor without the agreement of the writer, and blind copies must never
@@ -123,6 +126,16 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         ));
     }
     unclear
+}
+
+/// True when the sentence opens by pointing back ("They must never be used").
+fn points_back(s: &Sentence) -> bool {
+    s.own_words().iter().take(3).any(|t| {
+        matches!(
+            &*t.lower,
+            "they" | "these" | "such" | "this" | "it" | "their"
+        )
+    })
 }
 
 /// The words of the part of a sentence around word `at`: between semicolons, colons, and

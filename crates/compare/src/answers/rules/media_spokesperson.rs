@@ -81,6 +81,7 @@ const TOPIC: Topic = Topic {
     ],
     action: ACTION,
     exclude: &[],
+    send_needs: &[],
     speakers: SPEAKERS,
     escalate: false,
     combine: true,

@@ -59,6 +59,14 @@ const ACCESS: &[&str] = &[
     "withh*",
     "release of information",
     "disclosure of information",
+    "whether to release",
+    "whether to disclose",
+    "whether to provide",
+    "whether to share",
+    "information to a councillor",
+    "information to councillors",
+    "information to a member",
+    "information to members",
 ];
 /// Words of a dispute or doubt, without which access to information is no question of who
 /// decides.
@@ -102,6 +110,7 @@ const TOPIC_NEED: Topic = Topic {
     classes: &[Class::Decide, Class::Send, Class::Consult, Class::Handle],
     action: ACTION,
     exclude: &[],
+    send_needs: &[],
     speakers: &[],
     escalate: true,
     combine: false,
@@ -125,6 +134,7 @@ const TOPIC_DISPUTE: Topic = Topic {
     classes: &[Class::Decide, Class::Send, Class::Consult],
     action: ACTION,
     exclude: &[],
+    send_needs: &[],
     speakers: &[],
     escalate: true,
     combine: false,
@@ -143,6 +153,7 @@ const TOPIC_ACCESS: Topic = Topic {
     classes: &[Class::Decide, Class::Consult],
     action: ACTION,
     exclude: &[],
+    send_needs: &[],
     speakers: &[],
     escalate: true,
     combine: false,

@@ -7,7 +7,8 @@
 //! Chief Executive"; "It is a matter for the Chief Executive to decide"; "staff shall not
 //! attend unless their Chief Officer has agreed"; "only with the prior authority of the
 //! Managing Director"; "On the invitation of a Group Leader, ...". A role that only attends
-//! ("the Chief Executive may attend") decides nothing.
+//! ("the Chief Executive may attend") decides nothing. Every such sentence counts, in document
+//! order: one clause may say who invites and another who approves exceptions.
 
 use super::super::slots::Class;
 use super::super::topic::{self, Group, Reach, Topic};
@@ -15,6 +16,7 @@ use super::super::{Answer, View};
 
 const ATTEND: &[&str] = &[
     "attend*",
+    "come to",
     "present at",
     "be present",
     "attendance",
@@ -56,11 +58,25 @@ const ACTION: &[&str] = &[
     "unless",
 ];
 
+/// Where requests go answers who decides only when the sentence speaks of requests or leave.
+const SEND_NEEDS: &[&str] = &[
+    "request*",
+    "ask*",
+    "permission",
+    "approv*",
+    "consent",
+    "agree*",
+    "invit*",
+    "decid*",
+    "authoris*",
+    "authoriz*",
+];
+
 const TOPIC: Topic = Topic {
     groups: &[
         Group {
             cues: ATTEND,
-            reach: Reach::Clause,
+            reach: Reach::Section,
             context: &[],
         },
         Group {
@@ -70,12 +86,20 @@ const TOPIC: Topic = Topic {
         },
     ],
     strong: &["group meeting*", "political group*"],
-    classes: &[Class::Decide, Class::Invite, Class::Send, Class::Consult],
+    classes: &[
+        Class::Decide,
+        Class::Invite,
+        Class::Send,
+        Class::Consult,
+        Class::Handle,
+    ],
     action: ACTION,
     exclude: &[],
+    send_needs: SEND_NEEDS,
     speakers: &[],
     escalate: false,
-    combine: false,
+    // Who invites and who approves the exceptions may be said in different clauses.
+    combine: true,
 };
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {

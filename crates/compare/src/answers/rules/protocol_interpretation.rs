@@ -86,6 +86,7 @@ const TOPIC: Topic = Topic {
     classes: &[Class::Decide, Class::Send, Class::Consult, Class::Handle],
     action: ACTION,
     exclude: &["code of conduct"],
+    send_needs: &[],
     speakers: &[],
     escalate: true,
     combine: false,

@@ -68,10 +68,15 @@ const OTHERS: &[&str] = &[
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     let mut unclear = None;
     for s in &view.sentences {
-        let respond: Vec<usize> = find_any(&s.toks, RESPOND)
+        let mut respond: Vec<usize> = find_any(&s.toks, RESPOND)
             .into_iter()
             .map(|c| c.0)
             .collect();
+        // "Timescales for replying to councillors": the heading says what the period is for.
+        let heading = &view.clauses[s.clause].heading;
+        if respond.is_empty() && any(heading, RESPOND) && !any(heading, ACKNOWLEDGE) {
+            respond.push(0);
+        }
         let acknowledge: Vec<usize> = find_any(&s.toks, ACKNOWLEDGE)
             .into_iter()
             .map(|c| c.0)

@@ -13,7 +13,17 @@ use super::super::text::{View, any, first};
 use super::super::value::{body, years};
 use super::super::{Answer, Value};
 
-const REVIEW: &[&str] = &["review*", "revis*", "re examin*", "updat*", "refresh*"];
+const REVIEW: &[&str] = &[
+    "review*",
+    "revis*",
+    "re examin*",
+    "reconsider*",
+    "revisit*",
+    "looked at again",
+    "look at it again",
+    "updat*",
+    "refresh*",
+];
 const PROTOCOL: &[&str] = &[
     "protocol",
     "this document",
@@ -27,11 +37,18 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     let about_review = |i: usize| {
         let s = &view.sentences[i];
         let c = &view.clauses[s.clause];
+        // "It will be reviewed ..." after a clause about the protocol.
+        let points_back = s
+            .own_words()
+            .iter()
+            .any(|t| matches!(&*t.lower, "it" | "this" | "these"));
+        let before = view.before(s.clause).next();
         any(&s.toks, REVIEW)
             && (any(&s.toks, PROTOCOL)
                 || (any(&c.heading, REVIEW) && !any(&c.heading, &["complaint*"]))
-                || (any(&c.words, PROTOCOL)
-                    && s.own_words().iter().take(4).any(|t| &*t.lower == "it")))
+                || (points_back
+                    && (any(&c.words, PROTOCOL)
+                        || before.is_some_and(|b| any(&view.clauses[b].words, PROTOCOL)))))
     };
     let (i, (n, cycle)) = (0..view.sentences.len())
         .filter(|&i| about_review(i))
