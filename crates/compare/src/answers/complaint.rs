@@ -333,7 +333,8 @@ fn complaint_cue(view: &View<'_>, i: usize) -> Option<(String, &'static str)> {
             return Some((c, "clause"));
         }
     }
-    if let Some(cue) = text::first(view.heading(s), HEADINGS) {
+    let heading = view.heading(s);
+    if let Some(cue) = text::first(heading, HEADINGS).or_else(|| text::first(heading, OFFENCES)) {
         return Some((cue.to_string(), "heading"));
     }
     let b = view.before(s.clause).next()?;
@@ -448,7 +449,17 @@ fn offender(s: &Sentence, parties: &mut [Side]) {
 
 /// The direction the words of a heading give.
 fn direction_of_words(words: &Words, about: Party) -> Option<Party> {
-    let parties = parties(words);
+    let mut parties = parties(words);
+    // "If a councillor is abusive": the offender is the one complained about.
+    if !parties.iter().any(|p| p.about)
+        && let Some(&(at, _)) = text::find_any(words, OFFENCES).first()
+        && let Some(p) = parties
+            .iter_mut()
+            .rev()
+            .find(|p| p.at < at && p.party != Party::Public)
+    {
+        p.about = true;
+    }
     let cue = text::find_any(words, COMPLAINT)
         .first()
         .map_or(words.len(), |c| c.0);
@@ -619,7 +630,15 @@ fn author(toks: &[Tok], k: usize) -> bool {
         && matches!(w(j - 1), "by" | "from")
         && text::is_any(
             w(j - 2),
-            &["complain*", "concern*", "grievance*", "allegation*"],
+            &[
+                "complain*",
+                "concern*",
+                "grievance*",
+                "allegation*",
+                "representation*",
+                "report",
+                "reports",
+            ],
         )
 }
 
@@ -646,11 +665,13 @@ fn marked(toks: &[Tok], k: usize) -> bool {
         if word == "by" && toks[..m].iter().any(|t| BY_VERBS.contains(&&*t.lower)) {
             return true;
         }
-        // "bullying by a councillor", "abuse from a member".
-        if matches!(word, "by" | "from") && m > 0 && text::is_any(w(m - 1), OFFENCES) {
+        // "bullying by a councillor", "abuse from a member", "behaviour by councillors".
+        if matches!(word, "by" | "from")
+            && m > 0
+            && (text::is_any(w(m - 1), OFFENCES) || OF_NOUNS.contains(&w(m - 1)))
+        {
             return true;
         }
-        // "an officer's conduct": the owner of the conduct.
         // Another party or a verb between: the marker belongs to something else.
         if matches!(
             word,

@@ -1271,6 +1271,21 @@ fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
         k -= 1;
     }
     let prep = toks.word(k.checked_sub(1)?);
+    // A verb left out after "and": "The Leader speaks to the media on policy, and Cabinet
+    // Members on their portfolios" (the earlier role was the subject of the same verb).
+    if matches!(prep, "and" | "or") && gap(s, k - 1).contains([',', ';']) {
+        let (p, slot) = before
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, b)| b.class.routes())?;
+        let gapped = subject(s, p).is_some_and(|x| x.class == slot.class);
+        return gapped.then(|| Slot {
+            class: slot.class,
+            cue: format!("and … ({})", slot.cue),
+            negated: false,
+        });
+    }
     if !matches!(prep, "with" | "to" | "by") {
         return None;
     }

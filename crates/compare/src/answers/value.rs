@@ -22,7 +22,7 @@ pub(crate) struct Period {
 }
 
 fn small(w: &str) -> Option<u32> {
-    if matches!(w, "a" | "an" | "one") {
+    if w == "one" {
         return Some(1);
     }
     SMALL_NUMBERS
@@ -84,7 +84,33 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
             next_free = k + 3;
             continue;
         }
-        let Some((n, len)) = number(toks, k) else {
+        // "a week" is a period after "within", "in", "at least"..., not in "37 hours a week".
+        let article = matches!(w(k), "a" | "an")
+            && (k == 0
+                || matches!(
+                    w(k - 1),
+                    "within"
+                        | "in"
+                        | "for"
+                        | "after"
+                        | "than"
+                        | "least"
+                        | "over"
+                        | "under"
+                        | "about"
+                        | "to"
+                        | "of"
+                        | "before"
+                        | "inside"
+                        | "only"
+                        | "just"
+                        | "give"
+                        | "given"
+                        | "have"
+                        | "receive"
+                        | "with"
+                ));
+        let Some((n, len)) = number(toks, k).or(article.then_some((1, 1))) else {
             continue;
         };
         let mut j = k + len;

@@ -68,9 +68,14 @@ const OTHERS: &[&str] = &[
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     let mut unclear = None;
     for s in &view.sentences {
+        // "not expected to answer" sets no time.
+        let negated = |k: usize| {
+            (k.saturating_sub(3)..k).any(|j| matches!(s.toks.word(j), "not" | "never" | "no"))
+        };
         let mut respond: Vec<usize> = find_any(&s.toks, RESPOND)
             .into_iter()
             .map(|c| c.0)
+            .filter(|&k| !negated(k))
             .collect();
         // "Timescales for replying to councillors": the heading says what the period is for.
         let heading = &view.clauses[s.clause].heading;
