@@ -37,6 +37,9 @@ pub struct Found {
     pub clauses: Vec<String>,
     /// The sentence it comes from.
     pub evidence: String,
+    /// For a route, how each step follows the one before, as the answers type it ("first",
+    /// "then", "or", "if-about"); empty for a value.
+    pub relations: Vec<String>,
 }
 
 /// An answer in the shape its question takes. Unlike [`Answer`], a review cycle may name no
@@ -212,6 +215,10 @@ pub fn options_toml(doc: &Document, readings: &[Reading], source: &str) -> Strin
                         default_review_body(&kind)
                     );
                 }
+                let value = match shape_of(q.id, &found.relations) {
+                    Some(shape) => format!("{{ roles = {value}, shape = \"{shape}\" }}"),
+                    None => value,
+                };
                 let _ = writeln!(out, "{} = {value}", q.id);
             }
             Err(why) => {
@@ -232,6 +239,24 @@ pub fn options_toml(doc: &Document, readings: &[Reading], source: &str) -> Strin
         let _ = writeln!(out, "{id} = {b}");
     }
     out
+}
+
+/// The shape to write for a route read with these relations, when the options must say it:
+/// every step after the first follows the same way, and not the way the question's routes are
+/// drafted anyway ([`catalogue::default_how`]).
+fn shape_of(question: &str, relations: &[String]) -> Option<&'static str> {
+    let rest = relations.get(1..)?;
+    let first = rest.first()?;
+    if rest.iter().any(|r| r != first) {
+        return None;
+    }
+    let shape = match first.as_str() {
+        "then" => "then",
+        "or" => "or",
+        "if-about" => "if-about",
+        _ => return None,
+    };
+    (catalogue::default_how(question).relation() != shape).then_some(shape)
 }
 
 /// The TOML value for a choice, or why the options cannot say it.

@@ -539,8 +539,13 @@ fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<Side> {
         .into_iter()
         .filter(|p| !in_role(p.at))
         .collect();
+    // A role the matter is about stands for its side only where no party is named as the one
+    // complained about: "raise it ... about an officer ... or, if the matter concerns that
+    // group leader, with the Monitoring Officer" turns a ladder on the group leader, it is no
+    // complaint about a councillor.
+    let words_say = out.iter().any(|p| p.about);
     for (n, sl) in s.named.iter().zip(slots) {
-        if sl.class != Class::About {
+        if sl.class != Class::About || words_say {
             continue;
         }
         let side = match role(&n.mention.role).map(|r| r.party) {

@@ -317,8 +317,14 @@ pub(crate) fn relation(
     }
     // Only articles and commas: a list, read as alternatives when it ends in "or" (the caller
     // looks ahead), else as steps.
-    let gap =
-        &s.text[s.toks.get(from).map_or(0, |t| t.start)..s.toks.get(to).map_or(0, |t| t.start)];
+    // From the end of the word before `from` (the end of the step before): the comma after
+    // "... of the principal council" is part of the gap.
+    let start = from
+        .checked_sub(1)
+        .and_then(|k| s.toks.get(k))
+        .map_or(0, |t| t.end);
+    let end = s.toks.get(to).map_or(s.text.len(), |t| t.start);
+    let gap = s.text.get(start..end).unwrap_or("");
     if words.iter().all(|w| is_any(w, LIST_FILLER)) && gap.contains(',') {
         return Join::Comma;
     }
@@ -342,7 +348,17 @@ const LIST_FILLER: &[&str] = &[
     "officer",
     "to",
     "with",
+    "by",
     "as",
+    // "the Monitoring Officer of the principal council, with the Clerk or ...".
+    "of",
+    "principal",
+    "district",
+    "borough",
+    "county",
+    "unitary",
+    "parish",
+    "town",
 ];
 
 /// A role's name with its qualifiers: "Joint Monitoring Officer", "Monitoring Officer of the

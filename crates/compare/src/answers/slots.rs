@@ -789,13 +789,28 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
     let mut k = n.tok;
     let mut steps = 0;
     let mut listed = false;
+    let mut condition = false;
     while k > 0 && steps < GOVERNOR_REACH {
-        // Brackets and full stops end the search; a semicolon or colon too.
+        // Brackets and full stops end the search; a semicolon or colon too, unless the role
+        // follows a condition after it, as the next step of a ladder whose verb was left out
+        // ("to the Monitoring Officer; if the matter is not resolved, the Clerk").
         if gap(s, k).contains([';', ':', '(', ')', '.']) {
+            if condition && gap(s, k).contains(';') {
+                let routed = before.iter().rev().find(|b| b.class.routes())?;
+                return slot(routed.class, "…").map(|x| (x, true));
+            }
             return None;
         }
         if gap(s, k).contains(',') {
             listed = true;
+            // Past a condition set off by commas: "to the Monitoring Officer and, if the
+            // matter is not resolved, the Clerk".
+            if let Some(j) = condition_before(s, k) {
+                k = j;
+                steps += 1;
+                condition = true;
+                continue;
+            }
         }
         k -= 1;
         steps += 1;
@@ -831,6 +846,21 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         return by_word(s, k).map(|x| (x, false));
     }
     None
+}
+
+/// Words that open a condition set off by commas.
+const CONDITIONS: &[&str] = &[
+    "if", "where", "when", "unless", "failing", "should", "once", "after", "in",
+];
+
+/// The first word of a condition set off by commas that ends just before word `k` (the comma
+/// after it stands before `k`), naming no role; `None` when there is none.
+fn condition_before(s: &Sentence, k: usize) -> Option<usize> {
+    (k.saturating_sub(12)..k).rev().find(|&j| {
+        gap(s, j).contains([',', ';'])
+            && CONDITIONS.contains(&s.toks.word(j))
+            && !s.named.iter().any(|n| (j..k).contains(&n.tok))
+    })
 }
 
 /// True when roles `p` and `m` are joined by "or", "and" or "nor" (not only a comma).
@@ -1407,7 +1437,7 @@ pub(crate) fn negated(s: &Sentence, n: &Named) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::{Named, Sentence, Words};
+    use super::super::text::{Sentence, Words};
     use super::*;
     use concord_model::roles::{Lexicon, Shape};
 
@@ -1416,18 +1446,7 @@ mod tests {
         let named = Lexicon::new(shape)
             .mentions(text)
             .into_iter()
-            .map(|m| {
-                let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
-                let tok_end = toks
-                    .iter()
-                    .position(|t| t.start >= m.end)
-                    .unwrap_or(toks.len());
-                Named {
-                    mention: m,
-                    tok,
-                    tok_end,
-                }
-            })
+            .map(|m| super::super::text::named(&toks, m))
             .collect();
         Sentence {
             text: text.into(),

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use concord_model::roles::{Lexicon, Mention};
+use concord_model::roles::{Lexicon, Mention, Qualifier};
 use concord_model::words::{Token, tokens};
 use concord_model::{Clause, Document, Item, Section};
 
@@ -282,18 +282,7 @@ impl<'d> View<'d> {
                 .lexicon
                 .mentions(&full)
                 .into_iter()
-                .map(|m| {
-                    let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
-                    let tok_end = toks
-                        .iter()
-                        .position(|t| t.start >= m.end)
-                        .unwrap_or(toks.len());
-                    Named {
-                        mention: m,
-                        tok,
-                        tok_end,
-                    }
-                })
+                .map(|m| named(&toks, m))
                 .collect();
             self.sentences.push(Sentence {
                 text: full,
@@ -328,6 +317,48 @@ impl<'d> View<'d> {
     pub fn next_in_section(&self, c: usize) -> Option<usize> {
         let n = c + 1;
         (n < self.clauses.len() && self.clauses[n].section == self.clauses[c].section).then_some(n)
+    }
+}
+
+/// A mention as word indexes. "The Monitoring Officer of the principal council" runs to
+/// "council": the words saying whose officer it is belong to the role.
+pub(crate) fn named(toks: &Words, m: Mention) -> Named {
+    let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
+    let mut tok_end = toks
+        .iter()
+        .position(|t| t.start >= m.end)
+        .unwrap_or(toks.len());
+    // "the Chief Officer concerned".
+    if toks.word(tok_end) == "concerned" {
+        tok_end += 1;
+    }
+    // "a senior officer in the service concerned", "their manager in the directorate".
+    if toks.word(tok_end) == "in"
+        && matches!(
+            toks.word(tok_end + 1),
+            "the" | "their" | "his" | "her" | "its"
+        )
+        && matches!(
+            toks.word(tok_end + 2),
+            "service" | "directorate" | "department" | "team" | "area" | "section"
+        )
+    {
+        tok_end += 3;
+        if toks.word(tok_end) == "concerned" {
+            tok_end += 1;
+        }
+    }
+    if m.qualifiers.contains(&Qualifier::PrincipalCouncil) && toks.word(tok_end) == "of" {
+        if let Some(k) = (tok_end + 1..(tok_end + 6).min(toks.len()))
+            .find(|&k| matches!(toks.word(k), "council" | "councils"))
+        {
+            tok_end = k + 1;
+        }
+    }
+    Named {
+        mention: m,
+        tok,
+        tok_end,
     }
 }
 

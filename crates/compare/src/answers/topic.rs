@@ -372,12 +372,17 @@ const CLAUSE_OPENERS: &[&str] = &[
     "ultimately",
 ];
 
-/// True when the first sentence of a later clause carries on the matter of a route.
-fn clause_continues(s: &Sentence) -> bool {
+/// True when the first sentence of a later clause carries on the matter of a route: it
+/// escalates it ("If the matter is not resolved, ...") or turns on whom it concerns ("If the
+/// complaint is about the Chief Officer, ..."). A later clause opening on another case of the
+/// matter ("Where the concern is that the Code of Conduct was broken, it may also be made to
+/// ...") is a rule of its own.
+fn clause_continues(s: &Sentence, slots: &[Slot]) -> bool {
     let own = s.own_words();
-    own.first()
-        .is_some_and(|t| CLAUSE_OPENERS.contains(&&*t.lower))
-        || any(&s.toks, CARRY_ON)
+    let opener = own
+        .first()
+        .is_some_and(|t| CLAUSE_OPENERS.contains(&&*t.lower));
+    any(&s.toks, CARRY_ON) || (opener && slots.iter().any(|sl| sl.class == Class::About))
 }
 
 /// True when sentence `j` carries on the matter of a route: it opens with a condition or a
@@ -440,7 +445,7 @@ pub(crate) fn escalate(
             }
             let sl = slots::read(next);
             let routes = next.named.iter().zip(&sl).any(|(_, x)| x.class.routes());
-            if !clause_continues(next) || !routes {
+            if !clause_continues(next, &sl) || !routes {
                 break;
             }
             clause = next.clause;

@@ -99,7 +99,7 @@ const TOPIC: Topic = Topic {
         "personally connected",
         "personal connection*",
     ],
-    classes: &[Class::Tell, Class::Send],
+    classes: &[Class::Tell, Class::Send, Class::Consult],
     action: TELL,
     exclude: &[
         "working relationship*",

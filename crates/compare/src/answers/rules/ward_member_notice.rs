@@ -96,7 +96,15 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         let Some(ward) = ward else {
             continue;
         };
-        if any(&s.toks, OTHERS) || !told(s) {
+        // Told in the sentence, or in the one before it in the clause ("Officers tell the
+        // councillors for a ward ... They do so at least seven days in advance").
+        let index = view
+            .sentences
+            .iter()
+            .position(|x| std::ptr::eq(x, s))
+            .unwrap_or(0);
+        let told_before = index > c.sentences.start && told(&view.sentences[index - 1]);
+        if any(&s.toks, OTHERS) || !(told(s) || told_before) {
             continue;
         }
         let Some(p) = periods(&s.toks).into_iter().find(|p| ahead(&s.toks, p)) else {
