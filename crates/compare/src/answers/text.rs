@@ -348,12 +348,12 @@ pub(crate) fn named(toks: &Words, m: Mention) -> Named {
             tok_end += 1;
         }
     }
-    if m.qualifiers.contains(&Qualifier::PrincipalCouncil) && toks.word(tok_end) == "of" {
-        if let Some(k) = (tok_end + 1..(tok_end + 6).min(toks.len()))
+    if m.qualifiers.contains(&Qualifier::PrincipalCouncil)
+        && toks.word(tok_end) == "of"
+        && let Some(k) = (tok_end + 1..(tok_end + 6).min(toks.len()))
             .find(|&k| matches!(toks.word(k), "council" | "councils"))
-        {
-            tok_end = k + 1;
-        }
+    {
+        tok_end = k + 1;
     }
     Named {
         mention: m,
