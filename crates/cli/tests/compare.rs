@@ -121,7 +121,7 @@ fn show_and_precedents() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("chief-officer (Chief Officer)"), "{text}");
-    assert!(text.contains("councillor-complaint-about-officer: Chief Officer, then Chief Executive, then Monitoring Officer"), "{text}");
+    assert!(text.contains("councillor-complaint-about-officer: Chief Officer; if about the Chief Officer, Chief Executive; if about the Chief Executive, Monitoring Officer"), "{text}");
 
     let out = concord()
         .args([
