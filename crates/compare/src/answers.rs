@@ -59,7 +59,7 @@ use text::View;
 use topic::Found;
 
 /// One question's answer for one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Answer {
     /// The route, in order, as a flat list of role ids (the roles of [`Answer::route`]);
     /// empty when the answer is a value or unclear.
@@ -88,7 +88,7 @@ pub struct Answer {
 }
 
 /// One step of a route.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Step {
     /// The canonical role id.
     pub role: String,
@@ -100,7 +100,7 @@ pub struct Step {
 }
 
 /// How a step of a route follows the one before.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// The first step.
@@ -139,7 +139,7 @@ impl Step {
 
 /// A value answer. Serialised untagged: `{"days":5,"working":true}`,
 /// `{"years":4,"body":"Standards Committee"}`, `{"forbidden":true}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     /// A number of days, working days or calendar days.
@@ -268,7 +268,7 @@ fn read(doc: &Document) -> Vec<(&'static str, Option<Answer>)> {
 }
 
 /// A document as the comparison names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DocumentInfo {
     /// The document id: its file stem.
     pub id: String,
@@ -278,7 +278,7 @@ pub struct DocumentInfo {
 }
 
 /// One question across the documents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionRow {
     pub id: String,
     pub text: String,
@@ -296,6 +296,29 @@ impl Answers {
     pub fn get(&self, doc: &str) -> Option<&Option<Answer>> {
         self.0.iter().find(|(d, _)| d == doc).map(|(_, a)| a)
     }
+}
+
+impl schemars::JsonSchema for Answers {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answers".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let answer = generator.subschema_for::<Option<Answer>>();
+        schemars::json_schema!({
+            "description": "Each document's answer (null when not covered), keyed by document id, in document order.",
+            "type": "object",
+            "additionalProperties": answer
+        })
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of [`Comparison`], the contract of `concord compare
+/// --format json`, pretty-printed with a trailing newline (committed as
+/// `crates/compare/schema/compare.json`).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Comparison);
+    format!("{:#}\n", schema.as_value())
 }
 
 impl Serialize for Answers {
@@ -329,7 +352,7 @@ impl<'de> Deserialize<'de> for Answers {
 }
 
 /// Many documents on the questions: the contract of `concord compare --format json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Comparison {
     pub documents: Vec<DocumentInfo>,
     pub questions: Vec<QuestionRow>,

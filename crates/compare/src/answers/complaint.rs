@@ -22,7 +22,7 @@
 use concord_model::roles::{Party as RoleParty, role};
 
 use super::route::Route;
-use super::slots::{self, Class, Slot};
+use super::slots::{Class, Slot};
 use super::text::{self, Sentence, Tok, View, Words, any};
 use super::topic::{Found, Hit, POINTERS, add_kept, escalate, gather};
 
@@ -213,11 +213,11 @@ struct Direction {
 
 fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
     let s = &view.sentences[i];
-    let slots = slots::read(s);
+    let slots = &s.slots;
     // The complaint: in the sentence, else around it.
     let (cue, place) = complaint_cue(view, i)?;
     // The direction: read at the nearest place that says it.
-    let (dir, dir_place) = direction_around(view, i, &slots, about)?;
+    let (dir, dir_place) = direction_around(view, i, slots, about)?;
     if dir.about != about {
         return None;
     }
@@ -230,7 +230,7 @@ fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
     };
     let mut route = Route::default();
     let keep_here = |m: usize| keep(s, m);
-    add_kept(s, &slots, CLASSES, &mut route, &keep_here, false);
+    add_kept(s, slots, CLASSES, &mut route, &keep_here, false);
     if route.is_empty() {
         return None;
     }
@@ -249,7 +249,7 @@ fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
     // The complainant named ("A councillor with a concern about ...") weighs one more than a
     // complaint whose author is not said.
     let complainant = usize::from(
-        parties_of(s, &slots)
+        parties_of(s, slots)
             .iter()
             .any(|p| !p.about && p.party != about && p.party != Party::Public),
     );
@@ -318,11 +318,11 @@ fn carries_on(s: &Sentence) -> bool {
 fn complaint_cue(view: &View<'_>, i: usize) -> Option<(String, &'static str)> {
     let s = &view.sentences[i];
     let found = |s: &Sentence| {
-        cues(s, COMPLAINT)
-            .first()
-            .map(|c| c.1)
-            .or_else(|| cues(s, OFFENCES).first().map(|c| c.1))
-            .map(str::to_string)
+        let mut all = cues(s, COMPLAINT);
+        if all.is_empty() {
+            all = cues(s, OFFENCES);
+        }
+        all.first().map(|&(k, c)| text::matched(&s.toks, k, c))
     };
     if let Some(c) = found(s) {
         return Some((c, "sentence"));
@@ -335,10 +335,10 @@ fn complaint_cue(view: &View<'_>, i: usize) -> Option<(String, &'static str)> {
     }
     let heading = view.heading(s);
     if let Some(cue) = text::first(heading, HEADINGS).or_else(|| text::first(heading, OFFENCES)) {
-        return Some((cue.to_string(), "heading"));
+        return Some((cue, "heading"));
     }
     let b = view.before(s.clause).next()?;
-    text::first(&view.clauses[b].words, COMPLAINT).map(|c| (c.to_string(), "clause before"))
+    text::first(&view.clauses[b].words, COMPLAINT).map(|c| (c, "clause before"))
 }
 
 /// The direction for sentence `i`: from the sentence, else the sentences before it in its
@@ -357,7 +357,7 @@ fn direction_around(
     let c = &view.clauses[s.clause];
     for j in (c.sentences.start..i).rev() {
         let p = &view.sentences[j];
-        if let Some(d) = direction(p, &slots::read(p), about) {
+        if let Some(d) = direction(p, &p.slots, about) {
             return Some((Direction { range: whole, ..d }, "clause"));
         }
     }
@@ -373,7 +373,7 @@ fn direction_around(
     let b = view.before(s.clause).next()?;
     for j in view.clauses[b].sentences.clone() {
         let p = &view.sentences[j];
-        if let Some(d) = direction(p, &slots::read(p), about) {
+        if let Some(d) = direction(p, &p.slots, about) {
             return Some((Direction { range: whole, ..d }, "clause before"));
         }
     }

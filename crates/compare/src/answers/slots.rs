@@ -1455,6 +1455,7 @@ mod tests {
             clause: 0,
             own: 0,
             item: false,
+            slots: Vec::new(),
         }
     }
 

@@ -15,6 +15,8 @@ use concord_model::roles::{Lexicon, Mention, Qualifier};
 use concord_model::words::{Token, tokens};
 use concord_model::{Clause, Document, Item, Section};
 
+use super::slots::{self, Slot};
+
 /// A word of a sentence (the model's token, owning its word).
 pub(crate) type Tok = Token<'static>;
 
@@ -165,6 +167,8 @@ pub(crate) struct Sentence {
     pub own: usize,
     /// True for a sentence of a list item.
     pub item: bool,
+    /// What each role named is doing (`slots.rs`), read once for every rule.
+    pub slots: Vec<Slot>,
 }
 
 impl Sentence {
@@ -284,14 +288,17 @@ impl<'d> View<'d> {
                 .into_iter()
                 .map(|m| named(&toks, m))
                 .collect();
-            self.sentences.push(Sentence {
+            let mut sentence = Sentence {
                 text: full,
                 toks,
                 named,
                 clause,
                 own,
                 item,
-            });
+                slots: Vec::new(),
+            };
+            sentence.slots = slots::read(&sentence);
+            self.sentences.push(sentence);
         }
     }
 
@@ -490,9 +497,21 @@ pub(crate) fn any(toks: &Words, cues: &[&str]) -> bool {
     cues.iter().any(|c| matches(toks, c))
 }
 
-/// The first of the cues that matches.
-pub(crate) fn first<'c>(toks: &Words, cues: &[&'c str]) -> Option<&'c str> {
-    cues.iter().find(|c| matches(toks, c)).copied()
+/// The words matched by the first of the cues that matches (in the cues' order), as a
+/// reader would quote them: "complaint" for the cue `complain*`.
+pub(crate) fn first(toks: &Words, cues: &[&str]) -> Option<String> {
+    let cue = cues.iter().find(|c| matches(toks, c))?;
+    let at = *find(toks, cue).first()?;
+    Some(matched(toks, at, cue))
+}
+
+/// The words of a cue matched at word `at`.
+pub(crate) fn matched(toks: &Words, at: usize, cue: &str) -> String {
+    let n = cue.split_ascii_whitespace().count();
+    (at..(at + n).min(toks.len()))
+        .map(|k| toks.word(k))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How many of the cues match.

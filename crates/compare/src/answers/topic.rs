@@ -19,7 +19,7 @@
 use concord_model::roles::{Party, role};
 
 use super::route::{Route, relation};
-use super::slots::{self, Class, Slot};
+use super::slots::{Class, Slot};
 use super::text::{Sentence, View, Words, any, first, is_any};
 
 /// Where a group of cues may be met.
@@ -130,13 +130,13 @@ pub(crate) fn find(view: &View<'_>, t: &Topic) -> Option<Found> {
 pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'static str)> {
     let s = &view.sentences[i];
     if let Some(c) = first(&s.toks, g.cues) {
-        return Some((c.to_string(), "sentence"));
+        return Some((c, "sentence"));
     }
     if g.reach >= Reach::Clause {
         let c = &view.clauses[s.clause];
         for j in c.sentences.start..i {
             if let Some(cue) = first(&view.sentences[j].toks, g.cues) {
-                return Some((cue.to_string(), "clause"));
+                return Some((cue, "clause"));
             }
         }
     }
@@ -147,12 +147,12 @@ pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'sta
             g.context
         };
         if let Some(cue) = first(view.heading(s), cues) {
-            return Some((cue.to_string(), "heading"));
+            return Some((cue, "heading"));
         }
         if let Some(b) = view.before(s.clause).next()
             && let Some(cue) = first(&view.clauses[b].words, cues)
         {
-            return Some((cue.to_string(), "clause before"));
+            return Some((cue, "clause before"));
         }
     }
     None
@@ -180,13 +180,13 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     if around && !t.action.is_empty() && !carries_on(s, t.action) {
         return None;
     }
-    let mut slots = slots::read(s);
+    let mut slots = s.slots.clone();
     if let Some(cue) = first(&s.toks, t.speakers) {
         for (n, sl) in s.named.iter().zip(slots.iter_mut()) {
             let councillor = role(&n.mention.role).is_some_and(|r| r.party == Party::Councillor);
             if sl.class == Class::Other && councillor {
                 sl.class = Class::Speak;
-                sl.cue = cue.to_string();
+                sl.cue.clone_from(&cue);
             }
         }
     }
@@ -443,27 +443,27 @@ pub(crate) fn escalate(
             if view.next_in_section(clause) != Some(next.clause) {
                 break;
             }
-            let sl = slots::read(next);
-            let routes = next.named.iter().zip(&sl).any(|(_, x)| x.class.routes());
-            if !clause_continues(next, &sl) || !routes {
+            let sl = &next.slots;
+            let routes = next.named.iter().zip(sl).any(|(_, x)| x.class.routes());
+            if !clause_continues(next, sl) || !routes {
                 break;
             }
             clause = next.clause;
         }
-        let sl = slots::read(next);
+        let sl = &next.slots;
         let in_list = next.item && lead_is_list && next.clause == s.clause;
         let routed = next
             .named
             .iter()
-            .zip(&sl)
+            .zip(sl)
             .enumerate()
             .any(|(m, (_, x))| classes.contains(&x.class) && !x.negated && keep(next, m));
         if routed {
-            if !(in_list || continues(next, &sl, route)) {
+            if !(in_list || continues(next, sl, route)) {
                 break;
             }
             let keep_m = |m: usize| keep(next, m);
-            if add_kept(next, &sl, classes, route, &keep_m, true) {
+            if add_kept(next, sl, classes, route, &keep_m, true) {
                 used.push(j);
             }
         }

@@ -190,11 +190,11 @@ pub(crate) fn years(toks: &[Tok]) -> Option<(u32, String)> {
             _ => None,
         };
         if let Some(n) = found {
-            let end = (k + 4).min(toks.len());
-            let words = (k..end)
-                .map(w)
-                .take_while(|x| !x.is_empty())
-                .collect::<Vec<_>>();
+            // The words up to the unit: "every four years", not "every four years or".
+            let end = (k + 1..(k + 5).min(toks.len()))
+                .find(|&j| matches!(w(j), "year" | "years" | "months" | "term"))
+                .map_or(k + 1, |j| j + 1);
+            let words = (k..end).map(w).collect::<Vec<_>>();
             let words = match word {
                 "every" | "each" | "once" => words.join(" "),
                 "term" | "terms" => format!("{} {}", w(k - 1), word),

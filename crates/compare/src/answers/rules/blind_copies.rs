@@ -112,7 +112,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         } else if let Some(f) = first(s, FORBID) {
             (true, f)
         } else if conceded {
-            (false, "a concession in the clause")
+            (false, "a concession in the clause".to_string())
         } else {
             (true, cue)
         };
@@ -165,7 +165,7 @@ fn part(s: &Sentence, at: usize) -> Words {
 }
 
 /// The cue by which a part of a sentence rules on blind copies, if it does.
-fn ruling(s: &Words) -> Option<&'static str> {
+fn ruling(s: &Words) -> Option<String> {
     first(s, FORBID)
         .or_else(|| first(s, SHOULD_NOT))
         .or_else(|| first(s, DISCOURAGE))

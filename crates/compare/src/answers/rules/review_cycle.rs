@@ -60,7 +60,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             .find_map(|j| body(&view.sentences[j].text, view.lexicon))
     });
     let id = view.clause_of(s).id.clone();
-    let review = first(&s.toks, REVIEW).unwrap_or("review");
+    let review = first(&s.toks, REVIEW).unwrap_or_else(|| "review".into());
     let why = format!(
         "{id}: “{review}” with “{cycle}”{}",
         named
