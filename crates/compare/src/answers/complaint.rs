@@ -114,11 +114,18 @@ const OFFENCES: &[&str] = &[
     "breach*",
     "broken",
     "insult*",
+    "rude*",
+    "discourte*",
+    "disrespect*",
 ];
 
 /// Headings under which a complaint is the subject.
 const HEADINGS: &[&str] = &[
     "complain*",
+    "problem*",
+    "difficult*",
+    "unhappy with",
+    "not happy",
     "things go wrong",
     "concerns",
     "concern",
@@ -280,6 +287,10 @@ fn party_word(p: Party) -> &'static str {
 /// it must hold (or point back).
 const ACTION: &[&str] = &[
     "rais*",
+    "tell",
+    "talk*",
+    "go to",
+    "ask",
     "writ*",
     "step",
     "informal*",

@@ -235,6 +235,7 @@ const THEN: &[&str] = &[
     "satisfied",
     "dissatisfied",
     "unhappy",
+    "happy",
     "remains",
     "remain",
     "still",

@@ -522,7 +522,7 @@ const ABOUT: &[&str] = &[
 /// Words after which a role is the subject of what follows (nothing governs it).
 const SUBJECT_OPENERS: &[&str] = &[
     "unless", "until", "that", "whether", "if", "where", "when", "who", "which", "while", "whilst",
-    "once", "after", "before", "so",
+    "once", "after", "before", "so", "but", "only",
 ];
 /// Words stepped over between a subject role and its verb.
 const AUX: &[&str] = &[
@@ -1081,8 +1081,18 @@ fn from(s: &Sentence, k: usize) -> Option<Slot> {
 fn for_(s: &Sentence, k: usize) -> Option<Slot> {
     let toks = &s.toks;
     let prev = toks.word(k.checked_sub(1)?);
-    if is_any(prev, FOR_DECIDE) || matches!(prev, "is" | "are" | "be") {
+    if is_any(prev, FOR_DECIDE) {
         return slot(Class::Decide, format!("{prev} for"));
+    }
+    // "it is for the Chief Executive to decide"; but "if the request is for the Chief
+    // Officer" is about the Chief Officer.
+    if matches!(prev, "is" | "are" | "be") {
+        let n = s.named.iter().find(|n| n.tok > k)?;
+        let to_verb = toks.word(n.tok_end) == "to" && !gap(s, n.tok_end).contains([',', ';']);
+        return slot(
+            if to_verb { Class::Decide } else { Class::About },
+            format!("{prev} for"),
+        );
     }
     None
 }
@@ -1245,8 +1255,14 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         .take_while(|&j| !gap(s, j).contains([';', ':', '.']))
         .any(|j| {
             is_any(toks.word(j), &["decid*", "determin*"])
-                && matches!(toks.word(j - 1), "before" | "and" | "then" | "after")
+                && (matches!(toks.word(j - 1), "before" | "and" | "then" | "after")
+                    || (toks.word(j - 2) == "and"
+                        && matches!(toks.word(j - 1), "will" | "shall" | "may" | "then")))
         });
+    // "Only if the Chief Executive says yes".
+    if matches!(verb, "say" | "says") && matches!(toks.word(k + 1), "yes" | "so") {
+        return slot(Class::Decide, format!("{verb} {}", toks.word(k + 1)));
+    }
     let class = if is_any(verb, SUBJECT_ATTEND) {
         Class::Attend
     } else if is_any(verb, SUBJECT_INVITE) {

@@ -139,6 +139,17 @@ pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'sta
                 return Some((cue, "clause"));
             }
         }
+        // The next sentence, when it goes on about the same thing: "Ask the Monitoring
+        // Officer to look at it. They will decide whether you need to know ...".
+        if let Some(next) = view.sentences.get(i + 1).filter(|n| {
+            c.sentences.contains(&(i + 1))
+                && n.own_words().first().is_some_and(|t| {
+                    matches!(&*t.lower, "they" | "this" | "it" | "he" | "she" | "that")
+                })
+        }) && let Some(cue) = first(&next.toks, g.cues)
+        {
+            return Some((cue, "next sentence"));
+        }
     }
     if g.reach >= Reach::Section {
         let cues = if g.context.is_empty() {
@@ -167,6 +178,7 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     }
     let mut score = 0;
     let mut around = false;
+    let mut next = false;
     let mut topic = Vec::new();
     for g in t.groups {
         let (cue, place) = met(view, i, g)?;
@@ -174,10 +186,19 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
             score += 1;
         } else {
             around = true;
+            next |= place == "next sentence";
         }
         topic.push(format!("“{cue}” ({place})"));
     }
-    if around && !t.action.is_empty() && !carries_on(s, t.action) {
+    // A topic met around the sentence needs the sentence to carry on with it; met in the next
+    // sentence ("They will decide whether ..."), that sentence may say the business.
+    let business = carries_on(s, t.action)
+        || (next
+            && view
+                .sentences
+                .get(i + 1)
+                .is_some_and(|n| any(&n.toks, t.action)));
+    if around && !t.action.is_empty() && !business {
         return None;
     }
     let mut slots = s.slots.clone();
@@ -479,6 +500,15 @@ pub(crate) fn gather(view: &View<'_>, hits: Vec<Hit>, combine: bool) -> Option<F
         .enumerate()
         .max_by_key(|(k, h)| (h.score, std::cmp::Reverse(*k)))
         .map(|(k, _)| k)?;
+    // A ladder starts at its first rung: an earlier hit whose route runs on into the best one
+    // ("Tell your manager. If ..., go to the Town Clerk.") is the answer.
+    let best = if combine {
+        best
+    } else {
+        hits.iter()
+            .position(|h| h.sentence < hits[best].sentence && h.used.contains(&hits[best].sentence))
+            .unwrap_or(best)
+    };
     let main = &hits[best];
     let id = |h: &Hit| view.clause_of(&view.sentences[h.sentence]).id.clone();
     let mut clauses = vec![id(main)];

@@ -28,6 +28,8 @@ const NEED_TO_KNOW: &[&str] = &[
     "need to know principle",
     "need to know test",
     "needs to know",
+    "whether you need to know",
+    "whether they need to know",
     "need to see",
     "needs to see",
     "whether the information should be",

@@ -17,6 +17,9 @@ use super::super::{Answer, View};
 const ATTEND: &[&str] = &[
     "attend*",
     "come to",
+    "invited to",
+    "invitation to",
+    "asked to",
     "present at",
     "be present",
     "attendance",
@@ -27,6 +30,7 @@ const ATTEND: &[&str] = &[
 ];
 const GROUP: &[&str] = &[
     "group meeting*",
+    "group s meeting*",
     "political group*",
     "party group*",
     "meetings of political",

@@ -41,6 +41,17 @@ const INTERPRET: &[&str] = &[
     "what this protocol means",
     "what the protocol means",
     "what this protocol requires",
+    "what it means",
+    "understand this protocol",
+    "understand the protocol",
+    "understanding this protocol",
+    "disagree* about this protocol",
+    "disagree* about the protocol",
+    "disagree* over this protocol",
+    "disput* about this protocol",
+    "disput* about the protocol",
+    "disput* over this protocol",
+    "disagreements about what",
 ];
 const PROTOCOL: &[&str] = &[
     "protocol",

@@ -21,6 +21,10 @@ const REVIEW: &[&str] = &[
     "revisit*",
     "looked at again",
     "look at it again",
+    "look* again",
+    "look* at this protocol again",
+    "look* at the protocol again",
+    "look* at it again",
     "updat*",
     "refresh*",
 ];

@@ -18,6 +18,7 @@ const WARD: &[&str] = &[
     "ward councillor*",
     "ward cllr*",
     "their ward*",
+    "your ward*",
     "each ward",
     "a ward",
     "ward concerned",
@@ -162,7 +163,7 @@ fn told(s: &Sentence) -> bool {
             && (k + 1..(k + 5).min(s.toks.len())).any(|j| {
                 matches!(
                     s.toks.word(j),
-                    "them" | "members" | "councillors" | "member" | "councillor"
+                    "them" | "you" | "members" | "councillors" | "member" | "councillor"
                 )
             })
     })
