@@ -907,7 +907,7 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
                 })
                 .then(|| Slot {
                     class: Class::About,
-                    cue: format!("{} {w}", toks.word(k - 1)),
+                    cue: format!("{} {w}", toks.word(k.wrapping_sub(1))),
                     negated: false,
                 })
         }
@@ -1256,7 +1256,7 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         .any(|j| {
             is_any(toks.word(j), &["decid*", "determin*"])
                 && (matches!(toks.word(j - 1), "before" | "and" | "then" | "after")
-                    || (toks.word(j - 2) == "and"
+                    || (toks.word(j.wrapping_sub(2)) == "and"
                         && matches!(toks.word(j - 1), "will" | "shall" | "may" | "then")))
         });
     // "Only if the Chief Executive says yes".
