@@ -204,10 +204,40 @@ const CLASSES: &[Class] = &[
 
 /// The answer for complaints about `about`, made by the other party.
 pub(crate) fn find(view: &View<'_>, about: Party) -> Option<Found> {
+    let around = Around::new(view, about);
     let hits: Vec<Hit> = (0..view.sentences.len())
-        .filter_map(|i| hit(view, i, about))
+        .filter_map(|i| hit(view, i, about, &around))
         .collect();
     gather(view, hits, false)
+}
+
+/// The direction each clause's heading gives, and the first one each clause's sentences give,
+/// read once for every sentence that looks around itself.
+struct Around {
+    heading: Vec<Option<Party>>,
+    clause: Vec<Option<Direction>>,
+}
+
+impl Around {
+    fn new(view: &View<'_>, about: Party) -> Around {
+        Around {
+            heading: view
+                .clauses
+                .iter()
+                .map(|c| direction_of_words(&c.heading, about))
+                .collect(),
+            clause: view
+                .clauses
+                .iter()
+                .map(|c| {
+                    c.sentences.clone().find_map(|j| {
+                        let p = &view.sentences[j];
+                        direction(p, &p.slots, about)
+                    })
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The direction of a complaint read at some level: who is complained about, and the word
@@ -218,13 +248,21 @@ struct Direction {
     range: (usize, usize),
 }
 
-fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
+fn hit(view: &View<'_>, i: usize, about: Party, around: &Around) -> Option<Hit> {
     let s = &view.sentences[i];
     let slots = &s.slots;
+    // A sentence that sends the matter to no role answers nothing: most sentences are out
+    // before any cue is looked up.
+    if !slots
+        .iter()
+        .any(|sl| !sl.negated && CLASSES.contains(&sl.class))
+    {
+        return None;
+    }
     // The complaint: in the sentence, else around it.
     let (cue, place) = complaint_cue(view, i)?;
     // The direction: read at the nearest place that says it.
-    let (dir, dir_place) = direction_around(view, i, slots, about)?;
+    let (dir, dir_place) = direction_around(view, i, slots, about, around)?;
     if dir.about != about {
         return None;
     }
@@ -317,8 +355,15 @@ const ACTION: &[&str] = &[
 ];
 
 fn carries_on(s: &Sentence) -> bool {
-    let own = Words::new(&s.text[s.toks.get(s.own).map_or(0, |t| t.start)..]);
-    any(&own, ACTION)
+    let has_action = if s.own == 0 {
+        any(&s.toks, ACTION)
+    } else {
+        any(
+            &Words::new(&s.text[s.toks.get(s.own).map_or(0, |t| t.start)..]),
+            ACTION,
+        )
+    };
+    has_action
         || s.own_words()
             .iter()
             .take(6)
@@ -344,12 +389,15 @@ fn complaint_cue(view: &View<'_>, i: usize) -> Option<(String, &'static str)> {
             return Some((c, "clause"));
         }
     }
-    let heading = view.heading(s);
-    if let Some(cue) = text::first(heading, HEADINGS).or_else(|| text::first(heading, OFFENCES)) {
+    if let Some(cue) = view
+        .clause_first(s.clause, HEADINGS, true)
+        .or_else(|| view.clause_first(s.clause, OFFENCES, true))
+    {
         return Some((cue, "heading"));
     }
     let b = view.before(s.clause).next()?;
-    text::first(&view.clauses[b].words, COMPLAINT).map(|c| (c, "clause before"))
+    view.clause_first(b, COMPLAINT, false)
+        .map(|c| (c, "clause before"))
 }
 
 /// The direction for sentence `i`: from the sentence, else the sentences before it in its
@@ -359,6 +407,7 @@ fn direction_around(
     i: usize,
     slots: &[Slot],
     about: Party,
+    around: &Around,
 ) -> Option<(Direction, &'static str)> {
     let s = &view.sentences[i];
     if let Some(d) = direction(s, slots, about) {
@@ -372,7 +421,7 @@ fn direction_around(
             return Some((Direction { range: whole, ..d }, "clause"));
         }
     }
-    if let Some(side) = direction_of_words(view.heading(s), about) {
+    if let Some(side) = around.heading[s.clause] {
         return Some((
             Direction {
                 about: side,
@@ -382,13 +431,7 @@ fn direction_around(
         ));
     }
     let b = view.before(s.clause).next()?;
-    for j in view.clauses[b].sentences.clone() {
-        let p = &view.sentences[j];
-        if let Some(d) = direction(p, &p.slots, about) {
-            return Some((Direction { range: whole, ..d }, "clause before"));
-        }
-    }
-    None
+    around.clause[b].map(|d| (Direction { range: whole, ..d }, "clause before"))
 }
 
 /// Words before which "concerns" is a verb ("if the matter concerns the Clerk"), not a

@@ -10,7 +10,7 @@
 //! consultation with" a consultation; "and" a joint step. A step in a later sentence with none
 //! of these is a next step.
 
-use concord_model::roles::{Mention, Qualifier, role};
+use concord_model::roles::{Mention, Party, Qualifier, role};
 
 use super::text::{Sentence, is_any};
 use super::{Relation, Step};
@@ -389,7 +389,27 @@ pub(crate) fn display(m: &Mention) -> String {
         && written
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let name = if refines {
+    // A body is named as the council names it ("Personnel Committee", "Audit & Governance
+    // Committee"), when written as a title.
+    let body = role(&m.role).is_some_and(|r| r.party == Party::Body)
+        && m.text.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '&')
+                || matches!(w, "and" | "of" | "for")
+        });
+    let name = if body {
+        m.text
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "joint" | "deputy" | "vice" | "shared"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else if refines {
         written.join(" ")
     } else {
         canonical.to_string()

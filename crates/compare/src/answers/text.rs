@@ -198,6 +198,10 @@ pub(crate) struct View<'d> {
     pub clauses: Vec<ClauseView<'d>>,
     pub sentences: Vec<Sentence>,
     pub lexicon: &'static Lexicon,
+    /// The first cue of a list found in a clause's words or headings, by (clause, list,
+    /// headings?): every sentence of a section asks the same of its heading and of the clause
+    /// before it, for every question.
+    memo: std::cell::RefCell<std::collections::HashMap<(usize, usize, bool), Option<String>>>,
 }
 
 /// A list item's lead-in is prepended to it only when short enough to be a lead-in.
@@ -210,6 +214,7 @@ impl<'d> View<'d> {
             clauses: Vec::new(),
             sentences: Vec::new(),
             lexicon,
+            memo: std::cell::RefCell::default(),
         };
         let mut sections = 0;
         for s in &doc.sections {
@@ -310,6 +315,28 @@ impl<'d> View<'d> {
     /// The headings above a sentence's clause.
     pub fn heading(&self, s: &Sentence) -> &Words {
         &self.clauses[s.clause].heading
+    }
+
+    /// The words of the first of the cues found in clause `c`'s words (or, with `heading`, in
+    /// its headings), as [`first`] finds them, looked up once per clause and list.
+    pub fn clause_first(
+        &self,
+        c: usize,
+        cues: &'static [&'static str],
+        heading: bool,
+    ) -> Option<String> {
+        let key = (c, cues.as_ptr() as usize, heading);
+        if let Some(hit) = self.memo.borrow().get(&key) {
+            return hit.clone();
+        }
+        let words = if heading {
+            &self.clauses[c].heading
+        } else {
+            &self.clauses[c].words
+        };
+        let found = first(words, cues);
+        self.memo.borrow_mut().insert(key, found.clone());
+        found
     }
 
     /// The clauses before clause `c` in its section, nearest first.

@@ -157,11 +157,11 @@ pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'sta
         } else {
             g.context
         };
-        if let Some(cue) = first(view.heading(s), cues) {
+        if let Some(cue) = view.clause_first(s.clause, cues, true) {
             return Some((cue, "heading"));
         }
         if let Some(b) = view.before(s.clause).next()
-            && let Some(cue) = first(&view.clauses[b].words, cues)
+            && let Some(cue) = view.clause_first(b, cues, false)
         {
             return Some((cue, "clause before"));
         }
@@ -173,15 +173,41 @@ pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'sta
 /// squarely there but no role is sent the matter, `None` when off the topic.
 fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     let s = &view.sentences[i];
-    if any(&s.toks, t.exclude) {
+    // Most sentences name no role: nothing to answer with, nothing to look up (a spokesperson
+    // word may yet give a councillor's office a part, so any role will do).
+    if s.named.is_empty() || any(&s.toks, t.exclude) {
         return None;
     }
+    let mut slots = s.slots.clone();
+    if let Some(cue) = first(&s.toks, t.speakers) {
+        for (n, sl) in s.named.iter().zip(slots.iter_mut()) {
+            let councillor = role(&n.mention.role).is_some_and(|r| r.party == Party::Councillor);
+            if sl.class == Class::Other && councillor {
+                sl.class = Class::Speak;
+                sl.cue.clone_from(&cue);
+            }
+        }
+    }
+    if !t.send_needs.is_empty() && !any(&s.toks, t.send_needs) {
+        for sl in slots.iter_mut().filter(|sl| sl.class == Class::Send) {
+            sl.class = Class::Other;
+        }
+    }
+    // A sentence that sends the matter to no role can only be "mentioned, unclear", and only
+    // with its topic in the sentence itself: nothing around it need be looked up.
+    let routable = slots
+        .iter()
+        .any(|sl| !sl.negated && t.classes.contains(&sl.class));
     let mut score = 0;
     let mut around = false;
     let mut next = false;
     let mut topic = Vec::new();
     for g in t.groups {
-        let (cue, place) = met(view, i, g)?;
+        let (cue, place) = if routable {
+            met(view, i, g)?
+        } else {
+            (first(&s.toks, g.cues)?, "sentence")
+        };
         if place == "sentence" {
             score += 1;
         } else {
@@ -200,21 +226,6 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
                 .is_some_and(|n| any(&n.toks, t.action)));
     if around && !t.action.is_empty() && !business {
         return None;
-    }
-    let mut slots = s.slots.clone();
-    if let Some(cue) = first(&s.toks, t.speakers) {
-        for (n, sl) in s.named.iter().zip(slots.iter_mut()) {
-            let councillor = role(&n.mention.role).is_some_and(|r| r.party == Party::Councillor);
-            if sl.class == Class::Other && councillor {
-                sl.class = Class::Speak;
-                sl.cue.clone_from(&cue);
-            }
-        }
-    }
-    if !t.send_needs.is_empty() && !any(&s.toks, t.send_needs) {
-        for sl in slots.iter_mut().filter(|sl| sl.class == Class::Send) {
-            sl.class = Class::Other;
-        }
     }
     let mut route = Route::default();
     add_kept(s, &slots, t.classes, &mut route, &|_| true, false);
@@ -259,8 +270,16 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
 /// True when a sentence carries on a topic met around it: it holds one of the action words or
 /// points back.
 pub(crate) fn carries_on(s: &Sentence, action: &[&str]) -> bool {
-    let own = Words::new(&s.text[s.toks.get(s.own).map_or(0, |t| t.start)..]);
-    any(&own, action)
+    // An item's own words, without its lead-in (most sentences are their own words).
+    let has_action = if s.own == 0 {
+        any(&s.toks, action)
+    } else {
+        any(
+            &Words::new(&s.text[s.toks.get(s.own).map_or(0, |t| t.start)..]),
+            action,
+        )
+    };
+    has_action
         || s.own_words()
             .iter()
             .take(6)

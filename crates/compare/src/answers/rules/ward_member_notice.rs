@@ -78,7 +78,11 @@ const TELL: &[&str] = &[
 const OTHERS: &[&str] = &["agenda*", "summons", "all members", "all councillors"];
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
-    for s in &view.sentences {
+    for (index, s) in view.sentences.iter().enumerate() {
+        // A period of notice first: most sentences have none.
+        let Some(p) = periods(&s.toks).into_iter().find(|p| ahead(&s.toks, p)) else {
+            continue;
+        };
         let c = &view.clauses[s.clause];
         let before = view.before(s.clause).next();
         let points_back = s
@@ -87,30 +91,22 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             .take(6)
             .any(|t| is_any(&t.lower, POINTERS));
         let ward = first(&s.toks, WARD)
-            .or_else(|| first(&c.words, WARD))
-            .or_else(|| first(&c.heading, WARD))
+            .or_else(|| view.clause_first(s.clause, WARD, false))
+            .or_else(|| view.clause_first(s.clause, WARD, true))
             .or_else(|| {
                 before
                     .filter(|_| points_back)
-                    .and_then(|b| first(&view.clauses[b].words, WARD))
+                    .and_then(|b| view.clause_first(b, WARD, false))
             });
         let Some(ward) = ward else {
             continue;
         };
         // Told in the sentence, or in the one before it in the clause ("Officers tell the
         // councillors for a ward ... They do so at least seven days in advance").
-        let index = view
-            .sentences
-            .iter()
-            .position(|x| std::ptr::eq(x, s))
-            .unwrap_or(0);
         let told_before = index > c.sentences.start && told(&view.sentences[index - 1]);
         if any(&s.toks, OTHERS) || !(told(s) || told_before) {
             continue;
         }
-        let Some(p) = periods(&s.toks).into_iter().find(|p| ahead(&s.toks, p)) else {
-            continue;
-        };
         let id = view.clause_of(s).id.clone();
         let why = format!("{id}: “{ward}” told {}", p.words);
         return Some(Answer::from_value(
