@@ -169,7 +169,6 @@ const WITH_NOUNS: &[&str] = &[
     "issues",
     "difficulty",
     "difficulties",
-    "concerned",
     "displeased",
     "disagreement",
     "grievance",
