@@ -149,6 +149,12 @@ pub fn options_toml(doc: &Document, readings: &[Reading], source: &str) -> Strin
     );
     let _ = writeln!(out, "councillor = \"{term}\"");
 
+    // [roles.<id>]: the council's own names for the bodies its answers route to.
+    for (id, name) in body_names(doc, readings, &kind) {
+        let _ = writeln!(out, "\n# the text names {id} as \"{}\"", one_line(&name));
+        let _ = writeln!(out, "[roles.{id}]\nname = {}", toml_string(&name));
+    }
+
     // [sections] first decided, so that answers of sections that are off are left out.
     let answered = |q: &str| {
         readings
@@ -257,6 +263,50 @@ fn shape_of(question: &str, relations: &[String]) -> Option<&'static str> {
         _ => return None,
     };
     (catalogue::default_how(question).relation() != shape).then_some(shape)
+}
+
+/// The bodies (committees, panels, the full council) the answers route to, each with the name
+/// the text first gives it, where that is not the lexicon's own name for it ("Personnel
+/// Committee" for the staffing committee): drafting writes such a name only when the options
+/// declare it.
+fn body_names(doc: &Document, readings: &[Reading], kind: &str) -> Vec<(String, String)> {
+    let lexicon = concord_model::roles::Lexicon::for_kind(Some(kind));
+    let mut ids: Vec<&str> = Vec::new();
+    for r in readings {
+        if let Some(Found {
+            choice: Choice::Route(route),
+            ..
+        }) = &r.found
+        {
+            for id in route {
+                let body = concord_model::roles::role(id)
+                    .is_some_and(|r| r.party == concord_model::roles::Party::Body);
+                if body && !ids.contains(&id.as_str()) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    ids.sort_unstable();
+    let mut texts: Vec<&str> = Vec::new();
+    for c in doc.clauses() {
+        texts.push(&c.text);
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let written = texts.iter().find_map(|t| {
+                lexicon
+                    .mentions(t)
+                    .into_iter()
+                    .find(|m| m.role == id)
+                    .map(|m| m.text)
+            })?;
+            let canonical = concord_model::roles::role(id)?.name;
+            let title = written.chars().next().is_some_and(char::is_uppercase);
+            (title && !written.eq_ignore_ascii_case(canonical) && lexicon.roles(&written) == [id])
+                .then(|| (id.to_string(), written))
+        })
+        .collect()
 }
 
 /// The TOML value for a choice, or why the options cannot say it.
