@@ -495,11 +495,12 @@ fn texts(doc: &Document) -> Vec<&str> {
     out
 }
 
-/// Lowercased words of a text (letters and digits; apostrophes split words).
+/// Lowercased words of a text (letters and digits; apostrophes split words): the model's
+/// tokenizer.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    concord_model::words::tokens(text)
+        .into_iter()
+        .map(|t| t.lower.into_owned())
         .collect()
 }
 
