@@ -1267,7 +1267,13 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         Class::Attend
     } else if is_any(verb, SUBJECT_INVITE) {
         Class::Invite
-    } else if is_any(verb, SUBJECT_DECIDE) && !(verb == "final" && toks.word(k + 1) != "say") {
+    } else if is_any(verb, SUBJECT_DECIDE)
+        && !(verb == "final"
+            && !matches!(
+                toks.word(k + 1),
+                "say" | "arbiter" | "decision" | "authority" | "word" | "judge"
+            ))
+    {
         Class::Decide
     } else if is_any(verb, SUBJECT_SPEAK) && !is_any(verb, &["deal*", "handl*", "act", "acts"]) {
         Class::Speak
