@@ -1268,8 +1268,8 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
     } else if is_any(verb, SUBJECT_INVITE) {
         Class::Invite
     } else if is_any(verb, SUBJECT_DECIDE)
-        && !(verb == "final"
-            && !matches!(
+        && (verb != "final"
+            || matches!(
                 toks.word(k + 1),
                 "say" | "arbiter" | "decision" | "authority" | "word" | "judge"
             ))
