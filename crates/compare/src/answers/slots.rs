@@ -384,6 +384,8 @@ const BY_HANDLE: &[&str] = &[
     "reported",
     "escalated",
 ];
+/// Participles before "by" that make the role the one told or keeping the record.
+const BY_TELL: &[&str] = &["recorded", "registered", "noted", "logged"];
 /// Participles before "by" that make the role a speaker for the council.
 const BY_SPEAK: &[&str] = &[
     "issued", "released", "given", "spoken", "fronted", "prepared",
@@ -896,6 +898,10 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
         _ if is_any(w, OBJECT_CONSULT) => slot(Class::Consult, w),
         _ if is_any(w, OBJECT_SEND) => slot(Class::Send, w),
         "is" | "are" | "be" => {
+            // "the first point of contact is their line manager".
+            if (k.saturating_sub(3)..k).any(|j| toks.word(j) == "contact") {
+                return slot(Class::Send, "point of contact is");
+            }
             // "where the officer concerned is a Director": the one the matter is about.
             let from = k.saturating_sub(3);
             (from..k)
@@ -1011,6 +1017,8 @@ fn by(s: &Sentence, k: usize) -> Option<Slot> {
         let w = toks.word(j);
         let class = if is_any(w, BY_ABOUT) {
             Class::About
+        } else if is_any(w, BY_TELL) {
+            Class::Tell
         } else if is_any(w, BY_INVITE) {
             Class::Invite
         } else if is_any(w, BY_SPEAK) {
@@ -1259,6 +1267,20 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
                     || (toks.word(j.wrapping_sub(2)) == "and"
                         && matches!(toks.word(j - 1), "will" | "shall" | "may" | "then")))
         });
+    // "the first point of contact for media enquiries".
+    if verb == "point" && toks.word(k + 1) == "of" && toks.word(k + 2) == "contact" {
+        return slot(Class::Send, "point of contact");
+    }
+    // "is the appropriate person to decide".
+    if matches!(verb, "person" | "body" | "officer" | "one")
+        && toks.word(k + 1) == "to"
+        && is_any(
+            toks.word(k + 2),
+            &["decid*", "determin*", "approv*", "authoris*", "agree*"],
+        )
+    {
+        return slot(Class::Decide, format!("{verb} to {}", toks.word(k + 2)));
+    }
     // "Only if the Chief Executive says yes".
     if matches!(verb, "say" | "says") && matches!(toks.word(k + 1), "yes" | "so") {
         return slot(Class::Decide, format!("{verb} {}", toks.word(k + 1)));

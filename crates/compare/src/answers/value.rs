@@ -152,6 +152,10 @@ pub(crate) fn years(toks: &[Tok]) -> Option<(u32, String)> {
     for k in 0..toks.len() {
         let word = w(k);
         let found = match word {
+            // "on a two-yearly basis".
+            "yearly" if k > 0 && number(toks, k - 1).is_some_and(|(n, _)| n > 1) => {
+                number(toks, k - 1).map(|(n, _)| n)
+            }
             "annually" | "yearly" => Some(1),
             "annual" if matches!(w(k + 1), "review" | "basis" | "reviews") => Some(1),
             "biennially" => Some(2),

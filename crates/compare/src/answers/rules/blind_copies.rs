@@ -46,7 +46,15 @@ const FORBID: &[&str] = &[
     "is not to",
 ];
 /// "Should not", and imperatives: forbidding unless the clause concedes their use.
-const SHOULD_NOT: &[&str] = &["should not", "ought not", "do not", "does not", "are not"];
+const SHOULD_NOT: &[&str] = &[
+    "should not",
+    "ought not",
+    "do not",
+    "does not",
+    "are not",
+    "refrain*",
+    "inappropriate",
+];
 const DISCOURAGE: &[&str] = &[
     "avoid*",
     "not normally",
