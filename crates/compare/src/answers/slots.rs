@@ -147,6 +147,8 @@ const POSSESSORS: &[&str] = &[
 /// Verbs that send a matter "with" someone.
 const WITH_SEND: &[&str] = &[
     "rais*",
+    "resolv*",
+    "settl*",
     "word",
     "conversation",
     "chat",
