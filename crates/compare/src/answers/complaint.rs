@@ -582,10 +582,17 @@ fn from_parties(parties: &[Side], cue: usize, len: usize, about: Party) -> Optio
 /// The parties of a sentence: the words naming them and the roles it names (a role the matter
 /// is about stands for its side; the "Officer" of "Monitoring Officer" is no party).
 fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<Side> {
-    // With no slots given, roles are no parties at all (the Clerk included).
+    // The "Officer" of "Monitoring Officer" is no party; the Clerk is an officer who may
+    // complain or be complained about, but not while the matter is sent to them or they deal
+    // with it ("The Town Clerk will consider the concern"). With no slots given, roles are no
+    // parties at all.
     let in_role = |k: usize| {
-        s.named.iter().any(|n| {
-            (slots.is_empty() || n.mention.role != "clerk") && (n.tok..n.tok_end).contains(&k)
+        s.named.iter().enumerate().any(|(m, n)| {
+            let clerk_party = n.mention.role == "clerk"
+                && slots
+                    .get(m)
+                    .is_some_and(|sl| matches!(sl.class, Class::Other | Class::About));
+            !clerk_party && (n.tok..n.tok_end).contains(&k)
         })
     };
     let mut out: Vec<Side> = parties(&s.toks)
