@@ -37,4 +37,4 @@ pub use error::{Error, Problem, line_col};
 pub use options::{Answer, Council, Councillor, Options, Terms};
 pub use suggest::closest;
 pub use templates::{BUILTIN, ENTRY, Loader, MAX_TEMPLATE_BYTES, Templates};
-pub use words::{How, RoleName, Words};
+pub use words::{How, RoleName, SHAPES, Words};

@@ -10,7 +10,8 @@ use crate::catalogue::{self, Shape};
 use crate::options::{Councillor, Options};
 
 /// How a route is phrased.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum How {
     /// The first role, and each next one when the matter concerns the one before:
     /// "the Chief Officer; or, if the matter concerns that Chief Officer, the Chief Executive".
@@ -23,17 +24,47 @@ pub enum How {
     Consult,
     /// Every role, joined with "and": "the Chair and the Clerk".
     And,
+    /// A choice of any of them: "the Director or the Chief Executive".
+    Or,
 }
 
+/// The shapes an options file may give a route (`shape = "or"`), as the typed routes of the
+/// answers name them ("then", "or", "if-about") and as templates name phrasings.
+pub const SHAPES: &[&str] = &["then", "or", "if-about", "consult", "and"];
+
 impl How {
-    /// The phrasing named in a template (`"concerns"`, `"escalate"`, `"consult"`, `"and"`).
+    /// The phrasing named in a template (`"concerns"`, `"escalate"`, `"consult"`, `"and"`,
+    /// `"or"`) or a route's shape in an options file (`"then"`, `"or"`, `"if-about"`,
+    /// `"consult"`, `"and"`).
     pub fn parse(s: &str) -> Option<How> {
         match s {
-            "concerns" => Some(How::Concerns),
-            "escalate" => Some(How::Escalate),
+            "concerns" | "if-about" => Some(How::Concerns),
+            "escalate" | "then" => Some(How::Escalate),
             "consult" => Some(How::Consult),
             "and" => Some(How::And),
+            "or" => Some(How::Or),
             _ => None,
+        }
+    }
+
+    /// The name an options file gives the shape.
+    pub fn shape(self) -> &'static str {
+        match self {
+            How::Concerns => "if-about",
+            How::Escalate => "then",
+            How::Consult => "consult",
+            How::And => "and",
+            How::Or => "or",
+        }
+    }
+
+    /// How the answers read the steps after the first of a route phrased this way: "then",
+    /// "or" or "if-about" (a consultation and a joint step read as "then").
+    pub fn relation(self) -> &'static str {
+        match self {
+            How::Concerns => "if-about",
+            How::Or => "or",
+            How::Escalate | How::Consult | How::And => "then",
         }
     }
 }
@@ -54,6 +85,8 @@ pub struct Words {
     head: Option<String>,
     principal: Option<String>,
     councillor: Councillor,
+    /// Names the options declare for roles (`[roles.staffing-committee] name = "..."`).
+    declared: std::collections::BTreeMap<String, String>,
 }
 
 impl Words {
@@ -64,6 +97,7 @@ impl Words {
             head: options.terms.head_of_paid_service.clone(),
             principal: options.council.principal.clone(),
             councillor: options.terms.councillor,
+            declared: options.roles.clone(),
         }
     }
 
@@ -88,8 +122,20 @@ impl Words {
         }
     }
 
-    /// The title of a role in this council, or `None` when the council has no such role.
+    /// The title of a role in this council, or `None` when the council has no such role. A
+    /// name the options declare for the role is used as it is written.
     pub fn role(&self, id: &str) -> Option<RoleName> {
+        if let Some(name) = self.declared.get(id) {
+            let full = if name.to_lowercase().starts_with("the ") {
+                name.clone()
+            } else {
+                format!("the {name}")
+            };
+            return Some(RoleName {
+                full: full.clone(),
+                back: full,
+            });
+        }
         if !catalogue::roles_for(&self.kind).contains(&id) {
             return None;
         }
@@ -162,6 +208,16 @@ impl Words {
             "standards-committee" => unique("Standards Committee"),
             "communications-team" if joint => unique("shared communications team"),
             "communications-team" => unique("communications team"),
+            "committee-chair" => RoleName {
+                full: "the chair of the committee concerned".into(),
+                back: "the chair of that committee".into(),
+            },
+            "staffing-committee" if joint => unique("Joint Staffing Committee"),
+            "staffing-committee" => unique("Staffing Committee"),
+            "appointments-panel" => unique("Appointments Panel"),
+            "full-council" => unique("Full Council"),
+            "audit-committee" if joint => unique("Joint Audit and Governance Committee"),
+            "audit-committee" => unique("Audit and Governance Committee"),
             _ => return None,
         };
         Some(name)
@@ -231,8 +287,22 @@ impl Words {
                 }
             }
             How::And => and_list(&names.iter().map(|n| n.full.clone()).collect::<Vec<_>>()),
+            How::Or => {
+                let mut all = vec![first.full.clone()];
+                all.extend(rest.iter().map(|n| p(&n.full)));
+                or_list(&all)
+            }
         };
         Ok(out)
+    }
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 

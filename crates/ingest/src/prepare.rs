@@ -791,7 +791,7 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
 /// `Part 5 – Page 41`, `Page 2 of 7 | Member/Officer Protocol`, `- 3 -`.
 fn carries_page_number(key: &str) -> bool {
     // Most lines name no page at all.
-    let dashes = key.starts_with('-') && key.ends_with('-');
+    let dashes = key.len() <= 12 && key.contains('-');
     if !dashes && !key.contains("page") && !key.contains("tudalen") && !key.contains("pg") {
         return false;
     }

@@ -31,7 +31,9 @@ mod redline;
 mod redline_layout;
 mod show;
 
-pub use comparison::{comparison_csv, comparison_markdown, comparison_text};
+pub use comparison::{
+    comparison_csv, comparison_markdown, comparison_text, comparison_text_explained,
+};
 pub use comparison_html::comparison_html;
 pub use document_html::document_html;
 pub use explain::explain;
