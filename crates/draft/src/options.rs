@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalogue::{self, AnswerKind, Shape};
-use crate::words::How;
+use crate::shape::How;
 
 /// A complete set of choices: every question answered and every optional part decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -12,8 +12,8 @@ use toml::de::{DeTable, DeValue};
 use crate::catalogue::{self, AnswerKind, Shape};
 use crate::error::Problem;
 use crate::options::{self, Answer, Council, Councillor, Options, Terms};
+use crate::shape::{How, SHAPES};
 use crate::suggest;
-use crate::words::{How, SHAPES};
 
 const TABLES: &[&str] = &["council", "terms", "roles", "answers", "sections"];
 const ROLE_KEYS: &[&str] = &["name"];

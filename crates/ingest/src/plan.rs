@@ -61,6 +61,8 @@ pub enum Role {
     Continue,
     /// A paragraph of its own (a line of front matter: a title, a council's name).
     Para,
+    /// A paragraph of the text, starting here.
+    Text,
     /// An approval, version or review line, for the meta.
     Meta,
 }
@@ -275,6 +277,17 @@ pub fn plan(
     lettered_sections(&infos, &mut plan);
     let flattened = flattened(&infos, &scheme, &plan);
     unnumbered_headings(&infos, lines, contents, &flattened, &mut plan);
+    // Headings head text: a document in which every line would be a heading, with no text under
+    // any of them, is a document of short paragraphs.
+    if !infos.is_empty()
+        && infos
+            .iter()
+            .all(|info| matches!(plan.roles[info.i], Some(Role::Heading { number: None, .. })))
+    {
+        for info in &infos {
+            plan.roles[info.i] = Some(Role::Text);
+        }
+    }
     front_and_back_matter(&infos, &mut plan);
     number_flattened(&infos, &flattened, &mut plan, diags);
     // Single numbers that start again under each numbered heading are that section's
