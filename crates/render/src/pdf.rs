@@ -1,6 +1,6 @@
-//! PDF files for drafted protocols and redlines, written in pure Rust with the light
-//! `pdf-writer` crate and the standard fonts every PDF reader has (Helvetica, WinAnsiEncoding):
-//! selectable, extractable text; a tagged structure (headings and paragraphs, the footer an
+//! PDF files for drafted protocols, redlines and the review pack, written in pure Rust with the
+//! light `pdf-writer` crate and an embedded subset of Liberation Sans (`font`): selectable text
+//! that extracts exactly, every Latin letter (Welsh included); a tagged structure (headings and paragraphs, the footer an
 //! artifact); bookmarks for the sections; the title in the document information; and no dates,
 //! so the same input gives the same bytes. ARCHITECTURE.md says why not typst or printing HTML.
 //!
@@ -9,8 +9,8 @@
 //! - [`redline`]: the same paragraphs as the DOCX redline, deletions struck through in red,
 //!   insertions underlined in blue.
 //!
-//! The standard fonts cover Western European text (WinAnsiEncoding); a character outside it
-//! (rare in council text) prints as `?`.
+//! A character the font has no glyph for (not a Latin letter: a Chinese character, say) prints
+//! as `?`.
 //!
 //! ```
 //! let doc = concord_model::Document::default();
@@ -18,8 +18,8 @@
 //! assert!(bytes.starts_with(b"%PDF-"));
 //! ```
 
+mod font;
 mod layout;
-mod metrics;
 mod write;
 
 use concord_compare::diff::{Op, Redline};

@@ -1,10 +1,10 @@
 //! Page layout for the PDF writer: blocks of text (headings, clauses with hanging numbers,
-//! items, table rows) broken into lines with the standard fonts' real glyph widths, and lines
+//! items, table rows) broken into lines with the embedded font's real glyph widths, and lines
 //! into A4 pages, keeping a heading with what follows it.
 
 use concord_compare::diff::Op;
 
-use super::metrics::{HELVETICA, HELVETICA_BOLD};
+use super::font::font;
 
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
@@ -147,46 +147,6 @@ pub struct Mark {
     pub y: f32,
 }
 
-/// The WinAnsiEncoding byte of a character, `?` when the standard fonts cannot show it.
-pub fn win_ansi(c: char) -> u8 {
-    let u = c as u32;
-    match u {
-        0x20..=0x7e | 0xa0..=0xff => u as u8,
-        _ => match c {
-            '€' => 0x80,
-            '‚' => 0x82,
-            'ƒ' => 0x83,
-            '„' => 0x84,
-            '…' => 0x85,
-            '†' => 0x86,
-            '‡' => 0x87,
-            'ˆ' => 0x88,
-            '‰' => 0x89,
-            'Š' => 0x8a,
-            '‹' => 0x8b,
-            'Œ' => 0x8c,
-            'Ž' => 0x8e,
-            '‘' => 0x91,
-            '’' => 0x92,
-            '“' => 0x93,
-            '”' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            '˜' => 0x98,
-            '™' => 0x99,
-            'š' => 0x9a,
-            '›' => 0x9b,
-            'œ' => 0x9c,
-            'ž' => 0x9e,
-            'Ÿ' => 0x9f,
-            '\u{2010}' | '\u{2011}' | '\u{2212}' => b'-',
-            '\u{2002}'..='\u{200a}' | '\u{202f}' | '\t' => b' ',
-            _ => b'?',
-        },
-    }
-}
-
 /// The width of a span in a block of type size `size`.
 fn span_width(s: &Span, size: f32, bold: bool) -> f32 {
     width(&s.text, s.metrics(size).0, bold)
@@ -194,12 +154,7 @@ fn span_width(s: &Span, size: f32, bold: bool) -> f32 {
 
 /// The width of `text` in points.
 pub fn width(text: &str, size: f32, bold: bool) -> f32 {
-    let table = if bold { &HELVETICA_BOLD } else { &HELVETICA };
-    let units: u32 = text
-        .chars()
-        .map(|c| u32::from(table[win_ansi(c) as usize]))
-        .sum();
-    units as f32 * size / 1000.0
+    font(bold).width(text) * size / 1000.0
 }
 
 /// Lays the blocks out on pages; returns the pages and the bookmarks.
@@ -463,10 +418,8 @@ mod tests {
 
     #[test]
     fn measures_and_breaks() {
-        // Helvetica: "A" is 667 units; at 10 pt that is 6.67 pt.
+        // Helvetica's widths: "A" is 667 units; at 10 pt that is 6.67 pt.
         assert!((width("A", 10.0, false) - 6.67).abs() < 0.01);
-        assert_eq!(win_ansi('’'), 0x92);
-        assert_eq!(win_ansi('あ'), b'?');
         let spans = vec![Span::plain(
             "one two three four five six seven eight nine ten",
         )];

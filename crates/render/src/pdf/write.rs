@@ -1,6 +1,5 @@
-//! The PDF file itself (pdf-writer): the two standard fonts with WinAnsiEncoding (every PDF
-//! reader has them, so nothing is embedded and text extracts exactly), one content stream per
-//! page, a tagged structure tree (document, headings, paragraphs; the running footer marked as
+//! The PDF file itself (pdf-writer): the embedded font subsets (`font`: glyph ids with a
+//! ToUnicode map, so any Latin text prints and extracts exactly), one content stream per page, a tagged structure tree (document, headings, paragraphs; the running footer marked as
 //! an artifact), bookmarks for the headings, the title in the document information, and no
 //! dates or file ids, so the same input always gives the same bytes.
 
@@ -9,14 +8,99 @@ use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use concord_compare::diff::Op;
 
-use super::layout::{Block, Mark, PAGE_H, PAGE_W, Page, Role, width, win_ansi};
+use super::font::{Subset, Used, font};
+use super::layout::{Block, Mark, PAGE_H, PAGE_W, Page, Role, width};
 
 /// Colours of changes: deletions dark red (7:1 on white), insertions dark blue (9:1).
 const DELETED: (f32, f32, f32) = (0.65, 0.0, 0.0);
 const INSERTED: (f32, f32, f32) = (0.0, 0.25, 0.6);
 
-fn encode(text: &str) -> Vec<u8> {
-    text.chars().map(win_ansi).collect()
+/// The running footer of page `p` (from 0) of `total`.
+fn footer_text(footer: &str, p: usize, total: usize) -> String {
+    if footer.is_empty() {
+        format!("Page {} of {total}", p + 1)
+    } else {
+        format!("{footer} \u{2013} Page {} of {total}", p + 1)
+    }
+}
+
+/// The two fonts' subsets: every glyph the pages show, in each weight.
+fn subsets(pages: &[Page], footer: &str) -> [Option<Subset>; 2] {
+    let mut used = [Used::default(), Used::default()];
+    for (p, page) in pages.iter().enumerate() {
+        for r in page.runs.iter().chain(&page.notes) {
+            used[usize::from(r.bold)].add(font(r.bold), &r.text);
+        }
+        used[0].add(font(false), &footer_text(footer, p, pages.len()));
+    }
+    let [regular, bold] = used;
+    [
+        (!regular.is_empty())
+            .then(|| Subset::new(font(false), &regular))
+            .flatten(),
+        (!bold.is_empty())
+            .then(|| Subset::new(font(true), &bold))
+            .flatten(),
+    ]
+}
+
+/// `text` in font `bold` as its subset's glyph ids.
+fn encode(subsets: &[Option<Subset>; 2], bold: bool, text: &str) -> Vec<u8> {
+    match &subsets[usize::from(bold)] {
+        Some(s) => s.encode(font(bold), text),
+        None => Vec::new(),
+    }
+}
+
+/// Writes one font subset as a Type 0 font over a CIDFontType2 (the TrueType program
+/// embedded), with its widths and a ToUnicode map.
+fn write_font(pdf: &mut Pdf, ids: [Ref; 5], subset: &Subset, bold: bool) {
+    use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+    let [type0, cid, descriptor, program, cmap] = ids;
+    let name = Name(subset.base_name.as_bytes());
+    let info = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    };
+    pdf.type0_font(type0)
+        .base_font(name)
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(cmap);
+    {
+        let mut c = pdf.cid_font(cid);
+        c.subtype(CidFontType::Type2)
+            .base_font(name)
+            .system_info(info)
+            .font_descriptor(descriptor)
+            .default_width(0.0)
+            .cid_to_gid_map_predefined(Name(b"Identity"));
+        let mut w = c.widths();
+        for &(g, width) in &subset.widths {
+            w.consecutive(g, [width]);
+        }
+    }
+    let m = font(bold).metrics();
+    pdf.font_descriptor(descriptor)
+        .name(name)
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
+        .italic_angle(0.0)
+        .ascent(m.ascent)
+        .descent(m.descent)
+        .cap_height(m.cap_height)
+        .stem_v(if bold { 140.0 } else { 80.0 })
+        .font_file2(program);
+    pdf.stream(program, &subset.program)
+        .pair(Name(b"Length1"), subset.program.len() as i32);
+    let mut map = UnicodeCmap::new(Name(b"Concord-UCS"), info);
+    for &(g, c) in &subset.unicode {
+        map.pair(g, c);
+    }
+    pdf.cmap(cmap, &map.finish())
+        .name(Name(b"Concord-UCS"))
+        .system_info(info);
 }
 
 /// Writes the laid-out pages.
@@ -37,8 +121,8 @@ pub fn write(
     };
     let catalog = alloc();
     let tree = alloc();
-    let regular = alloc();
-    let bold = alloc();
+    let regular: [Ref; 5] = std::array::from_fn(|_| alloc());
+    let bold: [Ref; 5] = std::array::from_fn(|_| alloc());
     let info = alloc();
     let struct_root = alloc();
     let document = alloc();
@@ -74,10 +158,11 @@ pub fn write(
     pdf.pages(tree)
         .kids(page_ids.iter().copied())
         .count(pages.len() as i32);
-    for (font, name) in [(regular, "Helvetica"), (bold, "Helvetica-Bold")] {
-        pdf.type1_font(font)
-            .base_font(Name(name.as_bytes()))
-            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    let subsets = subsets(pages, footer);
+    for (k, ids) in [regular, bold].into_iter().enumerate() {
+        if let Some(s) = &subsets[k] {
+            write_font(&mut pdf, ids, s, k == 1);
+        }
     }
 
     // Each block's marked-content pieces: (page, mcid).
@@ -114,7 +199,7 @@ pub fn write(
                 c.begin_text();
                 c.set_font(Name(if r.bold { b"F2" } else { b"F1" }), r.size);
                 c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r.x, r.y]);
-                c.show(Str(&encode(&r.text)));
+                c.show(Str(&encode(&subsets, r.bold, &r.text)));
                 c.end_text();
                 if r.change != Op::Equal {
                     // Struck through or underlined, so the change shows without colour too.
@@ -150,17 +235,13 @@ pub fn write(
                 c.begin_text();
                 c.set_font(Name(b"F1"), r.size);
                 c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r.x, r.y]);
-                c.show(Str(&encode(&r.text)));
+                c.show(Str(&encode(&subsets, false, &r.text)));
                 c.end_text();
             }
             c.end_marked_content();
         }
         // The running footer: an artifact, not part of the text's structure.
-        let text = if footer.is_empty() {
-            format!("Page {} of {total}", p + 1)
-        } else {
-            format!("{footer} \u{2013} Page {} of {total}", p + 1)
-        };
+        let text = footer_text(footer, p, total);
         let w = width(&text, 8.5, false);
         c.begin_marked_content_with_properties(Name(b"Artifact"))
             .properties()
@@ -170,7 +251,7 @@ pub fn write(
         c.begin_text();
         c.set_font(Name(b"F1"), 8.5);
         c.set_text_matrix([1.0, 0.0, 0.0, 1.0, (PAGE_W - w) / 2.0, 36.0]);
-        c.show(Str(&encode(&text)));
+        c.show(Str(&encode(&subsets, false, &text)));
         c.end_text();
         c.end_marked_content();
         let data = c.finish();
@@ -184,9 +265,13 @@ pub fn write(
                 .struct_parents(p as i32);
             page_obj.pair(Name(b"Tabs"), Name(b"S"));
             let mut res = page_obj.resources();
-            res.fonts()
-                .pair(Name(b"F1"), regular)
-                .pair(Name(b"F2"), bold);
+            let mut fonts = res.fonts();
+            if subsets[0].is_some() {
+                fonts.pair(Name(b"F1"), regular[0]);
+            }
+            if subsets[1].is_some() {
+                fonts.pair(Name(b"F2"), bold[0]);
+            }
         }
         pdf.indirect(parent_arrays[p])
             .array()
