@@ -6,7 +6,7 @@
 use concord_model::{Clause, Document, Item, Section};
 use std::fmt::Write;
 
-use crate::html::{PAGE_END, anchor, esc, page_start};
+use crate::html::{PAGE_END, anchor, esc, esc_notes, page_start};
 
 /// What a document page adds to the base style.
 pub(crate) const STYLE: &str = "\
@@ -149,10 +149,10 @@ fn clause(out: &mut String, c: &Clause, prefix: &str) {
     }
     out.push_str("<div class=\"body\">");
     for p in c.text.split("\n\n") {
-        let _ = write!(out, "<p>{}</p>", esc(p));
+        let _ = write!(out, "<p>{}</p>", esc_notes(p, Some(prefix)));
     }
     if !c.items.is_empty() {
-        items(out, &c.items);
+        items(out, &c.items, prefix);
     }
     out.push_str("</div></div>\n");
     for sub in &c.clauses {
@@ -160,16 +160,16 @@ fn clause(out: &mut String, c: &Clause, prefix: &str) {
     }
 }
 
-fn items(out: &mut String, list: &[Item]) {
+fn items(out: &mut String, list: &[Item], prefix: &str) {
     out.push_str("<ul class=\"items\">");
     for i in list {
         out.push_str("<li>");
         if let Some(l) = &i.label {
             let _ = write!(out, "<span class=\"label\">{}</span>", esc(l));
         }
-        let _ = write!(out, "<span>{}", esc(&i.text));
+        let _ = write!(out, "<span>{}", esc_notes(&i.text, Some(prefix)));
         if !i.items.is_empty() {
-            items(out, &i.items);
+            items(out, &i.items, prefix);
         }
         out.push_str("</span></li>");
     }

@@ -26,6 +26,7 @@ mod outline;
 mod pack;
 mod pack_html;
 pub mod pdf;
+mod reason;
 mod redline;
 mod redline_layout;
 mod show;
@@ -35,8 +36,9 @@ pub use comparison_html::comparison_html;
 pub use document_html::document_html;
 pub use markdown::markdown;
 pub use outline::outline;
-pub use pack::{CheckRow, Checks, Pack};
+pub use pack::{ChangeRow, CheckRow, Checks, Pack, QuestionAnswers};
 pub use pack_html::pack_html;
+pub use reason::plain_reason;
 pub use redline::{
     RedlineOptions, redline_html, redline_markdown, redline_text, responsibility_line,
 };

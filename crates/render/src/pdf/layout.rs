@@ -82,7 +82,38 @@ pub struct Block {
     pub cells: Vec<(f32, String)>,
     /// Footnotes first cited in this block: (number, text), printed at the foot of its page.
     pub notes: Vec<(String, String)>,
+    /// A table row: its cells, each wrapped in its own column (the spans are not used).
+    pub row: Option<Row>,
+    /// A change bar in the left margin beside the whole block (a changed clause of a redline).
+    pub bar: bool,
+    /// Text set flush right on the block's first line (a page number in the contents).
+    pub right: Option<String>,
 }
+
+/// A row of a table: cells that wrap within their columns, ruled round. A header row is
+/// repeated at the top of each page the table continues on; no row is split across pages.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// (offset from the left margin, width, text) of each cell.
+    pub cells: Vec<(f32, f32, String)>,
+    pub header: bool,
+    /// Which table of the document the row belongs to.
+    pub table: usize,
+}
+
+/// A ruled line on a page: from (x1, y1) to (x2, y2), its width and grey level (0 black).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub from: (f32, f32),
+    pub to: (f32, f32),
+    pub width: f32,
+    pub grey: f32,
+}
+
+/// Padding inside a table cell.
+const CELL_PAD: f32 = 4.0;
+/// Where a change bar stands, left of the margin.
+const BAR_X: f32 = 14.0;
 
 impl Block {
     pub fn para(spans: Vec<Span>, text_x: f32) -> Block {
@@ -98,6 +129,9 @@ impl Block {
             outline: None,
             cells: Vec::new(),
             notes: Vec::new(),
+            row: None,
+            bar: false,
+            right: None,
         }
     }
 }
@@ -125,6 +159,8 @@ pub struct Page {
     /// height (0 without notes).
     pub notes: Vec<Placed>,
     pub rule: f32,
+    /// Table rules and change bars.
+    pub lines: Vec<Rule>,
 }
 
 /// Footnote lines of a page: (number, text lines).
@@ -164,7 +200,34 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
     let mut marks = Vec::new();
     let mut y = PAGE_H - TOP;
     let usable = PAGE_W - LEFT - RIGHT;
+    // The header row of the table being laid out, to repeat on each page it continues on.
+    let mut header: Option<usize> = None;
     for (k, b) in blocks.iter().enumerate() {
+        if let Some(row) = &b.row {
+            if row.header {
+                header = Some(k);
+            } else if header.and_then(|h| blocks[h].row.as_ref()).map(|h| h.table)
+                != Some(row.table)
+            {
+                header = None;
+            }
+            let at_top = pages.last().is_some_and(|p| p.runs.is_empty());
+            if !at_top {
+                y -= b.before;
+            }
+            let bottom = BOTTOM + page_notes.last().map_or(0.0, notes_height);
+            if y - row_height(b) < bottom && !at_top {
+                pages.push(Page::default());
+                page_notes.push(Vec::new());
+                y = PAGE_H - TOP;
+                if let Some(h) = header.filter(|&h| h != k) {
+                    place_row(&mut pages, &mut y, &blocks[h], h);
+                }
+            }
+            place_row(&mut pages, &mut y, b, k);
+            continue;
+        }
+        header = None;
         let leading = b.size * LEADING;
         let lines = break_lines(&b.spans, usable - b.text_x, b.size, b.bold);
         let mine: NoteLines = b
@@ -221,8 +284,18 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
                 y = PAGE_H - TOP;
             }
             y -= leading;
-            let page = pages.last_mut().map(|p| &mut p.runs);
-            let Some(runs) = page else { continue };
+            let Some(page) = pages.last_mut() else {
+                continue;
+            };
+            if b.bar {
+                page.lines.push(Rule {
+                    from: (LEFT - BAR_X, y + leading * 0.8),
+                    to: (LEFT - BAR_X, y - leading * 0.25),
+                    width: 1.5,
+                    grey: 0.0,
+                });
+            }
+            let runs = &mut page.runs;
             if i == 0 {
                 let mut x = LEFT + b.label_x;
                 for s in &b.label {
@@ -234,6 +307,11 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
                     let s = Span::plain(text.clone());
                     let w = width(text, b.size, b.bold);
                     runs.push(placed(LEFT + cx, y, b, &s, w, k));
+                }
+                if let Some(text) = &b.right {
+                    let s = Span::plain(text.clone());
+                    let w = width(text, b.size, b.bold);
+                    runs.push(placed(PAGE_W - RIGHT - w, y, b, &s, w, k));
                 }
             }
             let mut x = LEFT + b.text_x;
@@ -312,6 +390,67 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
         }
     }
     (pages, marks)
+}
+
+/// The lines of each cell of a row.
+fn row_lines(b: &Block) -> Vec<Vec<Vec<Span>>> {
+    let Some(row) = &b.row else {
+        return Vec::new();
+    };
+    row.cells
+        .iter()
+        .map(|(_, w, text)| {
+            break_lines(
+                &[Span::plain(text.clone())],
+                w - 2.0 * CELL_PAD,
+                b.size,
+                b.bold,
+            )
+        })
+        .collect()
+}
+
+/// The height of a table row.
+fn row_height(b: &Block) -> f32 {
+    let most = row_lines(b).iter().map(Vec::len).max().unwrap_or(0).max(1);
+    most as f32 * b.size * LEADING + 2.0 * CELL_PAD
+}
+
+/// Places a table row at `y`, ruled round, and moves `y` below it.
+fn place_row(pages: &mut [Page], y: &mut f32, b: &Block, k: usize) {
+    let Some(row) = &b.row else { return };
+    let Some(page) = pages.last_mut() else { return };
+    let leading = b.size * LEADING;
+    let height = row_height(b);
+    let top = *y;
+    for ((x, _, _), lines) in row.cells.iter().zip(row_lines(b)) {
+        let mut ly = top - CELL_PAD;
+        for line in lines {
+            ly -= leading;
+            let mut lx = LEFT + x + CELL_PAD;
+            for s in &line {
+                let w = span_width(s, b.size, b.bold);
+                page.runs.push(placed(lx, ly + leading * 0.22, b, s, w, k));
+                lx += w;
+            }
+        }
+    }
+    let left = LEFT + row.cells.first().map_or(0.0, |c| c.0);
+    let right = LEFT + row.cells.last().map_or(0.0, |c| c.0 + c.1);
+    let bottom = top - height;
+    let rule = |from, to| Rule {
+        from,
+        to,
+        width: if row.header { 0.8 } else { 0.4 },
+        grey: 0.45,
+    };
+    page.lines.push(rule((left, top), (right, top)));
+    page.lines.push(rule((left, bottom), (right, bottom)));
+    for (x, _, _) in &row.cells {
+        page.lines.push(rule((LEFT + x, top), (LEFT + x, bottom)));
+    }
+    page.lines.push(rule((right, top), (right, bottom)));
+    *y = bottom;
 }
 
 fn placed(x: f32, y: f32, b: &Block, s: &Span, width: f32, block: usize) -> Placed {

@@ -218,6 +218,21 @@ pub fn write(
             }
             c.end_marked_content();
         }
+        // Table rules and change bars: artifacts, not text.
+        if !page.lines.is_empty() {
+            c.begin_marked_content_with_properties(Name(b"Artifact"))
+                .properties()
+                .artifact()
+                .kind(ArtifactType::Layout);
+            for l in &page.lines {
+                c.set_stroke_rgb(l.grey, l.grey, l.grey);
+                c.set_line_width(l.width);
+                c.move_to(l.from.0, l.from.1);
+                c.line_to(l.to.0, l.to.1);
+                c.stroke();
+            }
+            c.end_marked_content();
+        }
         // Footnotes at the foot of the page, under a short rule: a Note element each.
         if !page.notes.is_empty() {
             c.set_stroke_rgb(0.3, 0.3, 0.3);
