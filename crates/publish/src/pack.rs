@@ -198,8 +198,8 @@ fn about(d: &Document, name: &str) -> String {
     match (title, kind) {
         (Some(t), Some(k)) => format!("\u{201c}{t}\u{201d} ({k})"),
         (Some(t), None) => format!("\u{201c}{t}\u{201d}"),
-        (None, Some(k)) => format!("a protocol ({k})"),
-        (None, None) => "a protocol".into(),
+        (None, Some(k)) => k,
+        (None, None) => String::new(),
     }
 }
 

@@ -229,7 +229,13 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
     out.push(Part::Bullets(
         p.protocols
             .iter()
-            .map(|(name, about)| format!("{name}: {about}"))
+            .map(|(name, about)| {
+                if about.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name}: {about}")
+                }
+            })
             .collect(),
     ));
     for q in &p.answers {
