@@ -13,7 +13,7 @@ pub fn reference(question: Option<&str>) -> Option<String> {
     match question {
         Some(id) => {
             let q = catalogue::question(id)?;
-            question_entry(&mut out, q);
+            question_entry(&mut out, q, true);
         }
         None => {
             out.push_str("[council]\n");
@@ -32,11 +32,17 @@ pub fn reference(question: Option<&str>) -> Option<String> {
             out.push_str(
                 "  head_of_paid_service  the title of the head of paid service; default \"Clerk\" (parish,\n                        community), \"Town Clerk\" (town), \"Joint Chief Executive\" (joint),\n                        \"Chief Executive\" (others)\n\n",
             );
+            // The roles a route may name, once for every question that takes a route.
+            out.push_str("Roles a route may name, by kind of council:\n");
+            for line in grouped(|kind| catalogue::roles_for(kind).join(", ")).split("; ") {
+                let _ = writeln!(out, "  {line}");
+            }
+            out.push('\n');
             out.push_str(
                 "[answers]  (keyed by question id; `concord options QUESTION` shows one)\n\n",
             );
             for q in catalogue::QUESTIONS {
-                question_entry(&mut out, q);
+                question_entry(&mut out, q, false);
                 out.push('\n');
             }
             out.push_str("[sections]  (true or false)\n");
@@ -54,7 +60,9 @@ pub fn reference(question: Option<&str>) -> Option<String> {
     Some(out)
 }
 
-fn question_entry(out: &mut String, q: &Question) {
+/// One question's entry; the roles a route may name only when `roles` (the full reference
+/// lists them once, above the answers).
+fn question_entry(out: &mut String, q: &Question, roles: bool) {
     let _ = writeln!(out, "{}", q.id);
     let _ = writeln!(out, "  {}", q.text);
     let shape = match q.answer {
@@ -70,7 +78,7 @@ fn question_entry(out: &mut String, q: &Question) {
         AnswerKind::Forbidden => "{ forbidden = true|false }",
     };
     let _ = writeln!(out, "  value: {shape}");
-    if q.answer == AnswerKind::Route {
+    if q.answer == AnswerKind::Route && roles {
         let _ = writeln!(
             out,
             "  roles: {}",
@@ -144,6 +152,15 @@ mod tests {
         }
         assert!(r.contains("parish, town, community: [\"chair\", \"monitoring-officer\"]"));
         assert!(reference(Some("no-such-question")).is_none());
+        // Issue 15: the role list was printed once per route question (seven times).
+        let roles = grouped(|kind| catalogue::roles_for(kind).join(", "));
+        let first = roles.split("; ").next().unwrap();
+        assert_eq!(r.matches(first).count(), 1, "the role list once");
+        assert!(
+            reference(Some("officer-complaint-about-councillor"))
+                .unwrap()
+                .contains("  roles: ")
+        );
         let one = reference(Some("review-cycle")).unwrap();
         assert!(one.starts_with("review-cycle\n  How often"));
     }

@@ -35,13 +35,13 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// Canonical Markdown that `concord ingest` reads back to the same clauses
+    /// Markdown, written so that Concord reads it back to exactly the same clauses
     Md,
     /// A self-contained, accessible, printable HTML page
     Html,
     /// A Word file with real heading styles and automatic list numbering (needs -o)
     Docx,
-    /// A tagged PDF with bookmarks (needs -o)
+    /// A PDF with bookmarks, readable by screen readers (needs -o)
     Pdf,
 }
 
