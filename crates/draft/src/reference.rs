@@ -25,8 +25,16 @@ pub fn reference(question: Option<&str>) -> Option<String> {
             );
             out.push_str("  adopted    optional: the date of adoption, such as 2026-05-05\n");
             out.push_str(
-                "  principal  optional, parish, town and community councils only: the principal\n             council whose Monitoring Officer deals with code of conduct complaints\n\n",
+                "  principal  optional, parish, town and community councils only: the principal\n             council whose Monitoring Officer deals with code of conduct complaints\n",
             );
+            out.push_str("  review_due optional: the date the protocol is next reviewed, such as 2030-05-05\n");
+            out.push_str(
+                "  logo       optional: a PNG or JPEG file (beside the options file) printed above the title\n\n",
+            );
+            out.push_str("[[versions]]  (optional, one table per version, oldest first)\n");
+            out.push_str("  date       the date of the version, such as 2026-05-05\n");
+            out.push_str("  version    its number or name, such as \"2\"\n");
+            out.push_str("  note       what changed\n\n");
             out.push_str("[terms]\n");
             out.push_str("  councillor            \"councillor\" (default) or \"member\"\n");
             out.push_str(

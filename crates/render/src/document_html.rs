@@ -18,6 +18,9 @@ nav ol{padding-left:1.25rem}\
 .items li{display:flex;gap:.5rem;margin:.25rem 0}\
 .label{flex:0 0 2rem}\
 .footnotes{font-size:.95rem;color:#1b1b1b;border-top:1px solid #b1b4b6;margin-top:2rem}\
+.versions{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.95rem}\
+.versions caption{text-align:left;font-weight:600;padding:.25rem 0}\
+.versions th,.versions td{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 @media print{.clause{break-inside:avoid}}";
 
 /// The document as a complete HTML page.
@@ -38,7 +41,7 @@ pub fn document_html(doc: &Document) -> String {
     if let Some(c) = &doc.meta.council {
         meta.push(("Council", c.as_str()));
     }
-    let adopted = doc.meta.adopted.map(|a| a.to_string());
+    let adopted = doc.meta.adopted.map(|a| a.long());
     if let Some(a) = &adopted {
         meta.push(("Adopted", a.as_str()));
     }
@@ -48,6 +51,9 @@ pub fn document_html(doc: &Document) -> String {
             let _ = write!(out, "<dt>{k}:</dt><dd>{}</dd>", esc(v));
         }
         out.push_str("</dl>\n");
+    }
+    if !doc.meta.versions.is_empty() {
+        versions(&mut out, doc);
     }
     out.push_str("</header>\n");
     if !doc.sections.is_empty() {
@@ -69,6 +75,24 @@ pub fn document_html(doc: &Document) -> String {
     out.push_str("</main>\n");
     out.push_str(PAGE_END);
     out
+}
+
+/// The version history as a table, dates written one way.
+fn versions(out: &mut String, doc: &Document) {
+    let (header, rows) = crate::dates::version_rows(doc);
+    out.push_str("<table class=\"versions\">\n<caption>Version history</caption>\n<thead><tr>");
+    for h in &header {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", esc(&cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// The sections and footnotes of a document, top-level headings at `level`, every anchor

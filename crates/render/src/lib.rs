@@ -17,6 +17,7 @@
 
 mod comparison;
 mod comparison_html;
+mod dates;
 mod document_html;
 pub mod docx;
 pub mod escape;

@@ -47,7 +47,20 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
     let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let blocks = document_blocks(doc);
     let (pages, marks) = layout::layout(&blocks);
-    let footer = doc.meta.council.as_deref().unwrap_or(title);
+    let mut footer = doc.meta.council.as_deref().unwrap_or(title).to_string();
+    if let Some(due) = doc
+        .meta
+        .versions
+        .iter()
+        .rev()
+        .find_map(|v| v.review.as_ref())
+    {
+        footer = format!(
+            "{footer} \u{2013} next review due {}",
+            crate::dates::written(due)
+        );
+    }
+    let footer = footer.as_str();
     write::write(
         &blocks,
         &pages,
@@ -69,6 +82,7 @@ pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
     if let Some(a) = &doc.meta.adopted {
         facts.push(format!("Adopted {}", a.long()));
     }
+
     for f in facts {
         let mut b = Block::para(vec![Span::plain(f)], 0.0);
         b.size = 11.0;
@@ -77,26 +91,18 @@ pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
         blocks.push(b);
     }
     if !doc.meta.versions.is_empty() {
-        let mut rows = vec![(
-            "Date".to_string(),
-            "Version".to_string(),
-            "Note".to_string(),
-        )];
-        for v in &doc.meta.versions {
-            rows.push((
-                v.date.as_ref().map(ToString::to_string).unwrap_or_default(),
-                v.version.clone().unwrap_or_default(),
-                v.note.clone().unwrap_or_default(),
-            ));
-        }
-        for (i, (d, ver, note)) in rows.into_iter().enumerate() {
-            let mut b = Block::para(vec![Span::plain(note)], 150.0);
-            b.cells = vec![(0.0, d), (90.0, ver)];
-            b.bold = i == 0;
-            b.before = 1.0;
-            b.size = 9.5;
-            blocks.push(b);
-        }
+        // Date, version and note as columns; the next review date is in the running footer
+        // (a column often empty would not read back in its place).
+        let (header, rows) = crate::dates::version_rows(doc);
+        let three = |r: &[String]| r.iter().take(3).cloned().collect::<Vec<String>>();
+        let rows3: Vec<Vec<String>> = rows.iter().map(|r| three(r)).collect();
+        table(
+            &mut blocks,
+            &three(&header),
+            &rows3,
+            &[22, 14, 64],
+            usize::MAX,
+        );
     }
     let mut notes = Notes {
         text: doc

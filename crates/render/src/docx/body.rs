@@ -83,22 +83,27 @@ impl<'a> Writer<'a> {
         text_with_notes(&mut self.out, text, &self.notes);
     }
 
+    /// The version history, dates written as the text writes them, with the next review date
+    /// where a row gives one.
     fn version_table(&mut self, doc: &Document) {
+        let (header, rows) = crate::dates::version_rows(doc);
+        // Column widths in twentieths of a point, summing to the text width.
+        let widths: &[u32] = if header.len() == 4 {
+            &[1900, 1100, 4070, 2000]
+        } else {
+            &[2000, 1500, 5570]
+        };
         self.out.push_str(concat!(
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>",
-            "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>",
-            "<w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"1500\"/><w:gridCol w:w=\"5570\"/></w:tblGrid>"
+            "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
         ));
-        let header = ["Date", "Version", "Note"];
-        self.row(&header.map(String::from), true);
-        for v in &doc.meta.versions {
-            let cells = [
-                v.date.as_ref().map(ToString::to_string),
-                v.version.clone(),
-                v.note.clone(),
-            ]
-            .map(Option::unwrap_or_default);
-            self.row(&cells, false);
+        for w in widths {
+            let _ = write!(self.out, "<w:gridCol w:w=\"{w}\"/>");
+        }
+        self.out.push_str("</w:tblGrid>");
+        self.row(&header, true);
+        for cells in &rows {
+            self.row(cells, false);
         }
         self.out.push_str("</w:tbl>");
         // Word needs a paragraph between a table and what follows it.
@@ -106,7 +111,7 @@ impl<'a> Writer<'a> {
             .push_str("<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr></w:p>");
     }
 
-    fn row(&mut self, cells: &[String; 3], header: bool) {
+    fn row(&mut self, cells: &[String], header: bool) {
         self.out.push_str("<w:tr>");
         if header {
             self.out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
