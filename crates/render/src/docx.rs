@@ -2,7 +2,7 @@
 //!
 //! - [`document`]: a protocol with real heading styles, real multilevel list numbering
 //!   (`numbering.xml`; numbers are never typed into the text), items as list levels, real
-//!   footnotes, the version table and the document properties.
+//!   footnotes, the version table, a real table of contents and the document properties.
 //! - [`redline`]: a redline as real tracked changes (`w:ins` / `w:del`) that Word and
 //!   LibreOffice accept or reject: accepting all gives the new text, rejecting all the old.
 //!
@@ -28,6 +28,7 @@ mod body;
 mod numbering;
 mod pack;
 mod parts;
+mod toc;
 mod tracked;
 mod xml;
 

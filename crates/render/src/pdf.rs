@@ -42,11 +42,31 @@ const TEXT_X: f32 = 40.0;
 const ITEM_STEP: f32 = 22.0;
 const ITEM_LABEL: f32 = 26.0;
 
-/// The document as a PDF.
+/// The document as a PDF: a printed contents page (each section with the page it starts on)
+/// after the front matter when it has two or more sections.
 pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
     let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
-    let blocks = document_blocks(doc);
-    let (pages, marks) = layout::layout(&blocks);
+    let mut blocks = document_blocks(doc);
+    if doc.sections.len() >= 2 {
+        // The contents go where the first section starts; each entry names its section as
+        // the heading's bookmark does.
+        let at = blocks
+            .iter()
+            .position(|b| matches!(b.outline, Some((1, _))))
+            .unwrap_or(blocks.len());
+        let mut contents = vec![heading(2, vec![Span::plain("Contents")], Vec::new(), None)];
+        for b in blocks.iter().filter_map(|b| match &b.outline {
+            Some((1, t)) => Some(t.clone()),
+            _ => None,
+        }) {
+            let mut e = Block::para(vec![Span::plain(b)], 0.0);
+            e.right = Some("0".into());
+            e.before = 2.0;
+            contents.push(e);
+        }
+        blocks.splice(at..at, contents);
+    }
+    let (pages, marks) = with_page_numbers(&mut blocks);
     let mut footer = doc.meta.council.as_deref().unwrap_or(title).to_string();
     if let Some(due) = doc
         .meta
@@ -60,15 +80,37 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
             crate::dates::written(due)
         );
     }
-    let footer = footer.as_str();
     write::write(
         &blocks,
         &pages,
         &marks,
         title,
-        footer,
+        &footer,
         opts.author.as_deref(),
     )
+}
+
+/// Lays the blocks out, then fills each contents entry (a block with `right` set) with the
+/// page its part starts on (the level-1 bookmarks, in order) and lays them out again: an
+/// entry is one line either way, so nothing moves.
+fn with_page_numbers(blocks: &mut [Block]) -> (Vec<layout::Page>, Vec<layout::Mark>) {
+    let (pages, marks) = layout::layout(blocks);
+    if !blocks.iter().any(|b| b.right.is_some()) {
+        return (pages, marks);
+    }
+    let starts: Vec<usize> = marks
+        .iter()
+        .filter(|m| m.level == 1)
+        .map(|m| m.page + 1)
+        .collect();
+    let mut k = 0;
+    for b in blocks.iter_mut() {
+        if b.right.is_some() {
+            b.right = starts.get(k).map(ToString::to_string);
+            k += 1;
+        }
+    }
+    layout::layout(blocks)
 }
 
 /// The blocks of a document: its title, facts, version table, sections and clauses.
@@ -470,27 +512,8 @@ fn items(blocks: &mut Vec<Block>, list: &[Item], x: f32, notes: &mut Notes) {
 /// struck through, insertions underlined and change bars, and the new text as the appendix;
 /// every part a bookmark.
 pub fn pack(p: &crate::Pack<'_>, opts: &PdfOptions) -> Vec<u8> {
-    // Laid out twice: the first time to learn the page each part starts on, the second with
-    // those numbers in the contents (one line each, so nothing moves).
     let mut blocks = pack_blocks(p);
-    let (pages, marks) = layout::layout(&blocks);
-    let starts: Vec<usize> = marks
-        .iter()
-        .filter(|m| m.level == 1)
-        .map(|m| m.page + 1)
-        .collect();
-    let mut k = 0;
-    for b in &mut blocks {
-        if b.right.is_some() {
-            b.right = starts.get(k).map(ToString::to_string);
-            k += 1;
-        }
-    }
-    let (pages, marks) = if k > 0 {
-        layout::layout(&blocks)
-    } else {
-        (pages, marks)
-    };
+    let (pages, marks) = with_page_numbers(&mut blocks);
     let footer = p.council.as_deref().unwrap_or(&p.title);
     write::write(
         &blocks,

@@ -18,7 +18,7 @@ use crate::pack::{Pack, Part, Table};
 pub fn body(p: &Pack<'_>, rev: &Revision<'_>) -> (String, Numbering, String) {
     // The appendix is written first so its lists own the first numbering ids; the pack's
     // bullet lists are added after them.
-    let appendix = super::body::body(p.new);
+    let appendix = super::body::body_without_contents(p.new);
     let appendix_xml = demote(&appendix.xml);
     let mut numbering = appendix.numbering;
     let notes: HashMap<String, u32> = p
@@ -52,7 +52,7 @@ pub fn body(p: &Pack<'_>, rev: &Revision<'_>) -> (String, Numbering, String) {
                     out.push_str("</w:p>");
                 }
             }
-            Part::Contents(_) => contents(&mut out, &toc),
+            Part::Contents(_) => super::toc::contents(&mut out, &toc),
             Part::Heading(1, text) => {
                 if !first_heading {
                     // Each part of the pack starts on a new page, as committee papers do.
@@ -60,7 +60,7 @@ pub fn body(p: &Pack<'_>, rev: &Revision<'_>) -> (String, Numbering, String) {
                 }
                 first_heading = false;
                 let (name, _) = &toc[next_toc.min(toc.len().saturating_sub(1))];
-                let id = TOC_IDS + next_toc as u32;
+                let id = super::toc::TOC_IDS + next_toc as u32;
                 next_toc += 1;
                 out.push_str("<w:p>");
                 out.push_str(&ppr("Heading1", None, None));
@@ -109,9 +109,6 @@ fn para(out: &mut String, style: &str, num: Option<(u32, u32)>, text: &str, rpr:
     out.push_str("</w:p>");
 }
 
-/// Bookmark ids of the contents' targets: far above any revision id the tracked changes use.
-const TOC_IDS: u32 = 900_000;
-
 /// Headings of a text set inside the pack, one level down: its title a heading of level 2, its
 /// sections below that.
 fn demote(xml: &str) -> String {
@@ -119,29 +116,6 @@ fn demote(xml: &str) -> String {
         .replace("w:val=\"Heading2\"", "w:val=\"Heading3\"")
         .replace("w:val=\"Heading1\"", "w:val=\"Heading2\"")
         .replace("w:val=\"Title\"", "w:val=\"Heading2\"")
-}
-
-/// The contents: a `TOC` field over the level-1 headings, its result already written (each
-/// entry a link to its heading), marked dirty (and `updateFields` set) so Word rebuilds it with
-/// page numbers when the file opens; LibreOffice shows the entries as written and adds the
-/// page numbers on Tools > Update. Page numbers are not guessed: Word sets its own pages.
-fn contents(out: &mut String, toc: &[(String, String)]) {
-    para(out, "TOCHeading", None, "Contents", "");
-    for (k, (name, title)) in toc.iter().enumerate() {
-        out.push_str("<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>");
-        if k == 0 {
-            out.push_str("<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
-        }
-        out.push_str(&format!(
-            "<w:hyperlink w:anchor=\"{name}\" w:history=\"1\">"
-        ));
-        run(out, title, "");
-        out.push_str("</w:hyperlink>");
-        if k + 1 == toc.len() {
-            out.push_str("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
-        }
-        out.push_str("</w:p>");
-    }
 }
 
 /// A table across the page, each column as wide as its share, the header row repeated on
