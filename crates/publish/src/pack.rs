@@ -174,12 +174,14 @@ pub fn make(m: &Inputs<'_>) -> Result<Pack, Error> {
                     .date
                     .clone()
                     .or_else(|| new.meta.adopted.map(|d| d.to_string())),
+                logo: None,
             },
         ),
         pdf: concord_render::pdf::pack(
             &pack,
             &concord_render::pdf::PdfOptions {
                 author: Some(m.author.clone()),
+                logo: None,
             },
         ),
     })

@@ -11,6 +11,7 @@ use crate::html::{PAGE_END, anchor, esc, esc_notes, page_start};
 /// What a document page adds to the base style.
 pub(crate) const STYLE: &str = "\
 nav ol{padding-left:1.25rem}\
+.toc{list-style:none;padding-left:0}\
 .clause{display:flex;gap:.75rem;margin:.6rem 0}\
 .num{flex:0 0 3rem;font-weight:600}\
 .body p{margin:0}\
@@ -25,6 +26,11 @@ nav ol{padding-left:1.25rem}\
 
 /// The document as a complete HTML page.
 pub fn document_html(doc: &Document) -> String {
+    document_html_with_logo(doc, None)
+}
+
+/// The document as a complete HTML page, with the council's logo above the title.
+pub fn document_html_with_logo(doc: &Document, logo: Option<&crate::Logo>) -> String {
     let title = doc
         .meta
         .title
@@ -36,6 +42,22 @@ pub fn document_html(doc: &Document) -> String {
     };
     let mut out = page_start(&page_title, STYLE, "Skip to the protocol");
     out.push_str("<header>\n");
+    if let Some(l) = logo {
+        let (w, h) = l.printed_size();
+        let alt = match &doc.meta.council {
+            Some(c) => format!("{c} logo"),
+            None => "Logo".into(),
+        };
+        let _ = writeln!(
+            out,
+            "<img class=\"logo\" src=\"data:{};base64,{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+            l.mime(),
+            crate::logo::base64(&l.bytes),
+            esc(&alt),
+            (w * 4.0 / 3.0).round(),
+            (h * 4.0 / 3.0).round()
+        );
+    }
     let _ = writeln!(out, "<h1>{}</h1>", esc(title));
     let mut meta = Vec::new();
     if let Some(c) = &doc.meta.council {
@@ -58,7 +80,7 @@ pub fn document_html(doc: &Document) -> String {
     out.push_str("</header>\n");
     if !doc.sections.is_empty() {
         out.push_str(
-            "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n",
+            "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ul class=\"toc\">\n",
         );
         for (i, s) in doc.sections.iter().enumerate() {
             let _ = writeln!(
@@ -68,7 +90,7 @@ pub fn document_html(doc: &Document) -> String {
                 esc(&section_title(s))
             );
         }
-        out.push_str("</ol>\n</nav>\n");
+        out.push_str("</ul>\n</nav>\n");
     }
     out.push_str("<main id=\"content\">\n");
     body_html(&mut out, doc, 2, "");

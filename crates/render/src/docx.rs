@@ -43,6 +43,8 @@ pub struct DocxOptions {
     /// An ISO date (`2026-05-05`) or date-time (`2026-05-05T10:00:00Z`) for the tracked
     /// changes and the file's properties. `None` writes no date at all: never the clock.
     pub date: Option<String>,
+    /// The council's logo, printed above a document's title.
+    pub logo: Option<crate::Logo>,
 }
 
 impl Default for DocxOptions {
@@ -50,6 +52,7 @@ impl Default for DocxOptions {
         DocxOptions {
             author: "Concord".into(),
             date: None,
+            logo: None,
         }
     }
 }
@@ -76,6 +79,9 @@ pub fn document(doc: &Document, opts: &DocxOptions) -> Vec<u8> {
     let b = body::body(doc);
     let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let mut xml = String::from(parts::DOCUMENT_OPEN);
+    if let Some(logo) = &opts.logo {
+        xml.push_str(&parts::logo_paragraph(logo, doc.meta.council.as_deref()));
+    }
     xml.push_str(&b.xml);
     xml.push_str(parts::SECTION);
     xml.push_str("</w:body></w:document>");
@@ -88,6 +94,7 @@ pub fn document(doc: &Document, opts: &DocxOptions) -> Vec<u8> {
         author: &opts.author,
         date: date.as_deref(),
         footer: doc.meta.council.as_deref().unwrap_or(title),
+        logo: opts.logo.as_ref(),
     })
 }
 
@@ -120,6 +127,7 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &DocxOptions) 
         author: &opts.author,
         date: date.as_deref(),
         footer: "Redline",
+        logo: None,
     })
 }
 
@@ -145,5 +153,6 @@ pub fn pack(p: &crate::Pack<'_>, opts: &DocxOptions) -> Vec<u8> {
         author: &opts.author,
         date: date.as_deref(),
         footer: p.council.as_deref().unwrap_or(&p.title),
+        logo: None,
     })
 }

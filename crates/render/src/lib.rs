@@ -22,6 +22,7 @@ mod document_html;
 pub mod docx;
 pub mod escape;
 mod html;
+mod logo;
 mod markdown;
 mod outline;
 mod pack;
@@ -34,7 +35,8 @@ mod show;
 
 pub use comparison::{comparison_csv, comparison_markdown, comparison_text};
 pub use comparison_html::comparison_html;
-pub use document_html::document_html;
+pub use document_html::{document_html, document_html_with_logo};
+pub use logo::{Logo, LogoKind};
 pub use markdown::markdown;
 pub use outline::outline;
 pub use pack::{ChangeRow, CheckRow, Checks, Pack, QuestionAnswers};

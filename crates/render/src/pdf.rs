@@ -33,6 +33,8 @@ use layout::{Block, Role, Row, Span};
 pub struct PdfOptions {
     /// The author in the document information; none by default.
     pub author: Option<String>,
+    /// The council's logo, printed above a document's title.
+    pub logo: Option<crate::Logo>,
 }
 
 const DEFAULT_TITLE: &str = "Protocol on member/officer relations";
@@ -66,6 +68,11 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
         }
         blocks.splice(at..at, contents);
     }
+    if let Some(logo) = &opts.logo {
+        let mut b = Block::para(Vec::new(), 0.0);
+        b.image = Some(logo.printed_size());
+        blocks.insert(0, b);
+    }
     let (pages, marks) = with_page_numbers(&mut blocks);
     let mut footer = doc.meta.council.as_deref().unwrap_or(title).to_string();
     if let Some(due) = doc
@@ -87,6 +94,7 @@ pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
         title,
         &footer,
         opts.author.as_deref(),
+        opts.logo.as_ref(),
     )
 }
 
@@ -177,6 +185,7 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -
         &title,
         "Redline",
         opts.author.as_deref(),
+        None,
     )
 }
 
@@ -522,6 +531,7 @@ pub fn pack(p: &crate::Pack<'_>, opts: &PdfOptions) -> Vec<u8> {
         &p.title,
         footer,
         opts.author.as_deref(),
+        None,
     )
 }
 

@@ -92,6 +92,7 @@ fn tracked_redline_accepts_to_new_and_rejects_to_old() {
     let opts = DocxOptions {
         author: "Monitoring Officer".into(),
         date: Some("2026-05-05".into()),
+        logo: None,
     };
     let bytes = docx::redline(&r, &before, &after, &opts);
     assert_eq!(

@@ -164,6 +164,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             .clone()
             .or_else(|| new.meta.adopted.map(|a| a.to_string())),
         redline: opts,
+        logo: None,
     };
     let bytes = concord_publish::redline(&redline, &old, &new, format, &look)
         .map_err(|e| CliError::new(e.to_string()))?;

@@ -88,6 +88,8 @@ pub struct Block {
     pub bar: bool,
     /// Text set flush right on the block's first line (a page number in the contents).
     pub right: Option<String>,
+    /// A picture of this size (points) in place of text: the logo.
+    pub image: Option<(f32, f32)>,
 }
 
 /// A row of a table: cells that wrap within their columns, ruled round. A header row is
@@ -132,6 +134,7 @@ impl Block {
             row: None,
             bar: false,
             right: None,
+            image: None,
         }
     }
 }
@@ -161,6 +164,8 @@ pub struct Page {
     pub rule: f32,
     /// Table rules and change bars.
     pub lines: Vec<Rule>,
+    /// Where the logo stands: its lower-left corner and size.
+    pub image: Option<(f32, f32, f32, f32)>,
 }
 
 /// Footnote lines of a page: (number, text lines).
@@ -228,6 +233,14 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
             continue;
         }
         header = None;
+        if let Some((w, h)) = b.image {
+            // The logo: at the top of the first page, before any text.
+            y -= h;
+            if let Some(p) = pages.last_mut() {
+                p.image = Some((LEFT, y, w, h));
+            }
+            continue;
+        }
         let leading = b.size * LEADING;
         let lines = break_lines(&b.spans, usable - b.text_x, b.size, b.bold);
         let mine: NoteLines = b

@@ -52,6 +52,46 @@ fn encode(subsets: &[Option<Subset>; 2], bold: bool, text: &str) -> Vec<u8> {
     }
 }
 
+/// Writes the logo as an image XObject: a JPEG as it is, a PNG as its pixels with any
+/// transparency as a soft mask.
+fn write_logo(pdf: &mut Pdf, id: Ref, mask: Ref, logo: &crate::Logo) {
+    use pdf_writer::Filter;
+    let (w, h) = (logo.width as i32, logo.height as i32);
+    match logo.kind {
+        crate::LogoKind::Jpeg => {
+            let mut img = pdf.image_xobject(id, &logo.bytes);
+            img.filter(Filter::DctDecode);
+            img.width(w).height(h).bits_per_component(8);
+            // Grey, colour or print colours: the JPEG's frame header says which.
+            match logo.components() {
+                1 => img.color_space().device_gray(),
+                4 => img.color_space().device_cmyk(),
+                _ => img.color_space().device_rgb(),
+            };
+        }
+        crate::LogoKind::Png => {
+            let Ok(px) = logo.pixels() else { return };
+            if let Some(alpha) = &px.alpha {
+                let mut m = pdf.image_xobject(mask, alpha);
+                m.filter(Filter::FlateDecode);
+                m.width(w).height(h).bits_per_component(8);
+                m.color_space().device_gray();
+            }
+            let mut img = pdf.image_xobject(id, &px.data);
+            img.filter(Filter::FlateDecode);
+            img.width(w).height(h).bits_per_component(8);
+            if px.colors == 1 {
+                img.color_space().device_gray();
+            } else {
+                img.color_space().device_rgb();
+            }
+            if px.alpha.is_some() {
+                img.s_mask(mask);
+            }
+        }
+    }
+}
+
 /// Writes one font subset as a Type 0 font over a CIDFontType2 (the TrueType program
 /// embedded), with its widths and a ToUnicode map.
 fn write_font(pdf: &mut Pdf, ids: [Ref; 5], subset: &Subset, bold: bool) {
@@ -111,6 +151,7 @@ pub fn write(
     title: &str,
     footer: &str,
     author: Option<&str>,
+    logo: Option<&crate::Logo>,
 ) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let mut next = 1;
@@ -133,6 +174,12 @@ pub fn write(
     let block_ids: Vec<Ref> = blocks.iter().map(|_| alloc()).collect();
     let mark_ids: Vec<Ref> = marks.iter().map(|_| alloc()).collect();
     let notes_id = alloc();
+    let image_id = alloc();
+    let mask_id = alloc();
+    let has_image = logo.is_some() && pages.iter().any(|p| p.image.is_some());
+    if let Some(l) = logo.filter(|_| has_image) {
+        write_logo(&mut pdf, image_id, mask_id, l);
+    }
     let mut note_pieces: Vec<(usize, i32)> = Vec::new();
 
     {
@@ -218,6 +265,18 @@ pub fn write(
             }
             c.end_marked_content();
         }
+        // The logo: decorative (the council's name is in the text), so an artifact.
+        if let (Some((x, y, w, h)), true) = (page.image, has_image) {
+            c.begin_marked_content_with_properties(Name(b"Artifact"))
+                .properties()
+                .artifact()
+                .kind(ArtifactType::Layout);
+            c.save_state();
+            c.transform([w, 0.0, 0.0, h, x, y]);
+            c.x_object(Name(b"Im1"));
+            c.restore_state();
+            c.end_marked_content();
+        }
         // Table rules and change bars: artifacts, not text.
         if !page.lines.is_empty() {
             c.begin_marked_content_with_properties(Name(b"Artifact"))
@@ -286,6 +345,10 @@ pub fn write(
             }
             if subsets[1].is_some() {
                 fonts.pair(Name(b"F2"), bold[0]);
+            }
+            fonts.finish();
+            if has_image && page.image.is_some() {
+                res.x_objects().pair(Name(b"Im1"), image_id);
             }
         }
         pdf.indirect(parent_arrays[p])
