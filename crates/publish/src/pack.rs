@@ -343,10 +343,16 @@ fn key_facts(r: &Redline, findings: &[Finding], new: &Citer, old: &Citer) -> Vec
         plural(s.editorial, "editorial change", "editorial changes")
     ));
     if s.renumbered + s.moved > 0 {
+        let what = match (s.renumbered, s.moved) {
+            (r, 0) => format!("{} renumbered", plural(r, "clause", "clauses")),
+            (0, m) => format!("{} moved", plural(m, "clause", "clauses")),
+            (r, m) => format!(
+                "{} renumbered and {m} moved",
+                plural(r, "clause", "clauses")
+            ),
+        };
         out.push(format!(
-            "{} renumbered and {} moved; the redline pairs each with its old self, so none is shown as deleted and re-added.",
-            plural(s.renumbered, "clause", "clauses"),
-            s.moved
+            "{what}; the redline pairs each with its old self, so none is shown as deleted and re-added."
         ));
     }
     if !r.references.is_empty() {
