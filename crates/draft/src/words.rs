@@ -24,6 +24,8 @@ pub struct Words {
     kind: String,
     shape: Shape,
     head: Option<String>,
+    /// The council's name, for its civic head's title.
+    name: String,
     principal: Option<String>,
     councillor: Councillor,
     /// Names the options declare for roles (`[roles.staffing-committee] name = "..."`).
@@ -36,6 +38,7 @@ impl Words {
             kind: options.council.kind.clone(),
             shape: catalogue::shape(&options.council.kind),
             head: options.terms.head_of_paid_service.clone(),
+            name: options.council.name.clone(),
             principal: options.council.principal.clone(),
             councillor: options.terms.councillor,
             declared: options.roles.clone(),
@@ -47,6 +50,24 @@ impl Words {
         match self.councillor {
             Councillor::Councillor => "councillor",
             Councillor::Member => "member",
+        }
+    }
+
+    /// The title of the council's civic head: a Mayor for a borough, a city, a metropolitan or
+    /// London borough (and a Town Mayor for a town council), a Chair elsewhere; for a joint
+    /// protocol, a Mayor only when every council it names is a borough or a city.
+    pub fn civic_head(&self) -> &'static str {
+        let mayoral_name = |n: &str| {
+            let councils = n.matches(" Council").count().max(1);
+            let mayoral = n.matches("Borough Council").count() + n.matches("City Council").count();
+            mayoral >= councils
+        };
+        match self.kind.as_str() {
+            "borough" | "london-borough" | "metropolitan" => "Mayor",
+            "town" => "Town Mayor",
+            "joint" if mayoral_name(&self.name) => "Mayor",
+            _ if self.kind != "joint" && self.name.contains("City Council") => "Mayor",
+            _ => "Chair",
         }
     }
 
@@ -134,9 +155,12 @@ impl Words {
                 back: "the Leader".into(),
             },
             "chair" if joint => RoleName {
-                full: "the Chair of the Council concerned".into(),
-                back: "that Chair".into(),
+                full: format!("the {} of the Council concerned", self.civic_head()),
+                back: format!("that {}", self.civic_head()),
             },
+            // "the Mayor" names one person; "the Chair" needs "of the Council" beside a
+            // committee's chair.
+            "chair" if self.civic_head() != "Chair" => unique(self.civic_head()),
             "chair" => RoleName {
                 full: "the Chair of the Council".into(),
                 back: "the Chair".into(),
