@@ -5,6 +5,7 @@ mod clock;
 mod cmd;
 mod error;
 mod exit;
+mod host;
 mod input;
 mod limited;
 mod output;
@@ -47,6 +48,8 @@ enum Command {
     Show(cmd::show::Args),
     /// Find the clauses of a corpus most like one clause, with scores
     Precedents(cmd::precedents::Args),
+    /// Run Concord as a web app in your browser, on this computer only
+    Serve(cmd::serve::Args),
 }
 
 fn main() {
@@ -83,6 +86,7 @@ fn main() {
         Command::Options(args) => cmd::options::run(args),
         Command::Precedents(args) => cmd::precedents::run(args),
         Command::Show(args) => cmd::show::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

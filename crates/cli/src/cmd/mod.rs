@@ -9,4 +9,5 @@ pub mod ingest;
 pub mod options;
 pub mod pack;
 pub mod precedents;
+pub mod serve;
 pub mod show;
