@@ -179,6 +179,11 @@ fn multipart_error(text: &str, max_body: usize) -> Refusal {
 /// A file name safe to show and to use as an id: its last part only (no folders, whichever
 /// separator the sender's system uses), no control characters, at most 100 characters.
 pub fn safe_name(raw: &str) -> String {
+    // Browsers send `"` in a file name as `%22` (and line breaks as `%0D`, `%0A`).
+    let raw = raw
+        .replace("%22", "\"")
+        .replace("%0D", "")
+        .replace("%0A", "");
     let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = last.chars().filter(|c| !c.is_control()).take(100).collect();
     let cleaned = cleaned.trim().trim_start_matches('.').trim();

@@ -55,7 +55,9 @@ pub async fn guard(State(app): State<Arc<App>>, mut req: Request, next: Next) ->
         ));
     }
     let mut set_cookies: Vec<String> = Vec::new();
-    if let Some(token) = &app.cfg.token {
+    // The stylesheet and script hold nothing of the user's: the token page itself needs them.
+    let asset = req.uri().path().starts_with("/assets/");
+    if let Some(token) = app.cfg.token.as_ref().filter(|_| !asset) {
         let expected = session::derive(&app.key, "access", token);
         let cookie = cookie(&headers, ACCESS_COOKIE);
         let bearer = headers

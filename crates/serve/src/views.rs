@@ -88,6 +88,7 @@ impl Views {
         }
         env.add_filter("anchor", |s: String| anchor(&s));
         env.add_filter("role", |s: String| role_name(&s));
+        env.add_filter("short", |s: String, n: usize| short(&s, n));
         env.add_filter("plural", |n: usize, one: String, many: String| {
             if n == 1 {
                 format!("1 {one}")
@@ -181,6 +182,16 @@ pub fn anchor(s: &str) -> String {
         }
     }));
     out
+}
+
+/// The first `n` characters of `s`, cut at a space with `…` when longer.
+pub fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(n).collect();
+    let at = cut.rfind(' ').filter(|&i| i > n / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
 }
 
 /// A role's name as a reader says it ("Monitoring Officer"), or the id when it is not one.

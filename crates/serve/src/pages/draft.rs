@@ -162,10 +162,12 @@ impl Choices {
     /// The options file these choices make, and for each of its lines the form fields on it
     /// (with the column each starts at), so that a mistake the validator finds at
     /// `line:col` is shown at its field.
-    fn toml(&self, name: &str) -> (String, Vec<Vec<(u32, String)>>) {
+    fn toml(&self, name: Option<&str>) -> (String, Vec<Vec<(u32, String)>>) {
         let mut out = Toml::default();
-        out.line("[council]", &[]);
-        out.pair("name", &string(name), "name");
+        out.line("[council]", &[(1, "name".to_string())]);
+        if let Some(name) = name {
+            out.pair("name", &string(name), "name");
+        }
         out.pair("kind", &string(&self.kind), "kind");
         if !self.adopted.trim().is_empty() {
             out.pair("adopted", &bare_or_string(self.adopted.trim()), "adopted");
@@ -317,32 +319,42 @@ struct Outcome {
 }
 
 fn outcome(c: &Choices) -> Outcome {
-    let (toml, fields) = c.toml(&c.name);
+    let blank = c.name.trim().is_empty();
+    // A blank name is left out, so the validator says it is missing; the other choices are
+    // checked (and the wording previewed) with a placeholder, so that the kind stays the
+    // form's (without a name the validator cannot know the council's kind).
+    let (toml, fields) = c.toml((!blank).then_some(c.name.as_str()));
     let mut errors = Vec::new();
     let mut drafted = None;
     let mut valid = false;
-    match concord_draft::validate::parse(&toml) {
-        Ok(options) => {
-            valid = true;
-            drafted = draft(&options);
-        }
-        Err(problems) => {
-            for p in problems {
-                let field = field_at(&fields, p.line, p.col).unwrap_or_else(|| "name".into());
-                let message = match &p.hint {
-                    Some(h) => format!("{} ({h})", p.message),
-                    None => p.message.clone(),
-                };
-                errors.push(FieldError { field, message });
-            }
-            // Preview the wording while only the name is missing.
-            if c.name.trim().is_empty() && errors.iter().all(|e| e.field == "name") {
-                let (t, _) = c.toml(PLACEHOLDER_NAME);
-                if let Ok(o) = concord_draft::validate::parse(&t) {
-                    drafted = draft(&o);
+    let mut problems = |text: &str, fields: &[Vec<(u32, String)>], only_name: bool| {
+        match concord_draft::validate::parse(text) {
+            Ok(options) => Some(options),
+            Err(found) => {
+                for p in found {
+                    let field = field_at(fields, p.line, p.col).unwrap_or_else(|| "name".into());
+                    if only_name && field != "name" {
+                        continue;
+                    }
+                    let message = match &p.hint {
+                        Some(h) => format!("{} ({h})", p.message),
+                        None => p.message.clone(),
+                    };
+                    errors.push(FieldError { field, message });
                 }
+                None
             }
         }
+    };
+    if blank {
+        problems(&toml, &fields, true);
+        let (t, f) = c.toml(Some(PLACEHOLDER_NAME));
+        if let Some(o) = problems(&t, &f, false) {
+            drafted = draft(&o);
+        }
+    } else if let Some(o) = problems(&toml, &fields, false) {
+        valid = true;
+        drafted = draft(&o);
     }
     Outcome {
         toml,
