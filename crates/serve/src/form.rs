@@ -59,6 +59,11 @@ impl Form {
             .collect()
     }
 
+    /// True when any text field's name starts with `prefix` (blank or not).
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        self.fields.iter().any(|(k, _)| k.starts_with(prefix))
+    }
+
     /// The files sent in one field.
     pub fn files_in(&self, field: &str) -> Vec<&Upload> {
         self.files.iter().filter(|f| f.field == field).collect()
@@ -80,7 +85,7 @@ pub async fn read(app: &App, session: &Session, req: Request) -> Result<Form, Re
         let field = match mp.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(e) => return Err(multipart_error(&e.body_text(), app.cfg.max_body)),
+            Err(e) => return Err(multipart_error(&e, app.cfg.max_body)),
         };
         count += 1;
         if count > MAX_FIELDS {
@@ -107,7 +112,7 @@ pub async fn read(app: &App, session: &Session, req: Request) -> Result<Form, Re
                             bytes.extend_from_slice(&c);
                         }
                         Ok(None) => break,
-                        Err(e) => return Err(multipart_error(&e.body_text(), app.cfg.max_body)),
+                        Err(e) => return Err(multipart_error(&e, app.cfg.max_body)),
                     }
                 }
                 // A file input left empty is sent as a part with no name and no bytes.
@@ -130,7 +135,7 @@ pub async fn read(app: &App, session: &Session, req: Request) -> Result<Form, Re
                 let text = field
                     .bytes()
                     .await
-                    .map_err(|e| multipart_error(&e.body_text(), app.cfg.max_body))?;
+                    .map_err(|e| multipart_error(&e, app.cfg.max_body))?;
                 if text.len() > MAX_FIELD_BYTES {
                     return Err(Refusal::form(format!(
                         "the field {name:?} holds more than {MAX_FIELD_BYTES} bytes."
@@ -159,9 +164,9 @@ pub async fn read(app: &App, session: &Session, req: Request) -> Result<Form, Re
     Ok(form)
 }
 
-fn multipart_error(text: &str, max_body: usize) -> Refusal {
-    let lower = text.to_lowercase();
-    if lower.contains("limit") || lower.contains("too large") || lower.contains("length") {
+fn multipart_error(e: &axum::extract::multipart::MultipartError, max_body: usize) -> Refusal {
+    let text = e.body_text();
+    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
         Refusal::new(
             413,
             "The files are too large",

@@ -125,13 +125,20 @@ impl Choices {
         if changed {
             return (c, true);
         }
-        for s in catalogue::SECTIONS {
-            c.sections.insert(
-                s.id.to_string(),
-                form.get(&format!("section-{}", s.id)).is_some(),
-            );
+        // The page's form says it sent its sections (an unticked box sends nothing).
+        if form.get("sections_sent").is_some() {
+            for s in catalogue::SECTIONS {
+                c.sections.insert(
+                    s.id.to_string(),
+                    form.get(&format!("section-{}", s.id)).is_some(),
+                );
+            }
         }
         for q in catalogue::QUESTIONS {
+            // A question the form does not ask keeps the kind's default.
+            if !form.has_prefix(&format!("q-{}-", q.id)) {
+                continue;
+            }
             let f = |suffix: &str| {
                 form.get(&format!("q-{}-{suffix}", q.id))
                     .unwrap_or("")
