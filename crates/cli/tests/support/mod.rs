@@ -111,6 +111,17 @@ impl Server {
         parts: &[Part],
         headers: &[(&str, &str)],
     ) -> Response {
+        send(self.addr, &self.post_bytes(path, s, parts, headers))
+    }
+
+    /// The bytes of the request [`Server::post`] sends.
+    pub fn post_bytes(
+        &self,
+        path: &str,
+        s: Option<&Session>,
+        parts: &[Part],
+        headers: &[(&str, &str)],
+    ) -> Vec<u8> {
         let mut all: Vec<Part> = Vec::new();
         if let Some(s) = s {
             all.push(Part::field("_token", &s.token));
@@ -133,7 +144,7 @@ impl Server {
         req.push_str("\r\n");
         let mut bytes = req.into_bytes();
         bytes.extend_from_slice(&body);
-        send(self.addr, &bytes)
+        bytes
     }
 
     /// Peak memory of the server process, in kilobytes (Linux).
