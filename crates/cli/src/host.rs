@@ -65,7 +65,7 @@ impl concord_serve::Host for ServeHost {
 
 /// A refusal from the binary's error, with a title.
 fn refusal(title: &str, e: &CliError) -> Refusal {
-    Refusal::file(
+    Refusal::named(
         title,
         format!("{}.", e.message()),
         concord_serve::sentence(e.hint_text().unwrap_or("")),

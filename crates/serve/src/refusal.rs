@@ -18,7 +18,8 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    /// A refusal with its status, title, message and hint.
+    /// A refusal with its status, title, message and hint; the message is shown as a sentence
+    /// (its first letter a capital).
     pub fn new(
         status: u16,
         title: impl Into<String>,
@@ -27,6 +28,21 @@ impl Refusal {
     ) -> Refusal {
         Refusal {
             status,
+            title: title.into(),
+            message: sentence(&message.into()),
+            hint: hint.into(),
+        }
+    }
+
+    /// A refusal of a file (422) whose message starts with the file's name, kept as it is
+    /// written.
+    pub fn named(
+        title: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Refusal {
+        Refusal {
+            status: 422,
             title: title.into(),
             message: message.into(),
             hint: hint.into(),
@@ -82,7 +98,7 @@ impl Refusal {
         } else {
             String::new()
         };
-        Refusal::file(title, format!("{name}{at}: {e}."), sentence(e.hint()))
+        Refusal::named(title, format!("{name}{at}: {e}."), sentence(e.hint()))
     }
 
     /// A file larger than the limit, refused before it is read.
