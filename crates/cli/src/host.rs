@@ -218,14 +218,15 @@ fn walk(root: &Path, dir: &Path, depth: usize, out: &mut Vec<String>) {
         };
         if kind.is_dir() && depth + 1 < DEPTH {
             walk(root, &path, depth + 1, out);
-        } else if kind.is_file() && crate::input::is_protocol_file(&path) {
-            if let Ok(rel) = path.strip_prefix(root) {
-                let parts: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.push(parts.join("/"));
-            }
+        } else if kind.is_file()
+            && crate::input::is_protocol_file(&path)
+            && let Ok(rel) = path.strip_prefix(root)
+        {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
         }
     }
 }

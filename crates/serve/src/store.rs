@@ -26,9 +26,9 @@ pub enum Kept {
     Documents(Vec<Named>),
     /// A redline with its two versions, for the downloads.
     Redline {
-        old: Named,
-        new: Named,
-        redline: Redline,
+        old: Box<Named>,
+        new: Box<Named>,
+        redline: Box<Redline>,
     },
     /// A review pack's three files.
     Pack {

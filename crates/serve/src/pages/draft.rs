@@ -382,8 +382,7 @@ fn draft(o: &Options) -> Option<concord_model::Document> {
 fn field_at(fields: &[Vec<(u32, String)>], line: u32, col: u32) -> Option<String> {
     let on = fields.get((line as usize).checked_sub(1)?)?;
     on.iter()
-        .filter(|(c, _)| *c <= col.max(1))
-        .last()
+        .rfind(|(c, _)| *c <= col.max(1))
         .or_else(|| on.first())
         .map(|(_, f)| f.clone())
 }

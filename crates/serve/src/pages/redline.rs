@@ -49,9 +49,12 @@ async fn run(app: &Arc<App>, session: &Session, req: Request) -> Result<Response
         responsibilities => responsibilities,
         changed => redline.clauses.iter().filter(|c| c.is_change()).count(),
     };
-    let rid = app
-        .store
-        .put(&session.id, Kept::Redline { old, new, redline });
+    let kept = Kept::Redline {
+        old: Box::new(old),
+        new: Box::new(new),
+        redline: Box::new(redline),
+    };
+    let rid = app.store.put(&session.id, kept);
     Ok(app.views.page(
         "redlined.html",
         context! { rid => rid, ..ctx },
