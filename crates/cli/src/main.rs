@@ -50,6 +50,8 @@ enum Command {
     Precedents(cmd::precedents::Args),
     /// Run Concord as a web app in your browser, on this computer only
     Serve(cmd::serve::Args),
+    /// Change who does what in a protocol's own words (a redline or the amended text)
+    Amend(cmd::amend::Args),
 }
 
 fn main() {
@@ -87,6 +89,7 @@ fn main() {
         Command::Precedents(args) => cmd::precedents::run(args),
         Command::Show(args) => cmd::show::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::Amend(args) => cmd::amend::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -1,5 +1,6 @@
 //! One file per subcommand: its clap `Args` and a `run` that returns an exit code.
 
+pub mod amend;
 pub mod build;
 pub mod check;
 pub mod compare;
