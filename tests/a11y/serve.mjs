@@ -258,6 +258,32 @@ try {
   check((await page.textContent('.notice')).includes('drafts/'), 'the draft is saved into the project');
   check(existsSync(join(project, 'drafts')), 'the project has the saved draft');
 
+  // Revise: the protocol in force, a choice changed, the edit proposed and adjusted, the
+  // redline and the pack in one flow; a change the words cannot carry is refused at once.
+  await page.goto(`${base}/revise`);
+  await axe('revise-form');
+  await page.setInputFiles('#file', join(root, 'templates/examples/site/previous.md'));
+  await page.click('button[type="submit"]');
+  check((await page.locator('fieldset.question').count()) > 5, 'revise shows who does what today');
+  await axe('revise-choices');
+  await page.selectOption('#q-officer-complaint-about-councillor-1', 'chief-executive');
+  await page.selectOption('#q-officer-complaint-about-councillor-2', 'monitoring-officer');
+  await page.click('#questions button[type="submit"]');
+  check((await page.textContent('.error-summary')).includes('clause 12.2'), 'a route of another length is refused naming the clause');
+  await axe('revise-refused');
+  await page.selectOption('#q-officer-complaint-about-councillor-2', '');
+  await page.click('#questions button[type="submit"]');
+  check((await h1()) === 'Check the proposed changes', 'the edit is proposed');
+  check((await page.textContent('main')).includes('raise it with the Chief Executive'), 'the clause keeps its own words with the new role');
+  await axe('revise-proposed');
+  await page.click('main form button[type="submit"]');
+  check((await h1()) === 'Redline', 'the revision is redlined');
+  await axe('revise-redline');
+  const revised = await download(() => page.click('a[href$="redline.docx"]'), 'revised.docx');
+  check(readFileSync(revised).subarray(0, 2).toString() === 'PK', 'the revision downloads as Word tracked changes');
+  const revisedPack = await download(() => page.click('a[href$="pack.docx"]'), 'revised-pack.docx');
+  check(readFileSync(revisedPack).subarray(0, 2).toString() === 'PK', 'and its committee pack');
+
   // Check and Read.
   await page.goto(`${base}/check`);
   await axe('check-form');

@@ -4,7 +4,7 @@
 //! dropping files and the drafting page's live preview), with their templates, stylesheet and
 //! script compiled in: no CDN, no external fonts, no network.
 //!
-//! - Compare, Redline, Review pack, Draft, Check and Read, one module each under `pages/`,
+//! - Compare, Redline, Review pack, Draft, Revise, Check and Read, one module each under `pages/`,
 //!   calling the library crates as the commands do (`concord-publish` for every file written).
 //! - Safe by default (`security`): the binary binds loopback unless given `--token`; every
 //!   request's `Host` must be this server's (DNS rebinding), POSTs must come from its own pages
@@ -62,6 +62,7 @@ pub fn router(
         .route("/pack", get(pages::pack::get).post(pages::pack::post))
         .route("/draft", get(pages::draft::get).post(pages::draft::post))
         .route("/draft/from", post(pages::draft::from))
+        .route("/revise", get(pages::revise::get).post(pages::revise::post))
         .route("/check", get(pages::check::get).post(pages::check::post))
         .route("/read", get(pages::read::get).post(pages::read::post))
         .route("/project", get(pages::project::get))

@@ -58,6 +58,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../assets/templates/project.html"),
     ),
     ("built.html", include_str!("../assets/templates/built.html")),
+    (
+        "revise.html",
+        include_str!("../assets/templates/revise.html"),
+    ),
+    (
+        "revised.html",
+        include_str!("../assets/templates/revised.html"),
+    ),
 ];
 
 /// The template environment.

@@ -12,6 +12,7 @@ pub mod pack;
 pub mod project;
 pub mod read;
 pub mod redline;
+pub mod revise;
 
 use std::sync::Arc;
 

@@ -57,7 +57,7 @@ async fn run(app: &Arc<App>, session: &Session, req: Request) -> Result<Response
     let rid = app.store.put(&session.id, kept);
     Ok(app.views.page(
         "redlined.html",
-        context! { rid => rid, ..ctx },
+        context! { rid => rid, pack_rid => "", ..ctx },
         super::common(app, session),
     ))
 }
