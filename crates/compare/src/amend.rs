@@ -536,7 +536,7 @@ mod tests {
                 heading: "Complaints and Correspondence".into(),
                 clauses: clauses
                     .iter()
-                    .map(|(id, t)| Clause::new(*id, Some((*id).into()), (*t).into(), [1, 1]))
+                    .map(|(id, t)| Clause::new(id, Some((*id).into()), (*t).into(), [1, 1]))
                     .collect(),
                 ..Default::default()
             }],
