@@ -278,11 +278,23 @@ try {
   await axe('revise-proposed');
   await page.click('main form button[type="submit"]');
   check((await h1()) === 'Redline', 'the revision is redlined');
+  check((await page.textContent('main')).includes('Officer complaints about councillors: Monitoring Officer -&gt; Chief Executive'.replace('-&gt;', '->')), 'the redline says who is now responsible');
   await axe('revise-redline');
   const revised = await download(() => page.click('a[href$="redline.docx"]'), 'revised.docx');
   check(readFileSync(revised).subarray(0, 2).toString() === 'PK', 'the revision downloads as Word tracked changes');
   const revisedPack = await download(() => page.click('a[href$="pack.docx"]'), 'revised-pack.docx');
   check(readFileSync(revisedPack).subarray(0, 2).toString() === 'PK', 'and its committee pack');
+  // A clause edited by hand keeps its number.
+  await page.goto(`${base}/revise`);
+  await page.setInputFiles('#file', join(root, 'templates/examples/site/previous.md'));
+  await page.click('button[type="submit"]');
+  await page.selectOption('#edit_clause', '2.1');
+  await page.click('#questions button[type="submit"]');
+  check((await h1()) === 'Check the proposed changes', 'a clause can be edited by hand');
+  await page.fill('textarea', 'Councillors and officers treat each other with courtesy, at all times.');
+  await axe('revise-by-hand');
+  await page.click('main form button[type="submit"]');
+  check((await page.textContent('main')).includes('Clause 2.1') && (await page.locator('ins').count()) > 0, 'the edited clause is redlined under its own number');
 
   // Check and Read.
   await page.goto(`${base}/check`);

@@ -553,3 +553,29 @@ fn concord_texts(path: &Path) -> Vec<String> {
     walk(&doc, &mut texts);
     texts
 }
+
+#[test]
+fn a_request_that_takes_too_long_is_cut_off_with_a_page() {
+    let s = Server::start(&["--timeout", "1"]);
+    let session = s.session("/read");
+    // A form that never finishes arriving: the server answers after --timeout, not never.
+    let head = format!(
+        "POST /read HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nContent-Type: multipart/form-data; boundary={}\r\nContent-Length: 100000\r\n\r\n--{}\r\n",
+        s.host(),
+        session.cookie,
+        support::BOUNDARY,
+        support::BOUNDARY
+    );
+    let started = std::time::Instant::now();
+    let mut stream = std::net::TcpStream::connect(s.addr).expect("connects");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .expect("timeout");
+    std::io::Write::write_all(&mut stream, head.as_bytes()).expect("sends");
+    let mut raw = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut stream, &mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.starts_with("HTTP/1.1 503"), "{text}");
+    assert!(text.contains("This took too long"), "{text}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}

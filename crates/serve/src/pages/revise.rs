@@ -142,7 +142,8 @@ fn changes(doc: &Document, form: &Form) -> Vec<Change> {
 fn propose(app: &App, session: &Session, form: &Form) -> Result<Response, Refusal> {
     let (rid, named) = kept(app, session, form)?;
     let wanted = changes(&named.doc, form);
-    if wanted.is_empty() {
+    let by_hand = form.get("edit_clause").map(str::to_string);
+    if wanted.is_empty() && by_hand.is_none() {
         let qs = questions(&named.doc, Some(form));
         let errors = vec![
             context! { field => "questions", message => "No choice was changed: change who does what, or a period, first." },
@@ -163,7 +164,7 @@ fn propose(app: &App, session: &Session, form: &Form) -> Result<Response, Refusa
             ))
         }
         Ok(amended) => {
-            let edits: Vec<Value> = amended
+            let mut edits: Vec<Value> = amended
                 .edits
                 .iter()
                 .map(|e| {
@@ -183,10 +184,18 @@ fn propose(app: &App, session: &Session, form: &Form) -> Result<Response, Refusa
                         clause => &e.clause, question => &e.question, was => &e.was, now => &e.now,
                         topic => concord_model::questions::question(&e.question).map_or("", |q| q.topic),
                         words => Value::from(minijinja::value::Serde(&words)),
-                        text => text,
+                        text => text, by_hand => false,
                     }
                 })
                 .collect();
+            if let Some(id) = by_hand.filter(|id| !amended.edits.iter().any(|e| &e.clause == id)) {
+                let c = find(&amended.document.sections, &id)
+                    .ok_or_else(|| Refusal::form(format!("the protocol has no clause {id}.")))?;
+                edits.push(context! {
+                    clause => &id, question => "", was => "", now => "", topic => "edited by hand",
+                    words => Vec::<Value>::new(), text => &c.text, by_hand => true,
+                });
+            }
             Ok(app.views.page(
                 "revised.html",
                 context! { title => "Check the proposed changes", here => "revise", rid => rid, name => &named.name, edits => edits },
@@ -288,12 +297,20 @@ fn choices_page(
     questions: Vec<Value>,
     errors: Vec<Value>,
 ) -> Response {
+    let clauses: Vec<Value> = app
+        .store
+        .get(&session.id, rid)
+        .and_then(|k| match k.as_ref() {
+            Kept::Documents(d) => d.first().map(|n| clause_list(&n.doc.sections)),
+            _ => None,
+        })
+        .unwrap_or_default();
     app.views.page(
         "revise.html",
         context! {
             title => if errors.is_empty() { "Revise a protocol" } else { "Error: Revise a protocol" },
             here => "revise", rid => rid, name => name, questions => questions, errors => errors,
-            sources => super::sources(app),
+            sources => super::sources(app), clauses => clauses,
         },
         super::common(app, session),
     )
@@ -359,6 +376,23 @@ fn questions(doc: &Document, form: Option<&Form>) -> Vec<Value> {
             })
         })
         .collect()
+}
+
+/// Every clause of the document, in order, as a choice: its id and the start of its text.
+fn clause_list(sections: &[concord_model::Section]) -> Vec<Value> {
+    fn clauses(cs: &[concord_model::Clause], out: &mut Vec<Value>) {
+        for c in cs {
+            let label = c.label.clone().unwrap_or_else(|| c.id.clone());
+            out.push(context! { id => &c.id, label => format!("{label}: {}", crate::views::short(&c.text, 70)) });
+            clauses(&c.clauses, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in sections {
+        clauses(&s.clauses, &mut out);
+        out.extend(clause_list(&s.sections));
+    }
+    out
 }
 
 fn find<'d>(sections: &'d [concord_model::Section], id: &str) -> Option<&'d concord_model::Clause> {
