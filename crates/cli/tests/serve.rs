@@ -183,7 +183,7 @@ fn oversized_uploads_and_forms_are_refused_with_a_page() {
     assert_eq!(r.status, 422, "{}", r.body);
     assert_eq!(r.h1(), "The file is too large");
     assert!(
-        r.body.contains("over the limit of 10240 bytes"),
+        r.body.contains("larger than the limit of 10240 bytes"),
         "{}",
         r.body
     );

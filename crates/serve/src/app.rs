@@ -102,8 +102,9 @@ pub(crate) struct App {
     /// The secret the session tokens are derived from, new at every start.
     pub key: [u8; 32],
     pub store: Store,
-    /// Permits for work: a request holds one while it reads, computes and writes.
-    pub jobs: Semaphore,
+    /// Permits for work: a request's work holds one while it reads, computes and writes (until
+    /// the work ends, even when the request was cut off before).
+    pub jobs: Arc<Semaphore>,
 }
 
 impl std::fmt::Debug for App {
@@ -123,7 +124,7 @@ impl App {
         })?;
         Ok(App {
             store: Store::new(cfg.keep),
-            jobs: Semaphore::new(cfg.jobs.max(1)),
+            jobs: Arc::new(Semaphore::new(cfg.jobs.max(1))),
             views: crate::views::Views::new(),
             cfg,
             addr,

@@ -103,11 +103,7 @@ pub async fn read(app: &App, session: &Session, req: Request) -> Result<Form, Re
                     match field.chunk().await {
                         Ok(Some(c)) => {
                             if bytes.len() + c.len() > limit {
-                                return Err(Refusal::too_large(
-                                    &shown,
-                                    bytes.len() + c.len(),
-                                    limit,
-                                ));
+                                return Err(Refusal::too_large(&shown, limit));
                             }
                             bytes.extend_from_slice(&c);
                         }

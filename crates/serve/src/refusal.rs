@@ -101,9 +101,14 @@ impl Refusal {
         Refusal::named(title, format!("{name}{at}: {e}."), sentence(e.hint()))
     }
 
-    /// A file larger than the limit, refused before it is read.
-    pub fn too_large(name: &str, size: usize, limit: usize) -> Refusal {
-        Refusal::reading(name, &Error::TooLarge { size, limit })
+    /// A file larger than the limit, refused as soon as it passes it (its whole size is not
+    /// known then).
+    pub fn too_large(name: &str, limit: usize) -> Refusal {
+        Refusal::named(
+            "The file is too large",
+            format!("{name}: the file is larger than the limit of {limit} bytes."),
+            sentence(Error::TooLarge { size: 0, limit }.hint()),
+        )
     }
 }
 
@@ -140,7 +145,7 @@ mod tests {
         assert!(empty.hint.starts_with("Give a protocol"), "{}", empty.hint);
         let scan = Refusal::reading("s.pdf", &Error::PdfNoText { pages: 1 });
         assert!(scan.title.contains("scan"));
-        let big = Refusal::too_large("b.txt", 10, 5);
+        let big = Refusal::too_large("b.txt", 5);
         assert_eq!(big.title, "The file is too large");
         assert_eq!(big.status, 422);
     }

@@ -48,23 +48,26 @@ pub async fn work<T: Send + 'static>(
     app: &Arc<App>,
     f: impl FnOnce() -> Result<T, Refusal> + Send + 'static,
 ) -> Result<T, Refusal> {
-    let permit = app
-        .jobs
-        .acquire()
+    let permit = Arc::clone(&app.jobs)
+        .acquire_owned()
         .await
         .map_err(|_| Refusal::internal("the server is shutting down"))?;
-    let result = tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| Refusal::internal(format!("the work stopped unexpectedly: {e}")));
-    drop(permit);
-    result?
+    // The permit goes with the work: a request cut off by --timeout stops waiting for its
+    // work, but the work keeps its permit until it ends, so no more than --jobs ever run.
+    tokio::task::spawn_blocking(move || {
+        let result = f();
+        drop(permit);
+        result
+    })
+    .await
+    .map_err(|e| Refusal::internal(format!("the work stopped unexpectedly: {e}")))?
 }
 
 /// Reads one uploaded file within the reader's limits.
 pub fn read_upload(app: &App, up: &Upload) -> Result<(Named, concord_ingest::Parsed), Refusal> {
     let limit = app.cfg.read.max_bytes;
     if up.bytes.len() > limit {
-        return Err(Refusal::too_large(&up.name, up.bytes.len(), limit));
+        return Err(Refusal::too_large(&up.name, limit));
     }
     if up.bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Refusal::reading(&up.name, &concord_ingest::Error::Empty));
