@@ -343,10 +343,9 @@ fn outcome(c: &Choices) -> Outcome {
                     if only_name && field != "name" {
                         continue;
                     }
-                    let message = match &p.hint {
-                        Some(h) => format!("{} ({h})", p.message),
-                        None => p.message.clone(),
-                    };
+                    // The validator's message, as the CLI prints it; its hint says how to write
+                    // the options file, which the form does for the user.
+                    let message = p.message.clone();
                     errors.push(FieldError { field, message });
                 }
                 None
