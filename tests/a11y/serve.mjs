@@ -112,6 +112,8 @@ page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Fa
 page.on('pageerror', (e) => consoleErrors.push(e.message));
 
 async function axe(name) {
+  // The page whole, its stylesheet applied, before it is judged.
+  await page.waitForLoadState('load');
   // axe comes in as an init script (the CSP forbids an injected inline one).
   let result;
   try {
@@ -135,7 +137,10 @@ async function axe(name) {
   }
 }
 
-async function h1() { return (await page.textContent('h1'))?.trim(); }
+async function h1() {
+  await page.waitForLoadState('load');
+  return (await page.textContent('h1'))?.trim();
+}
 
 async function download(click, name) {
   const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -187,6 +192,18 @@ try {
   check(target === fragment, `a cited clause opens in its document (#${fragment})`);
   await axe('document');
 
+  // A file dropped on the field is taken (the script's drag and drop).
+  await page.goto(`${base}/compare`);
+  const dropped = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+    return dt;
+  }, readFileSync(join(root, 'templates/examples/site/protocol.md'), 'utf8'));
+  await page.dispatchEvent('[data-drop]', 'drop', { dataTransfer: dropped });
+  check((await page.$eval('#files', (i) => i.files.length)) === 1, 'a dropped file fills the file field');
+  await page.click('button[type="submit"]');
+  check((await page.textContent('main')).includes('dropped.md'), 'the dropped file is compared');
+
   // Redline: two versions, the page, the Word and PDF downloads.
   await page.goto(`${base}/redline`);
   await axe('redline-form');
@@ -233,6 +250,11 @@ try {
   check(await tabTo('q-officer-complaint-about-councillor-1'), 'a route step is reached by Tab');
   const preview = await page.textContent('#preview-officer-complaint-about-councillor');
   check(/clause/.test(preview), 'the wording of the choice is previewed beside it');
+  // The preview follows the choice as it changes (the script asks the server again).
+  await page.fill('#q-response-time-days', '5');
+  await page.keyboard.press('Tab');
+  const live = await page.waitForFunction(() => /\bfive\b|\b5\b/.test(document.querySelector('#preview-response-time').textContent), null, { timeout: 10000 }).then(() => true, () => false);
+  check(live, 'the previewed wording changes with the choice');
   check(await tabToButton('docx'), 'the Word download button is reached by Tab');
   const drafted = await download(() => page.keyboard.press('Enter'), 'draft.docx');
   check(readFileSync(drafted).subarray(0, 2).toString() === 'PK', 'the drafted protocol downloads as Word');
