@@ -11,6 +11,10 @@ pub fn generated() -> Vec<(String, String)> {
             "crates/model/schema/document.json".to_string(),
             concord_model::json_schema(),
         ),
+        (
+            "crates/compare/schema/compare.json".to_string(),
+            concord_compare::answers::json_schema(),
+        ),
         ("docs/diagnostics.md".to_string(), diagnostics_table()),
     ]
 }

@@ -80,6 +80,16 @@ pub const CODES: &[(&str, Severity, &str)] = &[
         "a clause number does not follow the one before it",
     ),
     (
+        "repeated-numbering",
+        Severity::Warning,
+        "every numbered paragraph carries the same number (\"1.\"): the numbers were lost",
+    ),
+    (
+        "contents-mismatch",
+        Severity::Warning,
+        "the contents list names a heading the document does not have, or leaves one out",
+    ),
+    (
         "gendered-wording",
         Severity::Warning,
         "gendered wording such as \"he or she\" or \"his/her\" where neutral wording serves",

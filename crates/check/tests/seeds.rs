@@ -207,3 +207,40 @@ fn an_office_named_two_ways_is_noted_unless_one_name_defines_the_other() {
         show(&f)
     );
 }
+
+/// A contents list that names a heading the text does not have (003's list says "Officers'
+/// Relationships with Chairs, Vice-Chairs, Political Group Leaders and Lead Members"; the
+/// heading says "Officer Relationships with Chairs/Vice Chairs, ... and Lead and Support
+/// Members"), and a document whose every paragraph is printed `1.`.
+#[test]
+fn a_stale_contents_list_and_repeated_numbering() {
+    let f = seed("003_d91a8e6c4f59d3bb.txt");
+    assert!(
+        has(
+            &f,
+            "contents-mismatch",
+            17,
+            None,
+            "Lead Members\", which no heading"
+        ),
+        "{}",
+        show(&f)
+    );
+    let web = std::fs::read(root().join("corpus/shapes/marlow-vale-district-web.txt")).unwrap();
+    let f = run(&web, "marlow-vale-district-web.txt");
+    assert!(
+        f.iter()
+            .any(|x| x.code == "repeated-numbering" && x.message.contains("printed \"1.\"")),
+        "{}",
+        show(&f)
+    );
+    // A list that agrees with its headings gives no finding.
+    let agreed =
+        std::fs::read(root().join("corpus/shapes/orchard-mead-town-contents.txt")).unwrap();
+    let f = run(&agreed, "orchard-mead-town-contents.txt");
+    assert!(
+        !f.iter().any(|x| x.code == "contents-mismatch"),
+        "{}",
+        show(&f)
+    );
+}

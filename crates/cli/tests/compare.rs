@@ -44,6 +44,22 @@ fn compare_json_follows_the_contract() {
             .as_str()
             .is_some_and(|e| e.contains("raise the matter with the Chief Executive"))
     );
+    assert_eq!(
+        a["route"],
+        serde_json::json!([{"role": "chief-executive", "relation": "first"}])
+    );
+    assert!(a["why"].as_str().is_some_and(|w| w.starts_with("6.2: ")));
+    assert_eq!(a["unclear"], false);
+    // A ladder by whom the complaint concerns keeps its shape in the JSON.
+    let ladder = &questions[1]["answers"]["003_d91a8e6c4f59d3bb"]["route"];
+    assert_eq!(
+        ladder,
+        &serde_json::json!([
+            {"role": "chief-officer", "relation": "first"},
+            {"role": "chief-executive", "relation": "if-about", "about": "chief-officer"},
+            {"role": "monitoring-officer", "relation": "if-about", "about": "chief-executive"}
+        ])
+    );
     let review = &questions[10]["answers"]["004_71cbc2f1760365f7"]["value"];
     assert_eq!(
         review,
@@ -121,7 +137,7 @@ fn show_and_precedents() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("chief-officer (Chief Officer)"), "{text}");
-    assert!(text.contains("councillor-complaint-about-officer: Chief Officer, then Chief Executive, then Monitoring Officer"), "{text}");
+    assert!(text.contains("councillor-complaint-about-officer: Chief Officer; if about the Chief Officer, Chief Executive; if about the Chief Executive, Monitoring Officer"), "{text}");
 
     let out = concord()
         .args([
@@ -158,4 +174,42 @@ fn show_and_precedents() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v[0]["document"], "003_d91a8e6c4f59d3bb");
     assert_eq!(v[0]["clause"], "4.1");
+}
+
+#[test]
+fn explain_says_the_cue_and_clause_behind_each_answer() {
+    let out = concord()
+        .args([
+            "compare",
+            "corpus/003_d91a8e6c4f59d3bb.txt",
+            "--question",
+            "councillor-complaint-about-officer",
+            "--explain",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.contains("why: 2.25: topic complaint “complain”"),
+        "{text}"
+    );
+    assert!(text.contains("“lodge … with” Chief Officer"), "{text}");
+    assert!(
+        text.contains("evidence: “If a Member wishes to complain"),
+        "{text}"
+    );
+    // The JSON always holds the why; --explain is for the text.
+    let out = concord()
+        .args([
+            "compare",
+            "corpus/003_d91a8e6c4f59d3bb.txt",
+            "--format",
+            "json",
+            "--explain",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--explain applies to the text format"));
 }

@@ -163,6 +163,14 @@ fn one(doc: &mut Document, change: &Change) -> Result<Option<Edit>, Error> {
             ),
         ));
     };
+    if answer.unclear {
+        return Err(refuse(
+            answer.clauses.first().map(String::as_str),
+            format!(
+                "the protocol mentions '{q}' but does not say who or how much, so there are no words to change; write them by hand"
+            ),
+        ));
+    }
     if already(&answer, &change.target) {
         return Ok(None);
     }

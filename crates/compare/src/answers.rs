@@ -2,13 +2,17 @@
 //! protocol, and many protocols side by side.
 //!
 //! [`answers`] reads a [`Document`] with one transparent rule per question (`rules/`, one file
-//! each, ruff-style): topic cues, the role lexicon, the verbs of routing ("raise the matter
-//! with", "lodge ... with", "determined by", "authorised by", "refer to", "notify") and the
-//! order of mention. Every [`Answer`] carries its route (roles in order, a ladder kept as a
-//! ladder) or its [`Value`], the clauses it comes from (the main one first), a one-line summary
-//! and the evidence sentence, so a reader can check it at a glance. "Not covered" is `None`.
-//! Where the document holds tracked changes and the text before them answers differently,
-//! [`Answer::previously`] holds that earlier answer.
+//! each, ruff-style). A rule needs the question's topic in the sentence, its clause, its
+//! heading or the clause before it (`topic.rs`, `complaint.rs`), and reads what each role named
+//! there is doing (`slots.rs`: the matter sent to it, decided by it, told to it, about it...),
+//! so a role merely named near the topic is no answer. Every [`Answer`] carries its route, typed
+//! ([`Step`]: first, then, or, if about a role; `roles` is the same route as a flat list) or its
+//! [`Value`], the clauses it comes from (the main one first), a one-line summary, the evidence
+//! sentence and [`Answer::why`]: the cue in the clause that produced it. Where the topic is
+//! there but the text does not say who or how much, the answer is "mentioned, unclear"
+//! ([`Answer::unclear`]) rather than a guess. "Not covered" is `None`. Where the document holds
+//! tracked changes and the text before them answers differently, [`Answer::previously`] holds
+//! that earlier answer.
 //!
 //! [`compare`] lays documents side by side as a [`Comparison`], whose JSON is the contract of
 //! `concord compare --format json` (DESIGN.md, "JSON contracts of compare and diff").
@@ -38,6 +42,7 @@
 mod complaint;
 mod route;
 mod rules;
+mod slots;
 mod text;
 mod topic;
 mod value;
@@ -54,13 +59,15 @@ use text::View;
 use topic::Found;
 
 /// One question's answer for one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Answer {
-    /// The route, in order; empty when the answer is a value.
+    /// The route, in order, as a flat list of role ids (the roles of [`Answer::route`]);
+    /// empty when the answer is a value or unclear.
     pub roles: Vec<String>,
     /// Where it is said, the main clause first.
     pub clauses: Vec<String>,
-    /// The answer in a line.
+    /// The answer in a line: "Chief Officer; if about the Chief Officer, Chief Executive",
+    /// "Clerk or Chair", "10 working days", "mentioned, unclear".
     pub summary: String,
     /// The sentence (or sentences of a ladder) it comes from, wraps joined.
     pub evidence: String,
@@ -68,11 +75,71 @@ pub struct Answer {
     pub value: Option<Value>,
     /// The answer the text gave before its tracked changes, where it differs.
     pub previously: Option<Box<Answer>>,
+    /// The route, typed: each step with how it follows the one before.
+    #[serde(default)]
+    pub route: Vec<Step>,
+    /// Why: the cue and the clause that produced the answer.
+    #[serde(default)]
+    pub why: String,
+    /// True when the topic is there but the text does not say who (or how much): "mentioned,
+    /// unclear". Such an answer has no route and no value.
+    #[serde(default)]
+    pub unclear: bool,
+}
+
+/// One step of a route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Step {
+    /// The canonical role id.
+    pub role: String,
+    /// How the step follows the one before.
+    pub relation: Relation,
+    /// For [`Relation::IfAbout`]: the role the matter must be about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+}
+
+/// How a step of a route follows the one before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// The first step.
+    First,
+    /// An escalation or next step: "if not resolved", "after that", "who may refer it to";
+    /// also a consultation or a joint step.
+    Then,
+    /// A choice: "X or Y", "X, or if appropriate Y".
+    Or,
+    /// Taken when the matter concerns the role in [`Step::about`]: "if it is about the Chief
+    /// Officer, to the Chief Executive".
+    IfAbout,
+}
+
+impl Relation {
+    /// The kebab-case name, as in JSON and in the battery files (`if-about`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::First => "first",
+            Relation::Then => "then",
+            Relation::Or => "or",
+            Relation::IfAbout => "if-about",
+        }
+    }
+}
+
+impl Step {
+    /// The step's relation as the battery writes it: `first`, `then`, `or`, `if-about:<role>`.
+    pub fn shape(&self) -> String {
+        match (&self.relation, &self.about) {
+            (Relation::IfAbout, Some(r)) => format!("if-about:{r}"),
+            (r, _) => r.as_str().to_string(),
+        }
+    }
 }
 
 /// A value answer. Serialised untagged: `{"days":5,"working":true}`,
 /// `{"years":4,"body":"Standards Committee"}`, `{"forbidden":true}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     /// A number of days, working days or calendar days.
@@ -107,8 +174,14 @@ impl fmt::Display for Value {
     }
 }
 
+/// The summary of an unclear answer.
+pub const UNCLEAR: &str = "mentioned, unclear";
+
 impl Answer {
     fn from_route(found: Found) -> Answer {
+        if found.route.is_empty() {
+            return Answer::unclear(found.clauses, found.evidence, found.why);
+        }
         Answer {
             roles: found.route.roles(),
             summary: found.route.summary(),
@@ -116,10 +189,13 @@ impl Answer {
             evidence: found.evidence,
             value: None,
             previously: None,
+            route: found.route.steps(),
+            why: found.why,
+            unclear: false,
         }
     }
 
-    fn from_value(value: Value, clauses: Vec<String>, evidence: String) -> Answer {
+    fn from_value(value: Value, clauses: Vec<String>, evidence: String, why: String) -> Answer {
         Answer {
             roles: Vec::new(),
             summary: value.to_string(),
@@ -127,7 +203,30 @@ impl Answer {
             evidence,
             value: Some(value),
             previously: None,
+            route: Vec::new(),
+            why,
+            unclear: false,
         }
+    }
+
+    fn unclear(clauses: Vec<String>, evidence: String, why: String) -> Answer {
+        Answer {
+            roles: Vec::new(),
+            summary: UNCLEAR.to_string(),
+            clauses,
+            evidence,
+            value: None,
+            previously: None,
+            route: Vec::new(),
+            why,
+            unclear: true,
+        }
+    }
+
+    /// The answer when it says something (a route or a value); `None` when it is only
+    /// "mentioned, unclear".
+    pub fn given(&self) -> Option<&Answer> {
+        (!self.unclear).then_some(self)
     }
 
     /// True when the answer is drawn from this clause.
@@ -135,10 +234,10 @@ impl Answer {
         self.clauses.iter().any(|c| c == clause)
     }
 
-    /// True when two answers say different things (another route or value), whatever their
-    /// wording, clause numbers or evidence.
+    /// True when two answers say different things (another typed route or value), whatever
+    /// their wording, clause numbers or evidence.
     pub fn differs_from(&self, other: &Answer) -> bool {
-        self.roles != other.roles || self.value != other.value
+        self.route != other.route || self.value != other.value || self.unclear != other.unclear
     }
 }
 
@@ -149,6 +248,8 @@ pub fn answers(doc: &Document) -> Vec<(&'static str, Option<Answer>)> {
         let before = read(&doc.before());
         for ((_, after), (_, before)) in now.iter_mut().zip(before) {
             if let (Some(a), Some(b)) = (after.as_mut(), before)
+                && !a.unclear
+                && !b.unclear
                 && a.differs_from(&b)
             {
                 a.previously = Some(Box::new(b));
@@ -159,7 +260,8 @@ pub fn answers(doc: &Document) -> Vec<(&'static str, Option<Answer>)> {
 }
 
 fn read(doc: &Document) -> Vec<(&'static str, Option<Answer>)> {
-    let view = View::new(doc);
+    let mut view = View::new(doc);
+    view.read_slots(slots::read);
     rules::RULES
         .iter()
         .map(|(id, rule)| (*id, rule(&view)))
@@ -167,7 +269,7 @@ fn read(doc: &Document) -> Vec<(&'static str, Option<Answer>)> {
 }
 
 /// A document as the comparison names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DocumentInfo {
     /// The document id: its file stem.
     pub id: String,
@@ -177,7 +279,7 @@ pub struct DocumentInfo {
 }
 
 /// One question across the documents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionRow {
     pub id: String,
     pub text: String,
@@ -195,6 +297,29 @@ impl Answers {
     pub fn get(&self, doc: &str) -> Option<&Option<Answer>> {
         self.0.iter().find(|(d, _)| d == doc).map(|(_, a)| a)
     }
+}
+
+impl schemars::JsonSchema for Answers {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answers".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let answer = generator.subschema_for::<Option<Answer>>();
+        schemars::json_schema!({
+            "description": "Each document's answer (null when not covered), keyed by document id, in document order.",
+            "type": "object",
+            "additionalProperties": answer
+        })
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of [`Comparison`], the contract of `concord compare
+/// --format json`, pretty-printed with a trailing newline (committed as
+/// `crates/compare/schema/compare.json`).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Comparison);
+    format!("{:#}\n", schema.as_value())
 }
 
 impl Serialize for Answers {
@@ -228,7 +353,7 @@ impl<'de> Deserialize<'de> for Answers {
 }
 
 /// Many documents on the questions: the contract of `concord compare --format json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Comparison {
     pub documents: Vec<DocumentInfo>,
     pub questions: Vec<QuestionRow>,

@@ -40,6 +40,7 @@ mod words;
 use std::time::Duration;
 
 use concord_model::Document;
+use concord_model::roles::Lexicon;
 use serde::Serialize;
 
 use crate::Error;
@@ -277,6 +278,9 @@ pub fn diff(old: &Document, new: &Document, cfg: &DiffConfig) -> Redline {
     let groups = align::align(&olds, &news, cfg);
     let placement = align::placement(&olds, &news, &groups);
     let old_to_new = align::old_to_new(olds.len(), &groups);
+    // Roles are read as the new version's council names them ("Head of Paid Service" is the
+    // Clerk of a parish, the Chief Executive elsewhere).
+    let lexicon = Lexicon::shared_for_kind(new.meta.kind.as_deref().or(old.meta.kind.as_deref()));
 
     // One entry list per group, keyed by where the group stands in the new reading order.
     let mut entries: Vec<(Key, Vec<ClauseDiff>)> = Vec::new();
@@ -292,7 +296,7 @@ pub fn diff(old: &Document, new: &Document, cfg: &DiffConfig) -> Redline {
         let first_new = group.new.iter().copied().min().unwrap_or(0);
         entries.push((
             Key::New(first_new),
-            group_entries(&olds, &news, group, placement[g], cfg),
+            group_entries(&olds, &news, group, placement[g], cfg, lexicon),
         ));
     }
     for (j, u) in news.iter().enumerate() {
@@ -353,6 +357,7 @@ fn group_entries(
     group: &Group,
     place: align::Placement,
     cfg: &DiffConfig,
+    lexicon: &Lexicon,
 ) -> Vec<ClauseDiff> {
     let old_texts: Vec<&str> = group.old.iter().map(|&i| olds[i].text.as_str()).collect();
     let new_texts: Vec<&str> = group.new.iter().map(|&j| news[j].text.as_str()).collect();
@@ -377,6 +382,7 @@ fn group_entries(
         let renumbered = o.id != n.id;
         let moved = place.moved;
         let verdict = classify::classify(&classify::Input {
+            lexicon,
             old: o,
             new: n,
             words: &words,

@@ -93,26 +93,18 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 /// Calls `f` with each word of `text` as the index sees it (lowercased, function words dropped,
-/// a plural `s` folded), reusing one buffer: the corpus-wide readers call this on every word
-/// of every clause, so it allocates nothing per word.
+/// a plural `s` folded): the corpus-wide readers call this on every word of every clause, and
+/// a word already in lower case is borrowed from the text, not copied.
 pub fn for_each_term(text: &str, mut f: impl FnMut(&str)) {
-    let mut word = String::new();
-    for raw in text.split(|c: char| !c.is_alphanumeric()) {
-        if raw.is_empty() {
-            continue;
-        }
-        word.clear();
-        if raw.is_ascii() {
-            word.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            word.push_str(&raw.to_lowercase());
-        }
-        if STOP.contains(&word.as_str()) {
+    // The model's tokenizer: lowercase words are borrowed from the text, not copied.
+    for t in concord_model::words::tokens(text) {
+        let word = &*t.lower;
+        if STOP.contains(&word) {
             continue;
         }
         match word.strip_suffix('s') {
             Some(stem) if stem.len() > 3 && !stem.ends_with('s') => f(stem),
-            _ => f(&word),
+            _ => f(word),
         }
     }
 }

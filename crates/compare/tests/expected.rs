@@ -131,10 +131,12 @@ fn score(dir: &Path) -> Score {
             let expected = entries
                 .get(q.id)
                 .unwrap_or_else(|| panic!("{}: {id} does not list {}", path.display(), q.id));
+            // "Mentioned, unclear" answers nothing: it scores as not covered.
             let actual = got
                 .iter()
                 .find(|(qid, _)| *qid == q.id)
-                .and_then(|(_, a)| a.as_ref());
+                .and_then(|(_, a)| a.as_ref())
+                .and_then(Answer::given);
             s.total += 1;
             let explained = expected
                 .as_table()

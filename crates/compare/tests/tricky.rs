@@ -316,3 +316,61 @@ fn every_number_word_is_a_material_change() {
         );
     }
 }
+
+/// Regression (issue 13): Brackenfield's tracked redline headlined "Councillor complaints about
+/// officers: Clerk -> not covered (4.2)", a change that did not happen (a "must not criticise"
+/// after the Town Clerk read as negating the Clerk), and missed 4.1's, which did.
+#[test]
+fn brackenfield_tracked_redline_names_the_4_1_change_and_no_false_one() {
+    let doc = load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/docx/brackenfield-tracked.docx"),
+    );
+    let r = diff(&doc.before(), &doc.after(), &DiffConfig::default());
+    let lines: Vec<String> = r.responsibilities.iter().map(|c| c.line()).collect();
+    assert_eq!(
+        lines,
+        ["Officer complaints about councillors: Monitoring Officer -> Town Clerk (4.1)"]
+    );
+    // The untracked file answers both complaint questions.
+    let plain =
+        load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/docx/brackenfield.docx"));
+    let all = concord_compare::answers::answers(&plain);
+    for q in [
+        "officer-complaint-about-councillor",
+        "councillor-complaint-about-officer",
+    ] {
+        let a = all
+            .iter()
+            .find(|(id, _)| *id == q)
+            .and_then(|(_, a)| a.as_ref());
+        assert!(
+            a.is_some_and(|a| a.roles.first().is_some_and(|r| r == "clerk")),
+            "{q}: {a:?}"
+        );
+    }
+}
+
+/// Regression (issue 16): the classifier kept a role table of its own, in which "Head of Paid
+/// Service" was always the Chief Executive. It reads roles with the model's lexicon for the
+/// council's kind, so in a parish "Head of Paid Service" -> "Clerk" is a rename.
+#[test]
+fn head_of_paid_service_is_the_clerk_of_a_parish() {
+    let text = |role: &str| {
+        format!(
+            "# Protocol\n\nCouncil: Little Haven Parish Council\n\n## 1 Complaints\n\n1.1 A councillor with a concern about an employee speaks to the {role}.\n"
+        )
+    };
+    let read_md = |s: String| {
+        read(s.as_bytes(), "case.md", &Options::default())
+            .expect("text")
+            .document
+    };
+    let r = diff(
+        &read_md(text("Head of Paid Service")),
+        &read_md(text("Clerk")),
+        &DiffConfig::default(),
+    );
+    let e = entry(&r, Some("1.1"), Some("1.1"));
+    assert_eq!(e.class, Some(Class::Editorial), "{e:?}");
+    assert!(r.responsibilities.is_empty(), "{:?}", r.responsibilities);
+}

@@ -1,6 +1,9 @@
 //! The vocabulary the options file speaks, as drafting needs it: the council kinds, role ids
 //! and question catalogue of `concord-model` (re-exported here), which roles a drafted protocol
-//! of each kind may route to, and the optional sections a question's answer is drafted in.
+//! of each kind may route to, how each question's route is phrased unless the options say
+//! otherwise, and the optional sections a question's answer is drafted in.
+
+use crate::shape::How;
 
 pub use concord_model::questions::{AnswerKind, QUESTIONS, Question, question};
 pub use concord_model::roles::{KINDS, Shape, shape};
@@ -20,10 +23,25 @@ pub fn is_role(id: &str) -> bool {
 const LOCAL_ROLES: &[&str] = &[
     "clerk",
     "chair",
+    "committee-chair",
     "line-manager",
     "group-leader",
     "monitoring-officer",
+    "staffing-committee",
+    "full-council",
 ];
+
+/// How a question's route is phrased when the options give no `shape`: a complaint by an
+/// officer escalates; a decision goes to the next role when it concerns the one before; those
+/// told of a relationship are all told; the media spokesperson consults the rest.
+pub fn default_how(question: &str) -> How {
+    match question {
+        "officer-complaint-about-councillor" => How::Escalate,
+        "personal-relationship-disclosure" => How::And,
+        "media-spokesperson" => How::Consult,
+        _ => How::Concerns,
+    }
+}
 
 /// The roles a drafted protocol for a council of this kind may name, in lexicon order.
 pub fn roles_for(kind: &str) -> Vec<&'static str> {

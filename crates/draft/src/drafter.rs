@@ -77,14 +77,22 @@ impl Drafter {
 
     /// Step 1: the templates' output, with markers.
     fn render(&self, options: &Options) -> Result<String, Error> {
-        let mut env = environment(self.templates.clone(), Arc::new(Words::new(options)));
+        let mut env = environment(
+            self.templates.clone(),
+            Arc::new(Words::new(options)),
+            Arc::new(options.clone()),
+        );
         env.set_fuel(Some(self.fuel));
         let template = env.get_template(ENTRY)?;
         Ok(template.render(context(options))?)
     }
 }
 
-fn environment(templates: Templates, words: Arc<Words>) -> Environment<'static> {
+fn environment(
+    templates: Templates,
+    words: Arc<Words>,
+    options: Arc<Options>,
+) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_loader(move |name| templates.load(name));
@@ -143,7 +151,7 @@ fn environment(templates: Templates, words: Arc<Words>) -> Environment<'static> 
             let how = How::parse(&how_name).ok_or_else(|| {
                 minijinja::Error::new(
                     ErrorKind::InvalidOperation,
-                    format!("route(): unknown phrasing '{how_name}' (use concerns, escalate, consult or and)"),
+                    format!("route(): unknown phrasing '{how_name}' (use concerns, escalate, consult, and or or)"),
                 )
             })?;
             let prep: Option<String> = kwargs.get("prep")?;
@@ -152,6 +160,23 @@ fn environment(templates: Templates, words: Arc<Words>) -> Environment<'static> 
                 .map_err(|e| minijinja::Error::new(ErrorKind::InvalidOperation, format!("route(): {e}")))
         },
     );
+    // A question's route as the options give it, in the shape they give it (or the
+    // question's default shape): `route_of("need-to-know-disputes", prep="by")`.
+    let w = Arc::clone(&words);
+    env.add_function("route_of", move |question: String, kwargs: Kwargs| {
+        let prep: Option<String> = kwargs.get("prep")?;
+        kwargs.assert_all_used()?;
+        let Some(Answer::Route(ids)) = options.answers.get(&question) else {
+            return Err(minijinja::Error::new(
+                ErrorKind::InvalidOperation,
+                format!("route_of(): '{question}' has no route in the options"),
+            ));
+        };
+        w.route(ids, options.how(&question), prep.as_deref())
+            .map_err(|e| {
+                minijinja::Error::new(ErrorKind::InvalidOperation, format!("route_of(): {e}"))
+            })
+    });
     env.add_filter("upfirst", |s: String| words::upper_first(&s));
     env.add_filter("words", words::number);
     env.add_filter("period", |a: Value| -> Result<String, minijinja::Error> {

@@ -37,6 +37,9 @@ pub struct Found {
     pub clauses: Vec<String>,
     /// The sentence it comes from.
     pub evidence: String,
+    /// For a route, how each step follows the one before, as the answers type it ("first",
+    /// "then", "or", "if-about"); empty for a value.
+    pub relations: Vec<String>,
 }
 
 /// An answer in the shape its question takes. Unlike [`Answer`], a review cycle may name no
@@ -146,6 +149,12 @@ pub fn options_toml(doc: &Document, readings: &[Reading], source: &str) -> Strin
     );
     let _ = writeln!(out, "councillor = \"{term}\"");
 
+    // [roles.<id>]: the council's own names for the bodies its answers route to.
+    for (id, name) in body_names(doc, readings, &kind) {
+        let _ = writeln!(out, "\n# the text names {id} as \"{}\"", one_line(&name));
+        let _ = writeln!(out, "[roles.{id}]\nname = {}", toml_string(&name));
+    }
+
     // [sections] first decided, so that answers of sections that are off are left out.
     let answered = |q: &str| {
         readings
@@ -212,6 +221,10 @@ pub fn options_toml(doc: &Document, readings: &[Reading], source: &str) -> Strin
                         default_review_body(&kind)
                     );
                 }
+                let value = match shape_of(q.id, &found.relations) {
+                    Some(shape) => format!("{{ roles = {value}, shape = \"{shape}\" }}"),
+                    None => value,
+                };
                 let _ = writeln!(out, "{} = {value}", q.id);
             }
             Err(why) => {
@@ -232,6 +245,68 @@ pub fn options_toml(doc: &Document, readings: &[Reading], source: &str) -> Strin
         let _ = writeln!(out, "{id} = {b}");
     }
     out
+}
+
+/// The shape to write for a route read with these relations, when the options must say it:
+/// every step after the first follows the same way, and not the way the question's routes are
+/// drafted anyway ([`catalogue::default_how`]).
+fn shape_of(question: &str, relations: &[String]) -> Option<&'static str> {
+    let rest = relations.get(1..)?;
+    let first = rest.first()?;
+    if rest.iter().any(|r| r != first) {
+        return None;
+    }
+    let shape = match first.as_str() {
+        "then" => "then",
+        "or" => "or",
+        "if-about" => "if-about",
+        _ => return None,
+    };
+    (catalogue::default_how(question).relation() != shape).then_some(shape)
+}
+
+/// The bodies (committees, panels, the full council) the answers route to, each with the name
+/// the text first gives it, where that is not the lexicon's own name for it ("Personnel
+/// Committee" for the staffing committee): drafting writes such a name only when the options
+/// declare it.
+fn body_names(doc: &Document, readings: &[Reading], kind: &str) -> Vec<(String, String)> {
+    let lexicon = concord_model::roles::Lexicon::for_kind(Some(kind));
+    let mut ids: Vec<&str> = Vec::new();
+    for r in readings {
+        if let Some(Found {
+            choice: Choice::Route(route),
+            ..
+        }) = &r.found
+        {
+            for id in route {
+                let body = concord_model::roles::role(id)
+                    .is_some_and(|r| r.party == concord_model::roles::Party::Body);
+                if body && !ids.contains(&id.as_str()) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    ids.sort_unstable();
+    let mut texts: Vec<&str> = Vec::new();
+    for c in doc.clauses() {
+        texts.push(&c.text);
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let written = texts.iter().find_map(|t| {
+                lexicon
+                    .mentions(t)
+                    .into_iter()
+                    .find(|m| m.role == id)
+                    .map(|m| m.text)
+            })?;
+            let canonical = concord_model::roles::role(id)?.name;
+            let title = written.chars().next().is_some_and(char::is_uppercase);
+            (title && !written.eq_ignore_ascii_case(canonical) && lexicon.roles(&written) == [id])
+                .then(|| (id.to_string(), written))
+        })
+        .collect()
 }
 
 /// The TOML value for a choice, or why the options cannot say it.
@@ -411,11 +486,12 @@ fn texts(doc: &Document) -> Vec<&str> {
     out
 }
 
-/// Lowercased words of a text (letters and digits; apostrophes split words).
+/// Lowercased words of a text (letters and digits; apostrophes split words): the model's
+/// tokenizer.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    concord_model::words::tokens(text)
+        .into_iter()
+        .map(|t| t.lower.into_owned())
         .collect()
 }
 

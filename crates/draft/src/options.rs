@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalogue::{self, AnswerKind, Shape};
+use crate::shape::How;
 
 /// A complete set of choices: every question answered and every optional part decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,6 +18,22 @@ pub struct Options {
     pub answers: BTreeMap<String, Answer>,
     /// Keyed by optional section id; every optional section is present.
     pub sections: BTreeMap<String, bool>,
+    /// The council's own names for roles, keyed by role id (`[roles.staffing-committee] name =
+    /// "Personnel Committee"`): drafting writes them, and the lexicon reads them back.
+    pub roles: BTreeMap<String, String>,
+    /// How a route is phrased, keyed by question id, where the options say
+    /// (`{ roles = [...], shape = "or" }`); otherwise [`catalogue::default_how`].
+    pub shapes: BTreeMap<String, How>,
+}
+
+impl Options {
+    /// How a question's route is phrased: the options' shape, else the question's default.
+    pub fn how(&self, question: &str) -> How {
+        self.shapes
+            .get(question)
+            .copied()
+            .unwrap_or_else(|| catalogue::default_how(question))
+    }
 }
 
 /// `[council]`.

@@ -32,6 +32,10 @@ pub fn reference(question: Option<&str>) -> Option<String> {
             out.push_str(
                 "  head_of_paid_service  the title of the head of paid service; default \"Clerk\" (parish,\n                        community), \"Town Clerk\" (town), \"Joint Chief Executive\" (joint),\n                        \"Chief Executive\" (others)\n\n",
             );
+            out.push_str("[roles.<role id>]  (optional, one table per role)\n");
+            out.push_str(
+                "  name  the council's own title for a role, such as [roles.staffing-committee]\n        name = \"Personnel Committee\"; it must read back as that role, and a role\n        declared here may be named in any route\n\n",
+            );
             out.push_str(
                 "[answers]  (keyed by question id; `concord options QUESTION` shows one)\n\n",
             );
@@ -75,6 +79,12 @@ fn question_entry(out: &mut String, q: &Question) {
             out,
             "  roles: {}",
             grouped(|kind| catalogue::roles_for(kind).join(", "))
+        );
+        let _ = writeln!(
+            out,
+            "  shape: {{ roles = [...], shape = \"...\" }} with one of {}; default \"{}\"",
+            crate::words::SHAPES.join(", "),
+            catalogue::default_how(q.id).shape()
         );
     }
     if let Some(s) = catalogue::section_of(q.id) {

@@ -12,9 +12,12 @@ use toml::de::{DeTable, DeValue};
 use crate::catalogue::{self, AnswerKind, Shape};
 use crate::error::Problem;
 use crate::options::{self, Answer, Council, Councillor, Options, Terms};
+use crate::shape::{How, SHAPES};
 use crate::suggest;
 
-const TABLES: &[&str] = &["council", "terms", "answers", "sections"];
+const TABLES: &[&str] = &["council", "terms", "roles", "answers", "sections"];
+const ROLE_KEYS: &[&str] = &["name"];
+const ROUTE_KEYS: &[&str] = &["roles", "shape"];
 const COUNCIL_KEYS: &[&str] = &["name", "kind", "adopted", "principal"];
 const TERMS_KEYS: &[&str] = &["councillor", "head_of_paid_service"];
 const COUNCILLOR_TERMS: &[&str] = &["councillor", "member"];
@@ -130,12 +133,22 @@ impl Validator<'_> {
             head_of_paid_service: None,
         });
         let sections = self.sections(tables.get("sections").copied(), &kind);
-        let answers = self.answers(tables.get("answers").copied(), &kind, &sections);
+        let roles = self.roles(tables.get("roles").copied(), &kind);
+        let mut shapes = BTreeMap::new();
+        let answers = self.answers(
+            tables.get("answers").copied(),
+            &kind,
+            &sections,
+            &roles,
+            &mut shapes,
+        );
         Some(Options {
             council: council?,
             terms,
             answers,
             sections: sections.into_iter().map(|(k, (v, _))| (k, v)).collect(),
+            roles,
+            shapes,
         })
     }
 
@@ -250,6 +263,81 @@ impl Validator<'_> {
         terms
     }
 
+    /// `[roles.<id>] name = "..."`: the council's own names for roles. The id must be a role of
+    /// the lexicon and the name must read back as that role, so that what drafting writes,
+    /// reading finds ("Personnel Committee" is the staffing committee; "HR Panel" would be
+    /// read as no role at all).
+    fn roles(
+        &mut self,
+        table: Option<&Spanned<DeValue<'_>>>,
+        kind: &str,
+    ) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        let Some(table) = table else { return out };
+        let ids: Vec<&str> = catalogue::role_ids().collect();
+        let lexicon = concord_model::roles::Lexicon::for_kind(Some(kind));
+        for (key, value) in self.entries(table) {
+            let id = key.get_ref().as_ref();
+            if !catalogue::is_role(id) {
+                self.problem(
+                    key.span(),
+                    format!("unknown role '{id}' in [roles]"),
+                    Some(suggest::hint(id, &ids)),
+                );
+                continue;
+            }
+            let Some(fields) = value.get_ref().as_table() else {
+                self.problem(
+                    value.span(),
+                    format!(
+                        "[roles] {id} must be a table ([roles.{id}] with name = \"...\"), found {}",
+                        type_name(value.get_ref())
+                    ),
+                    None,
+                );
+                continue;
+            };
+            let mut name = None;
+            for (k, v) in fields.iter() {
+                match k.get_ref().as_ref() {
+                    "name" => {
+                        name = self
+                            .name_string(v, &format!("[roles.{id}] name"))
+                            .map(|n| (n, v.span()));
+                    }
+                    _ => self.unknown_key(k, &format!("[roles.{id}]"), ROLE_KEYS),
+                }
+            }
+            let Some((name, span)) = name else {
+                if !fields.iter().any(|(k, _)| k.get_ref().as_ref() == "name") {
+                    self.problem(
+                        key.span(),
+                        format!("missing the name in [roles.{id}]"),
+                        Some(format!("add name = \"...\", the council's title for {id}")),
+                    );
+                }
+                continue;
+            };
+            let read = lexicon.roles(&name);
+            if read != [id] {
+                let as_read = if read.is_empty() {
+                    "no role".to_string()
+                } else {
+                    read.join(", ")
+                };
+                let example = concord_model::roles::role(id).map_or(id, |r| r.name);
+                self.problem(
+                    span,
+                    format!("'{name}' reads as {as_read}, not as {id}: a reader of the drafted protocol would not know it"),
+                    Some(format!("use a title the lexicon knows for {id}, such as '{example}'")),
+                );
+                continue;
+            }
+            out.insert(id.to_string(), name);
+        }
+        out
+    }
+
     /// Every optional section's setting and, for those the file sets, where it set them.
     fn sections(
         &mut self,
@@ -281,6 +369,8 @@ impl Validator<'_> {
         table: Option<&Spanned<DeValue<'_>>>,
         kind: &str,
         sections: &BTreeMap<String, (bool, Option<Range<usize>>)>,
+        declared: &BTreeMap<String, String>,
+        shapes: &mut BTreeMap<String, How>,
     ) -> BTreeMap<String, Answer> {
         let mut out = options::default_answers(kind);
         let Some(table) = table else { return out };
@@ -310,7 +400,7 @@ impl Validator<'_> {
                 continue;
             }
             let answer = match q.answer {
-                AnswerKind::Route => self.route(value, k, kind),
+                AnswerKind::Route => self.shaped_route(value, k, kind, declared, shapes),
                 AnswerKind::Days => self.days(value, k),
                 AnswerKind::Years => self.years(value, k, kind),
                 AnswerKind::Forbidden => self.forbidden(value, k),
@@ -322,11 +412,55 @@ impl Validator<'_> {
         out
     }
 
+    /// A route: a list of role ids, or a table `{ roles = [...], shape = "or" }`.
+    fn shaped_route(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        question: &str,
+        kind: &str,
+        declared: &BTreeMap<String, String>,
+        shapes: &mut BTreeMap<String, How>,
+    ) -> Option<Answer> {
+        if value.get_ref().as_table().is_none() {
+            return self.route(value, question, kind, declared);
+        }
+        let example = "{ roles = [\"director\", \"chief-executive\"], shape = \"or\" }";
+        let fields = self.fields(value, question, ROUTE_KEYS, example)?;
+        let Some(roles) = fields.get("roles") else {
+            self.problem(
+                value.span(),
+                format!("missing 'roles' in the route for '{question}'"),
+                Some(format!("write it as {example}")),
+            );
+            return None;
+        };
+        let route = self.route(roles, question, kind, declared);
+        if let Some(shape) = fields.get("shape")
+            && let Some(s) = self.string(shape, &format!("the shape of '{question}'"))
+        {
+            match How::parse(&s).filter(|_| SHAPES.contains(&s.as_str())) {
+                Some(how) => {
+                    shapes.insert(question.to_string(), how);
+                }
+                None => {
+                    self.problem(
+                        shape.span(),
+                        format!("value not allowed for the shape of '{question}': '{s}'"),
+                        Some(suggest::hint(&s, SHAPES)),
+                    );
+                    return None;
+                }
+            }
+        }
+        route
+    }
+
     fn route(
         &mut self,
         value: &Spanned<DeValue<'_>>,
         question: &str,
         kind: &str,
+        declared: &BTreeMap<String, String>,
     ) -> Option<Answer> {
         let Some(list) = value.get_ref().as_array() else {
             self.problem(
@@ -350,7 +484,14 @@ impl Validator<'_> {
             );
             return None;
         }
-        let available = catalogue::roles_for(kind);
+        let mut available = catalogue::roles_for(kind);
+        for id in declared.keys() {
+            if !available.contains(&id.as_str())
+                && let Some(r) = concord_model::roles::role(id)
+            {
+                available.push(r.id);
+            }
+        }
         let mut route: Vec<String> = Vec::new();
         let mut ok = true;
         for item in list.iter() {

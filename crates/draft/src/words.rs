@@ -8,35 +8,7 @@
 
 use crate::catalogue::{self, Shape};
 use crate::options::{Councillor, Options};
-
-/// How a route is phrased.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
-    /// The first role, and each next one when the matter concerns the one before:
-    /// "the Chief Officer; or, if the matter concerns that Chief Officer, the Chief Executive".
-    Concerns,
-    /// The first role, and each next one when the matter is not resolved:
-    /// "the Chief Executive and, if the matter is not resolved, the Monitoring Officer".
-    Escalate,
-    /// The first role acts after consulting the rest: "the Leader, after consulting the
-    /// communications team".
-    Consult,
-    /// Every role, joined with "and": "the Chair and the Clerk".
-    And,
-}
-
-impl How {
-    /// The phrasing named in a template (`"concerns"`, `"escalate"`, `"consult"`, `"and"`).
-    pub fn parse(s: &str) -> Option<How> {
-        match s {
-            "concerns" => Some(How::Concerns),
-            "escalate" => Some(How::Escalate),
-            "consult" => Some(How::Consult),
-            "and" => Some(How::And),
-            _ => None,
-        }
-    }
-}
+pub use crate::shape::{How, SHAPES};
 
 /// A role's title in running text: `full` on first mention in a route, `back` when referred to
 /// again ("that Director").
@@ -54,6 +26,8 @@ pub struct Words {
     head: Option<String>,
     principal: Option<String>,
     councillor: Councillor,
+    /// Names the options declare for roles (`[roles.staffing-committee] name = "..."`).
+    declared: std::collections::BTreeMap<String, String>,
 }
 
 impl Words {
@@ -64,6 +38,7 @@ impl Words {
             head: options.terms.head_of_paid_service.clone(),
             principal: options.council.principal.clone(),
             councillor: options.terms.councillor,
+            declared: options.roles.clone(),
         }
     }
 
@@ -88,8 +63,20 @@ impl Words {
         }
     }
 
-    /// The title of a role in this council, or `None` when the council has no such role.
+    /// The title of a role in this council, or `None` when the council has no such role. A
+    /// name the options declare for the role is used as it is written.
     pub fn role(&self, id: &str) -> Option<RoleName> {
+        if let Some(name) = self.declared.get(id) {
+            let full = if name.to_lowercase().starts_with("the ") {
+                name.clone()
+            } else {
+                format!("the {name}")
+            };
+            return Some(RoleName {
+                full: full.clone(),
+                back: full,
+            });
+        }
         if !catalogue::roles_for(&self.kind).contains(&id) {
             return None;
         }
@@ -162,6 +149,16 @@ impl Words {
             "standards-committee" => unique("Standards Committee"),
             "communications-team" if joint => unique("shared communications team"),
             "communications-team" => unique("communications team"),
+            "committee-chair" => RoleName {
+                full: "the chair of the committee concerned".into(),
+                back: "the chair of that committee".into(),
+            },
+            "staffing-committee" if joint => unique("Joint Staffing Committee"),
+            "staffing-committee" => unique("Staffing Committee"),
+            "appointments-panel" => unique("Appointments Panel"),
+            "full-council" => unique("Full Council"),
+            "audit-committee" if joint => unique("Joint Audit and Governance Committee"),
+            "audit-committee" => unique("Audit and Governance Committee"),
             _ => return None,
         };
         Some(name)
@@ -231,8 +228,22 @@ impl Words {
                 }
             }
             How::And => and_list(&names.iter().map(|n| n.full.clone()).collect::<Vec<_>>()),
+            How::Or => {
+                let mut all = vec![first.full.clone()];
+                all.extend(rest.iter().map(|n| p(&n.full)));
+                or_list(&all)
+            }
         };
         Ok(out)
+    }
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 

@@ -58,7 +58,12 @@ fn readings(doc: &concord_model::Document) -> Vec<Reading> {
         .into_iter()
         .map(|(id, a)| Reading {
             question: id.to_string(),
-            found: a.map(|a| Found {
+            found: a.filter(|a| !a.unclear).map(|a| Found {
+                relations: a
+                    .route
+                    .iter()
+                    .map(|s| s.relation.as_str().to_string())
+                    .collect(),
                 choice: match a.value {
                     None => Choice::Route(a.roles),
                     Some(Value::Days { days, working }) => Choice::Days { days, working },
@@ -72,16 +77,55 @@ fn readings(doc: &concord_model::Document) -> Vec<Reading> {
         .collect()
 }
 
+/// How the steps after the first of a route read back, as the answers type them ("then",
+/// "or", "if-about:<the role before>").
+fn shapes(route: &[concord_compare::answers::Step]) -> Vec<String> {
+    route.iter().skip(1).map(|s| s.shape()).collect()
+}
+
+/// The shapes the options' phrasing of a route must read back as.
+fn want_shapes(options: &Options, question: &str, roles: &[String]) -> Vec<String> {
+    let relation = options.how(question).relation();
+    roles
+        .windows(2)
+        .map(|w| {
+            if relation == "if-about" {
+                format!("if-about:{}", w[0])
+            } else {
+                relation.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Drafts, renders as Markdown, reads back and answers.
 fn read_back(options: &Options) -> (String, BTreeMap<String, (Loop, String)>) {
     let (md, doc) = drafted_and_read(options);
     let got = answers(&doc)
         .into_iter()
         .map(|(id, a)| {
+            let a = a.filter(|a| !a.unclear);
+            // A route whose shape does not read back is a miss, said in the evidence.
+            let shaped = a.as_ref().and_then(|a| match options.answers.get(id) {
+                Some(Answer::Route(roles)) if a.value.is_none() && a.roles == *roles => {
+                    let got = shapes(&a.route);
+                    let want = want_shapes(options, id, roles);
+                    (got != want).then(|| format!("shape {got:?}, want {want:?}; "))
+                }
+                _ => None,
+            });
             let evidence = a
                 .as_ref()
-                .map(|a| format!("{}: {}", a.clauses.join(", "), a.evidence))
+                .map(|a| {
+                    format!(
+                        "{}{}: {}",
+                        shaped.clone().unwrap_or_default(),
+                        a.clauses.join(", "),
+                        a.evidence
+                    )
+                })
                 .unwrap_or_default();
+            let a = if shaped.is_some() { None } else { a };
             let a = a.map(|a| match a.value {
                 None => Answer::Route(a.roles),
                 Some(Value::Days { days, working }) => Answer::Days { days, working },
@@ -135,6 +179,18 @@ fn from_misses(options: &Options) -> Vec<String> {
             && back.answers.get(&q) != Some(&w)
         {
             out.push(format!("{q}: {:?}, want {w:?}", back.answers.get(&q)));
+        }
+        // The shape comes back too, where a route has one to show.
+        if let Some(Answer::Route(r)) = options.answers.get(&q)
+            && r.len() > 1
+            && expected(options).get(&q).is_some_and(Option::is_some)
+            && back.how(&q).relation() != options.how(&q).relation()
+        {
+            out.push(format!(
+                "{q}: shape {}, want {}",
+                back.how(&q).shape(),
+                options.how(&q).shape()
+            ));
         }
     }
     if !out.is_empty() {
@@ -195,6 +251,14 @@ const NAMES: &[&str] = &[
     "Back\\slash <b>Vale</b>",
 ];
 
+/// Roles a council may name in its own words (`[roles.<id>] name = "..."`), each a title the
+/// lexicon reads back as that role.
+const DECLARED: &[(&str, &str)] = &[
+    ("staffing-committee", "Personnel Committee"),
+    ("audit-committee", "Audit and Risk Committee"),
+    ("standards-committee", "Standards and Ethics Committee"),
+];
+
 /// A TOML basic string.
 fn toml_str(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
@@ -234,9 +298,23 @@ fn options_file() -> impl Strategy<Value = String> {
             proptest::sample::select(BODIES.to_vec()),
             any::<bool>(),
         ),
+        proptest::collection::vec(
+            0usize..=concord_draft::SHAPES.len(),
+            catalogue::QUESTIONS.len(),
+        ),
+        proptest::collection::vec(any::<bool>(), DECLARED.len()),
     )
         .prop_map(
-            |((kind, name, head, principal), sections, member, picks, days, review)| {
+            |(
+                (kind, name, head, principal),
+                sections,
+                member,
+                picks,
+                days,
+                review,
+                shapes,
+                declare,
+            )| {
                 let local = catalogue::shape(kind) == catalogue::Shape::Local;
                 let mut toml = format!(
                     "[council]\nname = {}\nkind = \"{kind}\"\n",
@@ -254,6 +332,11 @@ fn options_file() -> impl Strategy<Value = String> {
                 if !title.is_empty() {
                     toml.push_str(&format!("head_of_paid_service = \"{title}\"\n"));
                 }
+                for ((id, title), on) in DECLARED.iter().zip(&declare) {
+                    if *on {
+                        toml.push_str(&format!("\n[roles.{id}]\nname = \"{title}\"\n"));
+                    }
+                }
                 toml.push_str("\n[sections]\n");
                 let on: BTreeMap<&str, bool> = catalogue::SECTIONS
                     .iter()
@@ -265,7 +348,7 @@ fn options_file() -> impl Strategy<Value = String> {
                 }
                 toml.push_str("\n[answers]\n");
                 let roles = catalogue::roles_for(kind);
-                for (q, pick) in catalogue::QUESTIONS.iter().zip(&picks) {
+                for ((q, pick), shape) in catalogue::QUESTIONS.iter().zip(&picks).zip(&shapes) {
                     if catalogue::section_of(q.id).is_some_and(|s| !on[s]) {
                         continue;
                     }
@@ -279,7 +362,11 @@ fn options_file() -> impl Strategy<Value = String> {
                                 }
                                 route.push(format!("\"{}\"", left.remove(ix.index(left.len()))));
                             }
-                            format!("[{}]", route.join(", "))
+                            let list = format!("[{}]", route.join(", "));
+                            match concord_draft::SHAPES.get(*shape) {
+                                Some(s) => format!("{{ roles = {list}, shape = \"{s}\" }}"),
+                                None => list,
+                            }
                         }
                         catalogue::AnswerKind::Days if q.id == "response-time" => {
                             format!("{{ days = {}, working = {} }}", days.0, days.1)

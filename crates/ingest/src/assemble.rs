@@ -267,7 +267,16 @@ pub fn assemble(
     doc.meta.versions.extend(t.versions);
     // Approval lines after the last clause ("Adopted: 7 March 2024  Minute 2024/031").
     for (text, line) in t.approvals {
-        let Some(a) = approval(&text) else { continue };
+        let Some(a) = approval(&text) else {
+            // A minute reference that goes with the approval line before it.
+            diags.push(Diagnostic::new(
+                Code::ReadAsMeta,
+                Severity::Info,
+                line,
+                format!("read with the approval lines: {}", crate::quoted(&text)),
+            ));
+            continue;
+        };
         doc.meta.versions.extend(version_entry(&text, &a));
         let mut took = None;
         if let Some(d) = a.date
@@ -314,6 +323,10 @@ pub fn assemble(
         ));
         doc.meta.kind = doc.meta.kind.or_else(|| kind_of(&name));
         doc.meta.council = Some(name);
+    }
+    // A council the text calls a unitary authority is one, whatever its name says.
+    if doc.meta.kind.is_none() && !cx.strict && says_unitary(&doc) {
+        doc.meta.kind = Some("unitary".into());
     }
     infer_insertions(&mut doc);
     Ok(doc)
@@ -388,6 +401,14 @@ fn mend_page_breaks(
         out.push(b);
     }
     out
+}
+
+/// Whether the text calls its council a unitary authority (or council).
+fn says_unitary(doc: &Document) -> bool {
+    doc.clauses().iter().take(12).any(|c| {
+        let lower = c.text.to_lowercase();
+        lower.contains("unitary authority") || lower.contains("unitary council")
+    })
 }
 
 /// A line that is one web address: it ends a paragraph without a full stop.

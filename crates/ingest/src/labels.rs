@@ -52,6 +52,9 @@ pub enum Label {
     },
     /// A capital roman numeral: `IV.`, `II)`, `III` (a heading's number, kept as printed).
     Roman { n: u32, printed: String },
+    /// A capital letter: `A.`, `B)` (a heading's number, kept as printed; `n` is its place in
+    /// the alphabet).
+    Letter { n: u32, printed: String },
     /// An item label, and the label it had before a tracked relabelling (`(xiv)(xv)`).
     Item {
         label: String,
@@ -119,7 +122,7 @@ fn upper_roman(s: &str) -> Option<(Label, usize)> {
         .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
         .count();
     if len == 0 {
-        return None;
+        return upper_letter(s);
     }
     let rest = &s[len..];
     let closer = rest.chars().next()?;
@@ -138,6 +141,30 @@ fn upper_roman(s: &str) -> Option<(Label, usize)> {
             printed: printed.to_string(),
         },
         len + 1,
+    ))
+}
+
+/// `C. Behaviour`, `D) Communication`: a capital letter with a dot or bracket, then a capital.
+fn upper_letter(s: &str) -> Option<(Label, usize)> {
+    let c = s.chars().next()?;
+    if !c.is_ascii_uppercase() {
+        return None;
+    }
+    let rest = &s[1..];
+    let closer = rest.chars().next()?;
+    if !matches!(closer, '.' | ')') {
+        return None;
+    }
+    let after = &rest[1..];
+    if !after.starts_with(' ') || !after.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    Some((
+        Label::Letter {
+            n: u32::from(c as u8 - b'A') + 1,
+            printed: c.to_string(),
+        },
+        2,
     ))
 }
 
@@ -168,8 +195,10 @@ fn numbered(s: &str) -> Option<(Label, usize)> {
         .collect::<Option<_>>()?;
     let ends_clean = after.is_empty() || after.starts_with(char::is_whitespace);
     if parts.len() >= 2 {
-        // `2.5million` or `1.5%` is a number in a sentence.
-        return ends_clean.then_some((Label::Dotted(parts), len));
+        // `2.5million` or `1.5%` is a number in a sentence; `4.2Officers` a label whose space
+        // was lost.
+        let glued = after.starts_with(char::is_uppercase);
+        return (ends_clean || glued).then_some((Label::Dotted(parts), len));
     }
     let n = parts[0];
     if parts[0] == 0 || body.len() > 3 {

@@ -41,6 +41,8 @@ use std::collections::HashSet;
 
 use concord_model::{Clause, Code, Diagnostic, Document, Severity, Source};
 
+pub use concord_model::Explain;
+
 /// The input formats this crate reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -161,22 +163,6 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// How the reader decided the document is laid out (`concord ingest --explain`).
     pub explain: Explain,
-}
-
-/// How the reader decided a document is numbered and laid out, in words a Monitoring Officer
-/// can follow: the scheme of its headings, clauses and items, and each place where the reader
-/// had to choose, with its source line. What was removed (furniture, contents lists) and read
-/// into the meta is in the diagnostics.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Explain {
-    /// How the headings are numbered or set (`12 numbered "1.", "2.", 3 unnumbered in capitals`).
-    pub headings: String,
-    /// How the clauses are numbered.
-    pub clauses: String,
-    /// Which kinds of items the clauses hold.
-    pub items: String,
-    /// Each choice, with its line.
-    pub choices: Vec<(u32, String)>,
 }
 
 /// Reads a protocol from bytes. `path` is recorded in `meta.source.path`.
@@ -516,6 +502,21 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
         plan.qualify_single
     };
     let mut document = assemble::assemble(blocks, &cx, qualify, &mut diags)?;
+    if !strict {
+        // The section headings (a contents list names sections; sub-headings it may leave).
+        let headings: Vec<(String, u32)> = document
+            .sections
+            .iter()
+            .filter(|s| !s.heading.trim().is_empty())
+            .map(|s| (s.heading.clone(), s.lines[0]))
+            .collect();
+        let all: Vec<String> = document
+            .all_sections()
+            .iter()
+            .map(|s| s.heading.clone())
+            .collect();
+        prepare::contents_mismatch(&prepared.lines, &headings, &all, &mut diags);
+    }
     resolve_refs(&mut document, &mut diags);
     tag::tag_roles(&mut document);
     check_footnotes(&document, &mut diags);
@@ -536,16 +537,63 @@ fn parse_lines(text: &str, path: &str, how: Lines<'_>, opts: &Options) -> Result
     diags.sort_by_key(|d| (d.line, d.col));
     let mut choices = plan.notes;
     choices.sort_by_key(|(line, _)| *line);
+    let items = describe_items(&document);
     Ok(Parsed {
         document,
         diagnostics: diags,
         explain: Explain {
             headings: plan.scheme.headings,
             clauses: plan.scheme.clauses,
-            items: plan.scheme.items,
+            items,
             choices,
         },
     })
+}
+
+/// The items of a document in words: how many of each form (`12 lettered "(a)", 9 bulleted`).
+fn describe_items(doc: &Document) -> String {
+    fn walk(items: &[concord_model::Item], counts: &mut Vec<(String, usize)>) {
+        for i in items {
+            let form = match i.label.as_deref() {
+                None => "lead-in paragraphs between them".to_string(),
+                Some("•") => "bulleted".to_string(),
+                Some(l) => {
+                    let inner = l.trim_matches(|c| matches!(c, '(' | ')' | '.'));
+                    let shape = l.replace(
+                        inner,
+                        match labels::label_kind(inner) {
+                            labels::ItemKind::Roman => "i",
+                            labels::ItemKind::Number => "1",
+                            _ => "a",
+                        },
+                    );
+                    let kind = match labels::label_kind(inner) {
+                        labels::ItemKind::Roman => "roman-numbered",
+                        labels::ItemKind::Number => "numbered",
+                        _ => "lettered",
+                    };
+                    format!("{kind} \"{shape}\"")
+                }
+            };
+            match counts.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((form, 1)),
+            }
+            walk(&i.items, counts);
+        }
+    }
+    let mut counts = Vec::new();
+    for c in doc.clauses() {
+        walk(&c.items, &mut counts);
+    }
+    if counts.is_empty() {
+        return "none".into();
+    }
+    counts
+        .iter()
+        .map(|(f, n)| format!("{n} {f}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Markdown when the text uses Markdown's marks (headings, bold, strike-through, links,

@@ -170,9 +170,14 @@ fn split_front_line(l: &str) -> Vec<String> {
 }
 
 /// A title without the number a constitution gives it (`5D. Member and Officer Relations
+/// Protocol`) or the breadcrumb a web page puts before it (`Policies › Councillor-Clerk
 /// Protocol`).
 fn strip_title_number(l: &str) -> String {
     let t = l.trim();
+    let t = [" › ", " > ", " » "]
+        .iter()
+        .find_map(|sep| t.rsplit_once(sep).map(|(_, last)| last.trim()))
+        .unwrap_or(t);
     if let Some((first, rest)) = t.split_once(' ')
         && first.len() <= 4
         && first.ends_with('.')
@@ -305,6 +310,7 @@ pub fn approval(line: &str) -> Option<Approval> {
         ("to be reviewed", "due"),
         ("due for review", "due"),
         ("last reviewed", "reviewed"),
+        ("last updated", "reviewed"),
         ("reviewed:", "reviewed"),
         ("reviewed on", "reviewed"),
         ("date of review", "reviewed"),

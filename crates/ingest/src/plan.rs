@@ -61,6 +61,8 @@ pub enum Role {
     Continue,
     /// A paragraph of its own (a line of front matter: a title, a council's name).
     Para,
+    /// A paragraph of the text, starting here.
+    Text,
     /// An approval, version or review line, for the meta.
     Meta,
 }
@@ -113,13 +115,17 @@ struct Info<'a> {
     after_lead_in: bool,
     /// The line before visibly runs on (a comma, a hyphen, a word no sentence ends on).
     after_open: bool,
+    /// The line before is short and unpunctuated, as a heading in sentence case is.
+    after_short: bool,
+    /// The next line carries this one's sentence on (no blank line, a lower-case start).
+    next_lower: bool,
 }
 
 impl Info<'_> {
     /// At the start of a block: after a blank line, a finished sentence or a heading, or with
     /// a list marker.
     fn strong(&self) -> bool {
-        self.after_blank || self.prev_ends || self.start.marker
+        self.after_blank || self.prev_ends || self.after_short || self.start.marker
     }
 }
 
@@ -271,6 +277,17 @@ pub fn plan(
     lettered_sections(&infos, &mut plan);
     let flattened = flattened(&infos, &scheme, &plan);
     unnumbered_headings(&infos, lines, contents, &flattened, &mut plan);
+    // Headings head text: a document in which every line would be a heading, with no text under
+    // any of them, is a document of short paragraphs.
+    if !infos.is_empty()
+        && infos
+            .iter()
+            .all(|info| matches!(plan.roles[info.i], Some(Role::Heading { number: None, .. })))
+    {
+        for info in &infos {
+            plan.roles[info.i] = Some(Role::Text);
+        }
+    }
     front_and_back_matter(&infos, &mut plan);
     number_flattened(&infos, &flattened, &mut plan, diags);
     // Single numbers that start again under each numbered heading are that section's
@@ -333,6 +350,11 @@ fn infos<'a>(lines: &[Line<'a>]) -> Vec<Info<'a>> {
         let standalone =
             next.is_none_or(|l| matches!(l.kind, LineKind::Blank | LineKind::Contents));
         let underlined = lines.get(i + 1).is_some_and(|l| is_underline(l.text));
+        let next_lower = next.is_some_and(|l| {
+            l.kind == LineKind::Body
+                && crate::text::starts_lower(l.text)
+                && labels::start(l.text).label.is_none()
+        });
         let prev_ends = prev.is_none_or(|p| ends_sentence(p) || heading_like_line(p));
         // A table row's first cell is not a label ("13.05.2025" in a version table).
         let start = if labels::table_row(line.text).is_some() {
@@ -354,7 +376,14 @@ fn infos<'a>(lines: &[Line<'a>]) -> Vec<Info<'a>> {
             standalone,
             underlined,
             after_lead_in: prev.is_some_and(|p| p.trim_end_matches(['*', ' ']).ends_with(':')),
+            next_lower,
             after_open: prev.is_some_and(|p| !ends_sentence(p) && crate::text::ends_open(p)),
+            after_short: prev.is_some_and(|p| {
+                p.split_whitespace().count() <= 8
+                    && starts_upper(&labels::start(p).rest)
+                    && !p.ends_with([',', ';', '-', '–'])
+                    && !crate::text::ends_open(p)
+            }),
         });
         after_blank = false;
         prev = Some(line.text);
@@ -428,6 +457,8 @@ struct Chosen {
     roman_headings: bool,
     /// `1) Purpose` may be a heading: dotted clauses number the document.
     close_headings: bool,
+    /// Capital letters number the headings (`A. INTRODUCTION`).
+    letter_headings: bool,
     /// The headings too are all printed `1.`: numbered by place.
     flattened_headings: bool,
     /// Counts, for the description.
@@ -440,6 +471,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
     let mut c = Chosen::default();
     let mut words: Vec<(&'static str, usize)> = Vec::new();
     let mut roman = 0;
+    let mut letters = 0;
     let mut singles_head = 0;
     let mut head_ones = 0;
     let mut singles_sent = Vec::new();
@@ -459,7 +491,7 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
         match &info.start.label {
             Some(Label::Dotted(_)) if info.strong() => c.dotted += 1,
             Some(Label::Paren { .. }) if info.strong() => c.paren += 1,
-            Some(Label::Word { word, .. }) if heading_like(&text) || text.is_empty() => {
+            Some(Label::Word { word, .. }) if heads(infos, k, &text) || text.is_empty() => {
                 match words.iter_mut().find(|(w, _)| w == word) {
                     Some((_, n)) => *n += 1,
                     None => words.push((word, 1)),
@@ -467,9 +499,10 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
             }
             // `Paragraph 4 The Chief Executive...`: a numbered paragraph.
             Some(Label::Word { n, .. }) if info.strong() => singles_sent.push(*n),
-            Some(Label::Roman { .. }) if info.strong() && heading_like(&text) => roman += 1,
+            Some(Label::Roman { .. }) if info.strong() && heads(infos, k, &text) => roman += 1,
+            Some(Label::Letter { .. }) if info.strong() && heads(infos, k, &text) => letters += 1,
             Some(Label::Single(n, form)) if info.strong() && !info.start.marker => {
-                if (*form != SingleForm::Close || c.close_headings) && heading_like(&text) {
+                if (*form != SingleForm::Close || c.close_headings) && heads(infos, k, &text) {
                     singles_head += 1;
                     head_ones += usize::from(*n == 1);
                     single_numbers.insert(*n);
@@ -494,6 +527,11 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
         c.heading_word = Some(w);
     }
     c.roman_headings = roman >= 2 && c.heading_word.is_none();
+    // `A.`, `B.`, ... number the headings (an `I.` among them is the ninth letter).
+    c.letter_headings = letters >= 2 && c.heading_word.is_none();
+    if c.letter_headings {
+        c.roman_headings = false;
+    }
     c.single_headings = singles_head >= 1
         && (singles_head >= 2 || single_numbers.iter().any(|n| dotted_firsts.contains(n)));
     // Every numbered paragraph printed `1.`: numbered by place, not by the labels.
@@ -532,6 +570,23 @@ fn effective_text(infos: &[Info<'_>], k: usize) -> String {
         return next.text.to_string();
     }
     info.start.rest.to_string()
+}
+
+/// Whether a label's text runs on to the next line (a wrapped sentence, not a heading).
+fn runs_on(infos: &[Info<'_>], k: usize) -> bool {
+    let info = &infos[k];
+    if info.start.rest.trim().is_empty()
+        && let Some(next) = infos.get(k + 1)
+        && next.start.label.is_none()
+    {
+        return next.next_lower;
+    }
+    info.next_lower
+}
+
+/// A label's text that reads as a heading: heading-like, and not running on to the next line.
+fn heads(infos: &[Info<'_>], k: usize, text: &str) -> bool {
+    heading_like(text) && !runs_on(infos, k)
 }
 
 /// The candidates that may number the document, with the ways each could.
@@ -611,12 +666,22 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
                 Some(printed.clone()),
             ),
             Some(Label::Word { word, n, .. })
-                if Some(*word) == c.heading_word && (heading_like(&text) || text.is_empty()) =>
+                if Some(*word) == c.heading_word && (heads(infos, k, &text) || text.is_empty()) =>
             {
                 (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
             }
-            Some(Label::Roman { n, .. }) if c.roman_headings && heading_like(&text) => {
+            Some(Label::Roman { n, .. }) if c.roman_headings && heads(infos, k, &text) => {
                 (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
+            }
+            Some(Label::Letter { n, .. }) if c.letter_headings && heads(infos, k, &text) => {
+                (vec![(Interp::Heading(*n), 3.0)], 0.5, None)
+            }
+            // `I.` among lettered headings is the letter I.
+            Some(Label::Roman { printed, .. })
+                if c.letter_headings && printed.len() == 1 && heads(infos, k, &text) =>
+            {
+                let n = u32::from(printed.as_bytes()[0] - b'A') + 1;
+                (vec![(Interp::Heading(n), 3.0)], 0.5, None)
             }
             // `Paragraph 4 The Chief Executive...`: a numbered paragraph, where paragraphs are
             // numbered so.
@@ -632,7 +697,8 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
                 Some(format!("{n}.")),
             ),
             Some(Label::Single(n, form)) if !info.start.marker => {
-                let head = (*form != SingleForm::Close || c.close_headings) && heading_like(&text);
+                let head =
+                    (*form != SingleForm::Close || c.close_headings) && heads(infos, k, &text);
                 if head && c.single_headings {
                     let score = if info.standalone || strong { 3.0 } else { 1.0 };
                     (vec![(Interp::Heading(*n), score)], 0.5, None)
@@ -656,7 +722,9 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
         };
         let number = match &info.start.label {
             Some(Label::Word { roman, .. }) => roman.clone(),
-            Some(Label::Roman { printed, .. }) => Some(printed.clone()),
+            Some(Label::Roman { printed, .. } | Label::Letter { printed, .. }) => {
+                Some(printed.clone())
+            }
             _ => None,
         };
         out.push(Event {
@@ -1064,14 +1132,20 @@ fn front_and_back_matter(infos: &[Info<'_>], plan: &mut Plan) {
             }
         }
     }
-    // Approval lines at the end, after the last clause (read as headings or not).
+    // Approval lines at the end, after the last clause (read as headings or not), with the
+    // minute references that go with them.
     for info in infos.iter().rev() {
         let t = strip_marks(info.text);
         let free = matches!(
             plan.roles[info.i],
             None | Some(Role::Heading { number: None, .. })
         );
-        if free && info.strong() && !is_table_row(info.text) && meta::approval(&t).is_some() {
+        let approval = info.strong() && meta::approval(&t).is_some();
+        let minute = t.split_whitespace().count() <= 8 && {
+            let lower = t.to_lowercase();
+            lower.contains("minute") || lower.contains("resolution")
+        };
+        if free && !is_table_row(info.text) && (approval || minute) {
             plan.roles[info.i] = Some(Role::Meta);
         } else {
             break;
@@ -1329,10 +1403,16 @@ fn unnumbered_headings(
         {
             continue;
         }
+        // A heading is short (this runs on every line not yet given a role).
+        if info.text.len() > 200 || info.text.ends_with(['.', ',', ';']) {
+            continue;
+        }
         let plain = strip_marks(info.text);
         let bare = plain.trim_end();
-        let key = heading_key(bare);
-        let in_contents = !key.is_empty() && contents.contains(&key);
+        let in_contents = !contents.is_empty() && {
+            let key = heading_key(bare);
+            !key.is_empty() && contents.contains(&key)
+        };
         let words = bare.split_whitespace().count();
         let chars = bare.chars().count();
         let ends_bad = bare.ends_with(['.', ',', ';']) || (bare.ends_with(':') && !in_contents);
@@ -1356,15 +1436,28 @@ fn unnumbered_headings(
                 || n.after_blank
         });
         let standalone = info.after_blank && info.standalone;
-        let isolated = info.prev_ends && next_starts && (caps || title || info.underlined);
+        let isolated = (info.prev_ends || info.after_blank)
+            && next_starts
+            && (caps || title || info.underlined);
         // Where the document marks its headings (`#`, as Markdown and the Word and PDF readers
         // write them), a sentence-case line is text: only capitals or title case, or the
         // contents list, make a heading of a line that is not marked.
-        let sentence_heading = sentence && standalone && !marked;
+        // Without blank lines, a short sentence-case line between a finished sentence and a
+        // numbered paragraph is its heading.
+        let numbered_next = next.is_some_and(|n| {
+            matches!(
+                n.start.label,
+                Some(
+                    Label::Single(..) | Label::Dotted(_) | Label::Paren { .. } | Label::Word { .. }
+                )
+            ) || matches!(plan.roles[n.i], Some(Role::Clause { .. }))
+        });
+        let sentence_heading =
+            sentence && !marked && (standalone || (info.prev_ends && numbered_next));
         let typed = in_contents || caps || title || info.underlined || sentence_heading;
         // A sentence-case line on its own counts only when a block follows it.
         let sentence_ok = !sentence || caps || title || in_contents || next.is_some();
-        if (standalone || isolated || (info.underlined && info.prev_ends))
+        if (standalone || isolated || sentence_heading || (info.underlined && info.prev_ends))
             && typed
             && sentence_ok
             && !bare.starts_with(['(', '"', '“', '['])
@@ -1512,43 +1605,59 @@ fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
             )
         })
         .count();
-    let unnumbered: Vec<HeadingStyle> = roles
-        .iter()
-        .filter_map(|r| match r {
-            Role::Heading {
-                number: None,
-                style,
-                ..
-            } => Some(*style),
-            _ => None,
-        })
-        .collect();
+    // Headings by level (a section or a sub-section), numbered or not, and by their type.
     let mut headings = Vec::new();
-    if numbered_headings > 0 {
-        let how = match c.heading_word {
-            Some(w) => format!("\"{w} 1:\""),
-            None => "\"1.\", \"2.\"".to_string(),
-        };
-        headings.push(format!("{numbered_headings} numbered {how}"));
+    for level in [1, 2] {
+        let at: Vec<(bool, HeadingStyle)> = roles
+            .iter()
+            .filter_map(|r| match r {
+                Role::Heading {
+                    number,
+                    style,
+                    level: l,
+                    ..
+                } if *l == level => Some((number.is_some(), *style)),
+                _ => None,
+            })
+            .collect();
+        if at.is_empty() {
+            continue;
+        }
+        let what = if level == 1 { "section" } else { "sub-section" };
+        let numbered = at.iter().filter(|(n, _)| *n).count();
+        let mut kinds = Vec::new();
+        if numbered > 0 {
+            kinds.push(
+                match (c.heading_word, c.roman_headings, c.letter_headings) {
+                    (Some(w), _, _) => format!("{numbered} numbered \"{w} 1\""),
+                    (None, true, _) => format!("{numbered} numbered in roman numerals"),
+                    (None, _, true) => format!("{numbered} lettered \"A.\""),
+                    _ if c.flattened_headings => {
+                        format!("{numbered} printed \"1.\" each, numbered by their place")
+                    }
+                    _ => format!("{numbered} numbered \"1.\""),
+                },
+            );
+        }
+        for (style, name) in [
+            (HeadingStyle::Caps, "unnumbered, in capitals"),
+            (HeadingStyle::Title, "unnumbered, in title or sentence case"),
+        ] {
+            let n = at.iter().filter(|(num, s)| !num && *s == style).count();
+            if n > 0 {
+                kinds.push(format!("{n} {name}"));
+            }
+        }
+        let atx = at
+            .iter()
+            .filter(|(num, s)| !num && matches!(s, HeadingStyle::Atx(_)))
+            .count();
+        if atx > 0 {
+            kinds.push(format!("{atx} unnumbered, marked as headings"));
+        }
+        headings.push(format!("{what} headings: {}", kinds.join(", ")));
     }
-    let caps = unnumbered
-        .iter()
-        .filter(|s| **s == HeadingStyle::Caps)
-        .count();
-    let title = unnumbered
-        .iter()
-        .filter(|s| **s == HeadingStyle::Title)
-        .count();
-    let atx = unnumbered.len() - caps - title;
-    if caps > 0 {
-        headings.push(format!("{caps} unnumbered in capitals"));
-    }
-    if title > 0 {
-        headings.push(format!("{title} unnumbered in title or sentence case"));
-    }
-    if atx > 0 {
-        headings.push(format!("{atx} marked as headings (#)"));
-    }
+    let _ = numbered_headings;
     let clauses: Vec<&Role> = roles
         .iter()
         .copied()
@@ -1615,7 +1724,7 @@ fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
         headings: if headings.is_empty() {
             "none".into()
         } else {
-            headings.join(", ")
+            headings.join("; ")
         },
         clauses: if cl.is_empty() {
             "unnumbered paragraphs".into()

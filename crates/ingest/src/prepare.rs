@@ -91,6 +91,74 @@ pub fn prepare<'a>(
     Prepared { lines, contents }
 }
 
+/// Where a contents list and the headings it lists disagree: an entry no heading answers, or a
+/// section heading the list leaves out. `headings` are the document's section headings as read
+/// (each with its line), `all_headings` its sub-headings too (a list may name them). Nothing
+/// when there is no contents list.
+pub fn contents_mismatch(
+    lines: &[Line<'_>],
+    headings: &[(String, u32)],
+    all_headings: &[String],
+    diags: &mut Vec<Diagnostic>,
+) {
+    // The entries, without a page's header or footer caught inside the list.
+    let entries: Vec<(String, &str, u32)> = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Contents)
+        .map(|l| (heading_key(l.text), l.text, l.no))
+        .filter(|(k, t, _)| {
+            !k.is_empty()
+                && !matches!(
+                    k.as_str(),
+                    "contents" | "table of contents" | "on this page" | "in this document"
+                )
+                && !carries_page_number(&fold(&strip_marks(t)))
+                && crate::meta::councils_in(t).is_empty()
+        })
+        .collect();
+    if entries.len() < 2 {
+        return;
+    }
+    let keys: HashSet<String> = all_headings.iter().map(|h| heading_key(h)).collect();
+    for (key, text, line) in &entries {
+        if !keys.contains(key) {
+            diags.push(Diagnostic::new(
+                Code::ContentsMismatch,
+                Severity::Info,
+                *line,
+                format!(
+                    "the contents list names {}, which no heading of the document has",
+                    crate::quoted(&entry_text(text))
+                ),
+            ));
+        }
+    }
+    let listed: HashSet<&str> = entries.iter().map(|(k, _, _)| k.as_str()).collect();
+    for (heading, line) in headings {
+        if !listed.contains(heading_key(heading).as_str()) {
+            diags.push(Diagnostic::new(
+                Code::ContentsMismatch,
+                Severity::Info,
+                *line,
+                format!(
+                    "the heading {} is missing from the contents list",
+                    crate::quoted(heading)
+                ),
+            ));
+        }
+    }
+}
+
+/// A contents entry as it reads, without its marks, dot leaders and page number.
+fn entry_text(t: &str) -> String {
+    let plain = strip_marks(t);
+    let first = plain.split('\t').next().unwrap_or("").trim();
+    first
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(['.', '…', ' '])
+        .to_string()
+}
+
 /// Cuts every run-on line (a section, or the whole text, whose line breaks were lost) into the
 /// pieces it holds (`runon`); each piece keeps its source line.
 fn split_run_on(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
@@ -163,21 +231,28 @@ fn mark_web_navigation(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
 
 /// A line of a web page's chrome: a "skip to content" link, a breadcrumb, "you are here".
 fn is_web_chrome(t: &str) -> bool {
-    let key = fold(t);
+    is_web_chrome_key(&fold(t))
+}
+
+/// [`is_web_chrome`] of a line already folded.
+fn is_web_chrome_key(key: &str) -> bool {
     key.starts_with("skip to")
         || key.starts_with("jump to")
         || key.contains("you are here")
-        || is_breadcrumb(&key)
+        || is_breadcrumb(key)
 }
 
 /// `Home > Council > Policies`, `Home / Your council / Constitution`: two separators or more
 /// between short parts, never a sentence (`the Leader, a Portfolio / Committee / Sub-Committee.`
 /// is text). A slash separates a breadcrumb only when it starts at "Home".
 fn is_breadcrumb(key: &str) -> bool {
-    if key.ends_with(['.', ';', ',']) {
+    if key.ends_with(['.', ';', ',']) || !key.contains([' ', '>', '»', '›', '/']) {
         return false;
     }
     [" > ", " » ", " › ", " / "].iter().any(|sep| {
+        if !key.contains(sep) {
+            return false;
+        }
         let parts: Vec<&str> = key.split(sep).collect();
         parts.len() >= 3
             && parts.iter().all(|p| p.split_whitespace().count() <= 6)
@@ -267,16 +342,33 @@ fn mark_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet
 /// entries come back later, in order, as lines of their own (the headings they list).
 fn unlabelled_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> HashSet<String> {
     let mut entries = HashSet::new();
-    // Where each short line's key stands.
-    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.kind == LineKind::Body && l.text.split_whitespace().count() <= 16 {
-            let key = heading_key(l.text);
-            if key.split_whitespace().count() >= 1 && key.len() >= 3 {
-                at.entry(key).or_default().push(i);
+    // Where each short line's key stands: made only once a run of entries is found (most
+    // documents have none).
+    let at_cell: std::cell::OnceCell<HashMap<String, Vec<usize>>> = std::cell::OnceCell::new();
+    let keys_of = |lines: &[Line<'_>]| {
+        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, l) in lines.iter().enumerate() {
+            // A heading starts a block: after a blank line or a finished sentence, never in
+            // the middle of a paragraph; and it does not end as a sentence does.
+            let starts_block = i == 0 || {
+                let p = &lines[i - 1];
+                p.kind != LineKind::Body
+                    || crate::text::ends_sentence(p.text)
+                    || p.text.split_whitespace().count() <= 8
+            };
+            if starts_block
+                && l.kind == LineKind::Body
+                && !l.text.ends_with(['.', ',', ';'])
+                && l.text.split_whitespace().count() <= 16
+            {
+                let key = heading_key(l.text);
+                if key.len() >= 3 {
+                    at.entry(key).or_default().push(i);
+                }
             }
         }
-    }
+        at
+    };
     let entry_like = |l: &Line<'_>| {
         l.kind == LineKind::Body
             && l.text.split_whitespace().count() <= 16
@@ -311,6 +403,11 @@ fn unlabelled_contents(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) -> H
             }
         }
         let end = *run.last().unwrap_or(&i);
+        if run.len() < 3 {
+            i = end + 1;
+            continue;
+        }
+        let at = at_cell.get_or_init(|| keys_of(lines));
         // Its entries from the first that comes back after the run, as a heading would.
         let later = |key: &str, after: usize| {
             at.get(key)
@@ -480,6 +577,52 @@ fn mark_furniture<'a>(lines: &mut [Line<'a>], repeats: bool, diags: &mut Vec<Dia
         }
     }
     mark_headers_beside_page_numbers(lines, front_end, diags);
+    mark_web_footer(lines, diags);
+}
+
+/// A web page's footer after the document: "Related pages" and its links, "Was this page
+/// helpful?", "Yes", "No". The run of short lines at the end of the text, from the first of
+/// them that is a page's own words.
+fn mark_web_footer(lines: &mut [Line<'_>], diags: &mut Vec<Diagnostic>) {
+    let short = |l: &Line<'_>| {
+        l.kind != LineKind::Body
+            || (l.text.split_whitespace().count() <= 8 && !l.text.ends_with(['.', ';', ',']))
+    };
+    let start = lines.iter().rposition(|l| !short(l)).map_or(0, |i| i + 1);
+    let chrome = |t: &str| {
+        let key = fold(t);
+        [
+            "was this page helpful",
+            "related pages",
+            "related links",
+            "related documents",
+            "share this",
+            "print this",
+            "back to top",
+            "cookie",
+            "feedback",
+        ]
+        .iter()
+        .any(|c| key.starts_with(c))
+            || key.contains("(pdf")
+            || key.ends_with(" kb)")
+            || key.ends_with(" mb)")
+    };
+    if !(start..lines.len()).any(|i| lines[i].kind == LineKind::Body && chrome(lines[i].text)) {
+        return;
+    }
+    for l in &mut lines[start..] {
+        // An approval or review line there is the document's, for its meta.
+        if l.kind == LineKind::Body && crate::meta::approval(l.text).is_none() {
+            l.kind = LineKind::Furniture;
+            diags.push(Diagnostic::new(
+                Code::PageFurniture,
+                Severity::Info,
+                l.no,
+                format!("removed a web page's footer: {}", crate::quoted(l.text)),
+            ));
+        }
+    }
 }
 
 /// A page's running title beside its page number (`3`, then `Protocol on Member and Officer
@@ -515,6 +658,7 @@ fn mark_headers_beside_page_numbers(
         let apart = gap(i.checked_sub(1).and_then(|j| lines.get(j))) && gap(lines.get(i + 1));
         if near
             && apart
+            && crate::labels::start(t).label.is_none()
             && t.split_whitespace().count() <= 10
             && !t.ends_with(['.', ';', ',', ':'])
             && (is_caps(t) || crate::text::is_title_case(t))
@@ -599,6 +743,19 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     if punct && chars <= 2 {
         return Some(STRAY_PUNCTUATION);
     }
+    if (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
+        && !text.contains(' ')
+    {
+        let introduced = prev.is_some_and(|p| p.trim_end().ends_with([':', '-', '–']));
+        if !introduced {
+            return Some("a stray URL line");
+        }
+    }
+    // Every other kind of furniture is a short line: a sentence of the text is read no further
+    // (this runs on every line).
+    if text.len() > 160 || (text.len() > 90 && !text.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
     let key = fold(&strip_marks(text));
     if key.contains("intentionally blank") && key.split_whitespace().count() <= 8 {
         return Some("a blank-page note");
@@ -609,7 +766,7 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     if carries_page_number(&key) && !text.trim_end().ends_with(['.', ';', ',']) {
         return Some("a running header or footer with a page number");
     }
-    if is_web_chrome(text)
+    if is_web_chrome_key(&key)
         || matches!(
             key.as_str(),
             "back to top" | "print this page" | "share this page"
@@ -626,14 +783,6 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
     {
         return Some("a running footer");
     }
-    if (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
-        && !text.contains(' ')
-    {
-        let introduced = prev.is_some_and(|p| p.trim_end().ends_with([':', '-', '–']));
-        if !introduced {
-            return Some("a stray URL line");
-        }
-    }
     None
 }
 
@@ -641,6 +790,11 @@ fn furniture_reason(text: &str, prev: Option<&str>) -> Option<&'static str> {
 /// `Anytown Parish Council - Protocol 2024   Page 3 of 9`, `Tudalen 3 | Page 3`,
 /// `Part 5 – Page 41`, `Page 2 of 7 | Member/Officer Protocol`, `- 3 -`.
 fn carries_page_number(key: &str) -> bool {
+    // Most lines name no page at all.
+    let dashes = key.len() <= 12 && key.contains('-');
+    if !dashes && !key.contains("page") && !key.contains("tudalen") && !key.contains("pg") {
+        return false;
+    }
     let words: Vec<&str> = key
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '–' | '—'))
         .filter(|w| !w.is_empty() && *w != "-")

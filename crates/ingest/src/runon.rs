@@ -11,7 +11,7 @@ pub const LONG: usize = 120;
 
 /// The pieces a run-on line holds, as slices of it; the line itself when it is not one.
 pub fn pieces(t: &str) -> Vec<&str> {
-    if t.len() < LONG {
+    if t.len() < LONG || !maybe_run_on(t) {
         return vec![t];
     }
     let cuts = cuts(t);
@@ -30,6 +30,28 @@ pub fn pieces(t: &str) -> Vec<&str> {
         from = at;
     }
     out
+}
+
+/// A quick look before the careful one: a run-on line holds at least two labels (`2.1 `,
+/// `3. `, `• `) or approval words; a paragraph of a normal text rarely does.
+fn maybe_run_on(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut labels = 0;
+    for i in 1..b.len().saturating_sub(1) {
+        let here = b[i];
+        if (here == b'.' || here == b')') && b[i - 1].is_ascii_digit() && b[i + 1] == b' '
+            || here == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit()
+        {
+            labels += 1;
+        } else if here == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0xA2]) {
+            // "•"
+            labels += 1;
+        }
+        if labels >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Byte offsets in `t` where a new piece starts.
@@ -77,6 +99,7 @@ fn cuts(t: &str) -> Vec<usize> {
             // A bare number (`1 Purpose 1.1 This...`) only where its first clause follows.
             Some(Token::Bare) => next_upper && first_clause_follows(token, next),
             Some(Token::Bullet) => true,
+            Some(Token::Approval) => sentence_end && next.starts_with(['b', 'a', 'o']),
             Some(Token::Item) => {
                 sentence_end || before.ends_with(" and") || before.ends_with(" or")
             }
@@ -168,6 +191,8 @@ enum Token {
     Bare,
     /// `•`
     Bullet,
+    /// `Adopted`, `Approved`, `Agreed` starting a sentence: an approval line run on
+    Approval,
     /// `(a)`, `(iv)`, `(2)`
     Item,
 }
@@ -175,6 +200,9 @@ enum Token {
 fn kind(token: &str) -> Option<Token> {
     if matches!(token, "•" | "·" | "\u{f0b7}") {
         return Some(Token::Bullet);
+    }
+    if matches!(token, "Adopted" | "Approved" | "Agreed" | "Ratified") {
+        return Some(Token::Approval);
     }
     if token.starts_with('(')
         && token.ends_with(')')

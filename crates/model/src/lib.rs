@@ -24,6 +24,7 @@
 pub mod date;
 mod diagnostic;
 mod document;
+mod explain;
 mod id;
 pub mod questions;
 pub mod roles;
@@ -35,6 +36,7 @@ pub use document::{
     Change, ChangeKind, Clause, Document, Footnote, Item, Lines, Meta, Section, Source,
     VersionEntry,
 };
+pub use explain::Explain;
 pub use id::{ClauseId, slug};
 
 /// The first line of canonical Markdown (`concord ingest --format md`). It is an HTML comment,

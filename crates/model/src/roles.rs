@@ -21,11 +21,12 @@
 //! assert_eq!(Lexicon::new(Shape::Principal).roles("the Head of Paid Service"), ["chief-executive"]);
 //! ```
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::words::{Token, tokens};
 
 /// Every council kind the model knows, in the order option listings show them.
 pub const KINDS: &[&str] = &[
@@ -191,6 +192,19 @@ impl Alias {
     }
 }
 
+/// Which side of the relationship a role stands on: an officer (paid staff), a councillor
+/// holding an office, or a body of the council. A complaint about the Chief Executive is a
+/// complaint about an officer; one about the Leader, about a councillor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Party {
+    /// Paid staff: the Monitoring Officer, a Director, the Clerk, the communications team.
+    Officer,
+    /// A councillor in an office: the Leader, a Chair, a Group Leader, a Portfolio Holder.
+    Councillor,
+    /// A committee, panel or the council itself.
+    Body,
+}
+
 /// A canonical role.
 #[derive(Debug, Clone, Copy)]
 pub struct Role {
@@ -198,6 +212,8 @@ pub struct Role {
     pub id: &'static str,
     /// How a reader names it ("Monitoring Officer").
     pub name: &'static str,
+    /// Officer, councillor or body.
+    pub party: Party,
     /// The ways of writing it.
     pub aliases: &'static [Alias],
 }
@@ -206,11 +222,14 @@ const fn a(phrase: &'static str) -> Alias {
     Alias::new(phrase)
 }
 
-/// The lexicon (DESIGN.md "Roles"), in catalogue order.
+/// The lexicon (DESIGN.md "Roles", with the bodies and local offices of issue 13), in
+/// catalogue order. An alias word `*` stands for one to four capitalised words of a name ("the
+/// Chair of the Planning Committee").
 pub const ROLES: &[Role] = &[
     Role {
         id: "monitoring-officer",
         name: "Monitoring Officer",
+        party: Party::Officer,
         aliases: &[
             a("monitoring officer"),
             // A find-and-replace of "Officer" with "Officer/Clerk" (seed 001).
@@ -220,6 +239,7 @@ pub const ROLES: &[Role] = &[
     Role {
         id: "chief-executive",
         name: "Chief Executive",
+        party: Party::Officer,
         aliases: &[
             a("chief executive"),
             a("chief executive officer"),
@@ -231,6 +251,7 @@ pub const ROLES: &[Role] = &[
     Role {
         id: "chief-finance-officer",
         name: "Chief Finance Officer",
+        party: Party::Officer,
         aliases: &[
             a("chief finance officer"),
             a("chief financial officer"),
@@ -242,12 +263,14 @@ pub const ROLES: &[Role] = &[
     Role {
         id: "clerk",
         name: "Clerk",
+        party: Party::Officer,
         aliases: &[
             // Not the "Clerk" of "Officer/Clerk(s)": see the alias below.
             a("clerk").capitalised().not_after(&["officer"]),
             a("clerk").after(Before::Determiner).not_after(&["officer"]),
             a("town clerk"),
             a("parish clerk"),
+            a("clerk to the council").singular(),
             a("proper officer"),
             a("proper officer clerk"),
             // In a local council "the Officer/Clerk" is its one officer, the Clerk; plural
@@ -263,64 +286,79 @@ pub const ROLES: &[Role] = &[
     Role {
         id: "executive-director",
         name: "Executive Director",
+        party: Party::Officer,
         aliases: &[a("executive director")],
     },
     Role {
         id: "strategic-director",
         name: "Strategic Director",
+        party: Party::Officer,
         aliases: &[a("strategic director")],
     },
     Role {
         id: "director",
         name: "Director",
+        party: Party::Officer,
         aliases: &[
             a("director").capitalised(),
             a("corporate director"),
             a("service director"),
+            // "their respective director": the director of the officer's service.
+            a("respective director"),
         ],
     },
     Role {
         id: "assistant-director",
         name: "Assistant Director",
+        party: Party::Officer,
         aliases: &[a("assistant director")],
     },
     Role {
         id: "associate-director",
         name: "Associate Director",
+        party: Party::Officer,
         aliases: &[a("associate director")],
     },
     Role {
         id: "chief-officer",
         name: "Chief Officer",
+        party: Party::Officer,
         aliases: &[a("chief officer")],
     },
     Role {
         id: "head-of-service",
         name: "Head of Service",
+        party: Party::Officer,
         aliases: &[
             a("head of service").singular(),
             a("heads of service"),
             a("service head"),
+            a("service manager"),
             a("head of department").singular(),
             a("heads of department"),
+            a("departmental head"),
         ],
     },
     Role {
         id: "senior-officer",
         name: "Senior Officer",
+        party: Party::Officer,
         aliases: &[
             a("senior officer"),
             a("senior manager"),
             a("corporate management team"),
             a("senior management team"),
             a("senior leadership team"),
+            a("corporate leadership team"),
         ],
     },
     Role {
         id: "line-manager",
         name: "Line Manager",
+        party: Party::Officer,
         aliases: &[
             a("line manager"),
+            a("immediate manager"),
             // "their Manager", "the Officer's Manager", but not "a manager" in general.
             a("manager").after(Before::Possessive),
         ],
@@ -328,6 +366,7 @@ pub const ROLES: &[Role] = &[
     Role {
         id: "group-leader",
         name: "Political Group Leader",
+        party: Party::Councillor,
         aliases: &[
             a("group leader"),
             a("political group leader"),
@@ -343,20 +382,26 @@ pub const ROLES: &[Role] = &[
             a("leader of the councillor s political group").singular(),
             a("leader of the member s political group").singular(),
             a("leader of their political group").singular(),
+            a("leader of the opposition").singular(),
+            a("opposition leader").singular(),
         ],
     },
     Role {
         id: "leader",
         name: "Leader of the Council",
+        party: Party::Councillor,
         aliases: &[
-            a("leader").capitalised().singular(),
+            // "the Leader"; "the Leaders of the two councils" in a joint protocol.
+            a("leader").capitalised(),
             a("leader of the council").singular(),
             a("council leader").singular(),
+            a("elected mayor").singular(),
         ],
     },
     Role {
         id: "chair",
         name: "Chair",
+        party: Party::Councillor,
         aliases: &[
             a("chair").capitalised(),
             a("chair").after(Before::Determiner),
@@ -364,13 +409,40 @@ pub const ROLES: &[Role] = &[
             a("chairmen"),
             a("chairperson"),
             a("chair of the council").singular(),
+            a("chairman of the council").singular(),
+            a("chair of council").singular(),
             a("mayor").capitalised(),
             a("town mayor").singular(),
         ],
     },
     Role {
+        id: "committee-chair",
+        name: "Committee Chair",
+        party: Party::Councillor,
+        aliases: &[
+            a("committee chair"),
+            a("committee chairman").singular(),
+            a("committee chairmen"),
+            a("chair of the committee").singular(),
+            a("chair of a committee").singular(),
+            a("chair of that committee").singular(),
+            a("chair of the relevant committee").singular(),
+            a("chairman of the committee").singular(),
+            a("chairs of committees").singular(),
+            a("chairs of the committees").singular(),
+            a("chair of the * committee").singular(),
+            a("chair of the * sub committee").singular(),
+            a("chair of the * panel").singular(),
+            a("chairman of the * committee").singular(),
+            a("scrutiny chair"),
+            a("overview and scrutiny chair"),
+            a("overview & scrutiny chair"),
+        ],
+    },
+    Role {
         id: "portfolio-holder",
         name: "Portfolio Holder",
+        party: Party::Councillor,
         aliases: &[
             a("portfolio holder"),
             a("lead member").capitalised(),
@@ -381,19 +453,91 @@ pub const ROLES: &[Role] = &[
     Role {
         id: "standards-committee",
         name: "Standards Committee",
-        aliases: &[a("standards committee"), a("standards sub committee")],
+        party: Party::Body,
+        aliases: &[
+            a("standards committee"),
+            a("standards sub committee"),
+            a("standards and ethics committee"),
+            a("standards panel"),
+        ],
     },
     Role {
         id: "communications-team",
         name: "Communications Team",
+        party: Party::Officer,
         aliases: &[
             a("communications team"),
             a("communications manager"),
             a("communications officer"),
             a("communications and marketing team"),
+            a("communications service"),
+            a("communications unit"),
+            a("head of communications").singular(),
             a("press office"),
             a("press officer"),
+            a("press team"),
+            a("press and communications team"),
             a("media team"),
+            a("media officer"),
+        ],
+    },
+    Role {
+        id: "staffing-committee",
+        name: "Staffing Committee",
+        party: Party::Body,
+        aliases: &[
+            a("staffing committee"),
+            a("staffing sub committee"),
+            a("staffing panel"),
+            a("personnel committee"),
+            a("personnel sub committee"),
+            a("personnel panel"),
+            a("employment committee"),
+            a("employment panel"),
+            a("staff committee"),
+            a("human resources committee"),
+            a("hr committee"),
+            a("chief officer employment committee"),
+            a("chief officers employment committee"),
+        ],
+    },
+    Role {
+        id: "appointments-panel",
+        name: "Appointments Panel",
+        party: Party::Body,
+        aliases: &[
+            a("appointments panel"),
+            a("appointment panel"),
+            a("appointments committee"),
+            a("appointments sub committee"),
+            a("chief officer appointments panel"),
+            a("chief officers appointments panel"),
+            a("chief officer appointments committee"),
+            a("chief officers appointments committee"),
+        ],
+    },
+    Role {
+        id: "full-council",
+        name: "Full Council",
+        party: Party::Body,
+        aliases: &[
+            a("full council").singular(),
+            a("full town council").singular(),
+            a("full parish council").singular(),
+        ],
+    },
+    Role {
+        id: "audit-committee",
+        name: "Audit Committee",
+        party: Party::Body,
+        aliases: &[
+            a("audit committee"),
+            a("audit and governance committee"),
+            a("audit & governance committee"),
+            a("governance and audit committee"),
+            a("governance & audit committee"),
+            a("audit and risk committee"),
+            a("audit & risk committee"),
         ],
     },
 ];
@@ -447,52 +591,6 @@ const DETERMINERS: &[&str] = &[
 /// Words that own what follows: "their manager".
 const POSSESSIVES: &[&str] = &["their", "his", "her", "your", "its", "own", "my"];
 
-/// A word of a text, lowercased, with its byte span. Most words are already lowercase and
-/// are borrowed from the text, not copied: every sentence of every clause is tokenised here.
-#[derive(Debug, Clone)]
-struct Token<'a> {
-    lower: Cow<'a, str>,
-    start: usize,
-    end: usize,
-    capitalised: bool,
-}
-
-fn tokens(text: &str) -> Vec<Token<'_>> {
-    // Words average five or six bytes with their space: one allocation, seldom grown.
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push(token(text, s, i));
-        }
-    }
-    if let Some(s) = start {
-        out.push(token(text, s, text.len()));
-    }
-    out
-}
-
-fn token(text: &str, start: usize, end: usize) -> Token<'_> {
-    let word = &text[start..end];
-    let lower = if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    };
-    Token {
-        lower,
-        start,
-        end,
-        capitalised: word.chars().next().is_some_and(char::is_uppercase),
-    }
-}
-
 /// Punctuation that may stand inside a role's words ("Officer/Clerk", "Group Chair / Leader",
 /// "Vice-Chair", "Overview & Scrutiny"); anything else (a comma, a full stop, a bracket) ends it.
 fn joins(sep: &str) -> bool {
@@ -506,6 +604,23 @@ struct Compiled {
     role: &'static str,
     words: Vec<String>,
     alias: Alias,
+}
+
+/// The words of an alias phrase, lowercased as the tokenizer would; `*` is kept as a word.
+fn alias_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .flat_map(|w| {
+            if w == "*" {
+                vec!["*".to_string()]
+            } else {
+                tokens(w)
+                    .into_iter()
+                    .map(|t| t.lower.into_owned())
+                    .collect()
+            }
+        })
+        .collect()
 }
 
 /// The lexicon resolved for one kind of council: the aliases that hold there, longest first.
@@ -558,10 +673,7 @@ impl Lexicon {
                     .filter(|al| al.councils.admits(shape))
                     .map(|al| Compiled {
                         role: r.id,
-                        words: tokens(al.phrase)
-                            .into_iter()
-                            .map(|t| t.lower.into_owned())
-                            .collect(),
+                        words: alias_words(al.phrase),
                         alias: *al,
                     })
             })
@@ -669,29 +781,10 @@ impl Lexicon {
             (Some(_), _) => a.next(),
             (None, _) => b.next(),
         });
-        'alias: for c in candidates.map(|&k| &self.aliases[k as usize]) {
-            let n = c.words.len();
-            if i + n > toks.len() {
+        for c in candidates.map(|&k| &self.aliases[k as usize]) {
+            let Some(n) = words_at(text, toks, i, &c.words, c.alias.plural, true) else {
                 continue;
-            }
-            for (k, w) in c.words.iter().enumerate() {
-                let t = &toks[i + k];
-                let last = k + 1 == n;
-                let same = t.lower == *w
-                    || (last && c.alias.plural && t.lower.strip_suffix('s') == Some(w.as_str()));
-                if !same {
-                    continue 'alias;
-                }
-                if k > 0 {
-                    // A possessive "s" inside an alias follows its apostrophe ("the
-                    // councillor's political group").
-                    let sep = &text[toks[i + k - 1].end..t.start];
-                    let possessive = *w == "s" && matches!(sep, "'" | "’");
-                    if !joins(sep) && !possessive {
-                        continue 'alias;
-                    }
-                }
-            }
+            };
             if c.alias.capitalised && !toks[i].capitalised {
                 continue;
             }
@@ -725,6 +818,61 @@ impl Lexicon {
         None
     }
 }
+
+/// How many tokens from `i` the alias words match, or `None`. A word `*` takes one to
+/// [`MAX_WILD`] capitalised words (or "and", "of" inside a name); the last word may take a
+/// plural `s`; punctuation between words must join them (see [`joins`]). `first` says that
+/// token `i` starts the alias, so nothing before it need join.
+fn words_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    words: &[String],
+    plural: bool,
+    first: bool,
+) -> Option<usize> {
+    let Some((w, rest)) = words.split_first() else {
+        return Some(0);
+    };
+    // The separator before token `j` joins it to the token before (a possessive "s" follows
+    // its apostrophe: "the councillor's political group").
+    let joined = |j: usize, word: &str| {
+        j > 0 && {
+            let sep = &text[toks[j - 1].end..toks[j].start];
+            // "the Chief Officers' Appointments Panel": a plural's apostrophe inside a name.
+            let plural_possessive = toks[j - 1].lower.ends_with('s')
+                && sep.starts_with(['\'', '’'])
+                && sep[1..].chars().all(char::is_whitespace)
+                && !sep[1..].is_empty();
+            joins(sep) || (word == "s" && matches!(sep, "'" | "’")) || plural_possessive
+        }
+    };
+    if w == "*" {
+        for len in 1..=MAX_WILD {
+            let j = i + len - 1;
+            let t = toks.get(j)?;
+            let name_word = t.capitalised || matches!(&*t.lower, "and" | "of");
+            let starts = first && len == 1;
+            if !name_word || !(starts || joined(j, &t.lower)) {
+                return None;
+            }
+            if let Some(n) = words_at(text, toks, j + 1, rest, plural, false) {
+                return Some(len + n);
+            }
+        }
+        return None;
+    }
+    let t = toks.get(i)?;
+    let same = t.lower == *w
+        || (rest.is_empty() && plural && t.lower.strip_suffix('s') == Some(w.as_str()));
+    if !same || (!first && !joined(i, w)) {
+        return None;
+    }
+    words_at(text, toks, i + 1, rest, plural, false).map(|n| n + 1)
+}
+
+/// The most words an alias's `*` takes.
+const MAX_WILD: usize = 4;
 
 /// The qualifiers read around a match at tokens `start..end`, and the first token of the
 /// words they add ("Joint" in "Joint Chief Executive").
@@ -904,10 +1052,11 @@ mod tests {
                     (Councils::Local, _) | (_, "clerk") => Shape::Local,
                     _ => Shape::Principal,
                 };
+                let phrase = al.phrase.replace('*', "Planning and Licensing");
                 let text = match al.before {
-                    Before::Anything => al.phrase.to_string(),
-                    Before::Determiner | Before::Definite => format!("the {}", al.phrase),
-                    Before::Possessive => format!("their {}", al.phrase),
+                    Before::Anything => phrase,
+                    Before::Determiner | Before::Definite => format!("the {phrase}"),
+                    Before::Possessive => format!("their {phrase}"),
                 };
                 let text = if al.capitalised {
                     let mut c = text.chars();
@@ -921,6 +1070,49 @@ mod tests {
                 assert_eq!(got, [r.id], "alias {:?}", al.phrase);
             }
         }
+    }
+
+    #[test]
+    fn bodies_and_local_offices() {
+        let p = Shape::Principal;
+        assert_eq!(
+            roles(
+                p,
+                "the Chair of the Planning Committee or the Chair of the Council"
+            ),
+            ["committee-chair", "chair"]
+        );
+        assert_eq!(
+            roles(p, "the chair of the committee concerned"),
+            ["committee-chair"]
+        );
+        assert_eq!(
+            roles(p, "the Audit & Governance Committee, then Full Council"),
+            ["audit-committee", "full-council"]
+        );
+        assert_eq!(
+            roles(p, "the Audit and Standards Committee"),
+            ["standards-committee"]
+        );
+        assert_eq!(
+            roles(p, "the Personnel Sub-Committee or the Appointments Panel"),
+            ["staffing-committee", "appointments-panel"]
+        );
+        assert_eq!(roles(p, "their respective director"), ["director"]);
+        assert_eq!(roles(Shape::Local, "the Town Mayor"), ["chair"]);
+        // A lower-case word is no part of a committee's name.
+        assert_eq!(
+            roles(p, "the chair of the meeting and the committee"),
+            ["chair"]
+        );
+        assert_eq!(
+            role("staffing-committee").map(|r| r.party),
+            Some(Party::Body)
+        );
+        assert_eq!(
+            role("group-leader").map(|r| r.party),
+            Some(Party::Councillor)
+        );
     }
 
     #[test]

@@ -19,6 +19,16 @@ pub(crate) const NOT_COVERED: &str = "not covered";
 
 /// The comparison for a terminal: one block per question, one line (wrapped) per document.
 pub fn comparison_text(c: &Comparison) -> String {
+    text(c, false)
+}
+
+/// The comparison for a terminal with, under each answer, why it was given: the cue and the
+/// clause that produced it, and the sentence it comes from (`concord compare --explain`).
+pub fn comparison_text_explained(c: &Comparison) -> String {
+    text(c, true)
+}
+
+fn text(c: &Comparison, explain: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Documents");
     for d in &c.documents {
@@ -43,6 +53,14 @@ pub fn comparison_text(c: &Comparison) -> String {
             if let Some(p) = answer.as_ref().and_then(|a| a.previously.as_deref()) {
                 let was = format!("previously: {} ({})", p.summary, p.clauses.join(", "));
                 wrap_into(&mut out, "", &was);
+            }
+            if let (true, Some(a)) = (explain, answer) {
+                wrap_into(&mut out, "", &format!("why: {}", a.why));
+                wrap_into(
+                    &mut out,
+                    "",
+                    &format!("evidence: \u{201c}{}\u{201d}", a.evidence),
+                );
             }
         }
     }

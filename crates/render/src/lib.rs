@@ -20,6 +20,7 @@ mod comparison_html;
 mod document_html;
 pub mod docx;
 pub mod escape;
+mod explain;
 mod html;
 mod markdown;
 mod outline;
@@ -30,9 +31,12 @@ mod redline;
 mod redline_layout;
 mod show;
 
-pub use comparison::{comparison_csv, comparison_markdown, comparison_text};
+pub use comparison::{
+    comparison_csv, comparison_markdown, comparison_text, comparison_text_explained,
+};
 pub use comparison_html::comparison_html;
 pub use document_html::document_html;
+pub use explain::explain;
 pub use markdown::markdown;
 pub use outline::outline;
 pub use pack::{CheckRow, Checks, Pack};

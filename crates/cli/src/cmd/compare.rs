@@ -1,4 +1,5 @@
-//! `concord compare FILE|DIR... [--question ID]... [--format text|md|html|csv|json] [-o OUT]`
+//! `concord compare FILE|DIR... [--question ID]... [--format text|md|html|csv|json] [--explain]
+//! [-o OUT]`
 
 use std::path::PathBuf;
 
@@ -24,6 +25,10 @@ pub struct Args {
     /// Write to this file instead of standard output (written whole or not at all)
     #[arg(long, short, value_name = "OUT")]
     output: Option<PathBuf>,
+    /// Under each answer, say why: the cue and clause that produced it, and its sentence
+    /// (text format; the JSON always holds the why)
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     limits: input::Limits,
 }
@@ -53,6 +58,10 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             return Err(CliError::new(format!("unknown question '{q}'")).hint(hint));
         }
     }
+    if args.explain && args.format != Format::Text {
+        return Err(CliError::new("--explain applies to the text format")
+            .hint("the JSON holds each answer's why in its \"why\" field: use --format json"));
+    }
     let files = input::expand(&args.inputs)?;
     let out = Output::resolve(args.output.as_deref(), &files)?;
     let opts = args.limits.options();
@@ -71,6 +80,7 @@ pub fn run(args: Args) -> Result<i32, CliError> {
                 .map_err(|e| CliError::new(format!("cannot serialise the comparison: {e}")))?
                 + "\n"
         }
+        Format::Text if args.explain => concord_render::comparison_text_explained(&comparison),
         Format::Text => concord_render::comparison_text(&comparison),
         Format::Md => concord_render::comparison_markdown(&comparison),
         Format::Html => concord_render::comparison_html(&comparison),

@@ -1,4 +1,4 @@
-//! `concord ingest FILE... [--format json|md|outline] [-o OUT]`
+//! `concord ingest FILE... [--format json|md|outline | --explain] [-o OUT]`
 
 use std::path::PathBuf;
 
@@ -26,6 +26,12 @@ pub struct Args {
     /// Also print what the reader repaired (furniture removed, lines joined, changes recovered)
     #[arg(long, short)]
     verbose: bool,
+    /// Instead of the document, say how it was read: how its headings, clauses and items are
+    /// numbered, what was set aside (page headers and footers, contents lists) or read into its
+    /// details, and each place where the reader had to choose, with line numbers. Send this
+    /// when a document was read wrongly.
+    #[arg(long, conflicts_with = "format")]
+    explain: bool,
     #[command(flatten)]
     limits: input::Limits,
 }
@@ -62,6 +68,18 @@ pub fn run(args: Args) -> Result<i32, CliError> {
                 );
             }
         }
+    }
+    if args.explain {
+        let text = join(loaded.iter().map(|l| {
+            concord_render::explain(
+                &l.path.display().to_string(),
+                &l.parsed.document,
+                &l.parsed.explain,
+                &l.parsed.diagnostics,
+            )
+        }));
+        out.write(text.as_bytes())?;
+        return Ok(exit::SUCCESS);
     }
     let text = match args.format {
         Format::Json => {

@@ -60,7 +60,8 @@ fn from_file(path: &std::path::Path, output: Option<&std::path::Path>) -> Result
         .into_iter()
         .map(|(id, a)| Reading {
             question: id.to_string(),
-            found: a.map(found),
+            // "Mentioned, unclear" says nothing the options could hold.
+            found: a.filter(|a| !a.unclear).map(found),
         })
         .collect();
     let text = concord_draft::infer::options_toml(doc, &readings, &path.display().to_string());
@@ -80,5 +81,10 @@ fn found(a: Answer) -> Found {
         choice,
         clauses: a.clauses,
         evidence: a.evidence,
+        relations: a
+            .route
+            .iter()
+            .map(|s| s.relation.as_str().to_string())
+            .collect(),
     }
 }

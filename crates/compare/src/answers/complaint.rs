@@ -1,30 +1,39 @@
 //! Complaints between councillors and officers: who raises a complaint, about whom, and where
 //! it goes. Shared by the two complaint questions, which differ only in who complains.
 //!
-//! A sentence is a complaint when it holds a complaint cue ("complain", "concern", "not been
-//! treated", "dissatisfied") and a routing verb ("raise ... with", "lodge ... with", "refer to",
-//! "draw ... to the attention of"). Its direction comes from the parties it names: the party
-//! after a subject marker ("about", "against", "regarding", "conduct of", "treated ... by") is
-//! the one complained about, a party named without one is the complainant ("If an officer
-//! considers that they have not been treated with respect by a councillor" is an officer's
-//! complaint about a councillor). A sentence that sends complaints about each party to a
-//! different place ("Concerns as to the conduct of officers should be made to the Executive
-//! Director, and of members, to the Monitoring Officer") is cut at each subject.
+//! A sentence is about a complaint when a complaint cue ("complain", "concern", "unhappy
+//! with", "not treated with respect", "bullied") stands in it, in the sentences before it in
+//! its clause, in a list's lead-in, in the heading above it ("Where a member is unhappy with a
+//! member of staff") or in the clause before it. Its direction comes from the parties named
+//! at the nearest of those places: the party after a subject marker ("about", "against",
+//! "unhappy with", "the conduct of", "treated ... by", a role the matter is about) is the one
+//! complained about, a party named without one is the complainant ("If an officer considers
+//! that a councillor has not treated them with respect" is an officer's complaint about a
+//! councillor). A complaint by a member of the public is neither question's. A sentence that
+//! sends complaints about each party to a different place ("Concerns as to the conduct of
+//! officers should be made to the Executive Director, and of members, to the Monitoring
+//! Officer") is cut at each subject.
 //!
-//! The route is every role named after the complaint is made, in order, less roles that are
-//! themselves complained about ("If a complaint is against the Chief Officer, ... with the
-//! Chief Executive") or named under a negation; conditional sentences after it extend it, so a
-//! ladder keeps its order.
+//! The route is every role the matter is sent to, taken up with, or dealt with by (see
+//! `slots.rs`), in order, less roles under a negation; the sentences and clauses after it that
+//! carry it on extend it, so a ladder keeps its order and its shape ("if it is about the Chief
+//! Officer, to the Chief Executive").
+
+use concord_model::roles::{Party as RoleParty, role};
 
 use super::route::Route;
-use super::text::{self, Named, Sentence, Tok, View, any};
-use super::topic::{Found, Hit, escalate, gather};
+use super::slots::{Class, Slot};
+use super::text::{self, Sentence, Tok, View, Words, any};
+use super::topic::{Found, Hit, POINTERS, add_kept, escalate, gather};
 
-/// The two sides of the relationship.
+/// The two sides of the relationship, and the public.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Party {
     Officer,
     Councillor,
+    /// A member of the public, a resident, a customer: complaints from them are neither
+    /// question's.
+    Public,
 }
 
 /// Words that make a sentence a complaint.
@@ -36,52 +45,101 @@ pub(crate) const COMPLAINT: &[&str] = &[
     // concerned", which names a person).
     "concerned about",
     "concerned at",
+    "concerned with",
+    "concerned that",
     "grievance*",
     "not been treated",
-    "dissatisfied",
+    "not treated",
+    "has not treated",
+    "treated them",
+    "treated him",
+    "treated her",
+    "mistreat*",
+    "dissatisf*",
     "unhappy",
+    "not happy",
+    "not satisfied",
     "criticism*",
     "alleging",
     "allegation*",
     "bullied",
     "bullying",
+    "bully",
     "harass*",
     "belittl*",
     "intimidat*",
+    "abus*",
+    "disrespect*",
+    "discourte*",
+    "aggrieved",
+    "unfair*",
+    "improper*",
+    "inappropriate*",
+    "problem with",
+    "problems with",
+    "difficulty with",
+    "difficulties with",
+    "issue with",
+    "issues with",
+    "objection*",
+    "breach*",
+    "misconduct",
+    "poor performance",
+    "performance",
+    "capability",
 ];
 
-/// Verbs that send a complaint somewhere.
-pub(crate) const ROUTING: &[&str] = &[
-    "rais*",
-    "lodg*",
-    "refer*",
-    "report*",
-    "attention",
-    "discuss*",
-    "submit*",
-    "made to",
-    "taken up",
-    "take up",
-    "contact*",
-    "notify",
-    "direct*",
-    "escalat*",
-    "speak to",
-    "speak first to",
+/// Cues of an offence: in the active voice the party just before one is who commits it ("a
+/// councillor has bullied them", "should a councillor put improper pressure on an officer"); in
+/// the passive, "by" names them ("an officer who is bullied by a member").
+const OFFENCES: &[&str] = &[
+    "bull*",
+    "harass*",
+    "intimidat*",
+    "belittl*",
+    "abus*",
+    "improper*",
+    "inappropriate*",
+    "pressur*",
+    "mistreat*",
+    "not treated",
+    "has not treated",
+    "have not treated",
+    "treated them",
+    "treated him",
+    "treated her",
+    "undermin*",
+    "threaten*",
+    "victimis*",
+    "breach*",
+    "broken",
+    "insult*",
+    "rude*",
+    "discourte*",
+    "disrespect*",
 ];
 
 /// Headings under which a complaint is the subject.
 const HEADINGS: &[&str] = &[
     "complain*",
+    "problem*",
+    "difficult*",
+    "unhappy with",
+    "not happy",
     "things go wrong",
-    "procedure*",
     "concerns",
+    "concern",
+    "unhappy",
+    "dissatisf*",
     "breach*",
     "allegation*",
+    "grievance*",
+    "disputes",
+    "problems",
 ];
 
 /// Words after which the party or role named is the one complained about.
-const MARKERS: &[&str] = &["against", "about", "regarding", "concerning"];
+const MARKERS: &[&str] = &["against", "about", "regarding", "concerning", "re"];
 /// Nouns whose "of" names the one complained about ("the conduct of an officer").
 const OF_NOUNS: &[&str] = &[
     "conduct",
@@ -95,44 +153,284 @@ const OF_NOUNS: &[&str] = &[
     "breach",
     "treatment",
     "criticism",
+    "work",
+    "manner",
+    "attitude",
+    "competence",
+];
+/// Adjectives and nouns whose "with" names the one complained about ("unhappy with a member of
+/// staff").
+const WITH_NOUNS: &[&str] = &[
+    "unhappy",
+    "dissatisfied",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "difficulty",
+    "difficulties",
+    "displeased",
+    "disagreement",
+    "grievance",
+];
+/// Participles whose "by" names the one complained about ("treated ... by a councillor").
+const BY_VERBS: &[&str] = &[
+    "treated",
+    "bullied",
+    "harassed",
+    "intimidated",
+    "belittled",
+    "abused",
+    "threatened",
+    "criticised",
+    "criticized",
+    "undermined",
+    "pressured",
+    "pressurised",
+    "victimised",
 ];
 /// How many words (articles, "any", "individual") may stand between a marker and the party.
 const MARKER_REACH: usize = 4;
 
+/// What a role must be doing to be on a complaint's route.
+const CLASSES: &[Class] = &[
+    Class::Send,
+    Class::Tell,
+    Class::Handle,
+    Class::Decide,
+    Class::Consult,
+];
+
 /// The answer for complaints about `about`, made by the other party.
 pub(crate) fn find(view: &View<'_>, about: Party) -> Option<Found> {
+    let around = Around::new(view, about);
     let hits: Vec<Hit> = (0..view.sentences.len())
-        .filter_map(|i| hit(view, i, about))
+        .filter_map(|i| hit(view, i, about, &around))
         .collect();
     gather(view, hits, false)
 }
 
-fn hit(view: &View<'_>, i: usize, about: Party) -> Option<Hit> {
+/// The direction each clause's heading gives, and the first one each clause's sentences give,
+/// read once for every sentence that looks around itself.
+struct Around {
+    heading: Vec<Option<Party>>,
+    clause: Vec<Option<Direction>>,
+}
+
+impl Around {
+    fn new(view: &View<'_>, about: Party) -> Around {
+        Around {
+            heading: view
+                .clauses
+                .iter()
+                .map(|c| direction_of_words(&c.heading, about))
+                .collect(),
+            clause: view
+                .clauses
+                .iter()
+                .map(|c| {
+                    c.sentences.clone().find_map(|j| {
+                        let p = &view.sentences[j];
+                        direction(p, &p.slots, about)
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The direction of a complaint read at some level: who is complained about, and the word
+/// range of the sentence that speaks of it.
+#[derive(Debug, Clone, Copy)]
+struct Direction {
+    about: Party,
+    range: (usize, usize),
+}
+
+fn hit(view: &View<'_>, i: usize, about: Party, around: &Around) -> Option<Hit> {
     let s = &view.sentences[i];
-    if cues(s, COMPLAINT).is_empty() || cues(s, ROUTING).is_empty() {
+    let slots = &s.slots;
+    // A sentence that sends the matter to no role answers nothing: most sentences are out
+    // before any cue is looked up.
+    if !slots
+        .iter()
+        .any(|sl| !sl.negated && CLASSES.contains(&sl.class))
+    {
         return None;
     }
-    let range = segment(s, about)?;
-    let keep = |s: &Sentence, n: &Named| !marked(&s.toks, n.tok);
+    // The complaint: in the sentence, else around it.
+    let (cue, place) = complaint_cue(view, i)?;
+    // The direction: read at the nearest place that says it.
+    let (dir, dir_place) = direction_around(view, i, slots, about, around)?;
+    if dir.about != about {
+        return None;
+    }
+    if place != "sentence" && !carries_on(s) {
+        return None;
+    }
+    let keep = |s: &Sentence, m: usize| {
+        let n = &s.named[m];
+        n.tok >= dir.range.0 && n.tok < dir.range.1
+    };
     let mut route = Route::default();
-    route.add(
-        s,
-        |n| n.tok >= range.0 && n.tok < range.1 && keep(s, n),
-        false,
-    );
+    let keep_here = |m: usize| keep(s, m);
+    add_kept(s, slots, CLASSES, &mut route, &keep_here, false);
     if route.is_empty() {
         return None;
     }
     let mut used = vec![i];
-    escalate(view, i, &mut route, &mut used, ROUTING, &keep);
-    let heading = usize::from(any(&view.headings[s.clause], HEADINGS));
-    let score = count_cues(s, COMPLAINT) + 1 + route.roles().len() + heading;
+    // Later sentences: a sentence whose words turn to the other party ends the ladder (a role
+    // it is about is a condition of the next step, not a new direction).
+    let other_side = |s: &Sentence| {
+        let mut words = parties_of(s, &[]);
+        offender(s, &mut words);
+        let marked: Vec<Party> = words.iter().filter(|p| p.about).map(|p| p.party).collect();
+        !marked.is_empty() && !marked.contains(&about) && !marked.contains(&Party::Public)
+    };
+    let whole = |_: &Sentence, _: usize| true;
+    escalate(view, i, &mut route, &mut used, CLASSES, &whole, &other_side);
+    let explicit = usize::from(dir_place == "sentence");
+    // The complainant named ("A councillor with a concern about ...") weighs one more than a
+    // complaint whose author is not said.
+    let complainant = usize::from(
+        parties_of(s, slots)
+            .iter()
+            .any(|p| !p.about && p.party != about && p.party != Party::Public),
+    );
+    let heading = usize::from(any(view.heading(s), HEADINGS));
+    let cues = text::count(&s.toks, COMPLAINT);
+    let score = cues + 1 + route.roles().len() + heading + 2 * explicit + complainant;
     Some(Hit {
         sentence: i,
         score,
         route,
         used,
+        topic: format!(
+            "complaint “{cue}” ({place}), about {} ({dir_place})",
+            party_word(about)
+        ),
     })
+}
+
+fn party_word(p: Party) -> &'static str {
+    match p {
+        Party::Officer => "an officer",
+        Party::Councillor => "a councillor",
+        Party::Public => "the public",
+    }
+}
+
+/// Words of the complaint business, one of which a sentence whose complaint is named around
+/// it must hold (or point back).
+const ACTION: &[&str] = &[
+    "rais*",
+    "tell",
+    "talk*",
+    "go to",
+    "ask",
+    "writ*",
+    "step",
+    "informal*",
+    "formal*",
+    "first instance",
+    "first place",
+    "failing that",
+    "refer*",
+    "report*",
+    "taken up",
+    "take up",
+    "pursu*",
+    "made to",
+    "lodg*",
+    "discuss*",
+    "speak*",
+    "contact*",
+    "approach*",
+    "escalat*",
+    "complain*",
+    "concern*",
+    "deal*",
+    "investigat*",
+];
+
+fn carries_on(s: &Sentence) -> bool {
+    let has_action = if s.own == 0 {
+        any(&s.toks, ACTION)
+    } else {
+        any(
+            &Words::new(&s.text[s.toks.get(s.own).map_or(0, |t| t.start)..]),
+            ACTION,
+        )
+    };
+    has_action
+        || s.own_words()
+            .iter()
+            .take(6)
+            .any(|t| text::is_any(&t.lower, POINTERS))
+}
+
+/// The complaint cue for sentence `i`, and where it was met.
+fn complaint_cue(view: &View<'_>, i: usize) -> Option<(String, &'static str)> {
+    let s = &view.sentences[i];
+    let found = |s: &Sentence| {
+        let mut all = cues(s, COMPLAINT);
+        if all.is_empty() {
+            all = cues(s, OFFENCES);
+        }
+        all.first().map(|&(k, c)| text::matched(&s.toks, k, c))
+    };
+    if let Some(c) = found(s) {
+        return Some((c, "sentence"));
+    }
+    let c = &view.clauses[s.clause];
+    for j in c.sentences.start..i {
+        if let Some(c) = found(&view.sentences[j]) {
+            return Some((c, "clause"));
+        }
+    }
+    if let Some(cue) = view
+        .clause_first(s.clause, HEADINGS, true)
+        .or_else(|| view.clause_first(s.clause, OFFENCES, true))
+    {
+        return Some((cue, "heading"));
+    }
+    let b = view.before(s.clause).next()?;
+    view.clause_first(b, COMPLAINT, false)
+        .map(|c| (c, "clause before"))
+}
+
+/// The direction for sentence `i`: from the sentence, else the sentences before it in its
+/// clause, else the heading, else the clause before.
+fn direction_around(
+    view: &View<'_>,
+    i: usize,
+    slots: &[Slot],
+    about: Party,
+    around: &Around,
+) -> Option<(Direction, &'static str)> {
+    let s = &view.sentences[i];
+    if let Some(d) = direction(s, slots, about) {
+        return Some((d, "sentence"));
+    }
+    let whole = (0, s.toks.len());
+    let c = &view.clauses[s.clause];
+    for j in (c.sentences.start..i).rev() {
+        let p = &view.sentences[j];
+        if let Some(d) = direction(p, &p.slots, about) {
+            return Some((Direction { range: whole, ..d }, "clause"));
+        }
+    }
+    if let Some(side) = around.heading[s.clause] {
+        return Some((
+            Direction {
+                about: side,
+                range: whole,
+            },
+            "heading",
+        ));
+    }
+    let b = view.before(s.clause).next()?;
+    around.clause[b].map(|d| (Direction { range: whole, ..d }, "clause before"))
 }
 
 /// Words before which "concerns" is a verb ("if the matter concerns the Clerk"), not a
@@ -145,226 +443,350 @@ const CONCERNS_SUBJECTS: &[&str] = &[
     "this",
     "which",
     "that",
+    "information",
+    "decision",
+    "question",
 ];
 
 /// Where the cues match in a sentence, leaving out words inside a role's name (the "direct"
-/// of "Director") and "concerns" used as a verb.
-fn cues(s: &Sentence, list: &[&str]) -> Vec<usize> {
+/// of "Director"), "concerns" used as a verb and "the officer concerned".
+fn cues<'c>(s: &Sentence, list: &[&'c str]) -> Vec<(usize, &'c str)> {
     let in_role = |k: usize| s.named.iter().any(|n| (n.tok..n.tok_end).contains(&k));
     let verb = |k: usize| {
-        s.toks[k].lower == "concerns"
-            && k > 0
-            && CONCERNS_SUBJECTS.contains(&s.toks[k - 1].lower.as_str())
+        let w = s.toks.word(k);
+        (w == "concerns" && k > 0 && CONCERNS_SUBJECTS.contains(&s.toks.word(k - 1)))
+            || (w == "concern" && k > 0 && matches!(s.toks.word(k - 1), "they" | "which" | "that"))
     };
-    let mut out: Vec<usize> = list
+    text::find_any(&s.toks, list)
+        .into_iter()
+        .filter(|&(k, _)| !in_role(k) && !verb(k))
+        .collect()
+}
+
+/// The direction a sentence gives, with the word range of its part about it; `None` when it
+/// names no party, or only the public's complaints.
+fn direction(s: &Sentence, slots: &[Slot], about: Party) -> Option<Direction> {
+    let mut parties = parties_of(s, slots);
+    let cue = cues(s, COMPLAINT).first().map_or(0, |c| c.0);
+    offender(s, &mut parties);
+    from_parties(&parties, cue, s.toks.len(), about)
+}
+
+/// Marks the party who commits an offence named in the active voice: the nearest party before
+/// the first offence cue, unless the cue is passive ("is bullied", "been treated").
+fn offender(s: &Sentence, parties: &mut [Side]) {
+    let Some(&(at, _)) = cues(s, OFFENCES).first() else {
+        return;
+    };
+    if parties.iter().any(|p| p.about) {
+        return;
+    }
+    let participle = s.toks.word(at).ends_with("ed");
+    let passive = participle
+        && at > 0
+        && matches!(
+            s.toks.word(at - 1),
+            "is" | "are" | "was" | "were" | "been" | "being" | "be" | "feels" | "feel"
+        );
+    if passive {
+        return;
+    }
+    if let Some(p) = parties
+        .iter_mut()
+        .rev()
+        .find(|p| p.at < at && p.party != Party::Public)
+    {
+        p.about = true;
+    }
+}
+
+/// The direction the words of a heading give.
+fn direction_of_words(words: &Words, about: Party) -> Option<Party> {
+    let mut parties = parties(words);
+    // "If a councillor is abusive": the offender is the one complained about.
+    if !parties.iter().any(|p| p.about)
+        && let Some(&(at, _)) = text::find_any(words, OFFENCES).first()
+        && let Some(p) = parties
+            .iter_mut()
+            .rev()
+            .find(|p| p.at < at && p.party != Party::Public)
+    {
+        p.about = true;
+    }
+    let cue = text::find_any(words, COMPLAINT)
+        .first()
+        .map_or(words.len(), |c| c.0);
+    from_parties(&parties, cue, words.len(), about).map(|d| d.about)
+}
+
+/// The direction from the parties named, the index of the complaint cue and the number of
+/// words. Where complaints about each side are sent
+/// to different places, the part about `about` is the one returned.
+fn from_parties(parties: &[Side], cue: usize, len: usize, about: Party) -> Option<Direction> {
+    let subjects: Vec<&Side> = parties.iter().filter(|p| p.about).collect();
+    let whole = (0, len);
+    if subjects.is_empty() {
+        // No one is marked as complained about: the complainant, named before the complaint,
+        // complains about the other side, which must be named too ("A councillor who is
+        // concerned that information has been withheld" complains of no officer). A party
+        // named only after the complaint, "the complaint is that a councillor has broken the
+        // Code", says nothing of who complains.
+        let complainant = parties.iter().find(|p| p.at < cue || p.author)?.party;
+        let about = match complainant {
+            Party::Officer => Party::Councillor,
+            Party::Councillor => Party::Officer,
+            Party::Public => return None,
+        };
+        if !parties.iter().any(|p| p.party == about) {
+            return None;
+        }
+        return Some(Direction {
+            about,
+            range: whole,
+        });
+    }
+    let first = subjects[0];
+    if subjects.iter().all(|p| p.party == first.party) {
+        // One side complained about. A complainant of the same side (an officer about an
+        // officer) or the public is neither question's.
+        let complainant = parties.iter().find(|p| !p.about && p.at < first.at);
+        if complainant.is_some_and(|c| c.party == first.party || c.party == Party::Public) {
+            return None;
+        }
+        if first.party == Party::Public {
+            return None;
+        }
+        return Some(Direction {
+            about: first.party,
+            range: whole,
+        });
+    }
+    // Several subjects: our side's part runs from its first subject to the next subject of
+    // another side.
+    let ours = subjects
         .iter()
-        .flat_map(|c| text::find(&s.toks, c))
-        .filter(|&k| !in_role(k) && !verb(k))
+        .find(|p| p.party == about)
+        .copied()
+        .unwrap_or(first);
+    let end = subjects
+        .iter()
+        .map(|p| p.at)
+        .find(|&p| p > ours.at && !subjects.iter().any(|q| q.at == p && q.party == ours.party))
+        .unwrap_or(len);
+    Some(Direction {
+        about: ours.party,
+        range: (ours.at, end),
+    })
+}
+
+/// The parties of a sentence: the words naming them and the roles it names (a role the matter
+/// is about stands for its side; the "Officer" of "Monitoring Officer" is no party).
+fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<Side> {
+    // The "Officer" of "Monitoring Officer" is no party; the Clerk is an officer who may
+    // complain or be complained about, but not while the matter is sent to them or they deal
+    // with it ("The Town Clerk will consider the concern"). With no slots given, roles are no
+    // parties at all.
+    let in_role = |k: usize| {
+        s.named.iter().enumerate().any(|(m, n)| {
+            let clerk_party = n.mention.role == "clerk"
+                && slots
+                    .get(m)
+                    .is_some_and(|sl| matches!(sl.class, Class::Other | Class::About));
+            !clerk_party && (n.tok..n.tok_end).contains(&k)
+        })
+    };
+    let mut out: Vec<Side> = parties(&s.toks)
+        .into_iter()
+        .filter(|p| !in_role(p.at))
         .collect();
-    out.sort_unstable();
+    // A role the matter is about stands for its side only where no party is named as the one
+    // complained about: "raise it ... about an officer ... or, if the matter concerns that
+    // group leader, with the Monitoring Officer" turns a ladder on the group leader, it is no
+    // complaint about a councillor.
+    let words_say = out.iter().any(|p| p.about);
+    for (n, sl) in s.named.iter().zip(slots) {
+        if sl.class != Class::About || words_say {
+            continue;
+        }
+        let side = match role(&n.mention.role).map(|r| r.party) {
+            Some(RoleParty::Officer) => Party::Officer,
+            Some(RoleParty::Councillor) => Party::Councillor,
+            _ => continue,
+        };
+        out.push(Side {
+            at: n.tok,
+            party: side,
+            about: true,
+            author: false,
+        });
+    }
+    out.sort_by_key(|p| p.at);
     out
 }
 
-/// How many of the cues match, as [`cues`] finds them.
-fn count_cues(s: &Sentence, list: &[&str]) -> usize {
-    list.iter()
-        .filter(|c| !cues(s, std::slice::from_ref(*c)).is_empty())
-        .count()
+/// A party named in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Side {
+    /// Its first word.
+    at: usize,
+    party: Party,
+    /// Named as the one complained about.
+    about: bool,
+    /// Named as who complains ("a complaint by an officer").
+    author: bool,
 }
 
-/// The token range of the sentence that speaks of complaints about `about`, or `None` when the
-/// sentence is about the other party (or about neither).
-fn segment(s: &Sentence, about: Party) -> Option<(usize, usize)> {
-    // The "Officer" of "Monitoring Officer" is a role, not a party; the Clerk is both.
-    let in_role = |k: usize| {
-        s.named
-            .iter()
-            .any(|n| n.mention.role != "clerk" && (n.tok..n.tok_end).contains(&k))
-    };
-    let parties: Vec<(usize, Party, bool)> = parties(&s.toks)
-        .into_iter()
-        .filter(|p| !in_role(p.0))
-        .collect();
-    let subjects: Vec<&(usize, Party, bool)> = parties.iter().filter(|p| p.2).collect();
-    // The complainant is named before the complaint ("If an officer considers that ...",
-    // "A councillor who is unhappy ..."); a party named after it is where it goes or who acts.
-    let cue = cues(s, COMPLAINT).into_iter().min().unwrap_or(0);
-    if subjects.is_empty() {
-        // No one is marked as complained about: the complainant complains about the other.
-        let complainant = parties.iter().find(|p| p.0 < cue)?.1;
-        return (complainant != about).then_some((0, s.toks.len()));
+fn side(toks: &[Tok], k: usize, party: Party) -> Side {
+    Side {
+        at: k,
+        party,
+        about: marked(toks, k),
+        author: author(toks, k),
     }
-    let ours: Vec<usize> = subjects
-        .iter()
-        .filter(|p| p.1 == about)
-        .map(|p| p.0)
-        .collect();
-    let first = *ours.first()?;
-    if subjects.iter().all(|p| p.1 == about) {
-        // One subject. A complainant of the same party (an officer about an officer) is not ours.
-        let complainant = parties.iter().find(|p| !p.2 && p.0 < first);
-        if complainant.is_some_and(|c| c.1 == about) {
-            return None;
-        }
-        return Some((0, s.toks.len()));
-    }
-    // Several subjects: our part runs from our subject to the next other one.
-    let end = subjects
-        .iter()
-        .map(|p| p.0)
-        .find(|&p| p > first && !ours.contains(&p))
-        .unwrap_or(s.toks.len());
-    Some((first, end))
 }
 
-/// The parties a sentence names: (word index, party, complained about?).
-fn parties(toks: &[Tok]) -> Vec<(usize, Party, bool)> {
+/// The parties named in words.
+fn parties(toks: &[Tok]) -> Vec<Side> {
     let mut out = Vec::new();
     let mut k = 0;
+    let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     while k < toks.len() {
-        let w = toks[k].lower.as_str();
-        let next = toks.get(k + 1).map(|t| t.lower.as_str());
-        let after = toks.get(k + 2).map(|t| t.lower.as_str());
-        // "member of staff" is an officer; "members of the public" neither.
-        if matches!(w, "member" | "members") && next == Some("of") {
-            if after == Some("staff") {
-                out.push((k, Party::Officer, marked(toks, k)));
+        // "member of staff" is an officer; "members of the public" the public.
+        if matches!(w(k), "member" | "members") && w(k + 1) == "of" {
+            if w(k + 2) == "staff" {
+                out.push(side(toks, k, Party::Officer));
                 k += 3;
                 continue;
             }
-            if after == Some("the") && toks.get(k + 3).is_some_and(|t| t.lower == "public") {
+            if w(k + 2) == "the" && w(k + 3) == "public" {
+                out.push(side(toks, k, Party::Public));
                 k += 4;
                 continue;
             }
         }
-        let party = match w {
-            "officer" | "officers" | "employee" | "employees" | "staff" => Some(Party::Officer),
-            "councillor" | "councillors" | "member" | "members" => Some(Party::Councillor),
+        let party = match w(k) {
+            "officer" | "officers" | "employee" | "employees" | "staff" | "clerk" => {
+                Some(Party::Officer)
+            }
+            "councillor" | "councillors" | "member" | "members" | "cllr" => Some(Party::Councillor),
+            "public" | "resident" | "residents" | "customer" | "customers" | "constituent"
+            | "constituents" | "anyone" | "complainant" | "complainants" | "citizens" => {
+                Some(Party::Public)
+            }
             _ => None,
         };
         if let Some(p) = party {
-            out.push((k, p, marked(toks, k)));
+            out.push(side(toks, k, p));
         }
         k += 1;
     }
     out
 }
 
+/// True when the party at `k` is named as the author of a complaint: "a complaint by an
+/// officer", "concerns from members".
+fn author(toks: &[Tok], k: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
+    let mut j = k;
+    while j > 0 && matches!(w(j - 1), "a" | "an" | "the" | "any" | "individual") {
+        j -= 1;
+    }
+    j >= 2
+        && matches!(w(j - 1), "by" | "from")
+        && text::is_any(
+            w(j - 2),
+            &[
+                "complain*",
+                "concern*",
+                "grievance*",
+                "allegation*",
+                "representation*",
+                "report",
+                "reports",
+            ],
+        )
+}
+
 /// True when the word at `k` follows a subject marker: "about the", "against a", "the conduct
-/// of an", "treated ... by a", or an elliptical "and of".
+/// of an", "unhappy with a", "treated ... by a", or an elliptical "and of".
 fn marked(toks: &[Tok], k: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     let from = k.saturating_sub(MARKER_REACH);
     for m in (from..k).rev() {
-        let w = toks[m].lower.as_str();
-        if MARKERS.contains(&w) {
+        let word = w(m);
+        if MARKERS.contains(&word) {
             return true;
         }
-        if w == "of"
+        if word == "of"
             && m > 0
-            && (OF_NOUNS.contains(&toks[m - 1].lower.as_str())
-                || (matches!(toks[m - 1].lower.as_str(), "and" | "or")
-                    && toks[..m].iter().any(|t| t.lower == "of")))
+            && (OF_NOUNS.contains(&w(m - 1))
+                || (matches!(w(m - 1), "and" | "or") && toks[..m].iter().any(|t| t.lower == "of")))
         {
             return true;
         }
-        if w == "by" && toks[..m].iter().any(|t| t.lower == "treated") {
+        if word == "with" && m > 0 && WITH_NOUNS.contains(&w(m - 1)) {
+            return true;
+        }
+        if word == "by" && toks[..m].iter().any(|t| BY_VERBS.contains(&&*t.lower)) {
+            return true;
+        }
+        // "bullying by a councillor", "abuse from a member", "behaviour by councillors".
+        if matches!(word, "by" | "from")
+            && m > 0
+            && (text::is_any(w(m - 1), OFFENCES) || OF_NOUNS.contains(&w(m - 1)))
+        {
             return true;
         }
         // Another party or a verb between: the marker belongs to something else.
         if matches!(
-            w,
+            word,
             "officer" | "officers" | "councillor" | "councillors" | "member" | "members"
         ) {
             return false;
         }
     }
-    false
+    // "a councillor's conduct", "an officer's behaviour".
+    w(k + 1) == "s" && OF_NOUNS.contains(&w(k + 2))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokens;
     use super::*;
+    use concord_model::words::{Token, tokens};
 
-    fn subjects(text: &str) -> Vec<(usize, Party, bool)> {
-        parties(&tokens(text))
-    }
-
-    fn sentence(text: &str) -> Sentence {
-        let toks = super::super::text::Words::new(text);
-        let named = concord_model::roles::Lexicon::new(concord_model::roles::Shape::Principal)
-            .mentions(text)
+    fn subjects(text: &str) -> Vec<(Party, bool)> {
+        let toks: Vec<Tok> = tokens(text).into_iter().map(Token::into_owned).collect();
+        parties(&toks)
             .into_iter()
-            .map(|m| {
-                let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
-                let tok_end = toks
-                    .iter()
-                    .position(|t| t.start >= m.end)
-                    .unwrap_or(toks.len());
-                Named {
-                    mention: m,
-                    tok,
-                    tok_end,
-                }
-            })
-            .collect();
-        Sentence {
-            text: text.into(),
-            toks,
-            named,
-            clause: 0,
-            unit: 0,
-            index: 0,
-        }
-    }
-
-    #[test]
-    fn cues_skip_role_names_and_the_verb_concerns() {
-        // "Director" is no "direct", "the matter concerns" no complaint.
-        let s = sentence(
-            "The question is decided by the relevant Director or, if the matter concerns that Director, by the Monitoring Officer.",
-        );
-        assert!(cues(&s, ROUTING).is_empty());
-        assert!(cues(&s, COMPLAINT).is_empty());
-        let s = sentence(
-            "An officer who is concerned about the conduct of a councillor should raise concerns with the Chief Executive.",
-        );
-        assert_eq!(count_cues(&s, COMPLAINT), 2);
-        assert!(!cues(&s, ROUTING).is_empty());
+            .map(|x| (x.party, x.about))
+            .collect()
     }
 
     #[test]
     fn who_complains_about_whom() {
-        let p = subjects(
-            "If an officer considers that they have not been treated with proper respect by a councillor",
-        );
         assert_eq!(
-            p.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(),
+            subjects(
+                "If an officer considers that they have not been treated with proper respect by a councillor"
+            ),
             [(Party::Officer, false), (Party::Councillor, true)]
         );
-        let p = subjects(
-            "If a Member wishes to complain about the actions or failings of any employee",
-        );
         assert_eq!(
-            p.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(),
+            subjects(
+                "If a Member wishes to complain about the actions or failings of any employee"
+            ),
             [(Party::Councillor, false), (Party::Officer, true)]
         );
-        // The last "Officer" is the Monitoring Officer's: `segment` drops words inside roles.
-        let p = subjects(
-            "Concerns as to the conduct of officers should be made to the relevant Executive Director, and of members, to the Monitoring Officer",
+        assert_eq!(
+            subjects("Where a member is unhappy with a member of staff"),
+            [(Party::Councillor, false), (Party::Officer, true)]
         );
         assert_eq!(
-            p.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(),
-            [
-                (Party::Officer, true),
-                (Party::Councillor, true),
-                (Party::Officer, false)
-            ]
-        );
-        let p = subjects("If a member of staff has a concern regarding a Councillor's conduct");
-        assert_eq!(
-            p.iter().map(|x| (x.1, x.2)).collect::<Vec<_>>(),
+            subjects("If a member of staff has a concern regarding a Councillor's conduct"),
             [(Party::Officer, false), (Party::Councillor, true)]
+        );
+        assert_eq!(
+            subjects("Complaints from members of the public about councillors"),
+            [(Party::Public, false), (Party::Councillor, true)]
         );
     }
 }

@@ -1,30 +1,47 @@
-//! Routes: the roles a passage sends a matter to, in the order it names them, and the plain
-//! English of that route ("Chief Officer, then Chief Executive, then Monitoring Officer";
-//! "Chief Executive in consultation with Monitoring Officer"; "Assistant Director or Strategic
-//! Director").
+//! Routes: the roles a passage sends a matter to, in order, each with how it follows the one
+//! before (a typed route: first, then, or, if about a role), and the plain English of it
+//! ("Chief Officer; if about the Chief Officer, Chief Executive"; "Chief Executive in
+//! consultation with Monitoring Officer"; "Assistant Director or Strategic Director").
 //!
-//! A route keeps every role named where the matter is sent, in order of mention, once each. Roles
-//! named under a negation ("cannot be discussed with the Group Leader") are not on the route.
-//! How two roles are joined in the summary is read from the words between them: only "or",
-//! commas and articles make alternatives; "in consultation with" a consultation; anything else
-//! a next step.
+//! How a step follows the one before is read from the words between them ([`relation`]): a
+//! role the matter is about, in between, makes the step conditional on it ("if it is about the
+//! Chief Officer, to the Chief Executive"); words of escalation ("if not resolved", "failing
+//! that", "after that", "who may refer it to") make it a next step; "or" a choice; "in
+//! consultation with" a consultation; "and" a joint step. A step in a later sentence with none
+//! of these is a next step.
 
-use concord_model::roles::{Qualifier, role};
+use concord_model::roles::{Mention, Party, Qualifier, role};
 
-use super::text::{Named, Sentence, negated, tokens};
+use super::text::{Sentence, is_any};
+use super::{Relation, Step};
 
-/// How a role joins the one before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Join {
+/// How a step joins the one before: the typed relation, and finer shades for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Join {
     First,
     Or,
     And,
     Consulting,
     Then,
-    /// Only a comma: an alternative in a list ending "or", else a next step.
-    Comma,
+    IfAbout(String),
     /// From another clause of a combined answer.
     Also,
+    /// Only a comma: an alternative in a list ending "or", else a next step (settled by
+    /// [`Route::settle_commas`]).
+    Comma,
+}
+
+impl Join {
+    fn relation(&self) -> (Relation, Option<String>) {
+        match self {
+            Join::First => (Relation::First, None),
+            Join::Or => (Relation::Or, None),
+            Join::IfAbout(r) => (Relation::IfAbout, Some(r.clone())),
+            Join::And | Join::Consulting | Join::Then | Join::Also | Join::Comma => {
+                (Relation::Then, None)
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +49,8 @@ struct Part {
     role: String,
     name: String,
     join: Join,
+    /// Why the role is on the route: the words that sent the matter there.
+    cue: String,
 }
 
 /// A route being built.
@@ -40,9 +59,281 @@ pub(crate) struct Route {
     parts: Vec<Part>,
 }
 
-/// Words that may stand between two alternatives ("the Chief Officer, the Chief Executive or the
-/// Monitoring Officer", "the Officer's Assistant Director or Strategic Director").
-const FILLER: &[&str] = &[
+impl Route {
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// The role ids in order.
+    pub fn roles(&self) -> Vec<String> {
+        self.parts.iter().map(|p| p.role.clone()).collect()
+    }
+
+    /// True when the role is on the route.
+    pub fn has(&self, role: &str) -> bool {
+        self.parts.iter().any(|p| p.role == role)
+    }
+
+    /// The last role on the route.
+    pub fn last(&self) -> Option<&str> {
+        self.parts.last().map(|p| p.role.as_str())
+    }
+
+    /// The typed route.
+    pub fn steps(&self) -> Vec<Step> {
+        self.parts
+            .iter()
+            .map(|p| {
+                let (relation, about) = p.join.relation();
+                Step {
+                    role: p.role.clone(),
+                    relation,
+                    about,
+                }
+            })
+            .collect()
+    }
+
+    /// True when every role of `other` is already on this route.
+    pub fn covers(&self, other: &Route) -> bool {
+        other.parts.iter().all(|p| self.has(&p.role))
+    }
+
+    /// Adds a role (once); the first role of a route is always `First`.
+    pub fn push(&mut self, m: &Mention, join: Join, cue: String) {
+        if self.has(&m.role) {
+            return;
+        }
+        let join = if self.parts.is_empty() {
+            Join::First
+        } else {
+            join
+        };
+        self.parts.push(Part {
+            role: m.role.clone(),
+            name: display(m),
+            join,
+            cue,
+        });
+    }
+
+    /// The number of steps so far.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Settles the bare commas of the steps from `from` on: a comma lists alternatives only
+    /// when an "or" ends the list ("the Chief Officer, the Chief Executive or the Monitoring
+    /// Officer"); otherwise it separates steps ("On the invitation of a Group Leader, an
+    /// Executive Director").
+    pub fn settle_commas(&mut self, from: usize) {
+        for k in from..self.parts.len() {
+            if self.parts[k].join != Join::Comma {
+                continue;
+            }
+            let ends_in_or = self.parts[k + 1..]
+                .iter()
+                .find(|p| p.join != Join::Comma)
+                .is_some_and(|p| p.join == Join::Or);
+            self.parts[k].join = if ends_in_or { Join::Or } else { Join::Then };
+        }
+    }
+
+    /// Moves a consulted role that was named before the one who decides after it ("after
+    /// consulting the Town Mayor, the Town Clerk decides" is the Clerk in consultation with the
+    /// Mayor).
+    pub fn consulted_last(&mut self, consulted: &[String]) {
+        let Some(k) = self.parts.iter().position(|p| !consulted.contains(&p.role)) else {
+            return;
+        };
+        if k == 0 {
+            return;
+        }
+        let mut head: Vec<Part> = self.parts.drain(..k).collect();
+        for p in &mut head {
+            p.join = Join::Consulting;
+        }
+        self.parts[0].join = Join::First;
+        self.parts.splice(1..1, head);
+    }
+
+    /// Adds another route after this one (a combined answer from several clauses).
+    pub fn extend(&mut self, other: &Route) {
+        for (i, p) in other.parts.iter().enumerate() {
+            if self.has(&p.role) {
+                continue;
+            }
+            let join = if self.parts.is_empty() {
+                Join::First
+            } else if i == 0 {
+                Join::Also
+            } else {
+                p.join.clone()
+            };
+            self.parts.push(Part { join, ..p.clone() });
+        }
+    }
+
+    /// The route in plain words.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        for (k, p) in self.parts.iter().enumerate() {
+            let more_or = self.parts.get(k + 1).is_some_and(|n| n.join == Join::Or);
+            let sep = match &p.join {
+                Join::First => String::new(),
+                // "Executive Director, Director or Associate Director".
+                Join::Or if more_or => ", ".into(),
+                Join::Or => " or ".into(),
+                Join::And => " and ".into(),
+                Join::Consulting => " in consultation with ".into(),
+                Join::Then | Join::Comma => ", then ".into(),
+                Join::IfAbout(r) => {
+                    let about = self.parts.iter().find(|q| q.role == *r).map_or_else(
+                        || role(r).map_or(r.as_str(), |x| x.name).to_string(),
+                        |q| q.name.clone(),
+                    );
+                    format!("; if about the {about}, ")
+                }
+                Join::Also => "; ".into(),
+            };
+            out.push_str(&sep);
+            out.push_str(&p.name);
+        }
+        out
+    }
+
+    /// Why each role is on the route, in a line: "“raise … with” Chief Executive; “after
+    /// that … with” Monitoring Officer".
+    pub fn why(&self) -> String {
+        self.parts
+            .iter()
+            .map(|p| {
+                if p.cue.is_empty() {
+                    p.name.clone()
+                } else {
+                    format!("“{}” {}", p.cue, p.name)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// Words of escalation between two steps.
+const THEN: &[&str] = &[
+    "then",
+    "after",
+    "afterwards",
+    "thereafter",
+    "failing",
+    "subsequently",
+    "further",
+    "escalat*",
+    "next",
+    "unresolved",
+    "resolved",
+    "satisfied",
+    "dissatisfied",
+    "unhappy",
+    "happy",
+    "remains",
+    "remain",
+    "still",
+    "appeal*",
+    "later",
+    "beyond",
+    "necessary",
+    "needed",
+    "refer*",
+    "pass*",
+    "ultimately",
+    "finally",
+    "serious",
+    "outcome",
+    "review*",
+    "resolve",
+    "cannot",
+    "unable",
+];
+/// Words of a consultation between two steps.
+const CONSULT: &[&str] = &["consult*", "liais*", "conjunction", "jointly", "together"];
+/// Words that refer back to the step before ("if it is about them").
+const PRONOUNS: &[&str] = &["him", "her", "them", "themselves", "they", "that", "person"];
+
+/// How the role at `to` (a word index) follows the step before it in sentence `s`, read from
+/// the words from `from`; `about` lists the roles named in between that the matter is about,
+/// and `prev` is the role of the step before.
+pub(crate) fn relation(
+    s: &Sentence,
+    from: usize,
+    to: usize,
+    about: &[(usize, String)],
+    prev: Option<&str>,
+    new_sentence: bool,
+) -> Join {
+    let words: Vec<&str> = (from..to).map(|k| s.toks.word(k)).collect();
+    let this = s
+        .named
+        .iter()
+        .find(|n| n.tok == to)
+        .map(|n| n.mention.role.as_str());
+    if let Some((_, r)) = about
+        .iter()
+        .rev()
+        .find(|(k, r)| (from..to).contains(k) && Some(r.as_str()) != this)
+    {
+        return Join::IfAbout(r.clone());
+    }
+    // "if it is about them", "if the complaint concerns that person".
+    let about_pronoun = words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "about" | "against" | "concerns" | "concerning" | "involves" | "regarding"
+        ) && PRONOUNS.contains(&w[1])
+    });
+    if about_pronoun && let Some(p) = prev {
+        return Join::IfAbout(p.to_string());
+    }
+    let has = |list: &[&str]| words.iter().any(|w| is_any(w, list));
+    let decide_with = words
+        .windows(2)
+        .any(|w| w[1] == "with" && is_any(w[0], &["decid*", "determin*", "agree*", "discuss*"]));
+    if has(CONSULT) || decide_with {
+        return Join::Consulting;
+    }
+    if has(THEN) {
+        return Join::Then;
+    }
+    if words
+        .iter()
+        .any(|w| matches!(*w, "or" | "alternatively" | "either"))
+    {
+        return Join::Or;
+    }
+    if new_sentence {
+        return Join::Then;
+    }
+    if words.contains(&"and") {
+        return Join::And;
+    }
+    // Only articles and commas: a list, read as alternatives when it ends in "or" (the caller
+    // looks ahead), else as steps.
+    // From the end of the word before `from` (the end of the step before): the comma after
+    // "... of the principal council" is part of the gap.
+    let start = from
+        .checked_sub(1)
+        .and_then(|k| s.toks.get(k))
+        .map_or(0, |t| t.end);
+    let end = s.toks.get(to).map_or(s.text.len(), |t| t.start);
+    let gap = s.text.get(start..end).unwrap_or("");
+    if words.iter().all(|w| is_any(w, LIST_FILLER)) && gap.contains(',') {
+        return Join::Comma;
+    }
+    Join::Then
+}
+
+/// Words that may stand between two alternatives of one list.
+const LIST_FILLER: &[&str] = &[
     "the",
     "a",
     "an",
@@ -56,141 +347,82 @@ const FILLER: &[&str] = &[
     "council",
     "councils",
     "officer",
-    "personally",
     "to",
     "with",
+    "by",
     "as",
+    // "the Monitoring Officer of the principal council, with the Clerk or ...".
+    "of",
+    "principal",
+    "district",
+    "borough",
+    "county",
+    "unitary",
+    "parish",
+    "town",
 ];
 
-impl Route {
-    pub fn is_empty(&self) -> bool {
-        self.parts.is_empty()
-    }
-
-    /// The role ids in order.
-    pub fn roles(&self) -> Vec<String> {
-        self.parts.iter().map(|p| p.role.clone()).collect()
-    }
-
-    /// True when every role of `other` is already on this route.
-    pub fn covers(&self, other: &Route) -> bool {
-        other
-            .parts
-            .iter()
-            .all(|p| self.parts.iter().any(|q| q.role == p.role))
-    }
-
-    /// Adds the roles of a sentence that `keep` accepts, in order, skipping negated ones and
-    /// roles already on the route. `next` says how the first of them joins what is there.
-    pub fn add(&mut self, s: &Sentence, keep: impl Fn(&Named) -> bool, next: bool) {
-        let kept: Vec<&Named> = s
-            .named
-            .iter()
-            .filter(|n| !negated(s, n) && keep(n))
-            .collect();
-        let gaps: Vec<Join> = kept
-            .windows(2)
-            .map(|w| join_between(&s.text[w[0].mention.end..w[1].mention.start]))
-            .collect();
-        for (k, n) in kept.iter().enumerate() {
-            let join = match k.checked_sub(1) {
-                None if self.parts.is_empty() => Join::First,
-                None if next => Join::Then,
-                None => Join::Also,
-                // A bare comma lists alternatives only when an "or" ends the list ("the Chief
-                // Officer, the Chief Executive or the Monitoring Officer"); otherwise it
-                // separates steps ("On the invitation of a Group Leader, an Executive Director").
-                Some(g) if gaps[g] == Join::Comma => {
-                    let ends_in_or = gaps[g + 1..]
-                        .iter()
-                        .find(|j| **j != Join::Comma)
-                        .is_some_and(|j| *j == Join::Or);
-                    if ends_in_or { Join::Or } else { Join::Then }
-                }
-                Some(g) => gaps[g],
-            };
-            if self.parts.iter().any(|p| p.role == n.mention.role) {
-                continue;
-            }
-            self.parts.push(Part {
-                role: n.mention.role.clone(),
-                name: display(&n.mention.role, &n.mention.qualifiers),
-                join,
-            });
-        }
-    }
-
-    /// Adds another route after this one (a combined answer from several clauses).
-    pub fn extend(&mut self, other: &Route) {
-        for (i, p) in other.parts.iter().enumerate() {
-            if self.parts.iter().any(|q| q.role == p.role) {
-                continue;
-            }
-            let join = if self.parts.is_empty() {
-                Join::First
-            } else if i == 0 {
-                Join::Also
-            } else {
-                p.join
-            };
-            self.parts.push(Part { join, ..p.clone() });
-        }
-    }
-
-    /// The route in plain words.
-    pub fn summary(&self) -> String {
-        let mut out = String::new();
-        for (k, p) in self.parts.iter().enumerate() {
-            let more_or = self.parts.get(k + 1).is_some_and(|n| n.join == Join::Or);
-            let sep = match p.join {
-                Join::First => "",
-                // "Executive Director, Director or Associate Director".
-                Join::Or if more_or => ", ",
-                Join::Or => " or ",
-                Join::Comma => ", ",
-                Join::And => " and ",
-                Join::Consulting => " in consultation with ",
-                Join::Then => ", then ",
-                Join::Also => "; ",
-            };
-            out.push_str(sep);
-            out.push_str(&p.name);
-        }
-        out
-    }
-}
-
-fn join_between(gap: &str) -> Join {
-    let words: Vec<String> = tokens(gap).into_iter().map(|t| t.lower).collect();
-    if words.iter().any(|w| w.starts_with("consult")) {
-        return Join::Consulting;
-    }
-    let rest: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !FILLER.contains(w))
-        .collect();
-    match rest.as_slice() {
-        [] if gap.contains(',') => Join::Comma,
-        [] | ["or"] | ["and", "or"] => Join::Or,
-        ["and"] => Join::And,
-        _ => Join::Then,
-    }
-}
-
 /// A role's name with its qualifiers: "Joint Monitoring Officer", "Monitoring Officer of the
-/// principal council".
-pub(crate) fn display(id: &str, qualifiers: &[Qualifier]) -> String {
-    let name = role(id).map_or(id, |r| r.name);
+/// principal council", and the council's own title where it only adds to the canonical one
+/// ("Town Clerk", "Service Director").
+pub(crate) fn display(m: &Mention) -> String {
+    let canonical = role(&m.role).map_or(m.role.as_str(), |r| r.name);
+    let written: Vec<&str> = m
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "joint" | "deputy" | "vice" | "shared"
+                )
+        })
+        .collect();
+    let canon: Vec<&str> = canonical.split(' ').collect();
+    let refines = written.len() > canon.len()
+        && written.len() <= canon.len() + 2
+        && written
+            .iter()
+            .rev()
+            .zip(canon.iter().rev())
+            .all(|(w, c)| w.eq_ignore_ascii_case(c))
+        && written
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // A body is named as the council names it ("Personnel Committee", "Audit & Governance
+    // Committee"), when written as a title.
+    let body = role(&m.role).is_some_and(|r| r.party == Party::Body)
+        && m.text.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '&')
+                || matches!(w, "and" | "of" | "for")
+        });
+    let name = if body {
+        m.text
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "joint" | "deputy" | "vice" | "shared"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else if refines {
+        written.join(" ")
+    } else {
+        canonical.to_string()
+    };
     let mut out = String::new();
-    if qualifiers.contains(&Qualifier::Joint) {
+    if m.qualifiers.contains(&Qualifier::Joint) {
         out.push_str("Joint ");
     }
-    if qualifiers.contains(&Qualifier::Deputy) {
+    if m.qualifiers.contains(&Qualifier::Deputy) {
         out.push_str("Deputy ");
     }
-    out.push_str(name);
-    if qualifiers.contains(&Qualifier::PrincipalCouncil) {
+    out.push_str(&name);
+    if m.qualifiers.contains(&Qualifier::PrincipalCouncil) {
         out.push_str(" of the principal council");
     }
     out
@@ -200,20 +432,72 @@ pub(crate) fn display(id: &str, qualifiers: &[Qualifier]) -> String {
 mod tests {
     use super::*;
 
+    fn mention(role: &str, text: &str, qualifiers: Vec<Qualifier>) -> Mention {
+        Mention {
+            role: role.into(),
+            qualifiers,
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+        }
+    }
+
     #[test]
-    fn joins() {
-        assert_eq!(join_between(", the "), Join::Comma);
-        assert_eq!(join_between(" or the "), Join::Or);
-        assert_eq!(join_between(" in consultation with the "), Join::Consulting);
+    fn names() {
         assert_eq!(
-            join_between(
-                " concerned. If a complaint is against the Chief Officer, it goes to the "
-            ),
-            Join::Then
-        );
-        assert_eq!(
-            display("monitoring-officer", &[Qualifier::Joint]),
+            display(&mention(
+                "monitoring-officer",
+                "Joint Monitoring Officer",
+                vec![Qualifier::Joint]
+            )),
             "Joint Monitoring Officer"
         );
+        assert_eq!(
+            display(&mention("clerk", "Town Clerk", vec![])),
+            "Town Clerk"
+        );
+        assert_eq!(
+            display(&mention("chief-executive", "Managing Director", vec![])),
+            "Chief Executive"
+        );
+        assert_eq!(
+            display(&mention("director", "respective director", vec![])),
+            "Director"
+        );
+    }
+
+    #[test]
+    fn summaries_say_the_shape() {
+        let mut r = Route::default();
+        r.push(
+            &mention("chief-officer", "Chief Officer", vec![]),
+            Join::First,
+            String::new(),
+        );
+        r.push(
+            &mention("chief-executive", "Chief Executive", vec![]),
+            Join::IfAbout("chief-officer".into()),
+            String::new(),
+        );
+        r.push(
+            &mention("monitoring-officer", "Monitoring Officer", vec![]),
+            Join::IfAbout("chief-executive".into()),
+            String::new(),
+        );
+        assert_eq!(
+            r.summary(),
+            "Chief Officer; if about the Chief Officer, Chief Executive; if about the Chief Executive, Monitoring Officer"
+        );
+        let steps = r.steps();
+        assert_eq!(steps[1].relation, Relation::IfAbout);
+        assert_eq!(steps[1].about.as_deref(), Some("chief-officer"));
+        let mut r = Route::default();
+        r.push(
+            &mention("clerk", "Clerk", vec![]),
+            Join::First,
+            String::new(),
+        );
+        r.push(&mention("chair", "Chair", vec![]), Join::Or, String::new());
+        assert_eq!(r.summary(), "Clerk or Chair");
     }
 }

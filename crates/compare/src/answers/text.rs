@@ -1,24 +1,24 @@
-//! The text the rules read: a document cut into sentences, each with its words (lowercased
-//! tokens with byte spans), the roles it names, the clause it comes from and the headings above
-//! it. Items are read with their clause's lead-in ("Officers can expect: ... to inform the
-//! Monitoring Officer"), so an item's sentence says what the list is about.
+//! The text the rules read: a document cut into sentences, each with its words (the model's
+//! tokenizer: lowercased, with byte spans), the roles it names (the model's lexicon, resolved
+//! for the council's kind), the clause it comes from, the headings above it and the clauses
+//! before it in its section. Items are read with their clause's lead-in ("Officers can expect:
+//! ... to inform the Monitoring Officer"), so an item's sentence says what the list is about;
+//! [`Sentence::own`] marks where the item's own words begin.
 //!
 //! Cues are written as words, space-separated; a word ending in `*` matches any word it starts
 //! (`complain*` matches "complaint", "complained"), any other word matches only itself. So
 //! `"need to know basis"` is four words in a row and `"press"` does not match "pressurise".
 
-use concord_model::roles::{Lexicon, Mention};
+use std::ops::Range;
+
+use concord_model::roles::{Lexicon, Mention, Qualifier};
+use concord_model::words::{Token, tokens};
 use concord_model::{Clause, Document, Item, Section};
 
-/// A word of a sentence.
-#[derive(Debug, Clone)]
-pub(crate) struct Tok {
-    pub lower: String,
-    pub start: usize,
-    pub end: usize,
-}
+/// A word of a sentence (the model's token, owning its word).
+pub(crate) type Tok = Token<'static>;
 
-/// A role named in a sentence, with the index of its first word.
+/// A role named in a sentence, with the indexes of its first word and of the word after it.
 #[derive(Debug, Clone)]
 pub(crate) struct Named {
     pub mention: Mention,
@@ -46,7 +46,7 @@ pub(crate) struct Words {
 
 impl Words {
     pub fn new(text: &str) -> Words {
-        let toks = tokens(text);
+        let toks: Vec<Tok> = tokens(text).into_iter().map(Token::into_owned).collect();
         let (mut openings, mut prefixes, mut wholes) = (0, 0, 0);
         for t in &toks {
             let b = t.lower.as_bytes();
@@ -70,6 +70,11 @@ impl Words {
         }
     }
 
+    /// The lowercase word at `k`, or "" past the end.
+    pub fn word(&self, k: usize) -> &str {
+        self.toks.get(k).map_or("", |t| &t.lower)
+    }
+
     /// The indexes of the words `word` (a cue word, `stem*` or whole) matches, in text order.
     fn matching(&self, word: &str) -> Vec<usize> {
         let (stem, whole) = match word.strip_suffix('*') {
@@ -81,7 +86,7 @@ impl Words {
                 .filter(|&i| word_matches(&self.toks[i].lower, word))
                 .collect();
         }
-        let lower = |k: &u16| self.toks[usize::from(*k)].lower.as_str();
+        let lower = |k: &u16| &*self.toks[usize::from(*k)].lower;
         let from = self.sorted.partition_point(|k| lower(k) < stem);
         let mut found: Vec<usize> = self.sorted[from..]
             .iter()
@@ -120,7 +125,7 @@ impl Words {
         if self.sorted.len() < self.toks.len() {
             return self.toks.iter().any(|t| word_matches(&t.lower, word));
         }
-        let lower = |k: &u16| self.toks[usize::from(*k)].lower.as_str();
+        let lower = |k: &u16| &*self.toks[usize::from(*k)].lower;
         let from = self.sorted.partition_point(|k| lower(k) < stem);
         self.sorted.get(from).is_some_and(|k| {
             if whole {
@@ -156,19 +161,86 @@ pub(crate) struct Sentence {
     pub named: Vec<Named>,
     /// Index into [`View::clauses`].
     pub clause: usize,
-    /// Which paragraph or item of the clause: sentences of one unit read on from each other.
-    pub unit: usize,
-    /// Position within the unit (0 = first).
-    pub index: usize,
+    /// For an item read with its lead-in, the first word of the item's own text; else 0.
+    pub own: usize,
+    /// True for a sentence of a list item.
+    pub item: bool,
+    /// What each role named is doing (`slots.rs`), read once for every rule.
+    pub slots: Vec<Slot>,
+}
+
+impl Sentence {
+    /// The sentence's own words: for an item, without its lead-in.
+    pub fn own_words(&self) -> &[Tok] {
+        &self.toks[self.own.min(self.toks.len())..]
+    }
+}
+
+/// One clause as the rules read it.
+#[derive(Debug)]
+pub(crate) struct ClauseView<'d> {
+    pub clause: &'d Clause,
+    /// The headings above the clause (its section's, then the parent's), lowercased words.
+    pub heading: Words,
+    /// Clauses of one section share this number.
+    pub section: usize,
+    /// Its sentences, as indexes into [`View::sentences`].
+    pub sentences: Range<usize>,
+    /// Every word of the clause, items included.
+    pub words: Words,
 }
 
 /// A document as the rules read it.
 #[derive(Debug)]
 pub(crate) struct View<'d> {
-    pub clauses: Vec<&'d Clause>,
-    /// The headings above each clause (its section's, then the parent's), lowercased words.
-    pub headings: Vec<Words>,
+    pub clauses: Vec<ClauseView<'d>>,
     pub sentences: Vec<Sentence>,
+    pub lexicon: &'static Lexicon,
+    /// The first cue of a list found in a clause's words or headings, by (clause, list,
+    /// headings?): every sentence of a section asks the same of its heading and of the clause
+    /// before it, for every question.
+    memo: std::cell::RefCell<std::collections::HashMap<(usize, usize, bool), Option<String>>>,
+}
+
+/// What a role is doing in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// The matter is sent or taken to it.
+    Send,
+    /// It is told something.
+    Tell,
+    /// It deals with the matter.
+    Handle,
+    /// It decides, approves or authorises.
+    Decide,
+    /// It is consulted or advises.
+    Consult,
+    /// It speaks for the council.
+    Speak,
+    /// It invites or requests.
+    Invite,
+    /// It attends.
+    Attend,
+    /// The matter is about it.
+    About,
+    /// Named, doing none of these.
+    Other,
+}
+
+impl Class {
+    /// True for the classes that put a role on a route.
+    pub fn routes(self) -> bool {
+        !matches!(self, Class::About | Class::Other | Class::Attend)
+    }
+}
+
+/// One role's reading.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    pub class: Class,
+    /// The words that made it so, as a reader would quote them ("raise ... with").
+    pub cue: String,
+    pub negated: bool,
 }
 
 /// A list item's lead-in is prepended to it only when short enough to be a lead-in.
@@ -179,134 +251,203 @@ impl<'d> View<'d> {
         let lexicon = Lexicon::shared_for_kind(doc.meta.kind.as_deref());
         let mut view = View {
             clauses: Vec::new(),
-            headings: Vec::new(),
             sentences: Vec::new(),
+            lexicon,
+            memo: std::cell::RefCell::default(),
         };
-        let mut unit = 0;
+        let mut sections = 0;
         for s in &doc.sections {
-            view.section(s, &[], lexicon, &mut unit);
+            view.section(s, &[], &mut sections);
         }
         view
     }
 
-    fn section(&mut self, s: &'d Section, above: &[&str], lex: &Lexicon, unit: &mut usize) {
+    /// Reads what each role named in each sentence is doing (`slots::read`), once the
+    /// sentences are all made.
+    pub fn read_slots(&mut self, read: impl Fn(&Sentence) -> Vec<Slot>) {
+        for i in 0..self.sentences.len() {
+            let slots = read(&self.sentences[i]);
+            self.sentences[i].slots = slots;
+        }
+    }
+
+    fn section(&mut self, s: &'d Section, above: &[&str], sections: &mut usize) {
         let mut heads: Vec<&str> = vec![s.heading.as_str()];
         heads.extend_from_slice(above);
         let joined = heads.join(" / ");
+        let number = *sections;
+        *sections += 1;
         for c in &s.clauses {
             for clause in c.walk() {
-                self.clause(clause, &joined, lex, unit);
+                self.clause(clause, &joined, number);
             }
         }
         for sub in &s.sections {
-            self.section(sub, &heads, lex, unit);
+            self.section(sub, &heads, sections);
         }
     }
 
-    fn clause(&mut self, c: &'d Clause, headings: &str, lex: &Lexicon, unit: &mut usize) {
+    fn clause(&mut self, c: &'d Clause, headings: &str, section: usize) {
         let index = self.clauses.len();
-        self.clauses.push(c);
-        self.headings.push(Words::new(headings));
+        let first = self.sentences.len();
         for para in c.text.split("\n\n") {
-            self.unit(para, index, lex, unit);
+            self.unit(para, None, index);
         }
-        // The lead-in of a list: the clause's last sentence when it ends with a colon.
+        // The lead-in of a list: the clause's last sentence when it ends with a colon (or
+        // with a word that the items go on from: "should raise it", "must").
         let lead = split_sentences(c.text.trim())
             .last()
-            .filter(|l| l.ends_with(':') && l.len() <= MAX_LEAD_IN)
+            .filter(|l| l.len() <= MAX_LEAD_IN && !l.ends_with(['.', '?', '!']))
             .map(|l| l.to_string());
-        self.items(&c.items, lead.as_deref(), index, lex, unit);
+        self.items(&c.items, lead.as_deref(), index);
+        let mut all = c.text.clone();
+        push_items(&mut all, &c.items);
+        self.clauses.push(ClauseView {
+            clause: c,
+            heading: Words::new(headings),
+            section,
+            sentences: first..self.sentences.len(),
+            words: Words::new(&all),
+        });
     }
 
-    fn items(
-        &mut self,
-        items: &[Item],
-        lead: Option<&str>,
-        clause: usize,
-        lex: &Lexicon,
-        unit: &mut usize,
-    ) {
+    fn items(&mut self, items: &[Item], lead: Option<&str>, clause: usize) {
         for i in items {
-            let text = match lead {
-                Some(l) => format!("{l} {}", i.text),
-                None => i.text.clone(),
+            self.unit(&i.text, lead, clause);
+            let sub_lead = (i.text.len() <= MAX_LEAD_IN && !i.text.ends_with(['.', ';']))
+                .then_some(i.text.as_str());
+            let sub = match (lead, sub_lead) {
+                (Some(l), Some(s)) => Some(format!("{l} {s}")),
+                (None, Some(s)) => Some(s.to_string()),
+                (l, None) => l.map(str::to_string),
             };
-            self.unit(&text, clause, lex, unit);
-            let sub_lead =
-                (i.text.ends_with(':') && i.text.len() <= MAX_LEAD_IN).then_some(i.text.as_str());
-            self.items(&i.items, sub_lead.or(lead), clause, lex, unit);
+            self.items(&i.items, sub.as_deref(), clause);
         }
     }
 
-    fn unit(&mut self, text: &str, clause: usize, lex: &Lexicon, unit: &mut usize) {
+    fn unit(&mut self, text: &str, lead: Option<&str>, clause: usize) {
+        let item = lead.is_some();
         for (index, s) in split_sentences(text).into_iter().enumerate() {
-            let toks = Words::new(s);
-            let named = lex
-                .mentions(s)
+            // The lead-in goes before the item's first sentence only.
+            let (full, own_byte) = match lead {
+                Some(l) if index == 0 => (format!("{l} {s}"), l.len() + 1),
+                _ => (s.to_string(), 0),
+            };
+            let toks = Words::new(&full);
+            let own = toks.iter().position(|t| t.start >= own_byte).unwrap_or(0);
+            let named = self
+                .lexicon
+                .mentions(&full)
                 .into_iter()
-                .map(|m| {
-                    let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
-                    let tok_end = toks
-                        .iter()
-                        .position(|t| t.start >= m.end)
-                        .unwrap_or(toks.len());
-                    Named {
-                        mention: m,
-                        tok,
-                        tok_end,
-                    }
-                })
+                .map(|m| named(&toks, m))
                 .collect();
-            self.sentences.push(Sentence {
-                text: s.to_string(),
+            let sentence = Sentence {
+                text: full,
                 toks,
                 named,
                 clause,
-                unit: *unit,
-                index,
-            });
+                own,
+                item,
+                slots: Vec::new(),
+            };
+            self.sentences.push(sentence);
         }
-        *unit += 1;
     }
 
     /// The clause a sentence comes from.
     pub fn clause_of(&self, s: &Sentence) -> &'d Clause {
-        self.clauses[s.clause]
+        self.clauses[s.clause].clause
+    }
+
+    /// The headings above a sentence's clause.
+    pub fn heading(&self, s: &Sentence) -> &Words {
+        &self.clauses[s.clause].heading
+    }
+
+    /// The words of the first of the cues found in clause `c`'s words (or, with `heading`, in
+    /// its headings), as [`first`] finds them, looked up once per clause and list.
+    pub fn clause_first(
+        &self,
+        c: usize,
+        cues: &'static [&'static str],
+        heading: bool,
+    ) -> Option<String> {
+        let key = (c, cues.as_ptr() as usize, heading);
+        if let Some(hit) = self.memo.borrow().get(&key) {
+            return hit.clone();
+        }
+        let words = if heading {
+            &self.clauses[c].heading
+        } else {
+            &self.clauses[c].words
+        };
+        let found = first(words, cues);
+        self.memo.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    /// The clauses before clause `c` in its section, nearest first.
+    pub fn before(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+        let section = self.clauses[c].section;
+        (0..c)
+            .rev()
+            .take_while(move |&k| self.clauses[k].section == section)
+    }
+
+    /// The clause after clause `c` in its section, if any.
+    pub fn next_in_section(&self, c: usize) -> Option<usize> {
+        let n = c + 1;
+        (n < self.clauses.len() && self.clauses[n].section == self.clauses[c].section).then_some(n)
     }
 }
 
-/// Words of a text: runs of letters and digits, lowercased, curly apostrophes splitting like
-/// straight ones ("Officer’s" is `officer`, `s`).
-pub(crate) fn tokens(text: &str) -> Vec<Tok> {
-    // Words average five or six bytes with their space: one allocation, seldom grown.
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push(tok(text, s, i));
+/// A mention as word indexes. "The Monitoring Officer of the principal council" runs to
+/// "council": the words saying whose officer it is belong to the role.
+pub(crate) fn named(toks: &Words, m: Mention) -> Named {
+    let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
+    let mut tok_end = toks
+        .iter()
+        .position(|t| t.start >= m.end)
+        .unwrap_or(toks.len());
+    // "the Chief Officer concerned".
+    if toks.word(tok_end) == "concerned" {
+        tok_end += 1;
+    }
+    // "a senior officer in the service concerned", "their manager in the directorate".
+    if toks.word(tok_end) == "in"
+        && matches!(
+            toks.word(tok_end + 1),
+            "the" | "their" | "his" | "her" | "its"
+        )
+        && matches!(
+            toks.word(tok_end + 2),
+            "service" | "directorate" | "department" | "team" | "area" | "section"
+        )
+    {
+        tok_end += 3;
+        if toks.word(tok_end) == "concerned" {
+            tok_end += 1;
         }
     }
-    if let Some(s) = start {
-        out.push(tok(text, s, text.len()));
+    if m.qualifiers.contains(&Qualifier::PrincipalCouncil)
+        && toks.word(tok_end) == "of"
+        && let Some(k) = (tok_end + 1..(tok_end + 6).min(toks.len()))
+            .find(|&k| matches!(toks.word(k), "council" | "councils"))
+    {
+        tok_end = k + 1;
     }
-    out
+    Named {
+        mention: m,
+        tok,
+        tok_end,
+    }
 }
 
-fn tok(text: &str, start: usize, end: usize) -> Tok {
-    let word = &text[start..end];
-    Tok {
-        // `to_ascii_lowercase` is the same for ASCII words and much cheaper.
-        lower: if word.is_ascii() {
-            word.to_ascii_lowercase()
-        } else {
-            word.to_lowercase()
-        },
-        start,
-        end,
+fn push_items(s: &mut String, items: &[Item]) {
+    for i in items {
+        s.push('\n');
+        s.push_str(&i.text);
+        push_items(s, &i.items);
     }
 }
 
@@ -373,6 +514,17 @@ pub(crate) fn find(toks: &Words, cue: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Where any of the cues match, in text order, with the cue that matched.
+pub(crate) fn find_any<'c>(toks: &Words, cues: &[&'c str]) -> Vec<(usize, &'c str)> {
+    let mut out: Vec<(usize, &str)> = cues
+        .iter()
+        .flat_map(|c| find(toks, c).into_iter().map(move |k| (k, *c)))
+        .collect();
+    out.sort_unstable_by_key(|(k, c)| (*k, std::cmp::Reverse(c.len())));
+    out.dedup_by_key(|(k, _)| *k);
+    out
+}
+
 /// True when the cue words after the first match from word `i + 1` on.
 fn rest_matches<'a>(toks: &Words, i: usize, rest: impl Iterator<Item = &'a str>) -> bool {
     rest.enumerate().all(|(k, w)| {
@@ -402,11 +554,16 @@ fn matches(toks: &Words, cue: &str) -> bool {
 }
 
 /// A cue word against a token: `stem*` matches any word it starts, any other word only itself.
-fn word_matches(token: &str, word: &str) -> bool {
+pub(crate) fn word_matches(token: &str, word: &str) -> bool {
     match word.strip_suffix('*') {
         Some(stem) => token.starts_with(stem),
         None => token == word,
     }
+}
+
+/// True when a word matches any of the cue words (single words only).
+pub(crate) fn is_any(token: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word_matches(token, w))
 }
 
 /// True when any of the cues matches.
@@ -414,52 +571,26 @@ pub(crate) fn any(toks: &Words, cues: &[&str]) -> bool {
     cues.iter().any(|c| matches(toks, c))
 }
 
+/// The words matched by the first of the cues that matches (in the cues' order), as a
+/// reader would quote them: "complaint" for the cue `complain*`.
+pub(crate) fn first(toks: &Words, cues: &[&str]) -> Option<String> {
+    let cue = cues.iter().find(|c| matches(toks, c))?;
+    let at = *find(toks, cue).first()?;
+    Some(matched(toks, at, cue))
+}
+
+/// The words of a cue matched at word `at`.
+pub(crate) fn matched(toks: &Words, at: usize, cue: &str) -> String {
+    let n = cue.split_ascii_whitespace().count();
+    (at..(at + n).min(toks.len()))
+        .map(|k| toks.word(k))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// How many of the cues match.
 pub(crate) fn count(toks: &Words, cues: &[&str]) -> usize {
     cues.iter().filter(|c| matches(toks, c)).count()
-}
-
-/// Words that negate what follows them in a clause of a sentence.
-const NEGATIONS: &[&str] = &["not", "never", "cannot", "nor", "no"];
-/// How many words before a role a negation reaches ("cannot be discussed with the relevant
-/// Group Chair").
-const NEGATION_REACH: usize = 6;
-
-/// True when the role at `n` is named under a negation ("cannot be discussed with the Chair",
-/// "the chair ... should not attempt to deal with").
-pub(crate) fn negated(s: &Sentence, n: &Named) -> bool {
-    // A negated verb before the role, within its part of the sentence.
-    let from = n.tok.saturating_sub(NEGATION_REACH);
-    for k in (from..n.tok).rev() {
-        let t = &s.toks[k];
-        let gap = &s.text[t.end..s.toks[k + 1].start];
-        if gap.contains([',', ';', ':', '(']) || matches!(t.lower.as_str(), "unless" | "except") {
-            break;
-        }
-        if NEGATIONS.contains(&t.lower.as_str()) {
-            return true;
-        }
-    }
-    // The role as the subject of a negated verb: "The chair of the council should not attempt".
-    let after: Vec<&str> = s.toks[n.tok_end..s.toks.len().min(n.tok_end + 5)]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect();
-    after
-        .windows(2)
-        .take(4)
-        .any(|w| matches!(w[0], "should" | "must" | "will" | "shall" | "may") && w[1] == "not")
-        || after.first().is_some_and(|w| *w == "cannot")
-}
-
-/// True when the sentence opens with a condition ("If ...", "Where ...", "Should ...").
-pub(crate) fn conditional(s: &Sentence) -> bool {
-    s.toks.first().is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "if" | "where" | "should" | "failing" | "unless" | "in"
-        ) && (t.lower != "in" || s.toks.get(1).is_some_and(|n| n.lower == "the"))
-    })
 }
 
 #[cfg(test)]

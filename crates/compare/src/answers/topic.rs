@@ -1,42 +1,82 @@
-//! The generic route rule: a sentence is on a question's topic when each group of topic cues
-//! matches in it (some groups may also be met by the headings above it), it holds one of the
-//! question's routing verbs, and it names roles. The best such sentence (most cues, most roles,
-//! first in the document on a tie) gives the route; conditional sentences after it that route
-//! further extend it ("Where necessary, the Leader ... will determine"); other sentences giving
-//! no new role are cited as support. A question whose answer is a set of people rather than a
-//! ladder (who speaks to the media) combines every matching sentence, in document order.
+//! The generic route rule. A sentence answers a question when the question's topic is met
+//! there (each group of topic cues in the sentence, or, where the question allows, in the
+//! sentences before it in its clause, in a list's lead-in, in the headings above it or in the
+//! clause before it) and it names roles doing what the question asks (`slots.rs`: the matter
+//! sent to them, decided by them, told to them...). A topic met only around the sentence needs
+//! the sentence itself to carry on with it: a word of the question's business ("decide",
+//! "statement") or a word that points back ("this", "such").
+//!
+//! The best such sentence (most cues, most roles, first in the document on a tie) gives the
+//! route. The sentences and clauses after it that carry the matter on ("If it is about the
+//! Chief Officer, ...", "Failing that, ...", "The Clerk may refer it to ...", the items of its
+//! list) extend it, each step typed by the words before it (`route.rs`). Other sentences that
+//! give no new role are cited as support. A question answered by a set of people rather than
+//! a ladder (who speaks to the media) combines every matching sentence, in document order.
+//!
+//! A sentence squarely on the topic that names roles but sends the matter to none of them is
+//! kept as "mentioned, unclear" when nothing better is found.
 
-use super::route::Route;
-use super::text::{Named, Sentence, View, any, conditional, count};
+use concord_model::roles::{Party, role};
+
+use super::route::{Route, relation};
+use super::slots::{Class, Slot};
+use super::text::{Sentence, View, Words, any, first, is_any};
+
+/// Where a group of cues may be met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Reach {
+    /// In the sentence (a list item's lead-in included) or the sentences before it in its
+    /// clause.
+    Clause,
+    /// Also in the headings above it and the clauses before it in its section.
+    Section,
+}
+
+/// A group of topic cues, one of which must be met.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Group {
+    pub cues: &'static [&'static str],
+    pub reach: Reach,
+    /// The cues that count in a heading or the clause before, where a broad word would make
+    /// a whole section look on topic ("Relationships between councillors and officers");
+    /// empty for the same as `cues`.
+    pub context: &'static [&'static str],
+}
 
 /// A question's cues and how its route is read.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Topic {
-    /// Groups of cues: every group must match in the sentence (or in the one before it, with
-    /// `look_back`).
-    pub groups: &'static [&'static [&'static str]],
-    /// Indexes of groups that a heading above the sentence may satisfy instead.
-    pub heading_groups: &'static [usize],
+    /// Groups of cues: every group must be met.
+    pub groups: &'static [Group],
     /// Cues that name the topic outright and weigh one more.
     pub strong: &'static [&'static str],
-    /// Routing and deciding verbs, one of which the sentence must hold; none for no such need.
-    pub routing: &'static [&'static str],
-    /// The topic may be named in the sentence before, in the same paragraph ("The crucial
-    /// question is the determination of the need to know. This question must be determined
-    /// by the Clerk.").
-    pub look_back: bool,
-    /// Follow conditional sentences after the main one that route further.
+    /// What a role must be doing to be on the route.
+    pub classes: &'static [Class],
+    /// Words of the question's business; a sentence whose topic is met only around it must
+    /// hold one (or point back with "this", "such"...).
+    pub action: &'static [&'static str],
+    /// Phrases that rule a sentence out ("working relationship").
+    pub exclude: &'static [&'static str],
+    /// Words one of which a sentence must hold for a role the matter is only sent to to count
+    /// ("requests ... should be made to the Chief Executive"); empty for no such need.
+    pub send_needs: &'static [&'static str],
+    /// Words naming a role of speaking for the council ("spokesperson"): in a sentence holding
+    /// one, a councillor's office named without another part to play is that speaker ("Lead
+    /// Members ... undertake their role as a Council spokesperson").
+    pub speakers: &'static [&'static str],
+    /// Follow the sentences and clauses after the main one that carry the matter on.
     pub escalate: bool,
     /// Combine every matching sentence in document order.
     pub combine: bool,
 }
 
-/// What a rule found: the route, the clauses (main first) and the evidence.
+/// What a rule found: the route, the clauses (main first), the evidence and why.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
     pub route: Route,
     pub clauses: Vec<String>,
     pub evidence: String,
+    pub why: String,
 }
 
 /// One sentence that matched, with the route it gives.
@@ -46,79 +86,428 @@ pub(crate) struct Hit {
     pub score: usize,
     pub route: Route,
     pub used: Vec<usize>,
+    /// The topic cue and where it was met, for [`Found::why`].
+    pub topic: String,
 }
+
+/// Words that point back to a topic named before ("This should be taken up ...").
+pub(crate) const POINTERS: &[&str] = &[
+    "this",
+    "these",
+    "it",
+    "such",
+    "that",
+    "those",
+    "they",
+    "matter",
+    "matters",
+    "question",
+    "questions",
+    "dispute",
+    "disputes",
+    "issue",
+    "issues",
+    "case",
+    "cases",
+    "them",
+];
 
 /// Finds a topic's route in a document.
 pub(crate) fn find(view: &View<'_>, t: &Topic) -> Option<Found> {
-    let hits: Vec<Hit> = (0..view.sentences.len())
-        .filter_map(|i| hit(view, t, i))
-        .collect();
-    gather(view, hits, t.combine)
-}
-
-fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Hit> {
-    let s = &view.sentences[i];
-    let prev = (t.look_back && s.index > 0)
-        .then(|| i.checked_sub(1).map(|p| &view.sentences[p]))
-        .flatten()
-        .filter(|p| p.unit == s.unit);
-    let heads = &view.headings[s.clause];
-    let mut score = 0;
-    for (g, cues) in t.groups.iter().enumerate() {
-        if any(&s.toks, cues) {
-            score += 1;
-        } else if prev.is_some_and(|p| any(&p.toks, cues))
-            || (t.heading_groups.contains(&g) && any(heads, cues))
-        {
-            // Met, but not in the sentence itself: weighs nothing.
-        } else {
-            return None;
+    let mut unclear = None;
+    let mut hits = Vec::new();
+    for i in 0..view.sentences.len() {
+        match hit(view, t, i) {
+            Some(Ok(h)) => hits.push(h),
+            Some(Err(u)) if unclear.is_none() => unclear = Some(u),
+            _ => {}
         }
     }
-    if !t.routing.is_empty() && !any(&s.toks, t.routing) {
+    gather(view, hits, t.combine).or(unclear)
+}
+
+/// Where the group's cues are met for sentence `i`: the cue and a word for where, or `None`.
+pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'static str)> {
+    let s = &view.sentences[i];
+    if let Some(c) = first(&s.toks, g.cues) {
+        return Some((c, "sentence"));
+    }
+    if g.reach >= Reach::Clause {
+        let c = &view.clauses[s.clause];
+        for j in c.sentences.start..i {
+            if let Some(cue) = first(&view.sentences[j].toks, g.cues) {
+                return Some((cue, "clause"));
+            }
+        }
+        // The next sentence, when it goes on about the same thing: "Ask the Monitoring
+        // Officer to look at it. They will decide whether you need to know ...".
+        if let Some(next) = view.sentences.get(i + 1).filter(|n| {
+            c.sentences.contains(&(i + 1))
+                && n.own_words().first().is_some_and(|t| {
+                    matches!(&*t.lower, "they" | "this" | "it" | "he" | "she" | "that")
+                })
+        }) && let Some(cue) = first(&next.toks, g.cues)
+        {
+            return Some((cue, "next sentence"));
+        }
+    }
+    if g.reach >= Reach::Section {
+        let cues = if g.context.is_empty() {
+            g.cues
+        } else {
+            g.context
+        };
+        if let Some(cue) = view.clause_first(s.clause, cues, true) {
+            return Some((cue, "heading"));
+        }
+        if let Some(b) = view.before(s.clause).next()
+            && let Some(cue) = view.clause_first(b, cues, false)
+        {
+            return Some((cue, "clause before"));
+        }
+    }
+    None
+}
+
+/// The hit of sentence `i`: `Ok` with a route, `Err` with an unclear answer when the topic is
+/// squarely there but no role is sent the matter, `None` when off the topic.
+fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
+    let s = &view.sentences[i];
+    // Most sentences name no role: nothing to answer with, nothing to look up (a spokesperson
+    // word may yet give a councillor's office a part, so any role will do).
+    if s.named.is_empty() || any(&s.toks, t.exclude) {
+        return None;
+    }
+    let mut slots = s.slots.clone();
+    if let Some(cue) = first(&s.toks, t.speakers) {
+        for (n, sl) in s.named.iter().zip(slots.iter_mut()) {
+            let councillor = role(&n.mention.role).is_some_and(|r| r.party == Party::Councillor);
+            if sl.class == Class::Other && councillor {
+                sl.class = Class::Speak;
+                sl.cue.clone_from(&cue);
+            }
+        }
+    }
+    if !t.send_needs.is_empty() && !any(&s.toks, t.send_needs) {
+        for sl in slots.iter_mut().filter(|sl| sl.class == Class::Send) {
+            sl.class = Class::Other;
+        }
+    }
+    // A sentence that sends the matter to no role can only be "mentioned, unclear", and only
+    // with its topic in the sentence itself: nothing around it need be looked up.
+    let routable = slots
+        .iter()
+        .any(|sl| !sl.negated && t.classes.contains(&sl.class));
+    let mut score = 0;
+    let mut around = false;
+    let mut next = false;
+    let mut topic = Vec::new();
+    for g in t.groups {
+        let (cue, place) = if routable {
+            met(view, i, g)?
+        } else {
+            (first(&s.toks, g.cues)?, "sentence")
+        };
+        if place == "sentence" {
+            score += 1;
+        } else {
+            around = true;
+            next |= place == "next sentence";
+        }
+        topic.push(format!("“{cue}” ({place})"));
+    }
+    // A topic met around the sentence needs the sentence to carry on with it; met in the next
+    // sentence ("They will decide whether ..."), that sentence may say the business.
+    let business = carries_on(s, t.action)
+        || (next
+            && view
+                .sentences
+                .get(i + 1)
+                .is_some_and(|n| any(&n.toks, t.action)));
+    if around && !t.action.is_empty() && !business {
         return None;
     }
     let mut route = Route::default();
-    route.add(s, |_| true, false);
+    add_kept(s, &slots, t.classes, &mut route, &|_| true, false);
     if route.is_empty() {
-        return None;
+        let named = s.named.iter().zip(&slots).any(|(_, sl)| !sl.negated);
+        if around || !named {
+            return None;
+        }
+        return Some(Err(Found {
+            route,
+            clauses: vec![view.clause_of(s).id.clone()],
+            evidence: s.text.clone(),
+            why: format!(
+                "{}: topic {}, but no role the matter goes to",
+                view.clause_of(s).id,
+                topic.join(", ")
+            ),
+        }));
     }
     let mut used = vec![i];
     if t.escalate {
-        escalate(view, i, &mut route, &mut used, t.routing, &|_, _| true);
+        escalate(
+            view,
+            i,
+            &mut route,
+            &mut used,
+            t.classes,
+            &|_, _| true,
+            &|_| false,
+        );
     }
-    score += count(&s.toks, t.strong) + usize::from(!t.routing.is_empty()) + route.roles().len();
-    Some(Hit {
+    score += usize::from(any(&s.toks, t.strong)) + route.roles().len() + usize::from(!around);
+    Some(Ok(Hit {
         sentence: i,
         score,
         route,
         used,
+        topic: topic.join(", "),
+    }))
+}
+
+/// True when a sentence carries on a topic met around it: it holds one of the action words or
+/// points back.
+pub(crate) fn carries_on(s: &Sentence, action: &[&str]) -> bool {
+    // An item's own words, without its lead-in (most sentences are their own words).
+    let has_action = if s.own == 0 {
+        any(&s.toks, action)
+    } else {
+        any(
+            &Words::new(&s.text[s.toks.get(s.own).map_or(0, |t| t.start)..]),
+            action,
+        )
+    };
+    has_action
+        || s.own_words()
+            .iter()
+            .take(6)
+            .any(|t| is_any(&t.lower, POINTERS))
+}
+
+/// Adds the roles of a sentence that do what `classes` asks (and that `keep` accepts, and
+/// are not negated) to the route, each joined by the words before it. `prev_end` is where the
+/// last step's role ended in this sentence (`None` when the sentence is a new one after it).
+pub(crate) fn add_kept(
+    s: &Sentence,
+    slots: &[Slot],
+    classes: &[Class],
+    route: &mut Route,
+    keep: &dyn Fn(usize) -> bool,
+    continuing: bool,
+) -> bool {
+    let from = route.len();
+    let about: Vec<(usize, String)> = s
+        .named
+        .iter()
+        .zip(slots)
+        .filter(|(_, sl)| sl.class == Class::About)
+        .map(|(n, _)| (n.tok, n.mention.role.clone()))
+        .collect();
+    let mut prev_end: Option<usize> = None;
+    let mut added = false;
+    let mut consulted = Vec::new();
+    for (m, (n, sl)) in s.named.iter().zip(slots).enumerate() {
+        if sl.negated || !classes.contains(&sl.class) || !keep(m) {
+            continue;
+        }
+        let start = prev_end.unwrap_or(s.own.min(n.tok));
+        let join = relation(
+            s,
+            start,
+            n.tok,
+            &about,
+            route.last(),
+            prev_end.is_none() && continuing,
+        );
+        let before = route.len();
+        route.push(&n.mention, join, sl.cue.clone());
+        // A role already on the route is no new step: the next step reads its words from the
+        // last step added ("If the matter concerns the Leader, the Director will refer it to
+        // the Chief Executive").
+        if route.len() > before {
+            added = true;
+            if sl.class == Class::Consult {
+                consulted.push(n.mention.role.clone());
+            }
+            prev_end = Some(n.tok_end);
+        }
+    }
+    route.settle_commas(from);
+    if from == 0 && !consulted.is_empty() {
+        route.consulted_last(&consulted);
+    }
+    added
+}
+
+/// Words that open a sentence carrying a matter on: "If ...", "Where ...", "Failing that".
+const OPENERS: &[&str] = &[
+    "if",
+    "where",
+    "when",
+    "whenever",
+    "should",
+    "failing",
+    "unless",
+    "after",
+    "then",
+    "thereafter",
+    "alternatively",
+    "otherwise",
+    "subsequently",
+    "further",
+    "finally",
+    "ultimately",
+    "any",
+    "in",
+    "a",
+    "an",
+    "complaints",
+    "concerns",
+    "for",
+];
+/// Phrases that carry a matter on wherever they stand in a sentence.
+const CARRY_ON: &[&str] = &[
+    "escalat*",
+    "may then",
+    "will then",
+    "should then",
+    "may refer",
+    "will refer",
+    "may be referred",
+    "will be referred",
+    "refer it",
+    "refer the matter",
+    "not resolved",
+    "unresolved",
+    "remains dissatisfied",
+    "still dissatisfied",
+    "remain dissatisfied",
+    "not satisfied",
+    "appeal",
+    "failing that",
+    "after that",
+    "next step",
+];
+
+/// Words that open a clause carrying on the matter of the clause before: a condition or a
+/// word of sequence ("If the complaint concerns the Chief Officer, ...", "Failing that, ...").
+/// A clause that opens on a new case ("A complaint about the Town Clerk is made to ...") is a
+/// rule of its own.
+const CLAUSE_OPENERS: &[&str] = &[
+    "if",
+    "where",
+    "when",
+    "whenever",
+    "should",
+    "failing",
+    "unless",
+    "then",
+    "thereafter",
+    "alternatively",
+    "otherwise",
+    "subsequently",
+    "finally",
+    "ultimately",
+];
+
+/// True when the first sentence of a later clause carries on the matter of a route: it
+/// escalates it ("If the matter is not resolved, ...") or turns on whom it concerns ("If the
+/// complaint is about the Chief Officer, ..."). A later clause opening on another case of the
+/// matter ("Where the concern is that the Code of Conduct was broken, it may also be made to
+/// ...") is a rule of its own.
+fn clause_continues(s: &Sentence, slots: &[Slot]) -> bool {
+    let own = s.own_words();
+    let opener = own
+        .first()
+        .is_some_and(|t| CLAUSE_OPENERS.contains(&&*t.lower));
+    any(&s.toks, CARRY_ON) || (opener && slots.iter().any(|sl| sl.class == Class::About))
+}
+
+/// True when sentence `j` carries on the matter of a route: it opens with a condition or a
+/// word of sequence, holds a phrase of escalation, or its subject is a role on the route ("The
+/// Town Clerk may, where the matter is serious, refer it to ...").
+pub(crate) fn continues(s: &Sentence, slots: &[Slot], route: &Route) -> bool {
+    let own = s.own_words();
+    let opener = own.first().is_some_and(|t| {
+        OPENERS.contains(&&*t.lower)
+            && match &*t.lower {
+                // "In the event", "In the case of", not "In general".
+                "in" => own
+                    .get(1)
+                    .is_some_and(|n| matches!(&*n.lower, "the" | "that" | "any" | "such")),
+                // "A complaint about the Chief Officer ...", "Complaints about ...": a case of
+                // the matter.
+                "a" | "an" | "any" | "complaints" | "concerns" | "for" => {
+                    slots.iter().any(|sl| sl.class == Class::About)
+                }
+                _ => true,
+            }
+    });
+    if opener || any(&s.toks, CARRY_ON) {
+        return true;
+    }
+    // The subject is a role already on the route.
+    s.named.first().zip(slots.first()).is_some_and(|(n, sl)| {
+        route.has(&n.mention.role) && n.tok <= s.own + 2 && !matches!(sl.class, Class::About)
     })
 }
 
-/// Follows the conditional sentences after sentence `i` in its paragraph that route further.
+/// Follows the sentences after sentence `i` in its clause (its items included), then the
+/// clauses after it in its section, while they carry the matter on, adding the roles they send
+/// it to.
 pub(crate) fn escalate(
     view: &View<'_>,
     i: usize,
     route: &mut Route,
     used: &mut Vec<usize>,
-    routing: &[&str],
-    keep: &dyn Fn(&Sentence, &Named) -> bool,
+    classes: &[Class],
+    keep: &dyn Fn(&Sentence, usize) -> bool,
+    stop: &dyn Fn(&Sentence) -> bool,
 ) {
     let s = &view.sentences[i];
-    for j in i + 1..view.sentences.len() {
-        let next = &view.sentences[j];
-        if next.unit != s.unit || !conditional(next) {
+    let mut clause = s.clause;
+    let mut j = i + 1;
+    let lead_is_list = !view.clauses[s.clause].clause.items.is_empty();
+    loop {
+        if j >= view.sentences.len() {
             break;
         }
-        if !routing.is_empty() && !any(&next.toks, routing) {
-            continue;
+        let next = &view.sentences[j];
+        if stop(next) {
+            break;
         }
-        let before = route.roles().len();
-        route.add(next, |n| keep(next, n), true);
-        if route.roles().len() > before || next.named.iter().any(|n| keep(next, n)) {
-            used.push(j);
+        if next.clause != clause {
+            // The next clause of the section carries on only when its first sentence does.
+            if view.next_in_section(clause) != Some(next.clause) {
+                break;
+            }
+            let sl = &next.slots;
+            let routes = next.named.iter().zip(sl).any(|(_, x)| x.class.routes());
+            if !clause_continues(next, sl) || !routes {
+                break;
+            }
+            clause = next.clause;
         }
+        let sl = &next.slots;
+        let in_list = next.item && lead_is_list && next.clause == s.clause;
+        let routed = next
+            .named
+            .iter()
+            .zip(sl)
+            .enumerate()
+            .any(|(m, (_, x))| classes.contains(&x.class) && !x.negated && keep(next, m));
+        if routed {
+            if !(in_list || continues(next, sl, route)) {
+                break;
+            }
+            let keep_m = |m: usize| keep(next, m);
+            if add_kept(next, sl, classes, route, &keep_m, true) {
+                used.push(j);
+            }
+        }
+        j += 1;
     }
 }
 
@@ -130,6 +519,15 @@ pub(crate) fn gather(view: &View<'_>, hits: Vec<Hit>, combine: bool) -> Option<F
         .enumerate()
         .max_by_key(|(k, h)| (h.score, std::cmp::Reverse(*k)))
         .map(|(k, _)| k)?;
+    // A ladder starts at its first rung: an earlier hit whose route runs on into the best one
+    // ("Tell your manager. If ..., go to the Town Clerk.") is the answer.
+    let best = if combine {
+        best
+    } else {
+        hits.iter()
+            .position(|h| h.sentence < hits[best].sentence && h.used.contains(&hits[best].sentence))
+            .unwrap_or(best)
+    };
     let main = &hits[best];
     let id = |h: &Hit| view.clause_of(&view.sentences[h.sentence]).id.clone();
     let mut clauses = vec![id(main)];
@@ -138,6 +536,12 @@ pub(crate) fn gather(view: &View<'_>, hits: Vec<Hit>, combine: bool) -> Option<F
     } else {
         main.route.clone()
     };
+    let mut whys = vec![format!(
+        "{}: topic {}; {}",
+        id(main),
+        main.topic,
+        main.route.why()
+    )];
     for h in &hits {
         let supports = combine || main.route.covers(&h.route);
         if !supports {
@@ -148,6 +552,9 @@ pub(crate) fn gather(view: &View<'_>, hits: Vec<Hit>, combine: bool) -> Option<F
         }
         let c = id(h);
         if !clauses.contains(&c) {
+            if combine {
+                whys.push(format!("{c}: {}", h.route.why()));
+            }
             clauses.push(c);
         }
     }
@@ -161,5 +568,6 @@ pub(crate) fn gather(view: &View<'_>, hits: Vec<Hit>, combine: bool) -> Option<F
         route,
         clauses,
         evidence,
+        why: whys.join(" | "),
     })
 }

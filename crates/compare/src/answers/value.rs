@@ -1,30 +1,31 @@
 //! Values in text: periods of days ("within five working days", "seven days before", "one
-//! week", "48 hours"), review cycles ("every four years", "annually", "biennially") and the
-//! body that acts ("by the Corporate Governance and Standards Committee").
+//! week", "48 hours", "two business days", "the next working day"), review cycles ("every four
+//! years", "annually", "biennially", "quadrennially", "once in each council term") and the
+//! body that acts ("by the Corporate Governance and Standards Committee", "The Council will
+//! review").
 
+use concord_model::roles::Lexicon;
+use concord_model::words::{SMALL_NUMBERS, number_word};
+
+use super::route::display;
 use super::text::Tok;
 
 /// A period found in a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Period {
     pub days: u32,
     pub working: bool,
     /// The index of its number word.
     pub tok: usize,
+    /// The words as written, for an answer's why ("ten working days").
+    pub words: String,
 }
 
-/// Number words below twenty; "a" and "an" count as one before a unit ("a week").
-const SMALL: &[&str] = &concord_model::words::SMALL_NUMBERS;
-/// The tens, from twenty.
-const TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 fn small(w: &str) -> Option<u32> {
-    if matches!(w, "a" | "an") {
+    if w == "one" {
         return Some(1);
     }
-    SMALL
+    SMALL_NUMBERS
         .iter()
         .position(|s| *s == w)
         .and_then(|n| u32::try_from(n).ok())
@@ -33,17 +34,16 @@ fn small(w: &str) -> Option<u32> {
 /// A number at word `k` ("5", "five", "twenty one", "twenty-one"), with how many words it
 /// takes.
 fn number(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
-    let w = toks.get(k)?.lower.as_str();
+    let w = &*toks.get(k)?.lower;
     if let Ok(n) = w.parse::<u32>() {
         return (n <= 1000).then_some((n, 1));
     }
-    if let Some(t) = TENS.iter().position(|s| *s == w) {
-        let tens = u32::try_from(t).ok()? * 10 + 20;
+    if let Some(tens) = number_word(w).filter(|n| *n >= 20) {
         // "twenty one" (the hyphen of "twenty-one" splits words too).
         let unit = toks
             .get(k + 1)
             .and_then(|n| small(&n.lower))
-            .filter(|u| (1..10).contains(u) && !matches!(toks[k + 1].lower.as_str(), "a" | "an"));
+            .filter(|u| (1..10).contains(u) && !matches!(&*toks[k + 1].lower, "a" | "an"));
         return Some(match unit {
             Some(u) => (tens + u, 2),
             None => (tens, 1),
@@ -53,40 +53,78 @@ fn number(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
 }
 
 /// Every period of days in the words: a number, perhaps "working", "business", "calendar" or
-/// "clear", then days, weeks, a fortnight or hours (whole days only).
+/// "clear", then days, weeks, a fortnight or hours (whole days only); "the next working day"
+/// is one working day.
 pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
     let mut out = Vec::new();
     let mut next_free = 0;
+    let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     for k in 0..toks.len() {
         if k < next_free {
             continue;
         }
-        if toks[k].lower == "fortnight" {
-            let article = k > 0 && matches!(toks[k - 1].lower.as_str(), "a" | "one");
-            if article {
+        if w(k) == "fortnight" {
+            if k > 0 && matches!(w(k - 1), "a" | "one") {
                 out.push(Period {
                     days: 14,
                     working: false,
                     tok: k - 1,
+                    words: format!("{} fortnight", w(k - 1)),
                 });
             }
             continue;
         }
-        let Some((n, len)) = number(toks, k) else {
+        if w(k) == "next" && w(k + 1) == "working" && w(k + 2) == "day" {
+            out.push(Period {
+                days: 1,
+                working: true,
+                tok: k,
+                words: "the next working day".into(),
+            });
+            next_free = k + 3;
+            continue;
+        }
+        // "a week" is a period after "within", "in", "at least"..., not in "37 hours a week".
+        let article = matches!(w(k), "a" | "an")
+            && (k == 0
+                || matches!(
+                    w(k - 1),
+                    "within"
+                        | "in"
+                        | "for"
+                        | "after"
+                        | "than"
+                        | "least"
+                        | "over"
+                        | "under"
+                        | "about"
+                        | "to"
+                        | "of"
+                        | "before"
+                        | "inside"
+                        | "only"
+                        | "just"
+                        | "give"
+                        | "given"
+                        | "have"
+                        | "receive"
+                        | "with"
+                ));
+        let Some((n, len)) = number(toks, k).or(article.then_some((1, 1))) else {
             continue;
         };
         let mut j = k + len;
         let mut working = false;
         while let Some(t) = toks.get(j) {
-            match t.lower.as_str() {
-                "working" | "business" => working = true,
-                "calendar" | "clear" => {}
+            match &*t.lower {
+                "working" | "business" | "office" => working = true,
+                "calendar" | "clear" | "full" => {}
                 _ => break,
             }
             j += 1;
         }
         let Some(unit) = toks.get(j) else { continue };
-        let days = match unit.lower.as_str() {
+        let days = match &*unit.lower {
             "day" | "days" => n,
             "week" | "weeks" if working => n * 5,
             "week" | "weeks" => n * 7,
@@ -95,41 +133,78 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
         };
         // "a" and "an" count only before a unit word: "a week", not "a Member".
         next_free = j + 1;
+        let words = (k..=j).map(w).collect::<Vec<_>>().join(" ");
         out.push(Period {
             days,
-            working,
+            working: working && !matches!(&*unit.lower, "hour" | "hours"),
             tok: k,
+            words,
         });
     }
     out
 }
 
-/// A review cycle in years: "every four years", "every year", "annually", "biennially",
-/// "each year", "every other year".
-pub(crate) fn years(toks: &[Tok]) -> Option<u32> {
+/// A review cycle in years, with the words that said it: "every four years", "every year",
+/// "annually", "biennially", "quadrennially", "each year", "every other year", "every 24
+/// months", "once in each council term" (four years).
+pub(crate) fn years(toks: &[Tok]) -> Option<(u32, String)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     for k in 0..toks.len() {
-        let w = toks[k].lower.as_str();
-        match w {
-            "annually" | "annual" | "yearly" => return Some(1),
-            "biennially" | "biennial" => return Some(2),
-            "triennially" | "triennial" => return Some(3),
-            "every" | "each" => {
-                let next = toks.get(k + 1).map(|t| t.lower.as_str());
-                if matches!(next, Some("year")) {
-                    return Some(1);
-                }
-                if next == Some("other") && toks.get(k + 2).is_some_and(|t| t.lower == "year") {
-                    return Some(2);
-                }
-                if let Some((n, len)) = number(toks, k + 1)
-                    && toks
-                        .get(k + 1 + len)
-                        .is_some_and(|t| matches!(t.lower.as_str(), "years" | "year"))
-                {
-                    return Some(n);
+        let word = w(k);
+        let found = match word {
+            // "on a two-yearly basis".
+            "yearly" if k > 0 && number(toks, k - 1).is_some_and(|(n, _)| n > 1) => {
+                number(toks, k - 1).map(|(n, _)| n)
+            }
+            "annually" | "yearly" => Some(1),
+            "annual" if matches!(w(k + 1), "review" | "basis" | "reviews") => Some(1),
+            "biennially" => Some(2),
+            "biennial" if matches!(w(k + 1), "review" | "basis") => Some(2),
+            "triennially" => Some(3),
+            "triennial" if matches!(w(k + 1), "review" | "basis") => Some(3),
+            "quadrennially" => Some(4),
+            "quadrennial" if matches!(w(k + 1), "review" | "basis") => Some(4),
+            "term" | "terms"
+                if matches!(w(k.wrapping_sub(1)), "council" | "electoral")
+                    && (k >= 2 && matches!(w(k - 2), "each" | "every" | "per" | "the"))
+                    && (k < 3 || w(k - 3) != "of") =>
+            {
+                // "once in each council term", "every council term": the four years between
+                // ordinary elections.
+                Some(4)
+            }
+            "every" | "each" | "once" => {
+                let next = w(k + 1);
+                if matches!(next, "year" | "twelve") && (next == "year" || w(k + 2) == "months") {
+                    Some(1)
+                } else if matches!(next, "other" | "second") && w(k + 2) == "year" {
+                    Some(2)
+                } else if next == "a" && w(k + 2) == "year" {
+                    Some(1)
+                } else if let Some((n, len)) = number(toks, k + 1) {
+                    match w(k + 1 + len) {
+                        "years" | "year" => Some(n),
+                        "months" if n % 12 == 0 && n > 0 => Some(n / 12),
+                        _ => None,
+                    }
+                } else {
+                    None
                 }
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(n) = found {
+            // The words up to the unit: "every four years", not "every four years or".
+            let end = (k + 1..(k + 5).min(toks.len()))
+                .find(|&j| matches!(w(j), "year" | "years" | "months" | "term"))
+                .map_or(k + 1, |j| j + 1);
+            let words = (k..end).map(w).collect::<Vec<_>>();
+            let words = match word {
+                "every" | "each" | "once" => words.join(" "),
+                "term" | "terms" => format!("{} {}", w(k - 1), word),
+                _ => word.to_string(),
+            };
+            return Some((n, words));
         }
     }
     None
@@ -143,18 +218,25 @@ const BODIES: &[&str] = &[
     "Panel",
     "Cabinet",
     "Executive",
+    "Sub-Committee",
 ];
 
 /// The body named in a sentence: a capitalised name ending in "Committee", "Council" and the
-/// like, preferring one after "by the". Quotes and brackets around a word are part of the name
-/// as written ("the Audit & \"Standards\" Committee"); punctuation after its last word is not.
-pub(crate) fn body(text: &str) -> Option<String> {
+/// like, preferring one after "by the" and then one before the verb of reviewing (the body
+/// that reviews); else the first role the lexicon finds ("The Monitoring Officer will review").
+/// Quotes and brackets around a word are part of the name as written ("the Audit &
+/// \"Standards\" Committee"); punctuation after its last word is not.
+pub(crate) fn body(text: &str, lexicon: &Lexicon) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     // A word without the punctuation around it: what says whether it is capitalised or a noun.
     let core = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let mut best: Option<(bool, String)> = None;
     for (k, w) in words.iter().enumerate() {
         if !BODIES.contains(&core(w).as_str()) {
+            continue;
+        }
+        // "the Council's arrangements" names no body that acts.
+        if w.ends_with("'s") || w.ends_with("’s") {
             continue;
         }
         // Walk back over capitalised words and the small words inside names.
@@ -186,18 +268,26 @@ pub(crate) fn body(text: &str) -> Option<String> {
             best = Some(candidate);
         }
     }
-    best.map(|(_, n)| n)
+    if let Some((_, name)) = best {
+        return Some(name);
+    }
+    lexicon.mentions(text).first().map(display)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokens;
     use super::*;
+    use concord_model::roles::Shape;
+    use concord_model::words::{Token, tokens};
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokens(s).into_iter().map(Token::into_owned).collect()
+    }
 
     #[test]
     fn periods_in_words() {
         let p = |s: &str| {
-            periods(&tokens(s))
+            periods(&toks(s))
                 .into_iter()
                 .map(|p| (p.days, p.working))
                 .collect::<Vec<_>>()
@@ -211,31 +301,45 @@ mod tests {
         assert_eq!(p("within twenty-eight days"), [(28, false)]);
         assert_eq!(p("sixteen working days"), [(16, true)]);
         assert_eq!(p("ninety days"), [(90, false)]);
+        assert_eq!(p("within two business days"), [(2, true)]);
+        assert_eq!(p("within a working week"), [(5, true)]);
+        assert_eq!(p("by the next working day"), [(1, true)]);
         assert!(p("a Member of the Council").is_empty());
     }
 
     #[test]
     fn cycles_and_bodies() {
-        let y = |s: &str| years(&tokens(s));
+        let y = |s: &str| years(&toks(s)).map(|x| x.0);
         assert_eq!(y("reviewed at least every four years"), Some(4));
         assert_eq!(y("reviewed annually"), Some(1));
         assert_eq!(y("every other year"), Some(2));
+        assert_eq!(y("reviewed quadrennially"), Some(4));
+        assert_eq!(y("at least once in each council term"), Some(4));
+        assert_eq!(y("every 24 months"), Some(2));
+        assert_eq!(y("every two years at its annual meeting"), Some(2));
+        assert_eq!(y("at the annual meeting"), None);
         assert_eq!(y("revised at any time"), None);
+        let lex = Lexicon::new(Shape::Principal);
+        let b = |s: &str| body(s, &lex);
         assert_eq!(
-            body("This Protocol will be reviewed at least every four years by the Corporate Governance and Standards Committee.").as_deref(),
+            b("This Protocol will be reviewed at least every four years by the Corporate Governance and Standards Committee.").as_deref(),
             Some("Corporate Governance and Standards Committee")
         );
         assert_eq!(
-            body("The Council will review it by the Staffing Committee").as_deref(),
+            b("The Council will review it by the Staffing Committee").as_deref(),
             Some("Staffing Committee")
         );
         assert_eq!(
-            body("The Audit and Standards Committee reviews this protocol annually.").as_deref(),
+            b("The Audit and Standards Committee reviews this protocol annually.").as_deref(),
             Some("Audit and Standards Committee")
         );
         assert_eq!(
-            body("This protocol is reviewed every three years by the Audit & \"Standards\" <Committee>, or sooner.").as_deref(),
+            b("This protocol is reviewed every three years by the Audit & \"Standards\" <Committee>, or sooner.").as_deref(),
             Some("Audit & \"Standards\" <Committee>")
+        );
+        assert_eq!(
+            b("The Monitoring Officer will review this protocol every two years.").as_deref(),
+            Some("Monitoring Officer")
         );
     }
 }

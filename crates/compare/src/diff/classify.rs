@@ -10,10 +10,12 @@
 //! name of the same role, or wording; plus numbering, position, split and merge notes.
 //!
 //! Roles come from the clause model (`Clause::roles`, tagged by the reader) when either side
-//! has them; otherwise from a small table of role phrases used only to notice that a role
-//! changed, not to say who does what (that is `answers`' job).
+//! has them, and from `concord-model`'s lexicon (the one role table, resolved for the council's
+//! kind) on the changed text, to notice that a role changed or was only renamed; who does what
+//! is `answers`' job.
 
-use concord_model::words::SMALL_NUMBERS;
+use concord_model::roles::Lexicon;
+use concord_model::words::{SMALL_NUMBERS, tokens};
 use std::collections::BTreeMap;
 
 use super::units::Unit;
@@ -22,6 +24,8 @@ use super::{Class, Op, Structure, Word};
 /// What [`classify`] looks at.
 #[derive(Debug)]
 pub(crate) struct Input<'a, 'u> {
+    /// The role lexicon for the council's kind.
+    pub lexicon: &'a Lexicon,
     pub old: &'a Unit<'u>,
     pub new: &'a Unit<'u>,
     pub words: &'a [Word],
@@ -37,54 +41,6 @@ pub(crate) struct Input<'a, 'u> {
 pub(crate) struct Verdict {
     pub class: Class,
     pub reason: String,
-}
-
-/// Role phrases (lowercase words) and the role they name. Aliases of one role share an id, so
-/// "Head of Paid Service" -> "Chief Executive" reads as a rename, not a change of role.
-const ROLES: &[(&str, &str)] = &[
-    ("monitoring officer", "monitoring-officer"),
-    ("chief executive", "chief-executive"),
-    ("head of paid service", "chief-executive"),
-    ("section 151 officer", "chief-finance-officer"),
-    ("s151 officer", "chief-finance-officer"),
-    ("chief finance officer", "chief-finance-officer"),
-    ("proper officer", "clerk"),
-    ("clerk", "clerk"),
-    ("executive director", "executive-director"),
-    ("strategic director", "strategic-director"),
-    ("assistant director", "assistant-director"),
-    ("associate director", "associate-director"),
-    ("director", "director"),
-    ("chief officer", "chief-officer"),
-    ("head of service", "head-of-service"),
-    ("senior officer", "senior-officer"),
-    ("line manager", "line-manager"),
-    ("political group leader", "group-leader"),
-    ("group leader", "group-leader"),
-    ("group chair", "group-leader"),
-    ("leader", "leader"),
-    ("chairman", "chair"),
-    ("chairperson", "chair"),
-    ("chair", "chair"),
-    ("mayor", "chair"),
-    ("portfolio holder", "portfolio-holder"),
-    ("cabinet member", "portfolio-holder"),
-    ("standards committee", "standards-committee"),
-    ("communications team", "communications-team"),
-    ("corporate management team", "corporate-management-team"),
-    ("human resources", "human-resources"),
-];
-
-/// [`ROLES`] with each phrase split into words once.
-fn role_phrases() -> &'static [(Vec<&'static str>, &'static str)] {
-    static PHRASES: std::sync::OnceLock<Vec<(Vec<&'static str>, &'static str)>> =
-        std::sync::OnceLock::new();
-    PHRASES.get_or_init(|| {
-        ROLES
-            .iter()
-            .map(|(phrase, id)| (phrase.split(' ').collect(), *id))
-            .collect()
-    })
 }
 
 /// Duties, rights and their negation.
@@ -302,50 +258,37 @@ fn structure_notes(input: &Input<'_, '_>) -> Vec<String> {
     notes
 }
 
-/// Lowercased words of a text with their original spelling.
+/// Lowercased words of a text with their original spelling (the model's tokenizer).
 struct Tokens<'a> {
+    text: &'a str,
     lower: Vec<String>,
     orig: Vec<&'a str>,
 }
 
 impl<'a> Tokens<'a> {
     fn new(text: &'a str) -> Tokens<'a> {
-        let orig: Vec<&str> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let toks = tokens(text);
         Tokens {
-            lower: orig.iter().map(|w| w.to_lowercase()).collect(),
-            orig,
+            text,
+            orig: toks.iter().map(|t| &text[t.start..t.end]).collect(),
+            lower: toks.into_iter().map(|t| t.lower.into_owned()).collect(),
         }
     }
 
-    /// Role mentions: (role id, the phrase as written), longest phrase first at each word.
-    fn roles(&self) -> Vec<(&'static str, String)> {
-        let phrases = role_phrases();
-        let mut out = Vec::new();
-        let mut k = 0;
-        while k < self.lower.len() {
-            let mut hit = None;
-            for (words, id) in phrases {
-                let n = words.len();
-                if words[0] == self.lower[k]
-                    && k + n <= self.lower.len()
-                    && words[1..] == self.lower[k + 1..k + n]
-                    && hit.is_none_or(|(m, _)| n > m)
-                {
-                    hit = Some((n, *id));
-                }
-            }
-            match hit {
-                Some((n, id)) => {
-                    out.push((id, self.orig[k..k + n].join(" ")));
-                    k += n;
-                }
-                None => k += 1,
-            }
-        }
-        out
+    /// Role mentions as the lexicon reads them: (role id, the words as written, qualifiers
+    /// included, with single spaces between them), in order.
+    fn roles(&self, lexicon: &Lexicon) -> Vec<(String, String)> {
+        lexicon
+            .mentions(self.text)
+            .into_iter()
+            .map(|m| {
+                let words: Vec<&str> = tokens(&m.text)
+                    .iter()
+                    .map(|t| &m.text[t.start..t.end])
+                    .collect();
+                (m.role, words.join(" "))
+            })
+            .collect()
     }
 }
 
@@ -355,11 +298,11 @@ fn roles(
     old: &Tokens<'_>,
     new: &Tokens<'_>,
 ) -> (Option<String>, Option<String>) {
-    let (o, n) = (old.roles(), new.roles());
-    let ids = |v: &[(&str, String)]| {
+    let (o, n) = (old.roles(input.lexicon), new.roles(input.lexicon));
+    let ids = |v: &[(String, String)]| {
         let mut m: BTreeMap<String, usize> = BTreeMap::new();
         v.iter()
-            .for_each(|(id, _)| *m.entry((*id).to_string()).or_default() += 1);
+            .for_each(|(id, _)| *m.entry(id.clone()).or_default() += 1);
         m
     };
     // The reader's tags describe a whole clause; use them for whole clauses only.
@@ -400,7 +343,7 @@ fn roles(
 }
 
 /// Phrases in `a` not matched (as written, case aside) in `b`, each once, in order.
-fn minus(a: &[(&str, String)], b: &[(&str, String)]) -> Vec<String> {
+fn minus(a: &[(String, String)], b: &[(String, String)]) -> Vec<String> {
     let mut pool: Vec<String> = b.iter().map(|(_, s)| s.to_lowercase()).collect();
     let mut out: Vec<String> = Vec::new();
     for (_, s) in a {

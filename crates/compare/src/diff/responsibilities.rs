@@ -1,7 +1,8 @@
 //! Responsibility changes: for each question of the catalogue whose answer differs between the
-//! two versions (another route of roles, or another value, or covered in one and not the
-//! other), the old and new answers, from [`crate::answers`]. Rewording that keeps the route
-//! and the value is not a responsibility change.
+//! two versions (another typed route, so "X or Y" becoming "X, then Y" is a change; another
+//! value; or covered in one and not the other), the old and new answers, from
+//! [`crate::answers`]. Rewording that keeps the route and the value is not a responsibility
+//! change, and neither is a topic going from "not covered" to "mentioned, unclear" or back.
 
 use concord_model::Document;
 use serde::Serialize;
@@ -20,28 +21,26 @@ pub struct ResponsibilityChange {
 }
 
 impl ResponsibilityChange {
-    /// The change in plain words: "Officer complaints about councillors: Monitoring Officer ->
-    /// Chief Executive (6.2)".
+    /// The change in plain words, quoting the clause each side comes from: "Officer
+    /// complaints about councillors: Monitoring Officer -> Chief Executive (6.2)" when both
+    /// come from one clause, "Clerk (4.2) -> Clerk or Chair (4.3)" when not.
     pub fn line(&self) -> String {
         let topic = concord_model::questions::question(&self.question)
             .map_or(self.question.as_str(), |q| q.topic);
         let side = |a: Option<&Answer>| a.map_or("not covered".to_string(), |a| a.summary.clone());
-        let clauses = self
-            .new
-            .as_ref()
-            .or(self.old.as_ref())
-            .map(|a| a.clauses.first().cloned().unwrap_or_default())
-            .unwrap_or_default();
-        let at = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!(" ({clauses})")
-        };
-        format!(
-            "{topic}: {} -> {}{at}",
-            side(self.old.as_ref()),
-            side(self.new.as_ref())
-        )
+        let main = |a: Option<&Answer>| a.and_then(|a| a.clauses.first().cloned());
+        let (old, new) = (self.old.as_ref(), self.new.as_ref());
+        let at = |c: Option<String>| c.map(|c| format!(" ({c})")).unwrap_or_default();
+        match (main(old), main(new)) {
+            (Some(o), Some(n)) if o != n => format!(
+                "{topic}: {}{} -> {}{}",
+                side(old),
+                at(Some(o)),
+                side(new),
+                at(Some(n))
+            ),
+            (o, n) => format!("{topic}: {} -> {}{}", side(old), side(new), at(n.or(o))),
+        }
     }
 }
 
@@ -59,7 +58,11 @@ pub(crate) fn changes(old: &Document, new: &Document) -> Vec<ResponsibilityChang
     a.into_iter()
         .zip(b)
         .filter_map(|((question, old), (_, new))| {
-            let changed = match (&old, &new) {
+            // "Mentioned, unclear" says nothing: it is no change from or to "not covered".
+            fn said(a: &Option<Answer>) -> Option<&Answer> {
+                a.as_ref().filter(|a| !a.unclear)
+            }
+            let changed = match (said(&old), said(&new)) {
                 (None, None) => false,
                 (Some(x), Some(y)) => x.differs_from(y),
                 _ => true,

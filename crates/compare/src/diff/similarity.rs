@@ -28,11 +28,11 @@ impl Grams {
     }
 }
 
-/// Lowercased words: runs of alphanumeric characters.
+/// Lowercased words: runs of alphanumeric characters (the model's tokenizer).
 pub(crate) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    concord_model::words::tokens(text)
+        .into_iter()
+        .map(|t| t.lower.into_owned())
         .collect()
 }
 

@@ -58,6 +58,10 @@ struct Choices {
     head: String,
     sections: BTreeMap<String, bool>,
     answers: BTreeMap<String, Choice>,
+    /// The council's own names for roles (`[roles.ID] name`), by role id.
+    role_names: BTreeMap<String, String>,
+    /// How a route's steps follow each other, where chosen (`shape`), by question id.
+    shapes: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +87,8 @@ impl Choices {
                 .into_iter()
                 .map(|(q, a)| (q, choice(&a)))
                 .collect(),
+            role_names: BTreeMap::new(),
+            shapes: BTreeMap::new(),
         }
     }
 
@@ -103,6 +109,12 @@ impl Choices {
                 .answers
                 .iter()
                 .map(|(q, a)| (q.clone(), choice(a)))
+                .collect(),
+            role_names: o.roles.clone(),
+            shapes: o
+                .shapes
+                .iter()
+                .map(|(q, h)| (q.clone(), h.shape().to_string()))
                 .collect(),
         }
     }
@@ -125,6 +137,11 @@ impl Choices {
         if changed {
             return (c, true);
         }
+        for id in catalogue::role_ids() {
+            if let Some(n) = form.get(&format!("rolename-{id}")) {
+                c.role_names.insert(id.to_string(), n.to_string());
+            }
+        }
         // The page's form says it sent its sections (an unticked box sends nothing).
         if form.get("sections_sent").is_some() {
             for s in catalogue::SECTIONS {
@@ -144,6 +161,9 @@ impl Choices {
                     .unwrap_or("")
                     .to_string()
             };
+            if let Some(shape) = form.get(&format!("q-{}-shape", q.id)) {
+                c.shapes.insert(q.id.to_string(), shape.to_string());
+            }
             let answer = match q.answer {
                 AnswerKind::Route => Choice::Route(
                     (1..=ROUTE_STEPS)
@@ -188,6 +208,11 @@ impl Choices {
         if !self.head.trim().is_empty() {
             out.pair("head_of_paid_service", &string(&self.head), "head");
         }
+        for (id, n) in &self.role_names {
+            out.line("", &[]);
+            out.line(&format!("[roles.{id}]"), &[(1, format!("rolename-{id}"))]);
+            out.pair("name", &string(n), &format!("rolename-{id}"));
+        }
         out.line("", &[]);
         out.line("[sections]", &[]);
         for (id, on) in &self.sections {
@@ -208,7 +233,8 @@ impl Choices {
             let mut parts: Vec<(String, usize)> = Vec::new();
             let value = match a {
                 Choice::Route(r) => {
-                    let mut v = String::from("[");
+                    let shape = self.shapes.get(q.id);
+                    let mut v = String::from(if shape.is_some() { "{ roles = [" } else { "[" });
                     for (i, role) in r.iter().enumerate() {
                         if i > 0 {
                             v.push_str(", ");
@@ -219,6 +245,12 @@ impl Choices {
                     v.push(']');
                     if r.is_empty() {
                         parts.push((format!("q-{}-1", q.id), key.len()));
+                    }
+                    if let Some(shape) = shape {
+                        v.push_str(", shape = ");
+                        parts.push((format!("q-{}-shape", q.id), key.len() + v.len()));
+                        v.push_str(&string(shape));
+                        v.push_str(" }");
                     }
                     v
                 }
@@ -550,6 +582,11 @@ fn found(a: concord_compare::answers::Answer) -> concord_draft::infer::Found {
         choice,
         clauses: a.clauses,
         evidence: a.evidence,
+        relations: a
+            .route
+            .iter()
+            .map(|s| s.relation.as_str().to_string())
+            .collect(),
     }
 }
 
@@ -614,9 +651,39 @@ fn page(
         (!all.is_empty()).then(|| all.join("; "))
     };
     let previews = o.drafted.as_ref().map(previews).unwrap_or_default();
+    let name_of = |id: &str| {
+        c.role_names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| crate::views::role_name(id))
+    };
     let roles: Vec<Value> = catalogue::roles_for(&c.kind)
         .into_iter()
-        .map(|id| context! { id => id, name => crate::views::role_name(id) })
+        .map(|id| context! { id => id, name => name_of(id) })
+        .collect();
+    // The roles the routes name, each with the council's own name for it, if it has one.
+    let mut in_use: Vec<&str> = Vec::new();
+    for a in c.answers.values() {
+        if let Choice::Route(r) = a {
+            for id in r {
+                if let Some(role) = concord_model::roles::role(id)
+                    && !in_use.contains(&role.id)
+                {
+                    in_use.push(role.id);
+                }
+            }
+        }
+    }
+    let role_names: Vec<Value> = in_use
+        .iter()
+        .map(|id| {
+            let field = format!("rolename-{id}");
+            context! {
+                id => *id, usual => crate::views::role_name(id), field => &field,
+                value => c.role_names.get(*id).cloned().unwrap_or_default(),
+                error => error_of(&field),
+            }
+        })
         .collect();
     let questions: Vec<Value> = catalogue::QUESTIONS
         .iter()
@@ -659,6 +726,8 @@ fn page(
                     body => error_of(&field("body")), forbidden => error_of(&field("forbidden")),
                 },
                 preview => previews.get(q.id).cloned(),
+                shape => c.shapes.get(q.id).cloned().unwrap_or_default(),
+                shape_error => error_of(&field("shape")),
             }
         })
         .collect();
@@ -687,6 +756,7 @@ fn page(
                 councillor => &c.councillor, head => &c.head,
             },
             local => local, kinds => kinds, roles => roles, questions => questions, sections => sections,
+            role_names => role_names,
             errors => errors.iter().map(|e| context! { field => &e.field, message => &e.message }).collect::<Vec<_>>(),
             field_errors => context! {
                 name => error_of("name"), kind => error_of("kind"), adopted => error_of("adopted"),

@@ -90,7 +90,9 @@ fn kept(app: &App, session: &Session, form: &Form) -> Result<(String, Named), Re
 fn changes(doc: &Document, form: &Form) -> Vec<Change> {
     let mut out = Vec::new();
     for (q, answer) in concord_compare::answers::answers(doc) {
-        let Some(a) = answer else { continue };
+        let Some(a) = answer.filter(|a| !a.unclear) else {
+            continue;
+        };
         let f = |suffix: &str| {
             form.get(&format!("q-{q}-{suffix}"))
                 .unwrap_or("")
@@ -334,7 +336,7 @@ fn questions(doc: &Document, form: Option<&Form>) -> Vec<Value> {
     answers
         .iter()
         .filter_map(|(q, a)| {
-            let a: &Answer = a.as_ref()?;
+            let a: &Answer = a.as_ref().filter(|a| !a.unclear)?;
             let question = concord_model::questions::question(q)?;
             let given = |suffix: &str| -> Option<String> {
                 form.map(|f| f.get(&format!("q-{q}-{suffix}")).unwrap_or("").to_string())

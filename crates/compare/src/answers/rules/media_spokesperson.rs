@@ -1,39 +1,88 @@
 //! `media-spokesperson`: who speaks to the media for the council, and who is consulted?
 //!
-//! Every sentence about the media or the press (in the sentence, or in a heading such as
-//! "Members and the Media") that names roles not under a negation: "Contact with the media ...
-//! is handled through the Communications Team"; "should first consult the relevant Committee
-//! Chair or Chief Executive"; "The chair ... may act as spokespersons for the council". The
-//! answer gathers them in document order; the sentence naming a spokesperson outright is the
-//! main one. The cues are whole words ("press" is not "pressurise").
+//! Every sentence about the media or the press that names roles speaking for the council,
+//! issuing or approving statements, or consulted first: "Contact with the media ... is handled
+//! through the Communications Team"; "should first consult the relevant Committee Chair or
+//! Chief Executive"; "The chair ... may act as spokespersons for the council". A sentence under
+//! a media heading (or after a media sentence in its clause) counts only when it speaks of
+//! statements, comment, releases or the like itself: a paragraph filed under "Press" about
+//! something else is not a media rule. "Spokesperson" alone is no media word ("copies to the
+//! opposition spokespersons"). The answer gathers every such sentence in document order; the
+//! sentence naming a spokesperson outright is the main one.
 
-use super::super::topic::{self, Topic};
+use super::super::slots::Class;
+use super::super::topic::{self, Group, Reach, Topic};
 use super::super::{Answer, View};
 
 const MEDIA: &[&str] = &[
     "media",
     "press",
-    "spokesperson*",
-    "spokespeople",
+    "journalist*",
+    "newspaper*",
+    "reporter*",
+    "broadcast*",
     "news release*",
     "press release*",
-    "media statement*",
+    "news media",
+    "radio",
+    "television",
     "publicity",
-    "journalist*",
+    // Speaking for the council outright (not the bare "spokespersons" of a party).
+    "council spokesperson*",
+    "spokesperson* for the council",
+    "spokesperson* on behalf of",
+    "spokespeople for the council",
 ];
-const STRONG: &[&str] = &[
-    "spokesperson*",
-    "spokespeople",
-    "speak on behalf of the council",
+/// Words naming the part of speaking for the council.
+const SPEAKERS: &[&str] = &["spokesperson*", "spokespeople", "spokesman", "spokeswoman"];
+const ACTION: &[&str] = &[
+    "speak*",
+    "spoke*",
+    "statement*",
+    "release*",
+    "comment*",
+    "respond*",
+    "response*",
+    "enquir*",
+    "inquir*",
+    "interview*",
+    "quote*",
+    "spokes*",
     "on behalf of the council",
+    "for the council",
+    "issue*",
+    "approv*",
+    "sign off",
+    "signed off",
+    "front*",
+    "contact with",
 ];
 
 const TOPIC: Topic = Topic {
-    groups: &[MEDIA],
-    heading_groups: &[0],
-    strong: STRONG,
-    routing: &[],
-    look_back: false,
+    groups: &[Group {
+        cues: MEDIA,
+        reach: Reach::Section,
+        context: &[],
+    }],
+    strong: &[
+        "spokesperson*",
+        "spokespeople",
+        "speak on behalf of the council",
+        "on behalf of the council",
+        "speak for the council",
+        "speaks for the council",
+    ],
+    classes: &[
+        Class::Speak,
+        Class::Consult,
+        Class::Decide,
+        Class::Send,
+        Class::Handle,
+    ],
+    action: ACTION,
+    exclude: &[],
+    send_needs: &[],
+    speakers: SPEAKERS,
     escalate: false,
     combine: true,
 };

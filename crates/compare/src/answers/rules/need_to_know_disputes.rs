@@ -1,18 +1,21 @@
 //! `need-to-know-disputes`: who decides a councillor's "need to know" for information?
 //!
-//! A sentence (or the one before it) about a councillor's need to know or access to documents,
-//! with a deciding or advising verb: "The final decision on a councillor's 'need to know' will
-//! rest with the Chief Executive in consultation with the Monitoring Officer"; "Disputes as to
-//! the validity of a Member's request ... on a need to know basis will be determined by the
-//! Monitoring Officer". Conditional sentences after it extend the route ("Where necessary, the
-//! Leader in consultation with the other Group Leaders will determine whether the information
-//! should be provided").
+//! A sentence about a councillor's need to know, or about a dispute over access to documents
+//! or information (in the sentence, in the sentences before it in its clause, or in the heading
+//! above it), with a role that decides, determines, is referred the question or advises: "The
+//! final decision on a councillor's 'need to know' will rest with the Chief Executive in
+//! consultation with the Monitoring Officer"; "This question must be determined by the
+//! Clerk"; "Any dispute is referred to the Monitoring Officer, whose decision is final".
+//! Conditional sentences after it extend the route ("Where necessary, the Leader ... will
+//! determine whether the information should be provided").
 //!
-//! "Need to know" counts as a noun ("a need to know", "the councillor's need to know",
-//! "need to know basis") or said of one person ("disagree about whether the councillor needs
-//! to know something"), not as a plural verb ("officers who need to know of the matter").
+//! "Need to know" counts as a noun ("a need to know", "the councillor's need to know", "need
+//! to know basis") or said of one person ("whether the councillor needs to know something"),
+//! not as a plural verb ("officers who need to know of the matter"). Access to information
+//! counts only with a word of dispute or doubt: where requests go is no answer to who decides.
 
-use super::super::topic::{self, Topic};
+use super::super::slots::Class;
+use super::super::topic::{self, Group, Reach, Topic};
 use super::super::{Answer, View};
 
 const NEED_TO_KNOW: &[&str] = &[
@@ -20,38 +23,152 @@ const NEED_TO_KNOW: &[&str] = &[
     "the need to know",
     "s need to know",
     "legitimate need to know",
+    "genuine need to know",
     "need to know basis",
     "need to know principle",
-    // "whether the councillor needs to know something": one person's need to know in
-    // question, said with the verb (the plural "officers who need to know of it" is not).
+    "need to know test",
     "needs to know",
-    "whether the information should be provided",
+    "whether you need to know",
+    "whether they need to know",
+    "need to see",
+    "needs to see",
+    "whether the information should be",
+    "whether information should be",
+    "whether the document*",
+    "whether documents",
+];
+const ACCESS: &[&str] = &[
     "access to documents",
     "access to information",
+    "access to the information",
+    "access to council documents",
+    "access to papers",
+    "access to reports",
     "inspect documents",
+    "inspect the documents",
+    "right to see",
+    "right to inspect",
+    "right of access",
+    "rights of access",
+    "entitled to see",
+    "entitled to inspect",
+    "entitlement to",
+    "request for information",
+    "requests for information",
+    "requested information",
+    "information requested",
+    "refus*",
+    "withh*",
+    "release of information",
+    "disclosure of information",
+    "whether to release",
+    "whether to disclose",
+    "whether to provide",
+    "whether to share",
+    "information to a councillor",
+    "information to councillors",
+    "information to a member",
+    "information to members",
 ];
-const DECIDE: &[&str] = &[
+/// Words of a dispute or doubt, without which access to information is no question of who
+/// decides.
+const DISPUTE: &[&str] = &[
+    "disput*",
+    "disagree*",
+    "doubt*",
+    "question*",
+    "refus*",
+    "declin*",
+    "withh*",
+    "whether",
+    "uncertain*",
+    "challeng*",
+    "final",
+];
+const ACTION: &[&str] = &[
     "determin*",
     "decision*",
     "decid*",
     "rest with",
     "rests with",
-    "advice from",
-    "guidance from",
-    "seek advice",
-    "seek guidance",
+    "lies with",
+    "final say",
+    "arbitrat*",
+    "refer*",
+    "resolv*",
+    "settl*",
+    "rul*",
+    "advice",
+    "guidance",
 ];
 
-const TOPIC: Topic = Topic {
-    groups: &[NEED_TO_KNOW],
-    heading_groups: &[],
-    strong: &["need to know basis", "s need to know"],
-    routing: DECIDE,
-    look_back: true,
+const TOPIC_NEED: Topic = Topic {
+    groups: &[Group {
+        cues: NEED_TO_KNOW,
+        reach: Reach::Section,
+        context: &[],
+    }],
+    strong: &["need to know basis", "s need to know", "a need to know"],
+    classes: &[Class::Decide, Class::Send, Class::Consult, Class::Handle],
+    action: ACTION,
+    exclude: &[],
+    send_needs: &[],
+    speakers: &[],
+    escalate: true,
+    combine: false,
+};
+
+/// Access to information with a dispute: the one the dispute is sent to decides it.
+const TOPIC_DISPUTE: Topic = Topic {
+    groups: &[
+        Group {
+            cues: ACCESS,
+            reach: Reach::Section,
+            context: &[],
+        },
+        Group {
+            cues: DISPUTE,
+            reach: Reach::Clause,
+            context: &[],
+        },
+    ],
+    strong: &[],
+    classes: &[Class::Decide, Class::Send, Class::Consult],
+    action: ACTION,
+    exclude: &[],
+    send_needs: &[],
+    speakers: &[],
+    escalate: true,
+    combine: false,
+};
+
+/// Access to information with no dispute named: only a role that decides or advises on it
+/// ("should obtain advice from the Monitoring Officer where they wish to have access to
+/// documents"); where requests are sent is no answer.
+const TOPIC_ACCESS: Topic = Topic {
+    groups: &[Group {
+        cues: ACCESS,
+        reach: Reach::Clause,
+        context: &[],
+    }],
+    strong: &[],
+    classes: &[Class::Decide, Class::Consult],
+    action: ACTION,
+    exclude: &[],
+    send_needs: &[],
+    speakers: &[],
     escalate: true,
     combine: false,
 };
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
-    topic::find(view, &TOPIC).map(Answer::from_route)
+    let mut unclear = None;
+    for t in [&TOPIC_NEED, &TOPIC_DISPUTE, &TOPIC_ACCESS] {
+        match topic::find(view, t) {
+            Some(f) if !f.route.is_empty() => return Some(Answer::from_route(f)),
+            Some(f) if unclear.is_none() => unclear = Some(f),
+            _ => {}
+        }
+    }
+    unclear.map(Answer::from_route)
 }

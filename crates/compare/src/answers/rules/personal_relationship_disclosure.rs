@@ -1,14 +1,17 @@
 //! `personal-relationship-disclosure`: who must be told of a close personal relationship
 //! between a councillor and an officer?
 //!
-//! A sentence about a personal relationship or connection with a verb of telling: "Any officer
-//! who is personally connected to a councillor must notify the Monitoring Officer in
-//! writing"; "shall disclose the relationship to the Monitoring Officer". Everyone who must be
+//! A sentence about a personal relationship or connection (in the sentence, its clause or its
+//! heading, but never a "working relationship") with a role that is told, or to whom it is
+//! declared or disclosed: "Any officer who is personally connected to a councillor must notify
+//! the Monitoring Officer in writing"; "shall disclose the relationship to the Monitoring
+//! Officer"; "declare it to the Town Clerk, who will tell the Town Mayor". Everyone who must be
 //! told is on the answer, in document order (a protocol may send officers to their Strategic
 //! Director and everyone to the Monitoring Officer). The verbs are whole words: "informal" is
 //! not "inform".
 
-use super::super::topic::{self, Topic};
+use super::super::slots::Class;
+use super::super::topic::{self, Group, Reach, Topic};
 use super::super::{Answer, View};
 
 const RELATIONSHIP: &[&str] = &[
@@ -16,36 +19,118 @@ const RELATIONSHIP: &[&str] = &[
     "personally connected",
     "personal connection*",
     "connected to",
-    "family",
+    "related to a councillor",
+    "related to a member",
+    "related to an officer",
+    "related to any councillor",
+    "related to any member",
+    "related to any officer",
+    "related to an employee",
+    "related to a county councillor",
+    "related to a district councillor",
+    "related to a town councillor",
+    "related to a parish councillor",
+    "related to the clerk",
+    "are related",
+    "is related",
+    "relative of",
+    "relatives",
+    "family member*",
+    "member of the family",
+    "members of the family",
+    "family relationship*",
+    "family tie*",
+    "family connection*",
+    "married to",
+    "living with",
+    "lives with",
+    "partner of",
+    "close friend*",
+    "friendship*",
+    "romantic*",
+    "intimate*",
+    "kinship",
 ];
-const STRONG: &[&str] = &[
+/// The cues that make a heading or the clause before about such relationships (a heading
+/// "Relationships between councillors and officers" is the whole protocol's theme).
+const CONTEXT: &[&str] = &[
     "personal relationship*",
     "close relationship*",
+    "close personal",
     "personally connected",
     "personal connection*",
+    "family",
+    "relatives",
+    "related to",
+    "friendship*",
+    "romantic*",
+    "intimate*",
+    "kinship",
 ];
 const TELL: &[&str] = &[
     "notify",
     "notified",
     "inform",
     "informed",
-    "disclose",
-    "disclosed",
-    "declare",
-    "declared",
+    "disclos*",
+    "declar*",
     "tell",
     "told",
-    "attention of",
-    "register",
+    "attention",
+    "regist*",
+    "report*",
+    "known",
+    "advise",
+    "advised",
+    "raise",
+    "raised",
+    "discuss*",
 ];
 
 const TOPIC: Topic = Topic {
-    groups: &[RELATIONSHIP],
-    heading_groups: &[],
-    strong: STRONG,
-    routing: TELL,
-    look_back: false,
-    escalate: false,
+    groups: &[Group {
+        cues: RELATIONSHIP,
+        reach: Reach::Section,
+        context: CONTEXT,
+    }],
+    strong: &[
+        "personal relationship*",
+        "close relationship*",
+        "personally connected",
+        "personal connection*",
+    ],
+    classes: &[Class::Tell, Class::Send, Class::Consult],
+    action: TELL,
+    exclude: &[
+        "working relationship*",
+        "professional relationship*",
+        "good relationship*",
+        "relationships between councillors and officers",
+        "relationship between councillors and officers",
+        "relationships between members and officers",
+        "relationship between members and officers",
+        "relationship* with the media",
+        "relationship* with the press",
+        "relationship* with the public",
+        "relationship* with residents",
+        "related to a councillor s",
+        "related to a member s",
+        "related to an officer s",
+        // A relationship with someone outside the council is no councillor's and officer's.
+        "relationship* with a contractor*",
+        "relationship* with any contractor*",
+        "relationship* with a supplier*",
+        "relationship* with any supplier*",
+        "relationship* with a company",
+        "relationship* with a resident*",
+        "relationship* with a customer*",
+        "relationship* with a client*",
+        "relationship* with an applicant*",
+        "relationship* with a member of the public",
+    ],
+    send_needs: &[],
+    speakers: &[],
+    escalate: true,
     combine: true,
 };
 

@@ -1,46 +1,109 @@
 //! `political-group-meeting-attendance`: who decides whether officers attend political group
 //! meetings?
 //!
-//! A sentence about attending (or being present at) a group meeting, naming the group in the
-//! sentence or in the heading above it, with a deciding verb: "unless the occasion has been
-//! specifically authorised by the Chief Executive"; "It is a matter for the Chief Executive to
-//! decide"; "On the invitation of a Group Leader, an Executive Director ... may attend".
+//! A sentence about attending (or being present at, or briefing) a group meeting, the group
+//! named in the sentence, its clause or the heading above it, with a role that decides,
+//! authorises, agrees or invites: "unless the occasion has been specifically authorised by the
+//! Chief Executive"; "It is a matter for the Chief Executive to decide"; "staff shall not
+//! attend unless their Chief Officer has agreed"; "only with the prior authority of the
+//! Managing Director"; "On the invitation of a Group Leader, ...". A role that only attends
+//! ("the Chief Executive may attend") decides nothing. Every such sentence counts, in document
+//! order: one clause may say who invites and another who approves exceptions.
 
-use super::super::topic::{self, Topic};
+use super::super::slots::Class;
+use super::super::topic::{self, Group, Reach, Topic};
 use super::super::{Answer, View};
 
-const ATTEND: &[&str] = &["attend*", "present at", "attendance"];
+const ATTEND: &[&str] = &[
+    "attend*",
+    "come to",
+    "invited to",
+    "invitation to",
+    "asked to",
+    "present at",
+    "be present",
+    "attendance",
+    "brief*",
+    "advise group*",
+    "advice to group*",
+    "go to",
+];
 const GROUP: &[&str] = &[
     "group meeting*",
+    "group s meeting*",
     "political group*",
     "party group*",
     "meetings of political",
+    "meetings of party",
+    "meeting of a political",
+    "meeting of the political",
     "political party",
+    "party meeting*",
+    "party political meeting*",
+    "group meetings",
+    "group briefing*",
+    "groups",
+    "caucus*",
 ];
-const DECIDE: &[&str] = &[
+const ACTION: &[&str] = &[
     "authoris*",
     "authoriz*",
     "approv*",
     "decid*",
     "decision",
-    "contact*",
-    "invitation",
-    "invite*",
-    "request*",
-    "agreed",
-    "agreement",
+    "agree*",
     "permission",
     "consent",
+    "discretion",
+    "invit*",
+    "request*",
+    "matter for",
+    "only",
+    "unless",
+];
+
+/// Where requests go answers who decides only when the sentence speaks of requests or leave.
+const SEND_NEEDS: &[&str] = &[
+    "request*",
+    "ask*",
+    "permission",
+    "approv*",
+    "consent",
+    "agree*",
+    "invit*",
+    "decid*",
+    "authoris*",
+    "authoriz*",
 ];
 
 const TOPIC: Topic = Topic {
-    groups: &[ATTEND, GROUP],
-    heading_groups: &[1],
-    strong: &[],
-    routing: DECIDE,
-    look_back: false,
+    groups: &[
+        Group {
+            cues: ATTEND,
+            reach: Reach::Section,
+            context: &[],
+        },
+        Group {
+            cues: GROUP,
+            reach: Reach::Section,
+            context: &[],
+        },
+    ],
+    strong: &["group meeting*", "political group*"],
+    classes: &[
+        Class::Decide,
+        Class::Invite,
+        Class::Send,
+        Class::Consult,
+        Class::Handle,
+    ],
+    action: ACTION,
+    exclude: &[],
+    send_needs: SEND_NEEDS,
+    speakers: &[],
     escalate: false,
-    combine: false,
+    // Who invites and who approves the exceptions may be said in different clauses.
+    combine: true,
 };
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {

@@ -1,47 +1,104 @@
 //! `protocol-interpretation`: who interprets the protocol or arbitrates on it?
 //!
-//! A sentence about interpreting or arbitrating on the protocol itself (the word "protocol"
-//! or "this document" in it), with a deciding or advising verb: "Questions on the
-//! interpretation of this Protocol will be determined by the Monitoring Officer"; "the
-//! Executive Directors will arbitrate on the interpretation of this Protocol following
-//! consultation with the Monitoring Officer"; "settled by the Town Clerk after consulting the
-//! Town Mayor"; "Questions about how this protocol applies are decided by the Monitoring
-//! Officer".
+//! A sentence about interpreting or applying the protocol itself ("protocol", "this
+//! document", "this guidance" in the sentence, its clause or its heading; the interpreting in
+//! the sentence or its heading, such as "Interpretation"), with a role that decides, rules,
+//! is referred the question or advises on it: "Questions on the interpretation of this
+//! Protocol will be determined by the Monitoring Officer"; "the Executive Directors will
+//! arbitrate on the interpretation of this Protocol following consultation with the
+//! Monitoring Officer"; "settled by the Town Clerk after consulting the Town Mayor". Advice on
+//! anything at all ("if unsure about any matter, ask the Monitoring Officer") and the Code of
+//! Conduct are not the protocol.
 
-use super::super::topic::{self, Topic};
+use super::super::slots::Class;
+use super::super::topic::{self, Group, Reach, Topic};
 use super::super::{Answer, View};
 
 const INTERPRET: &[&str] = &[
     "interpret*",
     "arbitrat*",
-    // "Questions about how this protocol applies are decided by ...".
     "how this protocol applies",
     "how the protocol applies",
+    "how this protocol should",
+    "how the protocol should",
     "application of this protocol",
     "application of the protocol",
-    "meaning of this protocol",
+    "operation of this protocol",
+    "operation of the protocol",
+    "meaning of",
+    "questions about this protocol",
+    "questions about the protocol",
+    "questions on this protocol",
+    "question about this protocol",
+    "questions arising",
+    "question arising",
+    "queries about this protocol",
+    "queries on this protocol",
+    "doubt about",
+    "doubt as to",
+    "doubts about",
+    "clarification",
+    "what this protocol means",
+    "what the protocol means",
+    "what this protocol requires",
+    "what it means",
+    "understand this protocol",
+    "understand the protocol",
+    "understanding this protocol",
+    "disagree* about this protocol",
+    "disagree* about the protocol",
+    "disagree* over this protocol",
+    "disput* about this protocol",
+    "disput* about the protocol",
+    "disput* over this protocol",
+    "disagreements about what",
 ];
-const PROTOCOL: &[&str] = &["protocol", "this document", "this guidance"];
-const DECIDE: &[&str] = &[
+const PROTOCOL: &[&str] = &[
+    "protocol",
+    "this document",
+    "this guidance",
+    "these guidelines",
+    "this code of practice",
+];
+const ACTION: &[&str] = &[
     "determin*",
-    "arbitrat*",
     "decid*",
-    "guidance of",
-    "advice of",
-    "advice from",
-    "guidance from",
+    "decision*",
+    "rul*",
+    "arbitrat*",
     "refer*",
-    "rest with",
-    "rests with",
     "settl*",
+    "resolv*",
+    "advice",
+    "guidance",
+    "advis*",
+    "question*",
+    "quer*",
+    "doubt*",
+    "disput*",
+    "interpret*",
+    "final",
 ];
 
 const TOPIC: Topic = Topic {
-    groups: &[INTERPRET, PROTOCOL],
-    heading_groups: &[],
-    strong: &[],
-    routing: DECIDE,
-    look_back: false,
+    groups: &[
+        Group {
+            cues: INTERPRET,
+            reach: Reach::Section,
+            context: &[],
+        },
+        Group {
+            cues: PROTOCOL,
+            reach: Reach::Section,
+            context: &[],
+        },
+    ],
+    strong: &["interpret*"],
+    classes: &[Class::Decide, Class::Send, Class::Consult, Class::Handle],
+    action: ACTION,
+    exclude: &["code of conduct"],
+    send_needs: &[],
+    speakers: &[],
     escalate: true,
     combine: false,
 };

@@ -2,53 +2,164 @@
 //! officers?
 //!
 //! The first sentence with a verb of responding ("respond", "response", "reply", "answer",
-//! "acknowledge") and a period of days ("within one week from receipt", "within ten working
-//! days"). Where a sentence sets both an acknowledgement and a full reply, the period after the
-//! reply is the answer. A week is seven calendar days.
+//! "deal with") and a period of days ("within one week from receipt", "within ten working
+//! days", "within two business days"), about correspondence or enquiries between councillors
+//! and officers (letters, emails, enquiries, requests, or councillors and members named in the
+//! sentence, its clause or its heading), not the public's complaints or requests under the
+//! Freedom of Information Act. The full reply's period is the answer: an acknowledgement or a
+//! holding reply is not ("acknowledge within two days and reply within ten" is ten). A
+//! sentence that sets only an acknowledgement, or a response in months, is "mentioned,
+//! unclear". A week is seven calendar days, or five working days.
 
-use super::super::text::{View, find};
-use super::super::value::periods;
+use super::super::text::{View, Words, any, find_any};
+use super::super::value::{Period, periods};
 use super::super::{Answer, Value};
 
-const RESPOND: &[&str] = &["respond*", "response*", "reply", "replies", "answer*"];
-const ACKNOWLEDGE: &[&str] = &["acknowledg*"];
+const RESPOND: &[&str] = &[
+    "respond*",
+    "response*",
+    "reply",
+    "replies",
+    "replied",
+    "answer*",
+    "dealt with",
+    "deal with",
+    "reply*",
+];
+const ACKNOWLEDGE: &[&str] = &[
+    "acknowledg*",
+    "holding reply",
+    "holding response",
+    "interim reply",
+    "interim response",
+    "receipt",
+];
+const CORRESPONDENCE: &[&str] = &[
+    "correspondence",
+    "letter*",
+    "email*",
+    "e mail*",
+    "enquir*",
+    "inquir*",
+    "quer*",
+    "request*",
+    "message*",
+    "call*",
+    "casework",
+    "councillor*",
+    "member*",
+    "cllr*",
+    "written",
+];
+/// Correspondence that is not between councillors and officers.
+const OTHERS: &[&str] = &[
+    "freedom of information",
+    "foi",
+    "members of the public",
+    "public",
+    "resident*",
+    "customer*",
+    "complainant*",
+    "complaints procedure",
+    "agenda*",
+    "minutes",
+];
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
+    let mut unclear = None;
     for s in &view.sentences {
-        let cues = |list: &[&str]| -> Vec<usize> {
-            let mut v: Vec<usize> = list.iter().flat_map(|c| find(&s.toks, c)).collect();
-            v.sort_unstable();
-            v
+        // "not expected to answer" sets no time.
+        let negated = |k: usize| {
+            (k.saturating_sub(3)..k).any(|j| matches!(s.toks.word(j), "not" | "never" | "no"))
         };
-        let respond = cues(RESPOND);
-        let acknowledge = cues(ACKNOWLEDGE);
+        let mut respond: Vec<usize> = find_any(&s.toks, RESPOND)
+            .into_iter()
+            .map(|c| c.0)
+            .filter(|&k| !negated(k))
+            .collect();
+        // "Timescales for replying to councillors": the heading says what the period is for.
+        let heading = &view.clauses[s.clause].heading;
+        if respond.is_empty() && any(heading, RESPOND) && !any(heading, ACKNOWLEDGE) {
+            respond.push(0);
+        }
+        let acknowledge: Vec<usize> = find_any(&s.toks, ACKNOWLEDGE)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
         if respond.is_empty() && acknowledge.is_empty() {
             continue;
         }
+        let c = &view.clauses[s.clause];
+        let about_members = any(&s.toks, CORRESPONDENCE)
+            || any(&c.words, CORRESPONDENCE)
+            || any(&c.heading, CORRESPONDENCE);
+        if !about_members || (any(&s.toks, OTHERS) && !members_named(&s.toks)) {
+            continue;
+        }
         let found = periods(&s.toks);
-        // The period after the last reply cue before it; else after an acknowledgement.
-        let after = |cues: &[usize]| found.iter().find(|p| cues.iter().any(|&c| c < p.tok));
-        let Some(p) = after(&respond).or_else(|| after(&acknowledge)) else {
+        let id = view.clause_of(s).id.clone();
+        if found.is_empty() {
+            if any(&s.toks, &["month", "months"]) && unclear.is_none() {
+                let why = format!("{id}: a response time in months, not days");
+                unclear = Some(Answer::unclear(vec![id], s.text.clone(), why));
+            }
+            continue;
+        }
+        // Each period belongs to the nearest cue before it (or, with none before, after it).
+        let owner = |p: &Period| -> Option<bool> {
+            let before = |cues: &[usize]| cues.iter().filter(|&&c| c < p.tok).max().copied();
+            let after = |cues: &[usize]| cues.iter().filter(|&&c| c > p.tok).min().copied();
+            match (before(&respond), before(&acknowledge)) {
+                (Some(r), Some(a)) => Some(r > a),
+                (Some(_), None) => Some(true),
+                (None, Some(_)) => Some(false),
+                (None, None) => match (after(&respond), after(&acknowledge)) {
+                    (Some(r), Some(a)) => Some(r < a),
+                    (Some(_), None) => Some(true),
+                    (None, Some(_)) => Some(false),
+                    (None, None) => None,
+                },
+            }
+        };
+        let reply = found.iter().find(|p| owner(p) == Some(true));
+        let Some(p) = reply else {
+            if unclear.is_none() && found.iter().any(|p| owner(p) == Some(false)) {
+                let why = format!("{id}: an acknowledgement period, no full reply");
+                unclear = Some(Answer::unclear(vec![id], s.text.clone(), why));
+            }
             continue;
         };
-        // "acknowledge within two days and reply within ten": the reply's period.
-        let p = if acknowledge.iter().any(|&a| a < p.tok) {
-            found
-                .iter()
-                .rev()
-                .find(|q| respond.iter().any(|&c| c < q.tok))
-                .unwrap_or(p)
-        } else {
-            p
-        };
+        let why = format!("{id}: “{}” {}", cue_word(&s.toks, &respond, p.tok), p.words);
         return Some(Answer::from_value(
             Value::Days {
                 days: p.days,
                 working: p.working,
             },
-            vec![view.clause_of(s).id.clone()],
+            vec![id],
             s.text.clone(),
+            why,
         ));
     }
-    None
+    unclear
+}
+
+/// True when councillors are named ("members of the public" are not).
+fn members_named(toks: &Words) -> bool {
+    (0..toks.len()).any(|k| match toks.word(k) {
+        "councillor" | "councillors" | "cllr" | "cllrs" => true,
+        "member" | "members" => !(toks.word(k + 1) == "of" && toks.word(k + 3) == "public"),
+        _ => false,
+    })
+}
+
+/// The reply cue nearest before a period (or the first one).
+fn cue_word(toks: &Words, cues: &[usize], at: usize) -> String {
+    let k = cues
+        .iter()
+        .filter(|&&c| c < at)
+        .max()
+        .or_else(|| cues.first())
+        .copied()
+        .unwrap_or(0);
+    toks.word(k).to_string()
 }

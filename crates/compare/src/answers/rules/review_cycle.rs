@@ -1,38 +1,84 @@
 //! `review-cycle`: how often is the protocol reviewed, and by which body?
 //!
 //! The first sentence about reviewing or revising the protocol ("this Protocol will be
-//! reviewed", or under a "Review" heading) with a cycle ("every four years", "annually"). The
-//! body is the one named in that sentence ("by the Corporate Governance and Standards
-//! Committee"), else in another sentence about reviewing the protocol. A protocol that may be
-//! "revised at any time" sets no cycle and does not answer.
+//! reviewed", or under a "Review" heading, or "it" in a clause about the protocol) with a cycle
+//! ("every four years", "annually", "biennially", "quadrennially", "at least once in each
+//! council term"). The body is the one named in that sentence ("by the Corporate Governance and
+//! Standards Committee", "The Council will review"), else the role that reviews ("The
+//! Monitoring Officer will review"), else one named in another sentence about reviewing the
+//! protocol. A protocol that may be "revised at any time" sets no cycle and does not answer;
+//! the review of anything else (complaints, the register) is not the protocol's.
 
-use super::super::text::{View, any};
+use super::super::text::{View, any, first};
 use super::super::value::{body, years};
 use super::super::{Answer, Value};
 
-const REVIEW: &[&str] = &["review*", "revis*"];
-const PROTOCOL: &[&str] = &["protocol", "this document", "this guidance", "this code"];
+const REVIEW: &[&str] = &[
+    "review*",
+    "revis*",
+    "re examin*",
+    "reconsider*",
+    "revisit*",
+    "looked at again",
+    "look at it again",
+    "look* again",
+    "look* at this protocol again",
+    "look* at the protocol again",
+    "look* at it again",
+    "updat*",
+    "refresh*",
+];
+const PROTOCOL: &[&str] = &[
+    "protocol",
+    "this document",
+    "this guidance",
+    "this code",
+    "these arrangements",
+    "these guidelines",
+];
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     let about_review = |i: usize| {
         let s = &view.sentences[i];
-        any(&s.toks, REVIEW) && (any(&s.toks, PROTOCOL) || any(&view.headings[s.clause], REVIEW))
+        let c = &view.clauses[s.clause];
+        // "It will be reviewed ..." after a clause about the protocol.
+        let points_back = s
+            .own_words()
+            .iter()
+            .any(|t| matches!(&*t.lower, "it" | "this" | "these"));
+        let before = view.before(s.clause).next();
+        any(&s.toks, REVIEW)
+            && (any(&s.toks, PROTOCOL)
+                || (any(&c.heading, REVIEW) && !any(&c.heading, &["complaint*"]))
+                || (points_back
+                    && (any(&c.words, PROTOCOL)
+                        || before.is_some_and(|b| any(&view.clauses[b].words, PROTOCOL)))))
     };
-    let (i, n) = (0..view.sentences.len())
+    let (i, (n, cycle)) = (0..view.sentences.len())
         .filter(|&i| about_review(i))
         .find_map(|i| years(&view.sentences[i].toks).map(|n| (i, n)))?;
     let s = &view.sentences[i];
-    let named = body(&s.text).or_else(|| {
+    let named = body(&s.text, view.lexicon).or_else(|| {
         (0..view.sentences.len())
             .filter(|&j| j != i && about_review(j))
-            .find_map(|j| body(&view.sentences[j].text))
+            .find_map(|j| body(&view.sentences[j].text, view.lexicon))
     });
+    let id = view.clause_of(s).id.clone();
+    let review = first(&s.toks, REVIEW).unwrap_or_else(|| "review".into());
+    let why = format!(
+        "{id}: “{review}” with “{cycle}”{}",
+        named
+            .as_ref()
+            .map(|b| format!(", by the {b}"))
+            .unwrap_or_default()
+    );
     Some(Answer::from_value(
         Value::Years {
             years: n,
             body: named,
         },
-        vec![view.clause_of(s).id.clone()],
+        vec![id],
         s.text.clone(),
+        why,
     ))
 }

@@ -1,40 +1,166 @@
 //! `ward-member-notice`: how much notice do ward members get of matters affecting their ward?
 //!
-//! The first sentence about ward or local members (in the sentence, or under a heading such as
-//! "Local Members") with a period of days and a word of notice ("notice", "before", "in
-//! advance", "prior to"): "communication of such information to local members will be made
-//! seven days before publication".
+//! The first sentence in which ward or local members (named in the sentence, its clause, the
+//! heading above it or, pointed back to, the clause before) are given notice: they are told,
+//! informed, notified, briefed or given notice ("will be told", "should receive ... notice",
+//! "brief the ward members"), with a period of days that is notice ahead of a matter ("seven
+//! days before publication", "five working days' notice", "at least two weeks in advance"). A
+//! delay after something ("within five working days of its receipt") is no notice, nor is
+//! notice the ward member gives; a meeting's agenda sent to every member is not a ward matter.
 
-use super::super::text::{View, any};
-use super::super::value::periods;
+use super::super::text::{Sentence, View, Words, any, first, is_any};
+use super::super::topic::POINTERS;
+use super::super::value::{Period, periods};
 use super::super::{Answer, Value};
 
 const WARD: &[&str] = &[
-    "ward*",
+    "ward member*",
+    "ward councillor*",
+    "ward cllr*",
+    "their ward*",
+    "your ward*",
+    "each ward",
+    "a ward",
+    "ward concerned",
+    "councillors for the ward",
+    "members for the ward",
+    "members for a ward",
     "local member*",
     "local councillor*",
     "division member*",
     "divisional member*",
+    "division councillor*",
+    "electoral division*",
+    "member for the area",
+    "members for the area",
+    "councillor for the area",
+    "councillors for the area",
+    "councillors for a ward",
+    "their area",
+    "their division",
+    "locality",
 ];
-const NOTICE: &[&str] = &["notice", "before", "advance", "prior", "beforehand"];
+/// Words after a period that make it notice ahead of something.
+const AHEAD: &[&str] = &[
+    "notice",
+    "before",
+    "advance",
+    "prior",
+    "beforehand",
+    "ahead",
+    "warning",
+    "earlier",
+];
+/// Being told: passive ("will be told") or a noun of receiving ("receive ... notice").
+const TOLD: &[&str] = &[
+    "be told",
+    "be informed",
+    "be notified",
+    "be briefed",
+    "be advised",
+    "be given",
+    "be sent",
+    "be consulted",
+    "be alerted",
+    "be warned",
+    "receive*",
+    "get",
+    "gets",
+    "given",
+    "have",
+    "has",
+    "entitled to",
+];
+/// Verbs of telling someone named after them ("brief the ward members").
+const TELL: &[&str] = &[
+    "tell", "notify", "inform", "brief", "advise", "give", "send", "alert", "warn",
+];
+const OTHERS: &[&str] = &["agenda*", "summons", "all members", "all councillors"];
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
-    for s in &view.sentences {
-        let on_topic = any(&s.toks, WARD) || any(&view.headings[s.clause], WARD);
-        if !on_topic || !any(&s.toks, NOTICE) {
-            continue;
-        }
-        let Some(p) = periods(&s.toks).into_iter().next() else {
+    for (index, s) in view.sentences.iter().enumerate() {
+        // A period of notice first: most sentences have none.
+        let Some(p) = periods(&s.toks).into_iter().find(|p| ahead(&s.toks, p)) else {
             continue;
         };
+        let c = &view.clauses[s.clause];
+        let before = view.before(s.clause).next();
+        let points_back = s
+            .own_words()
+            .iter()
+            .take(6)
+            .any(|t| is_any(&t.lower, POINTERS));
+        let ward = first(&s.toks, WARD)
+            .or_else(|| view.clause_first(s.clause, WARD, false))
+            .or_else(|| view.clause_first(s.clause, WARD, true))
+            .or_else(|| {
+                before
+                    .filter(|_| points_back)
+                    .and_then(|b| view.clause_first(b, WARD, false))
+            });
+        let Some(ward) = ward else {
+            continue;
+        };
+        // Told in the sentence, or in the one before it in the clause ("Officers tell the
+        // councillors for a ward ... They do so at least seven days in advance").
+        let told_before = index > c.sentences.start && told(&view.sentences[index - 1]);
+        if any(&s.toks, OTHERS) || !(told(s) || told_before) {
+            continue;
+        }
+        let id = view.clause_of(s).id.clone();
+        let why = format!("{id}: “{ward}” told {}", p.words);
         return Some(Answer::from_value(
             Value::Days {
                 days: p.days,
                 working: p.working,
             },
-            vec![view.clause_of(s).id.clone()],
+            vec![id],
             s.text.clone(),
+            why,
         ));
     }
     None
+}
+
+/// True when the period is notice ahead of a matter: a word of notice or "before" follows it
+/// within three words ("five working days' notice", "seven days before").
+fn ahead(toks: &Words, p: &Period) -> bool {
+    let len = p.words.split(' ').count();
+    let after = p.tok + len;
+    (after..(after + 3).min(toks.len())).any(|k| is_any(toks.word(k), AHEAD))
+}
+
+/// True when someone is told in the sentence: a passive of telling, a noun of receiving, a
+/// verb of telling whose object is ward members or "them", or something sent "to" them
+/// ("communication of such information to local members will be made").
+fn told(s: &Sentence) -> bool {
+    if any(&s.toks, TOLD) {
+        return true;
+    }
+    let ward_word = |w: &str| {
+        matches!(
+            w,
+            "local" | "division" | "divisional" | "them" | "members" | "councillors"
+        )
+    };
+    let to_them = (0..s.toks.len()).any(|k| {
+        s.toks.word(k) == "to"
+            && (k + 1..(k + 4).min(s.toks.len()))
+                .map(|j| s.toks.word(j))
+                .find(|w| !matches!(*w, "the" | "a" | "an" | "any" | "relevant" | "all"))
+                .is_some_and(ward_word)
+    });
+    if to_them {
+        return true;
+    }
+    // The one told is a councillor ("brief the ward members"), not "the ward manager".
+    (0..s.toks.len()).any(|k| {
+        is_any(s.toks.word(k), TELL)
+            && (k + 1..(k + 5).min(s.toks.len())).any(|j| {
+                matches!(
+                    s.toks.word(j),
+                    "them" | "you" | "members" | "councillors" | "member" | "councillor"
+                )
+            })
+    })
 }

@@ -1,0 +1,1558 @@
+//! What each role named in a sentence is doing there: is the matter sent to it ("raise it
+//! with", "referred to", "pursued with"), told to it ("notify", "declare to"), decided by it
+//! ("decided by", "at the discretion of", "unless their Chief Officer has agreed", "a matter
+//! for"), is it consulted ("in consultation with", "after consulting"), does it speak for the
+//! council, invite, attend, or is it the one a matter is about ("a complaint about the Chief
+//! Executive")? Or is it only named ("a relationship with the Clerk", "support to the Leader")?
+//!
+//! The reading is word by word and transparent. The word that governs a role is found by
+//! stepping back over articles and the like ("with the relevant"): a preposition is read with
+//! the verb or noun before it ("raise ... with", "the discretion of", "decided by"); a verb
+//! straight before the role takes it as its object ("notify the Monitoring Officer"); a role
+//! with nothing governing it is read as the subject of the verb after it ("the Chief Executive
+//! will decide", "their Chief Officer has agreed"), or by its possessive ("the Leader's
+//! agreement"). A role joined to the one before by "or", "and" or a comma is doing the same
+//! thing ("with the Chief Executive or the Monitoring Officer"), and a preposition whose verb
+//! was left out is read with the last one given ("raise it with X in the first place, and
+//! after that with Y"). Negation is read as [`negated`] says.
+
+use super::text::{Named, Sentence, Words, is_any};
+
+pub(crate) use super::text::{Class, Slot};
+
+/// Words stepped over between a role and the word that governs it.
+const FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "any",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "your",
+    "relevant",
+    "appropriate",
+    "own",
+    "designated",
+    "nominated",
+    "duly",
+    "proper",
+    "then",
+    "also",
+    "directly",
+    "personally",
+    "first",
+    "initially",
+    "immediately",
+    "promptly",
+    "formally",
+    "informally",
+    "privately",
+    "confidentially",
+    "only",
+    "either",
+    "both",
+    "either",
+    "that",
+    "this",
+    "current",
+    "other",
+    "concerned",
+];
+
+/// Words that join a list of roles doing one thing ("the chair of the committee and
+/// afterwards their Director").
+const LIST: &[&str] = &[
+    "or",
+    "and",
+    "nor",
+    "then",
+    "either",
+    "as",
+    "well",
+    "also",
+    "afterwards",
+    "thereafter",
+    "subsequently",
+    "later",
+    "finally",
+    "next",
+];
+
+/// Words of a possessive before a role: "the council's Monitoring Officer", "the officer's
+/// line manager".
+const POSSESSORS: &[&str] = &[
+    "council",
+    "councils",
+    "authority",
+    "officer",
+    "officers",
+    "member",
+    "members",
+    "councillor",
+    "councillors",
+    "employee",
+    "employees",
+    "staff",
+    "district",
+    "borough",
+    "county",
+    "parish",
+    "town",
+    "principal",
+    "s",
+];
+
+/// Verbs that send a matter "with" someone.
+const WITH_SEND: &[&str] = &[
+    "rais*",
+    "resolv*",
+    "settl*",
+    "word",
+    "conversation",
+    "chat",
+    "pursu*",
+    "discuss*",
+    "lodg*",
+    "speak*",
+    "spoke*",
+    "talk*",
+    "check*",
+    "clear",
+    "cleared",
+    "clears",
+    "file",
+    "filed",
+    "share*",
+];
+/// Words before "with" that make the role the decider ("the decision rests with").
+const WITH_DECIDE: &[&str] = &[
+    "rest", "rests", "resting", "lie", "lies", "lay", "sit", "sits",
+];
+/// Words before "with" that make the role consulted.
+const WITH_CONSULT: &[&str] = &[
+    "consult*",
+    "liais*",
+    "confer*",
+    "conjunction",
+    "together",
+    "jointly",
+    "agree",
+    "agrees",
+    "agreeing",
+    "decid*",
+    "determin*",
+];
+/// Words before "with" that make the role registered with.
+const WITH_TELL: &[&str] = &["regist*"];
+/// Words before "with" that make the role the one a complaint is about ("unhappy with").
+const WITH_ABOUT: &[&str] = &[
+    "unhappy",
+    "dissatisfied",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "difficulty",
+    "difficulties",
+    "grievance",
+    "disagreement",
+    "dispute",
+];
+/// Words before "with" or "to" that make it no route ("respond to the Leader", "accountable
+/// to the Chief Executive"); the search for a verb stops at them.
+const BLOCKERS: &[&str] = &[
+    "respond",
+    "responds",
+    "responded",
+    "responding",
+    "support*",
+    "copy",
+    "copies",
+    "copied",
+    "access",
+    "according",
+    "similar",
+    "subject",
+    "prior",
+    "due",
+    "available",
+    "accountable",
+    "responsible",
+    "owed",
+    "addition",
+    "relevant",
+    "attend*",
+    "close",
+    "personally",
+    "connected",
+    "married",
+    "related",
+    "relating",
+];
+/// Nouns before "with" or "to" that make it no route unless a verb of routing comes before
+/// them ("a relationship with the Clerk", but "disclose the relationship to the Monitoring
+/// Officer").
+const NOUNS: &[&str] = &[
+    "relationship*",
+    "relation",
+    "relations",
+    "meeting*",
+    "contact",
+    "dealings",
+    "work",
+    "working",
+    "works",
+    "link*",
+    "connection*",
+    "friendship*",
+    "involvement",
+    "interaction*",
+    "letter*",
+    "correspondence",
+    "email*",
+    "briefing*",
+    "assistance",
+    "help*",
+    "advice",
+    "information",
+    "report",
+    "reports",
+    "response*",
+    "reply",
+    "replies",
+];
+/// Verbs and nouns before "to" that send a matter there.
+const TO_SEND: &[&str] = &[
+    "refer",
+    "refers",
+    "referred",
+    "referring",
+    "referral",
+    "report*",
+    "made",
+    "make",
+    "makes",
+    "making",
+    "submit*",
+    "address*",
+    "direct",
+    "directed",
+    "directs",
+    "directing",
+    "send",
+    "sent",
+    "sends",
+    "escalat*",
+    "forward*",
+    "pass*",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "went",
+    "take",
+    "taken",
+    "takes",
+    "took",
+    "bring",
+    "brings",
+    "brought",
+    "put",
+    "speak*",
+    "spoke*",
+    "talk*",
+    "write",
+    "writes",
+    "written",
+    "wrote",
+    "complain*",
+    "appeal*",
+    "apply",
+    "applies",
+    "turn*",
+    "request",
+    "requests",
+    "application*",
+    "representation*",
+    "transfer*",
+    "handed",
+    "raise",
+    "raised",
+    "matter",
+    "attention",
+];
+/// Verbs before "to" that tell.
+const TO_TELL: &[&str] = &[
+    "declar*", "disclos*", "explain*", "known", "notif*", "give", "given", "gives", "reveal*",
+    "admit*", "mention*",
+];
+/// Verbs before "to" that give the decision.
+const TO_DECIDE: &[&str] = &["delegat*", "reserved"];
+/// Verbs before "to" that make the role the one a matter is about.
+const TO_ABOUT: &[&str] = &["relate", "relates", "related", "relating", "pertain*"];
+/// Participles before "by" that make the role the decider.
+const BY_DECIDE: &[&str] = &[
+    "decided",
+    "determined",
+    "settled",
+    "resolved",
+    "authorised",
+    "authorized",
+    "approved",
+    "agreed",
+    "sanctioned",
+    "interpreted",
+    "arbitrated",
+    "adjudicated",
+    "ruled",
+    "permitted",
+    "allowed",
+    "judged",
+    "taken",
+    "made",
+    "signed",
+    "cleared",
+    "endorsed",
+    "confirmed",
+];
+/// Participles before "by" that make the role the one who deals with the matter.
+const BY_HANDLE: &[&str] = &[
+    "dealt",
+    "handled",
+    "investigated",
+    "considered",
+    "heard",
+    "managed",
+    "reviewed",
+    "examined",
+    "processed",
+    "looked",
+    "coordinated",
+    "co",
+    "overseen",
+    "led",
+    "answered",
+    "assessed",
+    "received",
+    "supported",
+    "assisted",
+    "advised",
+    "referred",
+    "passed",
+    "sent",
+    "forwarded",
+    "reported",
+    "escalated",
+];
+/// Participles before "by" that make the role the one told or keeping the record.
+const BY_TELL: &[&str] = &["recorded", "registered", "noted", "logged"];
+/// Participles before "by" that make the role a speaker for the council.
+const BY_SPEAK: &[&str] = &[
+    "issued", "released", "given", "spoken", "fronted", "prepared",
+];
+/// Participles before "by" that make the role the one who invites.
+const BY_INVITE: &[&str] = &["invited", "requested", "asked"];
+/// Participles before "by" that make the role the one complained about.
+const BY_ABOUT: &[&str] = &[
+    "treated",
+    "bullied",
+    "harassed",
+    "intimidated",
+    "belittled",
+    "abused",
+    "threatened",
+    "criticised",
+    "criticized",
+    "undermined",
+    "victimised",
+    "pressured",
+    "pressurised",
+    "insulted",
+    "affected",
+];
+/// Nouns before "by" that make the role the one who complains ("a complaint made by").
+const BY_COMPLAINANT: &[&str] = &["complain*", "concern*", "allegation*", "request*"];
+/// Nouns before "of" or "from" that make the role the decider.
+const OF_DECIDE: &[&str] = &[
+    "discretion",
+    "authority",
+    "authorisation",
+    "authorization",
+    "approval",
+    "agreement",
+    "consent",
+    "permission",
+    "decision",
+    "decisions",
+    "ruling",
+    "determination",
+    "judgement",
+    "judgment",
+    "sanction",
+    "say",
+    "clearance",
+    "direction",
+    "instruction",
+];
+/// Nouns before "of" or "from" that make the role consulted.
+const OF_CONSULT: &[&str] = &[
+    "advice",
+    "guidance",
+    "opinion",
+    "views",
+    "view",
+    "assistance",
+];
+/// Nouns before "of" that send the matter to the role.
+const OF_SEND: &[&str] = &["attention", "notice", "office"];
+/// Nouns before "of" or "from" that make the role the one who invites.
+const OF_INVITE: &[&str] = &["invitation", "request", "behest"];
+/// Nouns before "of" that make the role the council's face ("the media profile of Portfolio
+/// Holders").
+const OF_SPEAK: &[&str] = &["profile", "face", "voice"];
+/// Nouns before "of" that make the role the one a matter is about.
+const OF_ABOUT: &[&str] = &[
+    "conduct",
+    "behaviour",
+    "behavior",
+    "performance",
+    "capability",
+    "capabilities",
+    "actions",
+    "action",
+    "failings",
+    "treatment",
+    "work",
+    "breach",
+    "criticism",
+    "manner",
+    "attitude",
+    "competence",
+];
+/// Nouns before "for" that give the role the decision ("a matter for the Chief Executive").
+const FOR_DECIDE: &[&str] = &["matter", "question", "decision", "issue", "one"];
+/// Verbs that take the role as object and tell it.
+const OBJECT_TELL: &[&str] = &[
+    "inform",
+    "informs",
+    "informed",
+    "informing",
+    "notify",
+    "notifies",
+    "notified",
+    "notifying",
+    "tell",
+    "tells",
+    "telling",
+    "told",
+    "advise",
+    "advises",
+    "advising",
+    "alert*",
+    "warn*",
+    "brief",
+    "briefs",
+    "update",
+    "updates",
+    "let",
+];
+/// Verbs that take the role as object and consult it.
+const OBJECT_CONSULT: &[&str] = &["consult", "consults", "consulted", "consulting", "involv*"];
+/// Verbs that take the role as object and go to it.
+const OBJECT_SEND: &[&str] = &[
+    "contact*",
+    "approach*",
+    "ask",
+    "asks",
+    "asking",
+    "asked",
+    "see",
+];
+/// Words that govern the one a matter is about.
+const ABOUT: &[&str] = &[
+    "about",
+    "against",
+    "regarding",
+    "concerning",
+    "concerns",
+    "concern",
+    "involves",
+    "involving",
+    "re",
+    "implicates",
+];
+/// Words after which a role is the subject of what follows (nothing governs it).
+const SUBJECT_OPENERS: &[&str] = &[
+    "unless", "until", "that", "whether", "if", "where", "when", "who", "which", "while", "whilst",
+    "once", "after", "before", "so", "but", "only",
+];
+/// Words stepped over between a subject role and its verb.
+const AUX: &[&str] = &[
+    "will",
+    "shall",
+    "should",
+    "must",
+    "may",
+    "can",
+    "could",
+    "would",
+    "might",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "to",
+    "also",
+    "then",
+    "normally",
+    "usually",
+    "alone",
+    "personally",
+    "concerned",
+    "themselves",
+    "itself",
+    "himself",
+    "herself",
+    "or",
+    "their",
+    "his",
+    "her",
+    "a",
+    "nominee",
+    "nominees",
+    "deputy",
+    "nominated",
+    "who",
+    "ultimately",
+    "finally",
+    "always",
+    "first",
+    "now",
+    "together",
+    "jointly",
+    "collectively",
+    "specifically",
+    "expressly",
+    "already",
+    "in",
+    "writing",
+];
+/// Verbs whose subject decides.
+const SUBJECT_DECIDE: &[&str] = &[
+    "decide*",
+    "determin*",
+    "settl*",
+    "resolv*",
+    "rule",
+    "rules",
+    "arbitrat*",
+    "adjudicat*",
+    "interpret*",
+    "approv*",
+    "authoris*",
+    "authoriz*",
+    "agree",
+    "agrees",
+    "agreed",
+    "sanction*",
+    "consent*",
+    "permit*",
+    "allow*",
+    "judge*",
+    "sign",
+    "signs",
+    "signed",
+    "clear",
+    "clears",
+    "given",
+    "give",
+    "gives",
+    "grant*",
+    "final",
+    "responsible",
+    "arbiter",
+    "decision",
+];
+/// Verbs whose subject deals with the matter.
+const SUBJECT_HANDLE: &[&str] = &[
+    "deal*",
+    "handl*",
+    "investigat*",
+    "consider*",
+    "look*",
+    "hear*",
+    "hears",
+    "review*",
+    "manag*",
+    "process*",
+    "mediat*",
+    "answer*",
+    "arrang*",
+    "assist*",
+    "support*",
+    "advis*",
+    "help*",
+];
+/// Verbs whose subject speaks for the council.
+const SUBJECT_SPEAK: &[&str] = &[
+    "speak*",
+    "spoke*",
+    "comment*",
+    "issue*",
+    "make",
+    "makes",
+    "give",
+    "gives",
+    "respond*",
+    "represent",
+    "represents",
+    "front",
+    "fronts",
+    "act",
+    "acts",
+    "spokesperson*",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "prepare*",
+    "draft*",
+    "deal*",
+    "handl*",
+    "lead",
+    "leads",
+    "co",
+    "coordinat*",
+];
+/// Passive verbs whose subject is told, consulted or contacted ("the Chair must be told").
+const SUBJECT_TOLD: &[&str] = &[
+    "informed", "told", "notified", "advised", "alerted", "made", "kept",
+];
+const SUBJECT_CONSULTED: &[&str] = &["consulted", "involved"];
+const SUBJECT_CONTACTED: &[&str] = &["contacted", "approached", "asked"];
+/// Verbs whose subject invites.
+const SUBJECT_INVITE: &[&str] = &["invit*", "request*", "ask", "asks"];
+/// Verbs whose subject attends.
+const SUBJECT_ATTEND: &[&str] = &["attend*", "present", "go"];
+/// Nouns after a possessive role that give it the decision ("the Leader's agreement").
+const POSSESSED_DECIDE: &[&str] = &[
+    "agreement",
+    "approval",
+    "consent",
+    "permission",
+    "decision",
+    "authority",
+    "authorisation",
+    "authorization",
+    "ruling",
+    "view",
+    "discretion",
+    "judgement",
+    "judgment",
+    "say",
+    "sanction",
+];
+const POSSESSED_CONSULT: &[&str] = &["advice", "guidance", "opinion", "views"];
+const POSSESSED_ABOUT: &[&str] = &[
+    "conduct",
+    "behaviour",
+    "behavior",
+    "performance",
+    "own",
+    "actions",
+    "treatment",
+    "work",
+    "capability",
+    "manner",
+    "attitude",
+];
+
+/// How far back a verb is looked for before a preposition ("raise any concerns they have
+/// with").
+const VERB_REACH: usize = 8;
+/// How far back the governing word of a role is looked for.
+const GOVERNOR_REACH: usize = 8;
+
+/// The reading of every role named in a sentence, in order of mention.
+pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
+    let mut out: Vec<Slot> = Vec::with_capacity(s.named.len());
+    for (m, n) in s.named.iter().enumerate() {
+        let (governing, listed) = match governed(s, m, &out) {
+            Some((g, listed)) => (Some(g), listed),
+            None => (None, false),
+        };
+        let mut slot = governing.unwrap_or_else(|| Slot {
+            class: Class::Other,
+            cue: String::new(),
+            negated: false,
+        });
+        // A role read from the role before it in a list, but followed by a verb of its own,
+        // opens a new statement: ", and the Chief Executive must be told".
+        if (slot.class == Class::Other || listed)
+            && let Some(sub) = subject(s, m)
+        {
+            slot = sub;
+        }
+        if slot.class == Class::Other
+            && let Some(p) = possessed(s, n)
+        {
+            slot = p;
+        }
+        if slot.class == Class::Other
+            && let Some(e) = elided(s, m, &out)
+        {
+            slot = e;
+        }
+        slot.negated = negated(s, n);
+        out.push(slot);
+    }
+    out
+}
+
+fn slot(class: Class, cue: impl Into<String>) -> Option<Slot> {
+    Some(Slot {
+        class,
+        cue: cue.into(),
+        negated: false,
+    })
+}
+
+/// True when the word at `k` is a filler a governor is looked for past: an article, a
+/// possessive ("the council's", "the officer's"), or a qualifier.
+fn filler(toks: &Words, k: usize) -> bool {
+    let w = toks.word(k);
+    if is_any(w, FILLERS) {
+        return true;
+    }
+    // "the Council's Monitoring Officer": "council" then the possessive "s"; "the principal
+    // council's": a possessor's words before it.
+    if is_any(w, POSSESSORS) && w != "s" && is_any(toks.word(k + 1), POSSESSORS) {
+        return true;
+    }
+    w == "s" && k > 0 && is_any(toks.word(k - 1), POSSESSORS)
+}
+
+/// The separator between word `k - 1` and word `k`.
+fn gap(s: &Sentence, k: usize) -> &str {
+    if k == 0 || k >= s.toks.len() {
+        return "";
+    }
+    &s.text[s.toks[k - 1].end..s.toks[k].start]
+}
+
+/// The reading from the word governing role `m`, or from the role before it in a list (then
+/// with `true`).
+fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
+    let n = &s.named[m];
+    let toks = &s.toks;
+    let mut k = n.tok;
+    let mut steps = 0;
+    let mut listed = false;
+    let mut condition = false;
+    while k > 0 && steps < GOVERNOR_REACH {
+        // Brackets and full stops end the search; a semicolon or colon too, unless the role
+        // follows a condition after it, as the next step of a ladder whose verb was left out
+        // ("to the Monitoring Officer; if the matter is not resolved, the Clerk").
+        if gap(s, k).contains([';', ':', '(', ')', '.']) {
+            if condition && gap(s, k).contains(';') {
+                let routed = before.iter().rev().find(|b| b.class.routes())?;
+                return slot(routed.class, "…").map(|x| (x, true));
+            }
+            return None;
+        }
+        if gap(s, k).contains(',') {
+            listed = true;
+            // Past a condition set off by commas: "to the Monitoring Officer and, if the
+            // matter is not resolved, the Clerk".
+            if let Some(j) = condition_before(s, k) {
+                k = j;
+                steps += 1;
+                condition = true;
+                continue;
+            }
+        }
+        k -= 1;
+        steps += 1;
+        // The role before, joined by a list word or a comma: the same reading. After a role
+        // the matter is about, a comma opens the next step ("if about the Chief Officer, the
+        // Chief Executive"): the reading of the last role the matter went to.
+        if let Some(p) = s.named[..m].iter().rposition(|p| p.tok_end == k + 1) {
+            let prev = before.get(p)?;
+            let same = Slot {
+                negated: false,
+                ..prev.clone()
+            };
+            if prev.class == Class::About {
+                if joined_by_word(s, p, m) {
+                    return Some((same, true));
+                }
+                let routed = before[..p].iter().rev().find(|b| b.class.routes())?;
+                return slot(routed.class, "…").map(|x| (x, true));
+            }
+            if listed || steps > 1 {
+                return Some((same, true));
+            }
+            return None;
+        }
+        let w = toks.word(k);
+        if filler(toks, k) {
+            continue;
+        }
+        if LIST.contains(&w) {
+            listed = true;
+            continue;
+        }
+        return by_word(s, k).map(|x| (x, false));
+    }
+    None
+}
+
+/// Words that open a condition set off by commas.
+const CONDITIONS: &[&str] = &[
+    "if", "where", "when", "unless", "failing", "should", "once", "after", "in",
+];
+
+/// The first word of a condition set off by commas that ends just before word `k` (the comma
+/// after it stands before `k`), naming no role; `None` when there is none.
+fn condition_before(s: &Sentence, k: usize) -> Option<usize> {
+    (k.saturating_sub(12)..k).rev().find(|&j| {
+        gap(s, j).contains([',', ';'])
+            && CONDITIONS.contains(&s.toks.word(j))
+            && !s.named.iter().any(|n| (j..k).contains(&n.tok))
+    })
+}
+
+/// True when roles `p` and `m` are joined by "or", "and" or "nor" (not only a comma).
+fn joined_by_word(s: &Sentence, p: usize, m: usize) -> bool {
+    (s.named[p].tok_end..s.named[m].tok).any(|k| matches!(s.toks.word(k), "or" | "and" | "nor"))
+}
+
+/// The reading from a governing word at `k`.
+fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
+    let toks = &s.toks;
+    let w = toks.word(k);
+    match w {
+        "with" => with(s, k),
+        "to" | "unto" => to(s, k),
+        "by" => by(s, k),
+        "of" => of(s, k),
+        "from" => from(s, k),
+        "for" => for_(s, k),
+        "through" | "via" => slot(Class::Send, w),
+        "between" | "among" | "amongst" => None,
+        // "if the complaint involve(s) the Clerk" is about the Clerk; "will involve the
+        // Monitoring Officer" consults them.
+        "involve" => {
+            let modal = k > 0
+                && matches!(
+                    toks.word(k - 1),
+                    "will" | "shall" | "should" | "must" | "may" | "can" | "to" | "and"
+                );
+            slot(if modal { Class::Consult } else { Class::About }, w)
+        }
+        _ if is_any(w, ABOUT) => slot(Class::About, w),
+        _ if is_any(w, OBJECT_TELL) => slot(Class::Tell, w),
+        _ if is_any(w, OBJECT_CONSULT) => slot(Class::Consult, w),
+        _ if is_any(w, OBJECT_SEND) => slot(Class::Send, w),
+        "is" | "are" | "be" => {
+            // "the first point of contact is their line manager".
+            if (k.saturating_sub(3)..k).any(|j| toks.word(j) == "contact") {
+                return slot(Class::Send, "point of contact is");
+            }
+            // "where the officer concerned is a Director": the one the matter is about.
+            let from = k.saturating_sub(3);
+            (from..k)
+                .any(|j| {
+                    matches!(
+                        toks.word(j),
+                        "officer" | "complaint" | "subject" | "concerned" | "person" | "staff"
+                    )
+                })
+                .then(|| Slot {
+                    class: Class::About,
+                    cue: format!("{} {w}", toks.word(k.wrapping_sub(1))),
+                    negated: false,
+                })
+        }
+        "case" | "cases" if toks.word(k + 1) == "of" => slot(Class::About, "in the case of"),
+        _ => None,
+    }
+}
+
+/// The nearest verb-like word before word `k` (a preposition), within reach, as (list index,
+/// word index): the search stops at a blocking word ("respond to") or at a semicolon or
+/// bracket; a noun the preposition may belong to ("a relationship with") needs a verb of the
+/// lists before it.
+fn verb_before(s: &Sentence, k: usize, verbs: &[&[&str]]) -> Option<(usize, usize)> {
+    let toks = &s.toks;
+    let from = k.saturating_sub(VERB_REACH);
+    let mut j = k;
+    let mut noun = false;
+    while j > from {
+        // A list's lead-in ends in a colon: its verb governs the item ("raise it: first, with").
+        if gap(s, j).contains([';', ':', '(', ')']) && j != s.own {
+            return None;
+        }
+        j -= 1;
+        let w = toks.word(j);
+        for (g, list) in verbs.iter().enumerate() {
+            if is_any(w, list) {
+                // A noun in between belongs to the verb only as its object, a few words on.
+                return (!noun || k - j <= 7).then_some((g, j));
+            }
+        }
+        if is_any(w, BLOCKERS) {
+            return None;
+        }
+        if is_any(w, NOUNS) {
+            noun = true;
+        }
+    }
+    None
+}
+
+/// The words from `j` to `k` inclusive, for a cue: "raise ... with" when far apart.
+fn quote(s: &Sentence, j: usize, k: usize) -> String {
+    if k == j + 1 {
+        format!("{} {}", s.toks.word(j), s.toks.word(k))
+    } else if k == j {
+        s.toks.word(k).to_string()
+    } else {
+        format!("{} … {}", s.toks.word(j), s.toks.word(k))
+    }
+}
+
+fn with(s: &Sentence, k: usize) -> Option<Slot> {
+    let toks = &s.toks;
+    let prev = toks.word(k.checked_sub(1)?);
+    if is_any(prev, WITH_DECIDE) {
+        return slot(Class::Decide, format!("{prev} with"));
+    }
+    // "take it up with", "taken up with".
+    if prev == "up" {
+        let from = k.saturating_sub(5);
+        if (from..k).any(|j| matches!(toks.word(j), "take" | "taken" | "takes" | "taking" | "took"))
+        {
+            return slot(Class::Send, "taken up with");
+        }
+    }
+    // "must be agreed with the Chair" consults the Chair; "the procedure agreed with the Chief
+    // Executive" only says who agreed the procedure.
+    if prev == "agreed" {
+        let passive = k >= 2 && matches!(toks.word(k - 2), "be" | "been" | "is" | "are");
+        return passive.then(|| Slot {
+            class: Class::Consult,
+            cue: "agreed with".into(),
+            negated: false,
+        });
+    }
+    // A verb first ("discuss the issue with"), else the one a complaint is about ("an issue
+    // with", "unhappy with").
+    if let Some((g, j)) = verb_before(s, k, &[WITH_SEND, WITH_CONSULT, WITH_TELL]) {
+        let class = [Class::Send, Class::Consult, Class::Tell][g];
+        return slot(class, quote(s, j, k));
+    }
+    if is_any(prev, WITH_ABOUT) {
+        return slot(Class::About, format!("{prev} with"));
+    }
+    None
+}
+
+fn to(s: &Sentence, k: usize) -> Option<Slot> {
+    let (g, j) = verb_before(s, k, &[TO_SEND, TO_TELL, TO_DECIDE, TO_ABOUT])?;
+    // "the attention of" comes with "of", not "to".
+    let class = [Class::Send, Class::Tell, Class::Decide, Class::About][g];
+    slot(class, quote(s, j, k))
+}
+
+fn by(s: &Sentence, k: usize) -> Option<Slot> {
+    let toks = &s.toks;
+    // The participle is just before "by", perhaps after an adverb ("specifically authorised
+    // by", "agreed in advance by").
+    let from = k.saturating_sub(4);
+    for j in (from..k).rev() {
+        let w = toks.word(j);
+        let class = if is_any(w, BY_ABOUT) {
+            Class::About
+        } else if is_any(w, BY_TELL) {
+            Class::Tell
+        } else if is_any(w, BY_INVITE) {
+            Class::Invite
+        } else if is_any(w, BY_SPEAK) {
+            Class::Speak
+        } else if is_any(w, BY_HANDLE) {
+            Class::Handle
+        } else if is_any(w, BY_DECIDE) {
+            // "a complaint made by a councillor" names who complains.
+            let complainant =
+                (j.saturating_sub(4)..j).any(|i| is_any(toks.word(i), BY_COMPLAINANT));
+            if complainant {
+                return None;
+            }
+            Class::Decide
+        } else {
+            if gap(s, j + 1).contains([',', ';']) {
+                return None;
+            }
+            continue;
+        };
+        return slot(class, quote(s, j, k));
+    }
+    None
+}
+
+fn of(s: &Sentence, k: usize) -> Option<Slot> {
+    let prev = s.toks.word(k.checked_sub(1)?);
+    // "bring it to a meeting of the Full Council": the meeting's own governor.
+    if matches!(prev, "meeting" | "meetings") {
+        let mut j = k - 1;
+        while j > 0 && filler(&s.toks, j - 1) {
+            j -= 1;
+        }
+        return j.checked_sub(1).and_then(|g| by_word(s, g));
+    }
+    let class = if is_any(prev, OF_DECIDE) {
+        Class::Decide
+    } else if is_any(prev, OF_CONSULT) {
+        Class::Consult
+    } else if is_any(prev, OF_SEND) {
+        Class::Send
+    } else if is_any(prev, OF_INVITE) {
+        Class::Invite
+    } else if is_any(prev, OF_ABOUT) {
+        Class::About
+    } else if is_any(prev, OF_SPEAK) {
+        Class::Speak
+    } else {
+        return None;
+    };
+    slot(class, format!("{prev} of"))
+}
+
+fn from(s: &Sentence, k: usize) -> Option<Slot> {
+    let prev = s.toks.word(k.checked_sub(1)?);
+    let class = if is_any(prev, OF_DECIDE) {
+        Class::Decide
+    } else if is_any(prev, OF_CONSULT) {
+        Class::Consult
+    } else if is_any(prev, OF_INVITE) {
+        Class::Invite
+    } else {
+        return None;
+    };
+    slot(class, format!("{prev} from"))
+}
+
+fn for_(s: &Sentence, k: usize) -> Option<Slot> {
+    let toks = &s.toks;
+    let prev = toks.word(k.checked_sub(1)?);
+    if is_any(prev, FOR_DECIDE) {
+        return slot(Class::Decide, format!("{prev} for"));
+    }
+    // "it is for the Chief Executive to decide"; but "if the request is for the Chief
+    // Officer" is about the Chief Officer.
+    if matches!(prev, "is" | "are" | "be") {
+        let n = s.named.iter().find(|n| n.tok > k)?;
+        let to_verb = toks.word(n.tok_end) == "to" && !gap(s, n.tok_end).contains([',', ';']);
+        return slot(
+            if to_verb { Class::Decide } else { Class::About },
+            format!("{prev} for"),
+        );
+    }
+    None
+}
+
+/// The role as the subject of the verb after it: "the Chief Executive will decide", "unless
+/// their Chief Officer has agreed", "the Chair must be told".
+fn subject(s: &Sentence, m: usize) -> Option<Slot> {
+    let toks = &s.toks;
+    let n = &s.named[m];
+    // Only a role that nothing governs: at the start, after a comma or a subordinating word
+    // ("that the Monitoring Officer cannot resolve").
+    let mut b = n.tok;
+    while b > 0 && filler(toks, b - 1) && !matches!(toks.word(b - 1), "that" | "this") {
+        b -= 1;
+    }
+    let opened = b == 0
+        || gap(s, b).contains([',', ';', ':', '('])
+        || SUBJECT_OPENERS.contains(&toks.word(b - 1))
+        || LIST.contains(&toks.word(b - 1))
+        || s.own == b;
+    if !opened {
+        return None;
+    }
+    // The end of the list this role stands in ("the Leader and the Chief Executive will").
+    let mut end = n.tok_end;
+    for later in &s.named[m + 1..] {
+        let between = (end..later.tok).all(|k| {
+            let w = toks.word(k);
+            LIST.contains(&w) || filler(toks, k)
+        });
+        if !between || gap(s, later.tok).contains([';', ':', '(']) {
+            break;
+        }
+        end = later.tok_end;
+    }
+    // Step over auxiliaries, a nominee, a bracket and a consultation ("in consultation with
+    // the MO", "(or in their absence the Deputy Chair)", "and other officers").
+    let mut k = end;
+    let mut passive = false;
+    let mut steps = 0;
+    let mut bracket = false;
+    while k < toks.len() && steps < 12 {
+        let w = toks.word(k);
+        let g = gap(s, k);
+        if g.contains('(') {
+            bracket = true;
+        }
+        if bracket {
+            if g.contains(')') {
+                bracket = false;
+            } else {
+                k += 1;
+                steps += 1;
+                continue;
+            }
+        }
+        if g.contains([';', ':', '.']) && k > end {
+            return None;
+        }
+        if let Some(o) = s.named.iter().find(|o| o.tok == k) {
+            // Another role between: "the Chief Executive in consultation with the MO will".
+            k = o.tok_end;
+            steps += 1;
+            continue;
+        }
+        if matches!(w, "be" | "been" | "is" | "are") {
+            passive = true;
+        }
+        // "The Leaders of the two councils will speak": past the words that say whose.
+        if w == "of" && k == end {
+            let stop = (k + 1..(k + 6).min(toks.len())).find(|&j| AUX.contains(&toks.word(j)));
+            if let Some(j) = stop {
+                k = j;
+                steps += 1;
+                continue;
+            }
+        }
+        if AUX.contains(&w)
+            || filler(toks, k)
+            || matches!(
+                w,
+                "consultation"
+                    | "with"
+                    | "after"
+                    | "consulting"
+                    | "and"
+                    | "other"
+                    | "officers"
+                    | "staff"
+                    | "colleagues"
+                    | "not"
+                    | "never"
+                    | "cannot"
+                    | "does"
+                    | "do"
+                    | "did"
+                    | "attempt"
+                    | "attempts"
+            )
+        {
+            k += 1;
+            steps += 1;
+            continue;
+        }
+        break;
+    }
+    let verb = toks.word(k);
+    if verb.is_empty() {
+        return None;
+    }
+    if passive {
+        if is_any(verb, SUBJECT_TOLD) {
+            return slot(Class::Tell, format!("be {verb}"));
+        }
+        if is_any(verb, SUBJECT_CONSULTED) {
+            return slot(Class::Consult, format!("be {verb}"));
+        }
+        if is_any(verb, SUBJECT_CONTACTED) {
+            return slot(Class::Send, format!("be {verb}"));
+        }
+    }
+    // "will make the final decision", "has the final say"; "is responsible for deciding".
+    let object = (k + 1..(k + 4).min(toks.len())).map(|j| toks.word(j));
+    let decision_object = matches!(verb, "make" | "makes" | "take" | "takes" | "has" | "have")
+        && object.clone().any(|w| {
+            matches!(
+                w,
+                "decision" | "decisions" | "say" | "ruling" | "determination"
+            )
+        });
+    if decision_object {
+        return slot(Class::Decide, format!("{verb} the decision"));
+    }
+    if verb == "responsible" {
+        let deciding = toks.word(k + 1) == "for"
+            && is_any(
+                toks.word(k + 2),
+                &[
+                    "decid*",
+                    "determin*",
+                    "interpret*",
+                    "approv*",
+                    "authoris*",
+                    "authoriz*",
+                    "agree*",
+                    "settl*",
+                    "resolv*",
+                    "rul*",
+                ],
+            );
+        return deciding.then(|| Slot {
+            class: Class::Decide,
+            cue: format!("responsible for {}", toks.word(k + 2)),
+            negated: false,
+        });
+    }
+    // "The Director will seek advice from the Monitoring Officer before deciding": the subject
+    // decides, after another verb.
+    let later_decision = (k + 1..toks.len())
+        .take_while(|&j| !gap(s, j).contains([';', ':', '.']))
+        .any(|j| {
+            is_any(toks.word(j), &["decid*", "determin*"])
+                && (matches!(toks.word(j - 1), "before" | "and" | "then" | "after")
+                    || (toks.word(j.wrapping_sub(2)) == "and"
+                        && matches!(toks.word(j - 1), "will" | "shall" | "may" | "then")))
+        });
+    // "the first point of contact for media enquiries".
+    if verb == "point" && toks.word(k + 1) == "of" && toks.word(k + 2) == "contact" {
+        return slot(Class::Send, "point of contact");
+    }
+    // "is the appropriate person to decide".
+    if matches!(verb, "person" | "body" | "officer" | "one")
+        && toks.word(k + 1) == "to"
+        && is_any(
+            toks.word(k + 2),
+            &["decid*", "determin*", "approv*", "authoris*", "agree*"],
+        )
+    {
+        return slot(Class::Decide, format!("{verb} to {}", toks.word(k + 2)));
+    }
+    // "Only if the Chief Executive says yes".
+    if matches!(verb, "say" | "says") && matches!(toks.word(k + 1), "yes" | "so") {
+        return slot(Class::Decide, format!("{verb} {}", toks.word(k + 1)));
+    }
+    let class = if is_any(verb, SUBJECT_ATTEND) {
+        Class::Attend
+    } else if is_any(verb, SUBJECT_INVITE) {
+        Class::Invite
+    } else if is_any(verb, SUBJECT_DECIDE)
+        && (verb != "final"
+            || matches!(
+                toks.word(k + 1),
+                "say" | "arbiter" | "decision" | "authority" | "word" | "judge"
+            ))
+    {
+        Class::Decide
+    } else if is_any(verb, SUBJECT_SPEAK) && !is_any(verb, &["deal*", "handl*", "act", "acts"]) {
+        Class::Speak
+    } else if is_any(verb, SUBJECT_HANDLE) {
+        Class::Handle
+    } else if later_decision {
+        Class::Decide
+    } else {
+        return None;
+    };
+    slot(class, format!("{} {verb}", s.named[m].mention.text))
+}
+
+/// The role read by the noun after its possessive: "the Leader's agreement", "the Clerk's own
+/// treatment".
+fn possessed(s: &Sentence, n: &Named) -> Option<Slot> {
+    let toks = &s.toks;
+    if toks.word(n.tok_end) != "s" || !matches!(gap(s, n.tok_end), "'" | "’") {
+        return None;
+    }
+    let noun = toks.word(n.tok_end + 1);
+    let noun = if matches!(noun, "prior" | "written" | "express" | "final") {
+        toks.word(n.tok_end + 2)
+    } else {
+        noun
+    };
+    let class = if POSSESSED_DECIDE.contains(&noun) {
+        Class::Decide
+    } else if POSSESSED_CONSULT.contains(&noun) {
+        Class::Consult
+    } else if POSSESSED_ABOUT.contains(&noun) {
+        Class::About
+    } else {
+        return None;
+    };
+    slot(class, format!("’s {noun}"))
+}
+
+/// A preposition whose verb was left out reads as the last routed role's: "raise it with the
+/// service manager in the first place, and after that with the Head of Paid Service"; "to the
+/// Chief Officer; if it is about the Chief Officer, to the Chief Executive".
+fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
+    let n = &s.named[m];
+    let toks = &s.toks;
+    let mut k = n.tok;
+    while k > 0 && filler(toks, k - 1) {
+        k -= 1;
+    }
+    let prep = toks.word(k.checked_sub(1)?);
+    // A verb left out after "and": "The Leader speaks to the media on policy, and Cabinet
+    // Members on their portfolios" (the earlier role was the subject of the same verb).
+    if matches!(prep, "and" | "or") && gap(s, k - 1).contains([',', ';']) {
+        let (p, slot) = before
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, b)| b.class.routes())?;
+        let gapped = subject(s, p).is_some_and(|x| x.class == slot.class);
+        return gapped.then(|| Slot {
+            class: slot.class,
+            cue: format!("and … ({})", slot.cue),
+            negated: false,
+        });
+    }
+    if !matches!(prep, "with" | "to" | "by") {
+        return None;
+    }
+    let (p, slot) = before
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, b)| b.class.routes())?;
+    // The earlier role must have been reached by the same preposition.
+    let q = &s.named[p];
+    let mut j = q.tok;
+    while j > 0 && filler(toks, j - 1) {
+        j -= 1;
+    }
+    let same = j > 0 && toks.word(j - 1) == prep;
+    same.then(|| Slot {
+        class: slot.class,
+        cue: format!("… {prep}"),
+        negated: false,
+    })
+}
+
+/// Words that negate what follows them in a part of a sentence.
+const NEGATIONS: &[&str] = &["not", "never", "cannot", "nor", "no"];
+/// How many words before a role a negation reaches ("cannot be discussed with the relevant
+/// Group Chair").
+const NEGATION_REACH: usize = 6;
+
+/// True when the role at `n` is named under a negation ("cannot be discussed with the Chair",
+/// "rather than the Leader", "the chair of the council should not attempt to deal with"), but
+/// not when an exception lifts it ("not ... unless their Chief Officer has agreed", "not ...
+/// without the agreement of").
+pub(crate) fn negated(s: &Sentence, n: &Named) -> bool {
+    let toks = &s.toks;
+    // "rather than X", "instead of X", "other than X".
+    let before2 = (
+        toks.word(n.tok.wrapping_sub(2)),
+        toks.word(n.tok.wrapping_sub(1)),
+    );
+    let mut b = n.tok;
+    while b > 0 && filler(toks, b - 1) {
+        b -= 1;
+    }
+    let (p2, p1) = if b >= 2 {
+        (toks.word(b - 2), toks.word(b - 1))
+    } else {
+        before2
+    };
+    if matches!((p2, p1), ("rather", "than") | ("instead", "of"))
+        || (p1 == "not" && !matches!(p2, "if" | "whether"))
+    {
+        return true;
+    }
+    // A negated verb before the role, within its part of the sentence.
+    let from = n.tok.saturating_sub(NEGATION_REACH);
+    for k in (from..n.tok).rev() {
+        let t = &toks[k];
+        if gap(s, k + 1).contains([',', ';', ':', '('])
+            || matches!(
+                &*t.lower,
+                "unless" | "except" | "without" | "until" | "other" | "but" | "if" | "whether"
+            )
+        {
+            break;
+        }
+        if NEGATIONS.contains(&&*t.lower) {
+            return true;
+        }
+        // A new verb group ("... that the Monitoring Officer cannot resolve are determined by
+        // the Committee"): a negation before it is another verb's.
+        let aux = matches!(
+            &*t.lower,
+            "are"
+                | "is"
+                | "was"
+                | "were"
+                | "will"
+                | "shall"
+                | "must"
+                | "should"
+                | "may"
+                | "can"
+                | "could"
+                | "would"
+                | "might"
+        );
+        if aux && toks.word(k + 1) != "not" {
+            break;
+        }
+    }
+    // The role as the subject of a negated verb: "The chair of the council should not attempt";
+    // but not in a clause that names what goes on to the next step ("disputes that the
+    // Monitoring Officer cannot resolve are determined by ...").
+    let mut a = n.tok;
+    while a > 0 && matches!(toks.word(a - 1), "the" | "a" | "an" | "their" | "its") {
+        a -= 1;
+    }
+    if a > 0 && matches!(toks.word(a - 1), "that" | "which" | "where" | "if" | "when") {
+        return false;
+    }
+    let mut k = n.tok_end;
+    while matches!(
+        toks.word(k),
+        "concerned" | "alone" | "personally" | "themselves" | "itself"
+    ) {
+        k += 1;
+    }
+    if gap(s, k).contains([',', ';']) {
+        return false;
+    }
+    let (a, b) = (toks.word(k), toks.word(k + 1));
+    (matches!(
+        a,
+        "should" | "must" | "will" | "shall" | "may" | "can" | "need" | "does" | "do"
+    ) && b == "not")
+        || a == "cannot"
+        || (matches!(a, "shouldn" | "mustn" | "won" | "can" | "doesn" | "don") && b == "t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::{Sentence, Words};
+    use super::*;
+    use concord_model::roles::{Lexicon, Shape};
+
+    pub(crate) fn sentence(shape: Shape, text: &str) -> Sentence {
+        let toks = Words::new(text);
+        let named = Lexicon::new(shape)
+            .mentions(text)
+            .into_iter()
+            .map(|m| super::super::text::named(&toks, m))
+            .collect();
+        Sentence {
+            text: text.into(),
+            toks,
+            named,
+            clause: 0,
+            own: 0,
+            item: false,
+            slots: Vec::new(),
+        }
+    }
+
+    fn classes(text: &str) -> Vec<(String, Class, bool)> {
+        let s = sentence(Shape::Principal, text);
+        read(&s)
+            .into_iter()
+            .zip(&s.named)
+            .map(|(sl, n)| (n.mention.role.clone(), sl.class, sl.negated))
+            .collect()
+    }
+
+    fn c(role: &str, class: Class) -> (String, Class, bool) {
+        (role.to_string(), class, false)
+    }
+
+    #[test]
+    fn routes_and_decisions() {
+        assert_eq!(
+            classes(
+                "This should be taken up with the service manager in the first place, and after that with the Head of Paid Service."
+            ),
+            [
+                c("head-of-service", Class::Send),
+                c("chief-executive", Class::Send)
+            ]
+        );
+        assert_eq!(
+            classes(
+                "Staff shall not attend unless their Chief Officer has agreed, and only at the discretion of the Chief Executive."
+            ),
+            [
+                c("chief-officer", Class::Decide),
+                c("chief-executive", Class::Decide)
+            ]
+        );
+        assert_eq!(
+            classes(
+                "A complaint about the Chief Executive is referred to the Monitoring Officer, who will decide it."
+            ),
+            [
+                c("chief-executive", Class::About),
+                c("monitoring-officer", Class::Send)
+            ]
+        );
+        assert_eq!(
+            classes("It is a matter for the Chief Executive to decide."),
+            [c("chief-executive", Class::Decide)]
+        );
+        assert_eq!(
+            classes(
+                "The Leader in consultation with the Monitoring Officer will determine the matter."
+            ),
+            [
+                c("leader", Class::Decide),
+                c("monitoring-officer", Class::Consult)
+            ]
+        );
+        assert_eq!(
+            classes("Officers must notify the Director and the Monitoring Officer."),
+            [
+                c("director", Class::Tell),
+                c("monitoring-officer", Class::Tell)
+            ]
+        );
+    }
+
+    #[test]
+    fn named_but_not_routed() {
+        assert_eq!(
+            classes("An officer with a close relationship with the Chief Executive."),
+            [c("chief-executive", Class::Other)]
+        );
+        assert_eq!(
+            classes("Officers give support to the Leader of the Opposition."),
+            [c("group-leader", Class::Other)]
+        );
+        assert_eq!(
+            classes("It cannot be discussed with the relevant Group Leader."),
+            [("group-leader".to_string(), Class::Send, true)]
+        );
+        assert_eq!(
+            classes(
+                "A councillor should raise it with the Town Clerk and must not criticise the officer."
+            ),
+            [c("clerk", Class::Send)]
+        );
+        assert_eq!(
+            classes("The Chair of the council should not attempt to deal with it."),
+            [("chair".to_string(), Class::Handle, true)]
+        );
+    }
+}
