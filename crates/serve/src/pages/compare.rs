@@ -85,6 +85,7 @@ fn context(docs: &[Named], c: &concord_compare::answers::Comparison) -> Value {
                             clauses => &a.clauses,
                             roles => &a.roles,
                             previously => a.previously.as_ref().map(|p| p.summary.clone()),
+                            why => &a.why,
                         }),
                     }
                 })
