@@ -7,8 +7,9 @@
 //! another length, a number written some other way), or where the edited text reads otherwise,
 //! the change is refused naming the clause, to be made by hand.
 //!
-//! Built on today's answers (roles in order, clauses, evidence); typed routes (first, then, or,
-//! if-about) would let a route change its shape too.
+//! A route keeps its shape: its steps' relations (first, then, or, if-about) stay as the
+//! sentence words them, and only the roles change; a route of another length or shape is
+//! written by hand.
 //!
 //! ```
 //! use concord_compare::amend::{amend, Change, Target};

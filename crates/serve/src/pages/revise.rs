@@ -4,9 +4,9 @@
 //! own words (`concord_compare::amend`), for the user to accept or adjust; then the redline
 //! against the text in force (Word tracked changes, PDF) and the committee pack, in one flow.
 //!
-//! Built on today's answers (roles in order, clauses, evidence): a route changes role for role;
-//! a change of its length, or of a prohibition, is refused naming the clause, to be made by
-//! hand in the clause's text box.
+//! A route changes role for role, keeping its shape (first, then, or, if-about); a change of
+//! its length, or of a prohibition, is refused naming the clause, to be made by hand in the
+//! clause's text box (any clause can be chosen for that).
 
 use std::sync::Arc;
 
