@@ -34,6 +34,18 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "serve",
+        &[
+            "concord-model",
+            "concord-ingest",
+            "concord-compare",
+            "concord-draft",
+            "concord-render",
+            "concord-check",
+            "concord-publish",
+        ],
+    ),
+    (
         "cli",
         &[
             "concord-model",
@@ -43,6 +55,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "concord-render",
             "concord-check",
             "concord-publish",
+            "concord-serve",
         ],
     ),
 ];

@@ -53,6 +53,16 @@ impl CliError {
         err
     }
 
+    /// The message, without `error: ` or the hint.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The hint, when there is one.
+    pub fn hint_text(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
     pub fn exit_code(&self) -> i32 {
         self.code
     }

@@ -212,7 +212,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     Ok(out)
 }
 
-fn is_protocol_file(p: &Path) -> bool {
+/// True for a file whose extension is one Concord reads as a protocol (not README.md).
+pub fn is_protocol_file(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name.starts_with('.') || name.eq_ignore_ascii_case("README.md") {
         return false;

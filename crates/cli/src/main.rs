@@ -5,6 +5,7 @@ mod clock;
 mod cmd;
 mod error;
 mod exit;
+mod host;
 mod input;
 mod limited;
 mod output;
@@ -52,6 +53,10 @@ enum Command {
     /// Write a man page per command into a folder (for packagers; `cargo xtask codegen`)
     #[command(hide = true)]
     Man(cmd::man::Args),
+    /// Run Concord as a web app in your browser, on this computer only
+    Serve(cmd::serve::Args),
+    /// Change who does what in a protocol's own words (a redline or the amended text)
+    Amend(cmd::amend::Args),
 }
 
 fn main() {
@@ -90,6 +95,8 @@ fn main() {
         Command::Show(args) => cmd::show::run(args),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::man::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Amend(args) => cmd::amend::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

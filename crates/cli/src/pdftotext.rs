@@ -14,10 +14,37 @@ fn program() -> String {
 
 /// The word boxes of `path` as `pdftotext -bbox-layout` prints them.
 pub fn bbox_layout(path: &Path) -> Result<String, CliError> {
+    run(path, path)
+}
+
+/// The word boxes of a PDF held in memory (an upload to `concord serve`), named `shown` in
+/// messages: written to a private temporary folder (readable by the user alone), which is
+/// removed when this returns.
+pub fn bbox_layout_of(shown: &Path, bytes: &[u8]) -> Result<String, CliError> {
+    let private = |e: std::io::Error| {
+        CliError::file(
+            shown,
+            format!("cannot make a private folder to read it in: {e}"),
+        )
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("concord-pdf-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    let dir = builder.tempdir().map_err(private)?;
+    let input = dir.path().join("input.pdf");
+    std::fs::write(&input, bytes).map_err(private)?;
+    run(&input, shown)
+}
+
+fn run(input: &Path, path: &Path) -> Result<String, CliError> {
     let prog = program();
     let out = Command::new(&prog)
         .args(["-bbox-layout", "-enc", "UTF-8"])
-        .arg(path)
+        .arg(input)
         .arg("-")
         .output();
     let out = match out {

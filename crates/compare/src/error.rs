@@ -15,4 +15,11 @@ pub enum Error {
         work: u64,
         limit: u64,
     },
+    /// An answer cannot be changed in the protocol's own words (`crate::amend`), in the clause
+    /// named where there is one.
+    #[error("{}{message}", clause.as_ref().map(|c| format!("clause {c}: ")).unwrap_or_default())]
+    Amend {
+        clause: Option<String>,
+        message: String,
+    },
 }

@@ -5,6 +5,7 @@
 //! - [`precedents`]: the clauses of a corpus most like a given clause (BM25 over an inverted
 //!   index).
 
+pub mod amend;
 pub mod answers;
 pub mod diff;
 mod error;

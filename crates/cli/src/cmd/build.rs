@@ -140,36 +140,8 @@ struct Planned {
 
 pub fn run(args: Args) -> Result<i32, CliError> {
     let config = &args.config;
-    let text = match std::fs::read(config) {
-        Ok(b) => String::from_utf8(b).map_err(|_| {
-            CliError::file(config, "is not valid UTF-8").hint("save the project file as UTF-8")
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(CliError::file(config, "no such file").hint(
-                "write a concord.toml (templates/examples/site/ has one) or pass --config FILE",
-            ));
-        }
-        Err(e) => return Err(CliError::file(config, format!("cannot read: {e}"))),
-    };
-    let project: Project = toml::from_str(&text).map_err(|e| {
-        let (line, col) = e
-            .span()
-            .map_or((1, 1), |s| concord_draft::line_col(&text, s.start));
-        let message = e
-            .message()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("; ");
-        CliError::at(config, line, col, message).hint(
-            "a project has [[protocol]], [[draft]], [[redline]], [[pack]] and [[check]] tables",
-        )
-    })?;
-    let base = match config.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let (text, project) = read_project(config)?;
+    let base = base_of(config);
     let cx = Cx {
         config,
         text: &text,
@@ -205,28 +177,108 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         println!("{} outputs up to date", planned.len());
         return Ok(exit::SUCCESS);
     }
-    for p in &planned {
+    for line in write(&planned)? {
+        println!("{line}");
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// Builds the project `config` names, writing every output that changed; gives one line per
+/// output written and a count (`concord serve`'s project page shows them).
+pub fn build(config: &Path) -> Result<Vec<String>, CliError> {
+    let (text, project) = read_project(config)?;
+    let base = base_of(config);
+    let cx = Cx {
+        config,
+        text: &text,
+        base: &base,
+    };
+    let planned = plan(&cx, &project)?;
+    if planned.is_empty() {
+        return Err(CliError::file(config, "names no outputs")
+            .hint("add a [[protocol]], [[draft]], [[redline]] or [[check]] table with outputs"));
+    }
+    write(&planned)
+}
+
+/// Writes the planned outputs that differ from what is on disk, atomically.
+fn write(planned: &[Planned]) -> Result<Vec<String>, CliError> {
+    for p in planned {
         if let Some(dir) = p.path.parent()
             && !dir.as_os_str().is_empty()
         {
             std::fs::create_dir_all(dir).map_err(|e| CliError::io(Some(&p.path), e))?;
         }
     }
+    let mut lines = Vec::new();
     let mut written = 0;
-    for p in &planned {
+    for p in planned {
         if std::fs::read(&p.path).is_ok_and(|b| b == p.bytes) {
             continue;
         }
         write_atomic(&p.path, &p.bytes)?;
         written += 1;
-        println!("wrote {}", p.shown);
+        lines.push(format!("wrote {}", p.shown));
     }
-    println!(
+    lines.push(format!(
         "{} outputs, {written} written, {} already up to date",
         planned.len(),
         planned.len() - written
-    );
-    Ok(exit::SUCCESS)
+    ));
+    Ok(lines)
+}
+
+/// The project file's text and its jobs.
+fn read_project(config: &Path) -> Result<(String, Project), CliError> {
+    let text = match std::fs::read(config) {
+        Ok(b) => String::from_utf8(b).map_err(|_| {
+            CliError::file(config, "is not valid UTF-8").hint("save the project file as UTF-8")
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(CliError::file(config, "no such file").hint(
+                "write a concord.toml (templates/examples/site/ has one) or pass --config FILE",
+            ));
+        }
+        Err(e) => return Err(CliError::file(config, format!("cannot read: {e}"))),
+    };
+    let project: Project = toml::from_str(&text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map_or((1, 1), |s| concord_draft::line_col(&text, s.start));
+        let message = e
+            .message()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        CliError::at(config, line, col, message).hint(
+            "a project has [[protocol]], [[draft]], [[redline]], [[pack]] and [[check]] tables",
+        )
+    })?;
+    Ok((text, project))
+}
+
+/// The folder a project file's paths are relative to.
+fn base_of(config: &Path) -> PathBuf {
+    match config.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Every output the project file at `config` names, relative to its folder (the project page
+/// of `concord serve` lists the project's protocols without them).
+pub fn outputs(config: &Path) -> Result<Vec<String>, CliError> {
+    let (_, project) = read_project(config)?;
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |outs: &[Spanned<String>]| out.extend(outs.iter().map(|o| o.get_ref().clone()));
+    project.protocol.iter().for_each(|j| add(&j.outputs));
+    project.draft.iter().for_each(|j| add(&j.outputs));
+    project.redline.iter().for_each(|j| add(&j.outputs));
+    project.check.iter().for_each(|j| add(&j.outputs));
+    project.pack.iter().for_each(|j| add(&j.outputs));
+    Ok(out)
 }
 
 struct Cx<'a> {

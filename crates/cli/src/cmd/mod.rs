@@ -1,5 +1,6 @@
 //! One file per subcommand: its clap `Args` and a `run` that returns an exit code.
 
+pub mod amend;
 pub mod build;
 pub mod check;
 pub mod compare;
@@ -11,4 +12,5 @@ pub mod man;
 pub mod options;
 pub mod pack;
 pub mod precedents;
+pub mod serve;
 pub mod show;
