@@ -608,6 +608,8 @@ const AUX: &[&str] = &[
 /// Verbs whose subject decides.
 const SUBJECT_DECIDE: &[&str] = &[
     "decide*",
+    // "If the Town Clerk refuses a councillor access": a decision, against.
+    "refus*",
     "determin*",
     "settl*",
     "resolv*",
@@ -644,12 +646,6 @@ const SUBJECT_DECIDE: &[&str] = &[
 /// Verbs whose subject deals with the matter; one who refers it on had it first ("the Clerk
 /// will refer the request to the Chair").
 const SUBJECT_HANDLE: &[&str] = &[
-    "refer",
-    "refers",
-    "pass",
-    "passes",
-    "forward*",
-    "escalat*",
     "deal*",
     "handl*",
     "investigat*",
@@ -697,6 +693,18 @@ const SUBJECT_SPEAK: &[&str] = &[
     "leads",
     "co",
     "coordinat*",
+];
+/// Verbs whose subject had the matter and sends it on: "the Clerk will refer the request to
+/// the Chair", "the Director passes it to the Chief Executive".
+const SUBJECT_REFER: &[&str] = &[
+    "refer",
+    "refers",
+    "pass",
+    "passes",
+    "forward",
+    "forwards",
+    "escalate",
+    "escalates",
 ];
 /// Verbs whose subject judges a case before it goes on ("If the Clerk doubts that a councillor
 /// needs the document", "where the Director considers that ..."): the first to decide it, but in
@@ -782,6 +790,8 @@ const VERB_REACH: usize = 10;
 /// How far back a verb is looked for past a noun it may take as object ("declare any close
 /// personal relationship with a councillor to").
 const NOUN_OBJECT_REACH: usize = 8;
+/// How far back a verb is looked for before "to", past a long object.
+const TO_REACH: usize = 14;
 /// How far back the governing word of a role is looked for.
 const GOVERNOR_REACH: usize = 8;
 
@@ -986,15 +996,28 @@ fn listed_past_condition(s: &Sentence, from: usize, to: usize) -> bool {
     let [open, close] = commas[..] else {
         return false;
     };
-    let aside = open < to
-        && CONDITIONS.contains(&toks.word(open))
-        && close - open <= ASIDE
-        && !s.named.iter().any(|n| (open..close).contains(&n.tok));
+    // The condition may name a role ("or, if the Monitoring Officer is unavailable, the Chief
+    // Executive"): it is the condition's, not the list's.
+    let aside = open < to && CONDITIONS.contains(&toks.word(open)) && close - open <= 2 * ASIDE;
     aside
         && (from..open)
             .chain(close..to)
             .all(|k| LIST.contains(&toks.word(k)) || filler(toks, k))
         && (from..open).any(|k| matches!(toks.word(k), "or" | "and"))
+}
+
+/// True when word `at` stands inside a condition opened by a comma after word `from` and not
+/// yet closed ("the Monitoring Officer or, if [the Monitoring Officer] is unavailable, ...").
+fn in_open_condition(s: &Sentence, from: usize, at: usize) -> bool {
+    let commas: Vec<usize> = (from + 1..=at)
+        .filter(|&k| gap(s, k).contains(','))
+        .collect();
+    let [open] = commas[..] else {
+        return false;
+    };
+    CONDITIONS.contains(&s.toks.word(open))
+        && at - open <= 2 * ASIDE
+        && (from..open).all(|k| LIST.contains(&s.toks.word(k)) || filler(&s.toks, k))
 }
 
 /// True when roles `p` and `m` are joined by "or", "and" or "nor" (not only a comma).
@@ -1014,6 +1037,19 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
         "from" => from(s, k),
         "for" => for_(s, k),
         "through" | "via" => slot(Class::Send, w),
+        // "to be considered at the next meeting of the Town Council", "decided at Full
+        // Council": the body that meets deals with it.
+        "at" => {
+            let j = (k.saturating_sub(3)..k)
+                .rev()
+                .find(|&j| is_any(toks.word(j), BY_HANDLE) || is_any(toks.word(j), BY_DECIDE))?;
+            let class = if is_any(toks.word(j), BY_DECIDE) {
+                Class::Decide
+            } else {
+                Class::Handle
+            };
+            slot(class, quote(s, j, k))
+        }
         "between" | "among" | "amongst" => None,
         // "if the complaint involve(s) the Clerk" is about the Clerk; "will involve the
         // Monitoring Officer" consults them.
@@ -1068,9 +1104,15 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
 /// word index): the search stops at a blocking word ("respond to") or at a semicolon or
 /// bracket; a noun the preposition may belong to ("a relationship with") needs a verb of the
 /// lists before it.
-fn verb_before(s: &Sentence, k: usize, verbs: &[&[&str]]) -> Option<(usize, usize)> {
+fn verb_before(
+    s: &Sentence,
+    k: usize,
+    verbs: &[&[&str]],
+    reach: (usize, usize),
+) -> Option<(usize, usize)> {
+    let (reach, noun_reach) = reach;
     let toks = &s.toks;
-    let from = k.saturating_sub(VERB_REACH);
+    let from = k.saturating_sub(reach);
     let mut j = k;
     let mut noun = false;
     while j > from {
@@ -1083,8 +1125,16 @@ fn verb_before(s: &Sentence, k: usize, verbs: &[&[&str]]) -> Option<(usize, usiz
         for (g, list) in verbs.iter().enumerate() {
             if is_any(w, list) {
                 // A noun in between belongs to the verb only as its object, a few words on.
-                return (!noun || k - j <= NOUN_OBJECT_REACH).then_some((g, j));
+                return (!noun || k - j <= noun_reach).then_some((g, j));
             }
+        }
+        // "send copies to their Director" sends the matter: the verb before the copies.
+        if matches!(w, "copy" | "copies")
+            && j > 0
+            && let Some(g) = verbs.iter().position(|l| is_any(toks.word(j - 1), l))
+            && verbs[g] == TO_SEND
+        {
+            return Some((g, j - 1));
         }
         // "close to the Leader", but not "any close personal relationship with a councillor to".
         if is_any(w, BLOCKERS) && (w != "close" || j + 1 == k) {
@@ -1134,7 +1184,12 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
     }
     // A verb first ("discuss the issue with"), else the one a complaint is about ("an issue
     // with", "unhappy with").
-    if let Some((g, j)) = verb_before(s, k, &[WITH_SEND, WITH_CONSULT, WITH_TELL]) {
+    if let Some((g, j)) = verb_before(
+        s,
+        k,
+        &[WITH_SEND, WITH_CONSULT, WITH_TELL],
+        (VERB_REACH, NOUN_OBJECT_REACH),
+    ) {
         let class = [Class::Send, Class::Consult, Class::Tell][g];
         return slot(class, quote(s, j, k));
     }
@@ -1150,22 +1205,30 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
     None
 }
 
-/// Nouns of the matter a route is about ("where the complaint is with the Clerk").
+/// Nouns of a tie or a trouble that is "with" the one it is about ("where the relationship is
+/// with the Town Clerk", "where the problem is with a Director"); not "the matter is with the
+/// Director", which says who holds it.
 const MATTERS: &[&str] = &[
     "relationship*",
-    "complaint*",
-    "concern*",
-    "matter",
-    "issue",
+    "connection*",
+    "friendship*",
+    "link",
     "problem",
-    "dispute",
-    "connection",
-    "friendship",
+    "problems",
+    "difficulty",
+    "difficulties",
     "grievance",
 ];
 
 fn to(s: &Sentence, k: usize) -> Option<Slot> {
-    let (g, j) = verb_before(s, k, &[TO_SEND, TO_TELL, TO_DECIDE, TO_ABOUT])?;
+    // A verb of telling or sending may take a long object before its "to": "declare any
+    // family or close personal relationship with a member of staff to the Town Clerk".
+    let (g, j) = verb_before(
+        s,
+        k,
+        &[TO_SEND, TO_TELL, TO_DECIDE, TO_ABOUT],
+        (TO_REACH, TO_REACH - 1),
+    )?;
     // "the attention of" comes with "of", not "to".
     let class = [Class::Send, Class::Tell, Class::Decide, Class::About][g];
     slot(class, quote(s, j, k))
@@ -1299,6 +1362,11 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
             let w = toks.word(k);
             LIST.contains(&w) || filler(toks, k)
         }) || listed_past_condition(s, end, later.tok);
+        if !between && in_open_condition(s, end, later.tok) {
+            // A role inside a condition of the list: "or, if the Monitoring Officer is
+            // unavailable, ...".
+            continue;
+        }
         if !between || gap(s, later.tok).contains([';', ':', '(']) {
             break;
         }
@@ -1340,7 +1408,23 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         // "The Leaders of the two councils will speak", "the Cabinet Member for the service
         // concerned will": past the words that say whose.
         if matches!(w, "of" | "for") && k == end {
-            let stop = (k + 1..(k + 6).min(toks.len())).find(|&j| AUX.contains(&toks.word(j)));
+            let stop = (k + 1..(k + 6).min(toks.len())).find(|&j| {
+                matches!(
+                    toks.word(j),
+                    "will"
+                        | "shall"
+                        | "should"
+                        | "must"
+                        | "may"
+                        | "can"
+                        | "could"
+                        | "would"
+                        | "is"
+                        | "are"
+                        | "has"
+                        | "have"
+                )
+            });
             if let Some(j) = stop {
                 k = j;
                 steps += 1;
@@ -1483,6 +1567,8 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
     }
     let class = if is_any(verb, SUBJECT_ATTEND) {
         Class::Attend
+    } else if is_any(verb, SUBJECT_REFER) {
+        Class::Send
     } else if is_any(verb, SUBJECT_INVITE) {
         Class::Invite
     } else if is_any(verb, SUBJECT_DECIDE)
@@ -1628,7 +1714,11 @@ pub(crate) fn negated(s: &Sentence, n: &Named) -> bool {
             break;
         }
         if NEGATIONS.contains(&&*t.lower) {
-            return true;
+            // "passes any that cannot be answered to the Town Mayor": a relative clause's
+            // negation, not the route's.
+            let relative =
+                (k.saturating_sub(2)..k).any(|j| matches!(toks.word(j), "that" | "which" | "who"));
+            return !relative;
         }
         // A new verb group ("... that the Monitoring Officer cannot resolve are determined by
         // the Committee"): a negation before it is another verb's.

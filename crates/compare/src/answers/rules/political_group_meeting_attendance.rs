@@ -16,6 +16,7 @@ use super::super::{Answer, View};
 
 const ATTEND: &[&str] = &[
     "attend*",
+    "invit*",
     "come to",
     "invited to",
     "invitation to",
