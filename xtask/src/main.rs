@@ -1,7 +1,8 @@
 //! Developer tasks for Concord, run as `cargo xtask <task>`:
 //!
 //! - `codegen`: regenerate the committed generated files (the JSON Schema of the clause model,
-//!   the table of diagnostic codes). A test fails when they are stale.
+//!   the table of diagnostic codes, the man pages in `docs/man/`). A test fails when they are
+//!   stale.
 //! - `tidy`: check the architecture's dependency edges and that no two modules use each other
 //!   (also tests).
 //! - `styles [--verbose] [--show SOURCE STYLE]`: the style matrix: every protocol we hold re-laid
@@ -38,6 +39,13 @@ fn main() -> anyhow::Result<()> {
                     println!("updated {path}");
                 }
             }
+            // The man pages come from the binary's own argument definitions (clap_mangen),
+            // so the binary writes them; `crates/cli/tests/man.rs` checks they are fresh.
+            let status = std::process::Command::new(env!("CARGO"))
+                .args(["run", "--quiet", "-p", "concord", "--", "man"])
+                .arg(root().join("docs/man"))
+                .status()?;
+            anyhow::ensure!(status.success(), "concord man failed");
             Ok(())
         }
         "tidy" => {

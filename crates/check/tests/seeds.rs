@@ -189,17 +189,17 @@ fn drafted_protocols_have_no_findings() {
 
 #[test]
 fn an_office_named_two_ways_is_noted_unless_one_name_defines_the_other() {
-    let text = "# Protocol\n\n## 1. Roles\n\n1.1 The Section 151 Officer advises on the budget.\n\n1.2 Councillors may ask the Chief Finance Officer about spending.\n";
+    let text = "# Protocol\n\n## 1. Roles\n\n1.1 The Chief Executive leads the officers.\n\n1.2 Councillors may ask the Managing Director about staffing.\n";
     let f = run(text.as_bytes(), "p.md");
     assert!(
         f.iter().any(|x| x.code == "role-named-two-ways"
             && x.severity == concord_check::Severity::Info
             && x.message
-                .contains("\"Section 151 Officer\" (1.1), \"Chief Finance Officer\" (1.2)")),
+                .contains("\"Chief Executive\" (1.1), \"Managing Director\" (1.2)")),
         "{}",
         show(&f)
     );
-    let text = "# Protocol\n\n## 1. Roles\n\n1.1 The Chief Finance Officer is the Section 151 Officer.\n\n1.2 Councillors may ask the Chief Finance Officer about spending.\n";
+    let text = "# Protocol\n\n## 1. Roles\n\n1.1 The Chief Executive is the Managing Director.\n\n1.2 Councillors may ask the Managing Director about staffing.\n";
     let f = run(text.as_bytes(), "p.md");
     assert!(
         !f.iter().any(|x| x.code == "role-named-two-ways"),
@@ -243,4 +243,27 @@ fn a_stale_contents_list_and_repeated_numbering() {
         "{}",
         show(&f)
     );
+}
+
+/// Issue 15: a statutory title beside the post that holds it (Head of Paid Service and Chief
+/// Executive, Section 151 Officer and Chief Finance Officer) and a team beside its manager
+/// (Communications Team and Communications Manager) were reported as one office named two
+/// ways; they are two things, and only two names for one post are reported.
+#[test]
+fn statutory_titles_and_teams_beside_posts_are_not_two_names() {
+    for (a, b) in [
+        ("Head of Paid Service", "Chief Executive"),
+        ("Section 151 Officer", "Chief Finance Officer"),
+        ("Communications Manager", "Communications Team"),
+    ] {
+        let text = format!(
+            "# Protocol\n\n## 1. Roles\n\n1.1 The {a} advises on the matter.\n\n1.2 Councillors may ask the {b} about it.\n"
+        );
+        let f = run(text.as_bytes(), "p.md");
+        assert!(
+            !f.iter().any(|x| x.code == "role-named-two-ways"),
+            "{a} / {b}: {}",
+            show(&f)
+        );
+    }
 }

@@ -180,7 +180,7 @@ pub fn read_bytes(path: &Path, limit: usize) -> Result<Vec<u8>, CliError> {
         path,
         limit,
         "a protocol file",
-        "check the path; `concord ingest corpus/*.txt` reads the bundled corpus",
+        "check the path and the file name",
         &too_large_hint(limit),
     )
 }

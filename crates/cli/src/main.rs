@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand};
 /// Read, compare, draft and publish protocols on member/officer relations.
 #[derive(Debug, Parser)]
 #[command(name = "concord", version, about, long_about = None, max_term_width = 100)]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Threads for work over many files or long documents (default: one per core)
@@ -47,6 +47,11 @@ enum Command {
     Show(cmd::show::Args),
     /// Find the clauses of a corpus most like one clause, with scores
     Precedents(cmd::precedents::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell)
+    Completions(cmd::completions::Args),
+    /// Write a man page per command into a folder (for packagers; `cargo xtask codegen`)
+    #[command(hide = true)]
+    Man(cmd::man::Args),
 }
 
 fn main() {
@@ -83,6 +88,8 @@ fn main() {
         Command::Options(args) => cmd::options::run(args),
         Command::Precedents(args) => cmd::precedents::run(args),
         Command::Show(args) => cmd::show::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man(args) => cmd::man::run(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -98,7 +98,10 @@ pub fn to_docx(
                     format.name()
                 ),
             )
-            .hint("open it in Word or LibreOffice and save it as .docx, or install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui)"));
+            .hint(match format {
+                Format::Doc => "this is the old Word format: open it in Word or LibreOffice and save it as .docx, or install LibreOffice to read it as it is (Debian/Ubuntu: apt-get install libreoffice-writer-nogui)",
+                _ => "open it in Word or LibreOffice and save it as .docx, or install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui)",
+            }));
         }
         Err(e) => return Err(CliError::file(path, format!("cannot run {prog:?}: {e}"))),
     };

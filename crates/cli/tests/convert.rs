@@ -309,6 +309,13 @@ fn without_libreoffice_each_format_is_named_with_what_to_do() {
             stderr.contains("save it as .docx") && stderr.contains("install LibreOffice"),
             "{stderr}"
         );
+        // Issue 15: a .doc is named as the old Word format, with what to do about it.
+        if what.contains(".doc)") {
+            assert!(
+                stderr.contains("this is the old Word format: open it in Word or LibreOffice and save it as .docx"),
+                "{stderr}"
+            );
+        }
     }
 }
 

@@ -142,3 +142,36 @@ fn a_wrong_call_gets_one_message_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.md: no such file"));
 }
+
+/// Issue 15: `diff -o` wrote its file in silence; like `pack`, it says what it wrote (on
+/// standard error), and nothing when the redline goes to standard output.
+#[test]
+fn writing_a_file_says_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("redline.docx");
+    let r = concord()
+        .arg("diff")
+        .arg(corpus("000_0739291e76a941b3.txt"))
+        .arg("--tracked")
+        .args(["--format", "docx", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(r.status.success());
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "wrote {}: a Word redline with tracked changes; 9 clauses differ",
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert!(out.exists());
+    let r = concord()
+        .arg("diff")
+        .arg(corpus("000_0739291e76a941b3.txt"))
+        .arg("--tracked")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&r.stderr).contains("wrote"));
+}

@@ -320,3 +320,71 @@ fn assert_fails(cmd: &mut Command, expected: &[&str]) {
         assert!(stderr.contains(e), "expected {e:?} in:\n{stderr}");
     }
 }
+
+/// Issue 15: `[council] logo = "crest.png"` prints the council's crest above the title, in
+/// Word (an image part), PDF (an image) and HTML (inline); a file that is not a picture is one
+/// clear error and nothing is written.
+#[test]
+fn a_logo_is_embedded_in_word_pdf_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/crest.png"),
+        dir.path().join("crest.png"),
+    )
+    .unwrap();
+    let options = dir.path().join("options.toml");
+    std::fs::write(
+        &options,
+        "[council]\nname = \"Brynmawr Town Council\"\nkind = \"town\"\nlogo = \"crest.png\"\n",
+    )
+    .unwrap();
+    let draft = |format: &str| {
+        let out = dir.path().join(format!("protocol.{format}"));
+        Command::cargo_bin("concord")
+            .unwrap()
+            .arg("draft")
+            .arg(&options)
+            .args(["--format", format, "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        std::fs::read(out).unwrap()
+    };
+    let html = String::from_utf8(draft("html")).unwrap();
+    assert!(html.contains("<img class=\"logo\" src=\"data:image/png;base64,iVBORw0KGgo"));
+    assert!(html.contains("alt=\"Brynmawr Town Council logo\""));
+    let docx = draft("docx");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    assert!(zip.by_name("word/media/logo.png").is_ok());
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("r:embed=\"rId6\"") && xml.contains("descr=\"Brynmawr Town Council logo\"")
+    );
+    let pdf = draft("pdf");
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(
+        raw.contains("/Subtype /Image") && raw.contains("/SMask"),
+        "an image with its transparency"
+    );
+    assert_eq!(pdf, draft("pdf"), "the same bytes every run");
+    // Not a picture: one error naming the file, exit 2, nothing written.
+    std::fs::write(dir.path().join("crest.png"), "not a picture").unwrap();
+    let out = dir.path().join("bad.pdf");
+    let r = Command::cargo_bin("concord")
+        .unwrap()
+        .arg("draft")
+        .arg(&options)
+        .args(["--format", "pdf", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        stderr.contains("crest.png: a logo must be a PNG or JPEG picture"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

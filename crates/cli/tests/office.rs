@@ -356,7 +356,7 @@ fn review_pack_opens_in_libreoffice_with_tracked_changes_and_its_pdf_reads_as_te
     for name in ["pack.html", "pack.docx", "pack.pdf"] {
         assert!(pack.join(name).is_file(), "{name}");
     }
-    let lead = "Officer complaints about councillors: Monitoring Officer -> Chief Executive (6.2)";
+    let lead = "Who does an officer go to about a councillor's conduct? Now: Chief Executive (clause 6.2). Before: Monitoring Officer (clause 6.2).";
     require("pdftotext", &["-v"]);
     {
         let out = std::process::Command::new("pdftotext")

@@ -260,7 +260,8 @@ pub fn answers(doc: &Document) -> Vec<(&'static str, Option<Answer>)> {
 }
 
 fn read(doc: &Document) -> Vec<(&'static str, Option<Answer>)> {
-    let view = View::new(doc);
+    let mut view = View::new(doc);
+    view.read_slots(slots::read);
     rules::RULES
         .iter()
         .map(|(id, rule)| (*id, rule(&view)))

@@ -3,7 +3,7 @@
 //! of each kind may route to, how each question's route is phrased unless the options say
 //! otherwise, and the optional sections a question's answer is drafted in.
 
-use crate::words::How;
+use crate::shape::How;
 
 pub use concord_model::questions::{AnswerKind, QUESTIONS, Question, question};
 pub use concord_model::roles::{KINDS, Shape, shape};

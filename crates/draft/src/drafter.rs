@@ -501,13 +501,46 @@ fn assemble(markup: Markup, options: &Options) -> Result<Drafted, Error> {
                 .adopted
                 .as_deref()
                 .and_then(concord_model::Date::parse_iso),
-            versions: Vec::new(),
+            versions: version_rows(options),
             source: Source::default(),
         },
         sections: out_sections,
         footnotes: Vec::new(),
     };
     Ok(Drafted { document, numbers })
+}
+
+/// The version history of `[[versions]]`, the next review due (`review_due`) on its last row;
+/// a row of its own when there is no history to hold it.
+fn version_rows(options: &Options) -> Vec<concord_model::VersionEntry> {
+    use concord_model::{VersionEntry, WrittenDate};
+    let date = |d: &Option<String>| {
+        d.as_deref()
+            .and_then(concord_model::Date::parse_iso)
+            .map(WrittenDate::Date)
+    };
+    let mut rows: Vec<VersionEntry> = options
+        .versions
+        .iter()
+        .map(|v| VersionEntry {
+            date: date(&v.date),
+            version: v.version.clone(),
+            note: v.note.clone(),
+            review: None,
+        })
+        .collect();
+    if let Some(due) = date(&options.council.review_due) {
+        match rows.last_mut() {
+            Some(last) => last.review = Some(due),
+            None => rows.push(VersionEntry {
+                date: date(&options.council.adopted),
+                version: None,
+                note: Some("Adopted".into()),
+                review: Some(due),
+            }),
+        }
+    }
+    rows
 }
 
 /// Whitespace collapsed: template line breaks are layout, not content.
@@ -564,6 +597,42 @@ Raise it with {{ route(answers["officer-complaint-about-councillor"], "escalate"
 {{ item() }} first;
 {{ item() }} second, as section {{ ref("intro") }} says.
 "#;
+
+    #[test]
+    fn versions_and_the_next_review_date_go_into_the_version_table() {
+        let text = "[council]\nname = \"Test Council\"\nkind = \"district\"\nadopted = 2026-05-05\nreview_due = 2030-05-05\nlogo = \"crest.png\"\n\n[[versions]]\ndate = 2022-03-14\nversion = 1\nnote = \"First adopted\"\n\n[[versions]]\ndate = 2026-05-05\nversion = \"2\"\n";
+        let o = validate::parse(text).unwrap();
+        assert_eq!(o.council.logo.as_deref(), Some("crest.png"));
+        let d = draft(&[("protocol.j2", LIB)], "").unwrap();
+        assert!(d.document.meta.versions.is_empty());
+        let rows = version_rows(&o);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].version.as_deref(), Some("1"));
+        assert_eq!(rows[0].review, None);
+        assert_eq!(
+            rows[1].review.as_ref().map(ToString::to_string).as_deref(),
+            Some("2030-05-05")
+        );
+        // A review date with no history gets a row of its own, from the adoption date.
+        let o = options("adopted = 2026-05-05\nreview_due = 2030-05-05\n");
+        let rows = version_rows(&o);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].note.as_deref(), Some("Adopted"));
+        // Bad rows are refused with their place.
+        for bad in [
+            "[[versions]]\ndate = \"soon\"\n",
+            "[[versions]]\nwhen = 2020-01-01\n",
+            "versions = 3\n",
+        ] {
+            let text = format!("[council]\nname = \"T\"\nkind = \"district\"\n\n{bad}");
+            let text = if bad.starts_with("versions") {
+                format!("{bad}[council]\nname = \"T\"\nkind = \"district\"\n")
+            } else {
+                text
+            };
+            assert!(validate::parse(&text).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn numbering_follows_the_sections_drafted_and_refs_resolve_after_it() {

@@ -128,6 +128,16 @@ pub fn options_toml(doc: &Document, readings: &[Reading], source: &str) -> Strin
     if let Some(date) = doc.meta.adopted {
         let _ = writeln!(out, "adopted = {date}");
     }
+    // The next review date, where the version table gives one as a whole date.
+    if let Some(concord_model::WrittenDate::Date(due)) = doc
+        .meta
+        .versions
+        .iter()
+        .rev()
+        .find_map(|v| v.review.as_ref())
+    {
+        let _ = writeln!(out, "review_due = {due}");
+    }
     let local = catalogue::shape(&kind) == Shape::Local;
     if local && let Some(p) = principal_council(doc) {
         let _ = writeln!(out, "principal = {}", toml_string(&p));
@@ -244,6 +254,7 @@ pub fn options_toml(doc: &Document, readings: &[Reading], source: &str) -> Strin
         let _ = writeln!(out, "# {why}");
         let _ = writeln!(out, "{id} = {b}");
     }
+    versions(&mut out, doc);
     out
 }
 
@@ -307,6 +318,26 @@ fn body_names(doc: &Document, readings: &[Reading], kind: &str) -> Vec<(String, 
                 .then(|| (id.to_string(), written))
         })
         .collect()
+}
+
+/// The version table as `[[versions]]`; a row that only carries the next review date (which
+/// drafting makes from `review_due` alone) is left out, and so is a date not written whole.
+fn versions(out: &mut String, doc: &Document) {
+    let only_review = |v: &concord_model::VersionEntry| {
+        v.version.is_none() && v.note.as_deref() == Some("Adopted") && v.review.is_some()
+    };
+    for v in doc.meta.versions.iter().filter(|v| !only_review(v)) {
+        out.push_str("\n[[versions]]\n");
+        if let Some(concord_model::WrittenDate::Date(d)) = &v.date {
+            let _ = writeln!(out, "date = {d}");
+        }
+        if let Some(ver) = &v.version {
+            let _ = writeln!(out, "version = {}", toml_string(ver));
+        }
+        if let Some(note) = &v.note {
+            let _ = writeln!(out, "note = {}", toml_string(note));
+        }
+    }
 }
 
 /// The TOML value for a choice, or why the options cannot say it.

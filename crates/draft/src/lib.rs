@@ -27,6 +27,7 @@ mod error;
 pub mod infer;
 pub mod options;
 pub mod reference;
+mod shape;
 mod suggest;
 mod templates;
 pub mod validate;

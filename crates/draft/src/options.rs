@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalogue::{self, AnswerKind, Shape};
-use crate::words::How;
+use crate::shape::How;
 
 /// A complete set of choices: every question answered and every optional part decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,6 +24,8 @@ pub struct Options {
     /// How a route is phrased, keyed by question id, where the options say
     /// (`{ roles = [...], shape = "or" }`); otherwise [`catalogue::default_how`].
     pub shapes: BTreeMap<String, How>,
+    /// `[[versions]]`: the version history printed under the title, oldest first.
+    pub versions: Vec<VersionRow>,
 }
 
 impl Options {
@@ -34,6 +36,16 @@ impl Options {
             .copied()
             .unwrap_or_else(|| catalogue::default_how(question))
     }
+}
+
+/// One `[[versions]]` row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VersionRow {
+    /// ISO date (`2026-05-05`).
+    pub date: Option<String>,
+    pub version: Option<String>,
+    /// What changed.
+    pub note: Option<String>,
 }
 
 /// `[council]`.
@@ -47,6 +59,11 @@ pub struct Council {
     /// For a parish, town or community council: the principal council whose Monitoring Officer
     /// deals with code of conduct complaints.
     pub principal: Option<String>,
+    /// ISO date (`2028-05-05`) by which the protocol is next reviewed.
+    pub review_due: Option<String>,
+    /// A picture file (PNG or JPEG) printed above the title, as written in the options file:
+    /// the caller reads it (relative to the options file); drafting does not.
+    pub logo: Option<String>,
 }
 
 /// How the protocol names councillors.

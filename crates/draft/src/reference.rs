@@ -13,7 +13,7 @@ pub fn reference(question: Option<&str>) -> Option<String> {
     match question {
         Some(id) => {
             let q = catalogue::question(id)?;
-            question_entry(&mut out, q);
+            question_entry(&mut out, q, true);
         }
         None => {
             out.push_str("[council]\n");
@@ -25,8 +25,16 @@ pub fn reference(question: Option<&str>) -> Option<String> {
             );
             out.push_str("  adopted    optional: the date of adoption, such as 2026-05-05\n");
             out.push_str(
-                "  principal  optional, parish, town and community councils only: the principal\n             council whose Monitoring Officer deals with code of conduct complaints\n\n",
+                "  principal  optional, parish, town and community councils only: the principal\n             council whose Monitoring Officer deals with code of conduct complaints\n",
             );
+            out.push_str("  review_due optional: the date the protocol is next reviewed, such as 2030-05-05\n");
+            out.push_str(
+                "  logo       optional: a PNG or JPEG file (beside the options file) printed above the title\n\n",
+            );
+            out.push_str("[[versions]]  (optional, one table per version, oldest first)\n");
+            out.push_str("  date       the date of the version, such as 2026-05-05\n");
+            out.push_str("  version    its number or name, such as \"2\"\n");
+            out.push_str("  note       what changed\n\n");
             out.push_str("[terms]\n");
             out.push_str("  councillor            \"councillor\" (default) or \"member\"\n");
             out.push_str(
@@ -36,11 +44,17 @@ pub fn reference(question: Option<&str>) -> Option<String> {
             out.push_str(
                 "  name  the council's own title for a role, such as [roles.staffing-committee]\n        name = \"Personnel Committee\"; it must read back as that role, and a role\n        declared here may be named in any route\n\n",
             );
+            // The roles a route may name, once for every question that takes a route.
+            out.push_str("Roles a route may name, by kind of council:\n");
+            for line in grouped(|kind| catalogue::roles_for(kind).join(", ")).split("; ") {
+                let _ = writeln!(out, "  {line}");
+            }
+            out.push('\n');
             out.push_str(
                 "[answers]  (keyed by question id; `concord options QUESTION` shows one)\n\n",
             );
             for q in catalogue::QUESTIONS {
-                question_entry(&mut out, q);
+                question_entry(&mut out, q, false);
                 out.push('\n');
             }
             out.push_str("[sections]  (true or false)\n");
@@ -58,7 +72,9 @@ pub fn reference(question: Option<&str>) -> Option<String> {
     Some(out)
 }
 
-fn question_entry(out: &mut String, q: &Question) {
+/// One question's entry; the roles a route may name only when `roles` (the full reference
+/// lists them once, above the answers).
+fn question_entry(out: &mut String, q: &Question, roles: bool) {
     let _ = writeln!(out, "{}", q.id);
     let _ = writeln!(out, "  {}", q.text);
     let shape = match q.answer {
@@ -74,7 +90,7 @@ fn question_entry(out: &mut String, q: &Question) {
         AnswerKind::Forbidden => "{ forbidden = true|false }",
     };
     let _ = writeln!(out, "  value: {shape}");
-    if q.answer == AnswerKind::Route {
+    if q.answer == AnswerKind::Route && roles {
         let _ = writeln!(
             out,
             "  roles: {}",
@@ -154,6 +170,15 @@ mod tests {
         }
         assert!(r.contains("parish, town, community: [\"chair\", \"monitoring-officer\"]"));
         assert!(reference(Some("no-such-question")).is_none());
+        // Issue 15: the role list was printed once per route question (seven times).
+        let roles = grouped(|kind| catalogue::roles_for(kind).join(", "));
+        let first = roles.split("; ").next().unwrap();
+        assert_eq!(r.matches(first).count(), 1, "the role list once");
+        assert!(
+            reference(Some("officer-complaint-about-councillor"))
+                .unwrap()
+                .contains("  roles: ")
+        );
         let one = reference(Some("review-cycle")).unwrap();
         assert!(one.starts_with("review-cycle\n  How often"));
     }

@@ -11,14 +11,17 @@ use toml::de::{DeTable, DeValue};
 
 use crate::catalogue::{self, AnswerKind, Shape};
 use crate::error::Problem;
-use crate::options::{self, Answer, Council, Councillor, Options, Terms};
+use crate::options::{self, Answer, Council, Councillor, Options, Terms, VersionRow};
+use crate::shape::{How, SHAPES};
 use crate::suggest;
-use crate::words::{How, SHAPES};
 
-const TABLES: &[&str] = &["council", "terms", "roles", "answers", "sections"];
+const TABLES: &[&str] = &[
+    "council", "terms", "roles", "answers", "sections", "versions",
+];
 const ROLE_KEYS: &[&str] = &["name"];
 const ROUTE_KEYS: &[&str] = &["roles", "shape"];
-const COUNCIL_KEYS: &[&str] = &["name", "kind", "adopted", "principal"];
+const COUNCIL_KEYS: &[&str] = &["name", "kind", "adopted", "principal", "review_due", "logo"];
+const VERSION_KEYS: &[&str] = &["date", "version", "note"];
 const TERMS_KEYS: &[&str] = &["councillor", "head_of_paid_service"];
 const COUNCILLOR_TERMS: &[&str] = &["councillor", "member"];
 /// The largest options file accepted by default, in bytes (the binary reads no more): every
@@ -86,6 +89,7 @@ impl Validator<'_> {
 
     fn options(&mut self, root: &DeTable<'_>) -> Option<Options> {
         let mut tables: BTreeMap<&str, &Spanned<DeValue<'_>>> = BTreeMap::new();
+        let mut versions = Vec::new();
         for (key, value) in root {
             let name = key.get_ref().as_ref();
             if !TABLES.contains(&name) {
@@ -94,6 +98,10 @@ impl Validator<'_> {
                     format!("unknown table '{name}'"),
                     Some(suggest::hint(name, TABLES)),
                 );
+                continue;
+            }
+            if name == "versions" {
+                versions = self.versions(value);
                 continue;
             }
             if value.get_ref().as_table().is_none() {
@@ -149,7 +157,58 @@ impl Validator<'_> {
             sections: sections.into_iter().map(|(k, (v, _))| (k, v)).collect(),
             roles,
             shapes,
+            versions,
         })
+    }
+
+    /// `[[versions]]`: rows of date, version and note, each optional.
+    fn versions(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<VersionRow> {
+        let Some(rows) = value.get_ref().as_array() else {
+            self.problem(
+                value.span(),
+                format!(
+                    "'versions' must be a list of tables ([[versions]]), found {}",
+                    type_name(value.get_ref())
+                ),
+                Some("write each version as [[versions]] with date, version and note".into()),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for row in rows.iter() {
+            if row.get_ref().as_table().is_none() {
+                self.problem(
+                    row.span(),
+                    format!(
+                        "a version must be a table, found {}",
+                        type_name(row.get_ref())
+                    ),
+                    Some("write each version as [[versions]] with date, version and note".into()),
+                );
+                continue;
+            }
+            let mut v = VersionRow {
+                date: None,
+                version: None,
+                note: None,
+            };
+            for (key, value) in self.entries(row) {
+                match key.get_ref().as_ref() {
+                    "date" => v.date = self.date(value, "[[versions]] date"),
+                    "version" => {
+                        v.version = match value.get_ref() {
+                            DeValue::Integer(i) => Some(i.as_str().to_string()),
+                            DeValue::Float(f) => Some(f.as_str().to_string()),
+                            _ => self.name_string(value, "[[versions]] version"),
+                        }
+                    }
+                    "note" => v.note = self.name_string(value, "[[versions]] note"),
+                    _ => self.unknown_key(key, "[[versions]]", VERSION_KEYS),
+                }
+            }
+            out.push(v);
+        }
+        out
     }
 
     fn entries<'a, 'i>(&self, value: &'a Spanned<DeValue<'i>>) -> Vec<Entry<'a, 'i>> {
@@ -163,6 +222,8 @@ impl Validator<'_> {
         let mut name = None;
         let mut kind = None;
         let mut adopted = None;
+        let mut review_due = None;
+        let mut logo = None;
         let mut principal: Option<(String, Range<usize>)> = None;
         for (key, value) in self.entries(table) {
             let k = key.get_ref().as_ref();
@@ -181,7 +242,9 @@ impl Validator<'_> {
                         }
                     }
                 }
-                "adopted" => adopted = self.date(value),
+                "adopted" => adopted = self.date(value, "[council] adopted"),
+                "review_due" => review_due = self.date(value, "[council] review_due"),
+                "logo" => logo = self.name_string(value, "[council] logo"),
                 "principal" => {
                     principal = self
                         .name_string(value, "[council] principal")
@@ -224,6 +287,8 @@ impl Validator<'_> {
             kind,
             adopted,
             principal: principal.map(|(p, _)| p),
+            review_due,
+            logo,
         })
     }
 
@@ -747,7 +812,7 @@ impl Validator<'_> {
         }
     }
 
-    fn date(&mut self, value: &Spanned<DeValue<'_>>) -> Option<String> {
+    fn date(&mut self, value: &Spanned<DeValue<'_>>, what: &str) -> Option<String> {
         let parsed = match value.get_ref() {
             DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.date,
             DeValue::String(s) => s.parse::<toml::value::Datetime>().ok().and_then(|d| {
@@ -763,10 +828,10 @@ impl Validator<'_> {
                 self.problem(
                     value.span(),
                     format!(
-                        "value not allowed for [council] adopted: '{}'",
+                        "value not allowed for {what}: '{}'",
                         self.text.get(value.span()).unwrap_or_default()
                     ),
-                    Some("write a date such as adopted = 2026-05-05".into()),
+                    Some("write a date such as 2026-05-05".into()),
                 );
                 None
             }

@@ -8,66 +8,7 @@
 
 use crate::catalogue::{self, Shape};
 use crate::options::{Councillor, Options};
-
-/// How a route is phrased.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum How {
-    /// The first role, and each next one when the matter concerns the one before:
-    /// "the Chief Officer; or, if the matter concerns that Chief Officer, the Chief Executive".
-    Concerns,
-    /// The first role, and each next one when the matter is not resolved:
-    /// "the Chief Executive and, if the matter is not resolved, the Monitoring Officer".
-    Escalate,
-    /// The first role acts after consulting the rest: "the Leader, after consulting the
-    /// communications team".
-    Consult,
-    /// Every role, joined with "and": "the Chair and the Clerk".
-    And,
-    /// A choice of any of them: "the Director or the Chief Executive".
-    Or,
-}
-
-/// The shapes an options file may give a route (`shape = "or"`), as the typed routes of the
-/// answers name them ("then", "or", "if-about") and as templates name phrasings.
-pub const SHAPES: &[&str] = &["then", "or", "if-about", "consult", "and"];
-
-impl How {
-    /// The phrasing named in a template (`"concerns"`, `"escalate"`, `"consult"`, `"and"`,
-    /// `"or"`) or a route's shape in an options file (`"then"`, `"or"`, `"if-about"`,
-    /// `"consult"`, `"and"`).
-    pub fn parse(s: &str) -> Option<How> {
-        match s {
-            "concerns" | "if-about" => Some(How::Concerns),
-            "escalate" | "then" => Some(How::Escalate),
-            "consult" => Some(How::Consult),
-            "and" => Some(How::And),
-            "or" => Some(How::Or),
-            _ => None,
-        }
-    }
-
-    /// The name an options file gives the shape.
-    pub fn shape(self) -> &'static str {
-        match self {
-            How::Concerns => "if-about",
-            How::Escalate => "then",
-            How::Consult => "consult",
-            How::And => "and",
-            How::Or => "or",
-        }
-    }
-
-    /// How the answers read the steps after the first of a route phrased this way: "then",
-    /// "or" or "if-about" (a consultation and a joint step read as "then").
-    pub fn relation(self) -> &'static str {
-        match self {
-            How::Concerns => "if-about",
-            How::Or => "or",
-            How::Escalate | How::Consult | How::And => "then",
-        }
-    }
-}
+pub use crate::shape::{How, SHAPES};
 
 /// A role's title in running text: `full` on first mention in a route, `back` when referred to
 /// again ("that Director").
@@ -83,6 +24,8 @@ pub struct Words {
     kind: String,
     shape: Shape,
     head: Option<String>,
+    /// The council's name, for its civic head's title.
+    name: String,
     principal: Option<String>,
     councillor: Councillor,
     /// Names the options declare for roles (`[roles.staffing-committee] name = "..."`).
@@ -95,6 +38,7 @@ impl Words {
             kind: options.council.kind.clone(),
             shape: catalogue::shape(&options.council.kind),
             head: options.terms.head_of_paid_service.clone(),
+            name: options.council.name.clone(),
             principal: options.council.principal.clone(),
             councillor: options.terms.councillor,
             declared: options.roles.clone(),
@@ -106,6 +50,24 @@ impl Words {
         match self.councillor {
             Councillor::Councillor => "councillor",
             Councillor::Member => "member",
+        }
+    }
+
+    /// The title of the council's civic head: a Mayor for a borough, a city, a metropolitan or
+    /// London borough (and a Town Mayor for a town council), a Chair elsewhere; for a joint
+    /// protocol, a Mayor only when every council it names is a borough or a city.
+    pub fn civic_head(&self) -> &'static str {
+        let mayoral_name = |n: &str| {
+            let councils = n.matches(" Council").count().max(1);
+            let mayoral = n.matches("Borough Council").count() + n.matches("City Council").count();
+            mayoral >= councils
+        };
+        match self.kind.as_str() {
+            "borough" | "london-borough" | "metropolitan" => "Mayor",
+            "town" => "Town Mayor",
+            "joint" if mayoral_name(&self.name) => "Mayor",
+            _ if self.kind != "joint" && self.name.contains("City Council") => "Mayor",
+            _ => "Chair",
         }
     }
 
@@ -193,9 +155,12 @@ impl Words {
                 back: "the Leader".into(),
             },
             "chair" if joint => RoleName {
-                full: "the Chair of the Council concerned".into(),
-                back: "that Chair".into(),
+                full: format!("the {} of the Council concerned", self.civic_head()),
+                back: format!("that {}", self.civic_head()),
             },
+            // "the Mayor" names one person; "the Chair" needs "of the Council" beside a
+            // committee's chair.
+            "chair" if self.civic_head() != "Chair" => unique(self.civic_head()),
             "chair" => RoleName {
                 full: "the Chair of the Council".into(),
                 back: "the Chair".into(),

@@ -298,6 +298,7 @@ fn recognise(
             ));
         }
         Some(Role::Continue) => return None,
+        Some(Role::Text) => return Some((BlockKind::Para, Some(t.to_string()))),
         Some(Role::Para) => {
             return Some((
                 BlockKind::Meta {

@@ -61,6 +61,8 @@ pub enum Role {
     Continue,
     /// A paragraph of its own (a line of front matter: a title, a council's name).
     Para,
+    /// A paragraph of the text, starting here.
+    Text,
     /// An approval, version or review line, for the meta.
     Meta,
 }
@@ -79,12 +81,12 @@ pub struct Plan {
     pub qualify_single: bool,
 }
 
-/// The numbering scheme chosen, in words a Monitoring Officer can follow.
+/// The numbering scheme chosen, in words a Monitoring Officer can follow (the items are
+/// described from the document the reader makes).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scheme {
     pub headings: String,
     pub clauses: String,
-    pub items: String,
 }
 
 /// How the plan reads its lines.
@@ -274,7 +276,18 @@ pub fn plan(
     }
     lettered_sections(&infos, &mut plan);
     let flattened = flattened(&infos, &scheme, &plan);
-    unnumbered_headings(&infos, lines, contents, &flattened, &mut plan);
+    unnumbered_headings(&infos, contents, &flattened, &mut plan);
+    // Headings head text: a document in which every line would be a heading, with no text under
+    // any of them, is a document of short paragraphs.
+    if !infos.is_empty()
+        && infos
+            .iter()
+            .all(|info| matches!(plan.roles[info.i], Some(Role::Heading { number: None, .. })))
+    {
+        for info in &infos {
+            plan.roles[info.i] = Some(Role::Text);
+        }
+    }
     front_and_back_matter(&infos, &mut plan);
     number_flattened(&infos, &flattened, &mut plan, diags);
     // Single numbers that start again under each numbered heading are that section's
@@ -307,14 +320,7 @@ pub fn plan(
             plan.qualify_single = true;
         }
     }
-    plan.scheme = describe(&scheme, &plan, &infos);
-    if std::env::var_os("CONCORD_DEBUG_PLAN").is_some() {
-        for info in &infos {
-            if let Some(r) = &plan.roles[info.i] {
-                eprintln!("{:4} {:?}", info.no, r);
-            }
-        }
-    }
+    plan.scheme = describe(&scheme, &plan);
     plan
 }
 
@@ -448,10 +454,8 @@ struct Chosen {
     letter_headings: bool,
     /// The headings too are all printed `1.`: numbered by place.
     flattened_headings: bool,
-    /// Counts, for the description.
+    /// How many dotted clause numbers start a block.
     dotted: usize,
-    paren: usize,
-    heading_count: usize,
 }
 
 fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
@@ -477,7 +481,6 @@ fn choose_scheme(infos: &[Info<'_>], mode: Mode) -> Chosen {
         let text = effective_text(infos, k);
         match &info.start.label {
             Some(Label::Dotted(_)) if info.strong() => c.dotted += 1,
-            Some(Label::Paren { .. }) if info.strong() => c.paren += 1,
             Some(Label::Word { word, .. }) if heads(infos, k, &text) || text.is_empty() => {
                 match words.iter_mut().find(|(w, _)| w == word) {
                     Some((_, n)) => *n += 1,
@@ -1364,7 +1367,6 @@ fn number_flattened(
 /// block) that reads as a heading by its type, or that the contents list names.
 fn unnumbered_headings(
     infos: &[Info<'_>],
-    lines: &[Line<'_>],
     contents: &HashSet<String>,
     flattened: &[usize],
     plan: &mut Plan,
@@ -1454,7 +1456,6 @@ fn unnumbered_headings(
             } else {
                 HeadingStyle::Title
             };
-            let _ = lines;
             plan.roles[info.i] = Some(Role::Heading {
                 number: None,
                 text: clean_heading(bare),
@@ -1578,20 +1579,8 @@ fn set_levels(infos: &[Info<'_>], plan: &mut Plan) {
 }
 
 /// The scheme in words.
-fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
+fn describe(c: &Chosen, plan: &Plan) -> Scheme {
     let roles: Vec<&Role> = plan.roles.iter().flatten().collect();
-    let numbered_headings = roles
-        .iter()
-        .filter(|r| {
-            matches!(
-                r,
-                Role::Heading {
-                    number: Some(_),
-                    ..
-                }
-            )
-        })
-        .count();
     // Headings by level (a section or a sub-section), numbered or not, and by their type.
     let mut headings = Vec::new();
     for level in [1, 2] {
@@ -1644,7 +1633,6 @@ fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
         }
         headings.push(format!("{what} headings: {}", kinds.join(", ")));
     }
-    let _ = numbered_headings;
     let clauses: Vec<&Role> = roles
         .iter()
         .copied()
@@ -1687,26 +1675,6 @@ fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
             }
         ));
     }
-    let _ = (c.dotted, c.paren, c.heading_count);
-    let mut kinds: Vec<&str> = Vec::new();
-    for info in infos {
-        if plan.roles[info.i].is_some() {
-            continue;
-        }
-        let k = match &info.start.label {
-            Some(Label::Item { kind, .. }) => match kind {
-                ItemKind::Letter => "lettered (a)",
-                ItemKind::Roman => "roman (i)",
-                ItemKind::Number => "numbered (1)",
-                ItemKind::Bullet => "bulleted",
-            },
-            None if info.start.marker => "bulleted",
-            _ => continue,
-        };
-        if !kinds.contains(&k) {
-            kinds.push(k);
-        }
-    }
     Scheme {
         headings: if headings.is_empty() {
             "none".into()
@@ -1717,11 +1685,6 @@ fn describe(c: &Chosen, plan: &Plan, infos: &[Info<'_>]) -> Scheme {
             "unnumbered paragraphs".into()
         } else {
             cl.join(", ")
-        },
-        items: if kinds.is_empty() {
-            "none".into()
-        } else {
-            kinds.join(", ")
         },
     }
 }

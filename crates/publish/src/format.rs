@@ -68,6 +68,8 @@ pub struct Look {
     pub date: Option<String>,
     /// Colour and context of a redline as text or Markdown.
     pub redline: RedlineOptions,
+    /// The council's logo, above a document's title in HTML, Word and PDF.
+    pub logo: Option<concord_render::Logo>,
 }
 
 impl Look {
@@ -75,12 +77,14 @@ impl Look {
         DocxOptions {
             author: self.author.clone().unwrap_or_else(|| "Concord".into()),
             date: self.date.clone(),
+            logo: self.logo.clone(),
         }
     }
 
     fn pdf(&self) -> PdfOptions {
         PdfOptions {
             author: self.author.clone(),
+            logo: self.logo.clone(),
         }
     }
 }
@@ -89,7 +93,9 @@ impl Look {
 pub fn document(doc: &Document, format: Format, look: &Look) -> Result<Vec<u8>, Error> {
     Ok(match format {
         Format::Md => (concord_render::markdown(doc) + "\n").into_bytes(),
-        Format::Html => concord_render::document_html(doc).into_bytes(),
+        Format::Html => {
+            concord_render::document_html_with_logo(doc, look.logo.as_ref()).into_bytes()
+        }
         Format::Json => json(doc, "the document")?.into_bytes(),
         Format::Text => concord_render::outline(doc).into_bytes(),
         Format::Docx => concord_render::docx::document(doc, &look.docx()),

@@ -7,6 +7,8 @@
 //! - [`Format`] with [`document`] and [`redline`]: one document or redline in the format an
 //!   output asks for, the one format dispatch of `concord build`, `draft`, `ingest` and `diff`.
 //! - [`report`]: the check report, as text and as the JSON contract `{"findings": [...]}`.
+//! - [`names`] and [`cite`]: what a reader calls a document (its council, never its file's
+//!   code) and a clause ("paragraph 3 under ‘Procedure’", never a synthetic id).
 //!
 //! Nothing here touches files, the environment or the clock.
 //!
@@ -19,10 +21,13 @@
 //! assert!(String::from_utf8(html).unwrap().starts_with("<!DOCTYPE html>"));
 //! ```
 
+pub mod cite;
 mod error;
 mod format;
+pub mod names;
 pub mod pack;
 pub mod report;
+mod words;
 
 pub use error::Error;
 pub use format::{Format, Look, document, redline};

@@ -6,11 +6,12 @@
 use concord_model::{Clause, Document, Item, Section};
 use std::fmt::Write;
 
-use crate::html::{PAGE_END, anchor, esc, page_start};
+use crate::html::{PAGE_END, anchor, esc, esc_notes, page_start};
 
 /// What a document page adds to the base style.
 pub(crate) const STYLE: &str = "\
 nav ol{padding-left:1.25rem}\
+.toc{list-style:none;padding-left:0}\
 .clause{display:flex;gap:.75rem;margin:.6rem 0}\
 .num{flex:0 0 3rem;font-weight:600}\
 .body p{margin:0}\
@@ -18,10 +19,18 @@ nav ol{padding-left:1.25rem}\
 .items li{display:flex;gap:.5rem;margin:.25rem 0}\
 .label{flex:0 0 2rem}\
 .footnotes{font-size:.95rem;color:#1b1b1b;border-top:1px solid #b1b4b6;margin-top:2rem}\
+.versions{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.95rem}\
+.versions caption{text-align:left;font-weight:600;padding:.25rem 0}\
+.versions th,.versions td{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 @media print{.clause{break-inside:avoid}}";
 
 /// The document as a complete HTML page.
 pub fn document_html(doc: &Document) -> String {
+    document_html_with_logo(doc, None)
+}
+
+/// The document as a complete HTML page, with the council's logo above the title.
+pub fn document_html_with_logo(doc: &Document, logo: Option<&crate::Logo>) -> String {
     let title = doc
         .meta
         .title
@@ -33,12 +42,28 @@ pub fn document_html(doc: &Document) -> String {
     };
     let mut out = page_start(&page_title, STYLE, "Skip to the protocol");
     out.push_str("<header>\n");
+    if let Some(l) = logo {
+        let (w, h) = l.printed_size();
+        let alt = match &doc.meta.council {
+            Some(c) => format!("{c} logo"),
+            None => "Logo".into(),
+        };
+        let _ = writeln!(
+            out,
+            "<img class=\"logo\" src=\"data:{};base64,{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+            l.mime(),
+            crate::logo::base64(&l.bytes),
+            esc(&alt),
+            (w * 4.0 / 3.0).round(),
+            (h * 4.0 / 3.0).round()
+        );
+    }
     let _ = writeln!(out, "<h1>{}</h1>", esc(title));
     let mut meta = Vec::new();
     if let Some(c) = &doc.meta.council {
         meta.push(("Council", c.as_str()));
     }
-    let adopted = doc.meta.adopted.map(|a| a.to_string());
+    let adopted = doc.meta.adopted.map(|a| a.long());
     if let Some(a) = &adopted {
         meta.push(("Adopted", a.as_str()));
     }
@@ -49,10 +74,13 @@ pub fn document_html(doc: &Document) -> String {
         }
         out.push_str("</dl>\n");
     }
+    if !doc.meta.versions.is_empty() {
+        versions(&mut out, doc);
+    }
     out.push_str("</header>\n");
     if !doc.sections.is_empty() {
         out.push_str(
-            "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n",
+            "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ul class=\"toc\">\n",
         );
         for (i, s) in doc.sections.iter().enumerate() {
             let _ = writeln!(
@@ -62,13 +90,31 @@ pub fn document_html(doc: &Document) -> String {
                 esc(&section_title(s))
             );
         }
-        out.push_str("</ol>\n</nav>\n");
+        out.push_str("</ul>\n</nav>\n");
     }
     out.push_str("<main id=\"content\">\n");
     body_html(&mut out, doc, 2, "");
     out.push_str("</main>\n");
     out.push_str(PAGE_END);
     out
+}
+
+/// The version history as a table, dates written one way.
+fn versions(out: &mut String, doc: &Document) {
+    let (header, rows) = crate::dates::version_rows(doc);
+    out.push_str("<table class=\"versions\">\n<caption>Version history</caption>\n<thead><tr>");
+    for h in &header {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", esc(&cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// The sections and footnotes of a document, top-level headings at `level`, every anchor
@@ -149,10 +195,10 @@ fn clause(out: &mut String, c: &Clause, prefix: &str) {
     }
     out.push_str("<div class=\"body\">");
     for p in c.text.split("\n\n") {
-        let _ = write!(out, "<p>{}</p>", esc(p));
+        let _ = write!(out, "<p>{}</p>", esc_notes(p, Some(prefix)));
     }
     if !c.items.is_empty() {
-        items(out, &c.items);
+        items(out, &c.items, prefix);
     }
     out.push_str("</div></div>\n");
     for sub in &c.clauses {
@@ -160,16 +206,16 @@ fn clause(out: &mut String, c: &Clause, prefix: &str) {
     }
 }
 
-fn items(out: &mut String, list: &[Item]) {
+fn items(out: &mut String, list: &[Item], prefix: &str) {
     out.push_str("<ul class=\"items\">");
     for i in list {
         out.push_str("<li>");
         if let Some(l) = &i.label {
             let _ = write!(out, "<span class=\"label\">{}</span>", esc(l));
         }
-        let _ = write!(out, "<span>{}", esc(&i.text));
+        let _ = write!(out, "<span>{}", esc_notes(&i.text, Some(prefix)));
         if !i.items.is_empty() {
-            items(out, &i.items);
+            items(out, &i.items, prefix);
         }
         out.push_str("</span></li>");
     }

@@ -2,7 +2,7 @@
 //!
 //! - [`document`]: a protocol with real heading styles, real multilevel list numbering
 //!   (`numbering.xml`; numbers are never typed into the text), items as list levels, real
-//!   footnotes, the version table and the document properties.
+//!   footnotes, the version table, a real table of contents and the document properties.
 //! - [`redline`]: a redline as real tracked changes (`w:ins` / `w:del`) that Word and
 //!   LibreOffice accept or reject: accepting all gives the new text, rejecting all the old.
 //!
@@ -28,6 +28,7 @@ mod body;
 mod numbering;
 mod pack;
 mod parts;
+mod toc;
 mod tracked;
 mod xml;
 
@@ -42,6 +43,8 @@ pub struct DocxOptions {
     /// An ISO date (`2026-05-05`) or date-time (`2026-05-05T10:00:00Z`) for the tracked
     /// changes and the file's properties. `None` writes no date at all: never the clock.
     pub date: Option<String>,
+    /// The council's logo, printed above a document's title.
+    pub logo: Option<crate::Logo>,
 }
 
 impl Default for DocxOptions {
@@ -49,6 +52,7 @@ impl Default for DocxOptions {
         DocxOptions {
             author: "Concord".into(),
             date: None,
+            logo: None,
         }
     }
 }
@@ -75,6 +79,9 @@ pub fn document(doc: &Document, opts: &DocxOptions) -> Vec<u8> {
     let b = body::body(doc);
     let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let mut xml = String::from(parts::DOCUMENT_OPEN);
+    if let Some(logo) = &opts.logo {
+        xml.push_str(&parts::logo_paragraph(logo, doc.meta.council.as_deref()));
+    }
     xml.push_str(&b.xml);
     xml.push_str(parts::SECTION);
     xml.push_str("</w:body></w:document>");
@@ -87,6 +94,7 @@ pub fn document(doc: &Document, opts: &DocxOptions) -> Vec<u8> {
         author: &opts.author,
         date: date.as_deref(),
         footer: doc.meta.council.as_deref().unwrap_or(title),
+        logo: opts.logo.as_ref(),
     })
 }
 
@@ -119,6 +127,7 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &DocxOptions) 
         author: &opts.author,
         date: date.as_deref(),
         footer: "Redline",
+        logo: None,
     })
 }
 
@@ -144,5 +153,6 @@ pub fn pack(p: &crate::Pack<'_>, opts: &DocxOptions) -> Vec<u8> {
         author: &opts.author,
         date: date.as_deref(),
         footer: p.council.as_deref().unwrap_or(&p.title),
+        logo: None,
     })
 }

@@ -57,3 +57,59 @@ pub(crate) fn anchor(s: &str) -> String {
 }
 
 pub(crate) use crate::escape::html as esc;
+
+/// `text` escaped, with its footnote references (`[^2]`) as raised numbers: links to the notes
+/// (`#{prefix}fn-2`) when the page lists them, plain raised numbers otherwise. A `[^` that is
+/// not a reference stays as written.
+pub(crate) fn esc_notes(text: &str, prefix: Option<&str>) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("[^") {
+        let after = &rest[i + 2..];
+        let id_len = after.find(']').filter(|&n| {
+            n > 0
+                && after[..n]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        });
+        let Some(n) = id_len else {
+            out.push_str(&esc(&rest[..i + 2]));
+            rest = after;
+            continue;
+        };
+        out.push_str(&esc(&rest[..i]));
+        let id = &after[..n];
+        match prefix {
+            Some(p) => {
+                let _ = write!(
+                    out,
+                    "<sup><a href=\"#{p}fn-{}\" aria-label=\"note {}\">{}</a></sup>",
+                    anchor(id),
+                    esc(id),
+                    esc(id)
+                );
+            }
+            None => {
+                let _ = write!(out, "<sup>{}</sup>", esc(id));
+            }
+        }
+        rest = &after[n + 1..];
+    }
+    out.push_str(&esc(rest));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footnote_references_are_raised_not_printed() {
+        assert_eq!(
+            esc_notes("a council.[^3] The <b>", Some("text-")),
+            "a council.<sup><a href=\"#text-fn-3\" aria-label=\"note 3\">3</a></sup> The &lt;b&gt;"
+        );
+        assert_eq!(esc_notes("x[^2]", None), "x<sup>2</sup>");
+        assert_eq!(esc_notes("[^ not one] [^]", None), "[^ not one] [^]");
+    }
+}

@@ -17,16 +17,19 @@
 
 mod comparison;
 mod comparison_html;
+mod dates;
 mod document_html;
 pub mod docx;
 pub mod escape;
 mod explain;
 mod html;
+mod logo;
 mod markdown;
 mod outline;
 mod pack;
 mod pack_html;
 pub mod pdf;
+mod reason;
 mod redline;
 mod redline_layout;
 mod show;
@@ -35,12 +38,14 @@ pub use comparison::{
     comparison_csv, comparison_markdown, comparison_text, comparison_text_explained,
 };
 pub use comparison_html::comparison_html;
-pub use document_html::document_html;
+pub use document_html::{document_html, document_html_with_logo};
 pub use explain::explain;
+pub use logo::{Logo, LogoKind};
 pub use markdown::markdown;
 pub use outline::outline;
-pub use pack::{CheckRow, Checks, Pack};
+pub use pack::{ChangeRow, CheckRow, Checks, Pack, QuestionAnswers};
 pub use pack_html::pack_html;
+pub use reason::plain_reason;
 pub use redline::{
     RedlineOptions, redline_html, redline_markdown, redline_text, responsibility_line,
 };

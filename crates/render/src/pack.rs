@@ -4,7 +4,7 @@
 //! page (`pack_html`), in the same order and the same words.
 
 use concord_compare::answers::Comparison;
-use concord_compare::diff::{Class, Redline};
+use concord_compare::diff::Redline;
 use concord_model::Document;
 
 /// Everything a pack shows, decided and worded by the caller.
@@ -21,14 +21,47 @@ pub struct Pack<'a> {
     pub old: &'a Document,
     /// The new version, for the appendix.
     pub new: &'a Document,
-    /// The new version first, then the peer councils.
+    /// The new version first, then the peer councils (the data behind [`Pack::answers`]).
     pub comparison: &'a Comparison,
     /// The opening sentence of the summary.
     pub intro: String,
+    /// The changes of responsibility, one sentence each, shown first and in bold.
+    pub leads: Vec<String>,
     /// The key facts of the summary, one sentence each.
     pub key_facts: Vec<String>,
     /// The checks on the new version.
     pub checks: Checks,
+    /// What the two versions are called: "Current version (adopted 2019)", "Proposed version".
+    pub versions: [String; 2],
+    /// The responsibility changes as rows: the question, before, after (each with where it is
+    /// said).
+    pub responsibilities: Vec<[String; 3]>,
+    /// The material and editorial changes, in redline order.
+    pub changes: Vec<ChangeRow>,
+    /// The protocols compared, the new text first: (name, what it is).
+    pub protocols: Vec<(String, String)>,
+    /// Each question with every protocol's answer, in words.
+    pub answers: Vec<QuestionAnswers>,
+}
+
+/// One material or editorial change, worded.
+#[derive(Debug, Clone)]
+pub struct ChangeRow {
+    /// Which clause ("6.2", "3.5 (was 3.3)").
+    pub clause: String,
+    /// What happened ("changed", "renumbered").
+    pub what: String,
+    /// Why it is classed so, in plain words.
+    pub why: String,
+    pub material: bool,
+}
+
+/// One question and each protocol's answer.
+#[derive(Debug, Clone)]
+pub struct QuestionAnswers {
+    pub question: String,
+    /// (protocol name, the answer and where it is said).
+    pub answers: Vec<(String, String)>,
 }
 
 /// The checks on the new version, as the pack shows them.
@@ -38,14 +71,12 @@ pub struct Checks {
     pub rows: Vec<CheckRow>,
     /// What to say when there are no rows.
     pub none_found: String,
-    /// The text whose lines the rows name.
-    pub lines_of: String,
 }
 
 /// One finding of the checks.
 #[derive(Debug, Clone)]
 pub struct CheckRow {
-    /// Where it is ("clause 2.3 (line 14)").
+    /// Where it is ("clause 2.3", "paragraph 3 under ‘Procedure’").
     pub place: String,
     /// Its severity in words ("Must fix").
     pub severity: String,
@@ -61,19 +92,31 @@ pub(crate) enum Part {
     Title(String),
     /// `label: value` lines under the title.
     Facts(Vec<(String, String)>),
+    /// The contents: the level-1 headings that follow, with their anchors.
+    Contents(Vec<(&'static str, String)>),
+    /// A heading; level 1 parts carry their anchor.
     Heading(u8, String),
     Para(String),
     /// A paragraph that must stand out (a change of responsibility).
     Lead(String),
     Bullets(Vec<String>),
-    Table {
-        header: Vec<String>,
-        rows: Vec<Vec<String>>,
-    },
+    Table(Table),
     /// The clause-by-clause redline, as tracked changes.
     Redline,
     /// The new text in full.
     Appendix,
+}
+
+/// A table: its header, rows, and each column's share of the width (in percent).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub widths: Vec<u16>,
+    /// What the table shows, for a screen reader's caption.
+    pub caption: String,
+    /// The first cell of each row names the row.
+    pub row_heads: bool,
 }
 
 /// The pack's sections, for a contents list: (anchor, title).
@@ -86,20 +129,12 @@ pub(crate) const SECTIONS: &[(&str, &str)] = &[
     ("appendix", "Appendix: the new text in full"),
 ];
 
-/// An answer in a table cell: the route or value, its clauses, and what it was before.
-fn answer_cell(a: &concord_compare::answers::Answer) -> String {
-    let mut s = a.summary.clone();
-    if !a.clauses.is_empty() {
-        s.push_str(&format!(" ({})", a.clauses.join(", ")));
-    }
-    if let Some(p) = &a.previously {
-        s.push_str(&format!(
-            "; previously {} ({})",
-            p.summary,
-            p.clauses.join(", ")
-        ));
-    }
-    s
+/// The anchor of a level-1 heading.
+pub(crate) fn anchor_of(title: &str) -> &'static str {
+    SECTIONS
+        .iter()
+        .find(|(_, t)| *t == title)
+        .map_or("part", |(a, _)| a)
 }
 
 /// The pack as parts.
@@ -113,14 +148,19 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
     if let Some(m) = &p.meeting {
         facts.push(("Meeting".to_string(), m.clone()));
     }
-    facts.push(("Current version".to_string(), r.old.id.clone()));
-    facts.push(("Proposed version".to_string(), r.new.id.clone()));
+    facts.push((
+        "Versions compared".to_string(),
+        format!("{} and {}", p.versions[0], p.versions[1]),
+    ));
     out.push(Part::Facts(facts));
+    out.push(Part::Contents(
+        SECTIONS.iter().map(|(a, t)| (*a, t.to_string())).collect(),
+    ));
 
     out.push(Part::Heading(1, SECTIONS[0].1.into()));
     out.push(Part::Para(p.intro.clone()));
-    for c in &r.responsibilities {
-        out.push(Part::Lead(c.line()));
+    for lead in &p.leads {
+        out.push(Part::Lead(lead.clone()));
     }
     out.push(Part::Bullets(p.key_facts.clone()));
 
@@ -128,90 +168,90 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
     if !r.has_differences() {
         out.push(Part::Para("The two versions do not differ.".into()));
     }
-    if !r.responsibilities.is_empty() {
+    if !p.responsibilities.is_empty() {
         out.push(Part::Heading(2, "Responsibility changes".into()));
-        let side = |a: Option<&concord_compare::answers::Answer>| match a {
-            None => "Not covered".to_string(),
-            Some(a) if a.clauses.is_empty() => a.summary.clone(),
-            Some(a) => format!("{} (clause {})", a.summary, a.clauses.join(", ")),
-        };
-        out.push(Part::Table {
+        out.push(Part::Table(Table {
             header: vec!["Question".into(), "Before".into(), "After".into()],
-            rows: r
-                .responsibilities
-                .iter()
-                .map(|c| {
-                    vec![
-                        concord_model::questions::question(&c.question)
-                            .map_or(c.question.clone(), |q| q.text.to_string()),
-                        side(c.old.as_ref()),
-                        side(c.new.as_ref()),
-                    ]
-                })
-                .collect(),
-        });
+            rows: p.responsibilities.iter().map(|r| r.to_vec()).collect(),
+            widths: vec![40, 30, 30],
+            caption: "Who is responsible, before and after".into(),
+            row_heads: true,
+        }));
     }
-    for (class, title) in [
-        (Class::Material, "Material changes"),
-        (Class::Editorial, "Editorial changes"),
-    ] {
-        let rows: Vec<Vec<String>> = r
-            .clauses
+    for (material, title) in [(true, "Material changes"), (false, "Editorial changes")] {
+        let rows: Vec<Vec<String>> = p
+            .changes
             .iter()
-            .filter(|c| c.class == Some(class))
-            .map(|c| {
-                vec![
-                    crate::redline::label(c),
-                    crate::redline::status_words(c),
-                    c.reason.clone().unwrap_or_default(),
-                ]
-            })
+            .filter(|c| c.material == material)
+            .map(|c| vec![c.clause.clone(), c.what.clone(), c.why.clone()])
             .collect();
         if rows.is_empty() {
             continue;
         }
         out.push(Part::Heading(2, format!("{title} ({})", rows.len())));
-        out.push(Part::Table {
+        out.push(Part::Table(Table {
             header: vec![
                 "Clause".into(),
                 "What happened".into(),
                 "Why it is classed so".into(),
             ],
             rows,
-        });
+            widths: vec![18, 20, 62],
+            caption: format!("{title}, clause by clause"),
+            row_heads: true,
+        }));
     }
     if !r.references.is_empty() {
         out.push(Part::Heading(2, "Cross-references to check".into()));
         out.push(Part::Bullets(
             r.references
                 .iter()
-                .map(|x| format!("{}: \u{201c}{}\u{201d} {}", x.clause, x.text, x.message))
+                .map(|x| {
+                    format!(
+                        "Clause {}: \u{201c}{}\u{201d} {}",
+                        x.clause, x.text, x.message
+                    )
+                })
                 .collect(),
         ));
     }
 
     out.push(Part::Heading(1, SECTIONS[2].1.into()));
-    out.push(Part::Para(
-        "Each question is answered from the words of each protocol, with the clause it comes from. The first column is the new text.".into(),
-    ));
-    let c = p.comparison;
-    let mut header = vec!["Question".to_string()];
-    header.extend(c.documents.iter().map(|d| d.id.clone()));
-    out.push(Part::Table {
-        header,
-        rows: c
-            .questions
+    out.push(Part::Para(format!(
+        "Each question is answered from the words of each protocol, with the clause it comes from. {}",
+        if p.protocols.len() > 1 {
+            "The proposed version comes first, then the other councils."
+        } else {
+            "No other councils were given."
+        }
+    )));
+    out.push(Part::Heading(2, "The protocols compared".into()));
+    out.push(Part::Bullets(
+        p.protocols
             .iter()
-            .map(|q| {
-                let mut row = vec![q.text.clone()];
-                row.extend(q.answers.0.iter().map(|(_, a)| match a {
-                    None => crate::comparison::NOT_COVERED.to_string(),
-                    Some(a) => answer_cell(a),
-                }));
-                row
+            .map(|(name, about)| {
+                if about.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name}: {about}")
+                }
             })
             .collect(),
-    });
+    ));
+    for q in &p.answers {
+        out.push(Part::Heading(3, q.question.clone()));
+        out.push(Part::Table(Table {
+            header: vec!["Council".into(), "Answer, and where it is said".into()],
+            rows: q
+                .answers
+                .iter()
+                .map(|(name, a)| vec![name.clone(), a.clone()])
+                .collect(),
+            widths: vec![34, 66],
+            caption: q.question.clone(),
+            row_heads: true,
+        }));
+    }
 
     out.push(Part::Heading(1, SECTIONS[3].1.into()));
     out.push(Part::Redline);
@@ -220,7 +260,7 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
     if p.checks.rows.is_empty() {
         out.push(Part::Para(p.checks.none_found.clone()));
     } else {
-        out.push(Part::Table {
+        out.push(Part::Table(Table {
             header: vec![
                 "Where".into(),
                 "Severity".into(),
@@ -240,11 +280,10 @@ pub(crate) fn parts(p: &Pack<'_>) -> Vec<Part> {
                     ]
                 })
                 .collect(),
-        });
-        out.push(Part::Para(format!(
-            "Lines are those of {}.",
-            p.checks.lines_of
-        )));
+            widths: vec![20, 12, 36, 32],
+            caption: "Findings of the checks, with a suggested fix for each".into(),
+            row_heads: false,
+        }));
     }
 
     out.push(Part::Heading(1, SECTIONS[5].1.into()));

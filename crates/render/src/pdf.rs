@@ -1,6 +1,6 @@
-//! PDF files for drafted protocols and redlines, written in pure Rust with the light
-//! `pdf-writer` crate and the standard fonts every PDF reader has (Helvetica, WinAnsiEncoding):
-//! selectable, extractable text; a tagged structure (headings and paragraphs, the footer an
+//! PDF files for drafted protocols, redlines and the review pack, written in pure Rust with the
+//! light `pdf-writer` crate and an embedded subset of Liberation Sans (`font`): selectable text
+//! that extracts exactly, every Latin letter (Welsh included); a tagged structure (headings and paragraphs, the footer an
 //! artifact); bookmarks for the sections; the title in the document information; and no dates,
 //! so the same input gives the same bytes. ARCHITECTURE.md says why not typst or printing HTML.
 //!
@@ -9,8 +9,8 @@
 //! - [`redline`]: the same paragraphs as the DOCX redline, deletions struck through in red,
 //!   insertions underlined in blue.
 //!
-//! The standard fonts cover Western European text (WinAnsiEncoding); a character outside it
-//! (rare in council text) prints as `?`.
+//! A character the font has no glyph for (not a Latin letter: a Chinese character, say) prints
+//! as `?`.
 //!
 //! ```
 //! let doc = concord_model::Document::default();
@@ -18,21 +18,23 @@
 //! assert!(bytes.starts_with(b"%PDF-"));
 //! ```
 
+mod font;
 mod layout;
-mod metrics;
 mod write;
 
 use concord_compare::diff::{Op, Redline};
 use concord_model::{Clause, Document, Item, Section};
 
 use crate::redline_layout::{self, Kind};
-use layout::{Block, Role, Span};
+use layout::{Block, Role, Row, Span};
 
 /// Who the file is by.
 #[derive(Debug, Clone, Default)]
 pub struct PdfOptions {
     /// The author in the document information; none by default.
     pub author: Option<String>,
+    /// The council's logo, printed above a document's title.
+    pub logo: Option<crate::Logo>,
 }
 
 const DEFAULT_TITLE: &str = "Protocol on member/officer relations";
@@ -42,20 +44,81 @@ const TEXT_X: f32 = 40.0;
 const ITEM_STEP: f32 = 22.0;
 const ITEM_LABEL: f32 = 26.0;
 
-/// The document as a PDF.
+/// The document as a PDF: a printed contents page (each section with the page it starts on)
+/// after the front matter when it has two or more sections.
 pub fn document(doc: &Document, opts: &PdfOptions) -> Vec<u8> {
     let title = doc.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
-    let blocks = document_blocks(doc);
-    let (pages, marks) = layout::layout(&blocks);
-    let footer = doc.meta.council.as_deref().unwrap_or(title);
+    let mut blocks = document_blocks(doc);
+    if doc.sections.len() >= 2 {
+        // The contents go where the first section starts; each entry names its section as
+        // the heading's bookmark does.
+        let at = blocks
+            .iter()
+            .position(|b| matches!(b.outline, Some((1, _))))
+            .unwrap_or(blocks.len());
+        let mut contents = vec![heading(2, vec![Span::plain("Contents")], Vec::new(), None)];
+        for b in blocks.iter().filter_map(|b| match &b.outline {
+            Some((1, t)) => Some(t.clone()),
+            _ => None,
+        }) {
+            let mut e = Block::para(vec![Span::plain(b)], 0.0);
+            e.right = Some("0".into());
+            e.before = 2.0;
+            contents.push(e);
+        }
+        blocks.splice(at..at, contents);
+    }
+    if let Some(logo) = &opts.logo {
+        let mut b = Block::para(Vec::new(), 0.0);
+        b.image = Some(logo.printed_size());
+        blocks.insert(0, b);
+    }
+    let (pages, marks) = with_page_numbers(&mut blocks);
+    let mut footer = doc.meta.council.as_deref().unwrap_or(title).to_string();
+    if let Some(due) = doc
+        .meta
+        .versions
+        .iter()
+        .rev()
+        .find_map(|v| v.review.as_ref())
+    {
+        footer = format!(
+            "{footer} \u{2013} next review due {}",
+            crate::dates::written(due)
+        );
+    }
     write::write(
         &blocks,
         &pages,
         &marks,
         title,
-        footer,
+        &footer,
         opts.author.as_deref(),
+        opts.logo.as_ref(),
     )
+}
+
+/// Lays the blocks out, then fills each contents entry (a block with `right` set) with the
+/// page its part starts on (the level-1 bookmarks, in order) and lays them out again: an
+/// entry is one line either way, so nothing moves.
+fn with_page_numbers(blocks: &mut [Block]) -> (Vec<layout::Page>, Vec<layout::Mark>) {
+    let (pages, marks) = layout::layout(blocks);
+    if !blocks.iter().any(|b| b.right.is_some()) {
+        return (pages, marks);
+    }
+    let starts: Vec<usize> = marks
+        .iter()
+        .filter(|m| m.level == 1)
+        .map(|m| m.page + 1)
+        .collect();
+    let mut k = 0;
+    for b in blocks.iter_mut() {
+        if b.right.is_some() {
+            b.right = starts.get(k).map(ToString::to_string);
+            k += 1;
+        }
+    }
+    layout::layout(blocks)
 }
 
 /// The blocks of a document: its title, facts, version table, sections and clauses.
@@ -69,6 +132,7 @@ pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
     if let Some(a) = &doc.meta.adopted {
         facts.push(format!("Adopted {}", a.long()));
     }
+
     for f in facts {
         let mut b = Block::para(vec![Span::plain(f)], 0.0);
         b.size = 11.0;
@@ -77,26 +141,18 @@ pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
         blocks.push(b);
     }
     if !doc.meta.versions.is_empty() {
-        let mut rows = vec![(
-            "Date".to_string(),
-            "Version".to_string(),
-            "Note".to_string(),
-        )];
-        for v in &doc.meta.versions {
-            rows.push((
-                v.date.as_ref().map(ToString::to_string).unwrap_or_default(),
-                v.version.clone().unwrap_or_default(),
-                v.note.clone().unwrap_or_default(),
-            ));
-        }
-        for (i, (d, ver, note)) in rows.into_iter().enumerate() {
-            let mut b = Block::para(vec![Span::plain(note)], 150.0);
-            b.cells = vec![(0.0, d), (90.0, ver)];
-            b.bold = i == 0;
-            b.before = 1.0;
-            b.size = 9.5;
-            blocks.push(b);
-        }
+        // Date, version and note as columns; the next review date is in the running footer
+        // (a column often empty would not read back in its place).
+        let (header, rows) = crate::dates::version_rows(doc);
+        let three = |r: &[String]| r.iter().take(3).cloned().collect::<Vec<String>>();
+        let rows3: Vec<Vec<String>> = rows.iter().map(|r| three(r)).collect();
+        table(
+            &mut blocks,
+            &three(&header),
+            &rows3,
+            &[22, 14, 64],
+            usize::MAX,
+        );
     }
     let mut notes = Notes {
         text: doc
@@ -112,9 +168,13 @@ pub(crate) fn document_blocks(doc: &Document) -> Vec<Block> {
     blocks
 }
 
-/// The redline between `old` and `new` as a PDF.
+/// The redline between `old` and `new` as a PDF: the title and key, the summary of changes
+/// the other formats lead with, then every paragraph with a change bar beside each change.
 pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -> Vec<u8> {
-    let blocks = redline_blocks(r, old, new);
+    let mut blocks = redline_blocks(r, old, new, [&r.old.id, &r.new.id]);
+    let at = blocks.len().min(2);
+    let summary = summary_blocks(r);
+    blocks.splice(at..at, summary);
     let (pages, marks) = layout::layout(&blocks);
     let title = new.meta.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let title = format!("Redline: {title}");
@@ -125,11 +185,72 @@ pub fn redline(r: &Redline, old: &Document, new: &Document, opts: &PdfOptions) -
         &title,
         "Redline",
         opts.author.as_deref(),
+        None,
     )
 }
 
+/// The summary of a redline: the counts, the changes of responsibility, and the material and
+/// editorial changes with why each is classed so.
+fn summary_blocks(r: &Redline) -> Vec<Block> {
+    use concord_compare::diff::Class;
+    let mut blocks = vec![heading(
+        2,
+        vec![Span::plain("Summary of changes")],
+        Vec::new(),
+        Some((1, "Summary of changes".into())),
+    )];
+    blocks.push(Block::para(
+        vec![Span::plain(crate::redline::summary_line(r))],
+        0.0,
+    ));
+    for c in &r.responsibilities {
+        let mut b = Block::para(vec![Span::plain(c.line())], 0.0);
+        b.bold = true;
+        blocks.push(b);
+    }
+    let mut tables = 0;
+    for (class, title) in [
+        (Class::Material, "Material changes"),
+        (Class::Editorial, "Editorial changes"),
+    ] {
+        let rows: Vec<Vec<String>> = r
+            .clauses
+            .iter()
+            .filter(|c| c.class == Some(class))
+            .map(|c| {
+                vec![
+                    crate::redline::label(c),
+                    crate::redline::status_words(c),
+                    c.reason
+                        .as_deref()
+                        .map(crate::reason::plain_reason)
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        blocks.push(heading(
+            3,
+            vec![Span::plain(format!("{title} ({})", rows.len()))],
+            Vec::new(),
+            None,
+        ));
+        let header = ["Clause", "What happened", "Why it is classed so"].map(String::from);
+        table(&mut blocks, &header, &rows, &[18, 20, 62], tables);
+        tables += 1;
+    }
+    blocks
+}
+
 /// The blocks of a redline: every paragraph with its deleted and inserted runs, and a legend.
-pub(crate) fn redline_blocks(r: &Redline, old: &Document, new: &Document) -> Vec<Block> {
+pub(crate) fn redline_blocks(
+    r: &Redline,
+    old: &Document,
+    new: &Document,
+    names: [&str; 2],
+) -> Vec<Block> {
     let paras = redline_layout::paragraphs(r, old, new);
     let mut blocks = Vec::new();
     // Footnotes cited in kept or inserted text are the new version's, printed at the page foot.
@@ -181,6 +302,8 @@ pub(crate) fn redline_blocks(r: &Redline, old: &Document, new: &Document) -> Vec
             Kind::Plain => Block::para(spans(&p.runs), 0.0),
         };
         let mut block = block;
+        // A change bar beside every paragraph with a change, as a printed redline has.
+        block.bar = p.mark != Op::Equal || p.runs.iter().any(|(op, _)| *op != Op::Equal);
         let (spans, cited) = notes.changed(std::mem::take(&mut block.spans));
         block.spans = spans;
         block.notes = cited;
@@ -188,8 +311,8 @@ pub(crate) fn redline_blocks(r: &Redline, old: &Document, new: &Document) -> Vec
         if i == 0 {
             let mut legend = Block::para(
                 vec![Span::plain(format!(
-                    "Changes from {} to {}: deleted text is struck through in red, inserted text underlined in blue.",
-                    r.old.id, r.new.id
+                    "Changes from {} to {}: deleted text is struck through in red, inserted text underlined in blue; a bar in the margin marks each changed paragraph.",
+                    names[0], names[1]
                 ))],
                 0.0,
             );
@@ -393,9 +516,26 @@ fn items(blocks: &mut Vec<Block>, list: &[Item], x: f32, notes: &mut Notes) {
 }
 
 /// The standards committee review pack as a PDF: the parts of the HTML pack in the same order
-/// and words, the redline with its deletions struck through and insertions underlined, and the
-/// new text as the appendix; every part a bookmark.
+/// and words, a printed contents page with the page each part starts on, tables that wrap
+/// within their columns (header rows repeated, rows kept whole), the redline with its deletions
+/// struck through, insertions underlined and change bars, and the new text as the appendix;
+/// every part a bookmark.
 pub fn pack(p: &crate::Pack<'_>, opts: &PdfOptions) -> Vec<u8> {
+    let mut blocks = pack_blocks(p);
+    let (pages, marks) = with_page_numbers(&mut blocks);
+    let footer = p.council.as_deref().unwrap_or(&p.title);
+    write::write(
+        &blocks,
+        &pages,
+        &marks,
+        &p.title,
+        footer,
+        opts.author.as_deref(),
+        None,
+    )
+}
+
+fn pack_blocks(p: &crate::Pack<'_>) -> Vec<Block> {
     use crate::pack::Part;
     let mut blocks: Vec<Block> = Vec::new();
     // Blocks of a redline or document set inside the pack sit one level down.
@@ -406,6 +546,7 @@ pub fn pack(p: &crate::Pack<'_>, opts: &PdfOptions) -> Vec<u8> {
         b.outline = b.outline.map(|(l, t)| (l + 1, t));
         b
     };
+    let mut tables = 0;
     for part in crate::pack::parts(p) {
         match part {
             Part::Title(t) => blocks.push(title_block(vec![Span::plain(t)])),
@@ -414,6 +555,15 @@ pub fn pack(p: &crate::Pack<'_>, opts: &PdfOptions) -> Vec<u8> {
                     let mut b = Block::para(vec![Span::plain(format!("{k}: {v}"))], 0.0);
                     b.size = 11.0;
                     b.before = 4.0;
+                    blocks.push(b);
+                }
+            }
+            Part::Contents(entries) => {
+                blocks.push(heading(2, vec![Span::plain("Contents")], Vec::new(), None));
+                for (_, title) in entries {
+                    let mut b = Block::para(vec![Span::plain(title)], 0.0);
+                    b.right = Some("0".into());
+                    b.before = 3.0;
                     blocks.push(b);
                 }
             }
@@ -442,86 +592,79 @@ pub fn pack(p: &crate::Pack<'_>, opts: &PdfOptions) -> Vec<u8> {
                     blocks.push(b);
                 }
             }
-            Part::Table { header, rows } => table(&mut blocks, &header, &rows),
+            Part::Table(t) => {
+                table(&mut blocks, &t.header, &t.rows, &t.widths, tables);
+                tables += 1;
+            }
             Part::Redline => {
                 let old = p.old;
                 blocks.extend(
-                    redline_blocks(p.redline, old, p.new)
-                        .into_iter()
-                        .skip(1)
-                        .map(nested),
+                    redline_blocks(
+                        p.redline,
+                        old,
+                        p.new,
+                        [&p.versions[0].to_lowercase(), &p.versions[1].to_lowercase()],
+                    )
+                    .into_iter()
+                    .skip(1)
+                    .map(nested),
                 );
             }
             Part::Appendix => {
-                blocks.extend(document_blocks(p.new).into_iter().map(nested));
+                let mut text = document_blocks(p.new).into_iter().map(nested);
+                if let Some(mut title) = text.next() {
+                    // The new text's title sits under the appendix heading, never larger.
+                    title.size = 12.0;
+                    blocks.push(title);
+                }
+                blocks.extend(text);
             }
         }
     }
-    let (pages, marks) = layout::layout(&blocks);
-    let footer = p.council.as_deref().unwrap_or(&p.title);
-    write::write(
-        &blocks,
-        &pages,
-        &marks,
-        &p.title,
-        footer,
-        opts.author.as_deref(),
-    )
+    blocks
 }
 
-/// A table as PDF text: a narrow table (three columns at most, all but the last short) as rows
-/// with its columns on one line; any other as a block per row, each cell on a line of its own
-/// under its column's name.
-fn table(blocks: &mut Vec<Block>, header: &[String], rows: &[Vec<String>]) {
-    /// Where a narrow table's columns start, and the longest cell that fits each of the first
-    /// two (at 9.5 pt).
-    const OFFSETS: [f32; 3] = [0.0, 62.0, 190.0];
-    const FITS: [usize; 2] = [11, 24];
-    let narrow = header.len() <= 3
-        && std::iter::once(header)
-            .chain(rows.iter().map(Vec::as_slice))
-            .all(|r| {
-                r.iter()
-                    .take(header.len().saturating_sub(1))
-                    .zip(FITS)
-                    .all(|(c, n)| c.chars().count() <= n)
-            });
-    if narrow {
-        let offsets = OFFSETS;
-        let last = header.len().saturating_sub(1);
-        for (i, row) in std::iter::once(header)
-            .chain(rows.iter().map(Vec::as_slice))
-            .enumerate()
-        {
-            let text = row.get(last).cloned().unwrap_or_default();
-            let mut b = Block::para(vec![Span::plain(text)], offsets[last.min(2)]);
-            b.cells = row
+/// A table as ruled rows whose cells wrap within their columns (`widths` in percent of the
+/// text width): the header row bold and repeated on each page the table continues on.
+fn table(
+    blocks: &mut Vec<Block>,
+    header: &[String],
+    rows: &[Vec<String>],
+    widths: &[u16],
+    id: usize,
+) {
+    let usable = layout::PAGE_W - layout::LEFT - layout::RIGHT;
+    let cols = header.len().max(1);
+    let mut x = 0.0;
+    let columns: Vec<(f32, f32)> = (0..cols)
+        .map(|k| {
+            let share = widths
+                .get(k)
+                .copied()
+                .map_or(100.0 / cols as f32, f32::from);
+            let w = usable * share / 100.0;
+            let c = (x, w);
+            x += w;
+            c
+        })
+        .collect();
+    for (i, row) in std::iter::once(header)
+        .chain(rows.iter().map(Vec::as_slice))
+        .enumerate()
+    {
+        let mut b = Block::para(Vec::new(), 0.0);
+        b.row = Some(Row {
+            cells: columns
                 .iter()
-                .take(last)
                 .enumerate()
-                .map(|(k, c)| (offsets[k], c.clone()))
-                .collect();
-            b.bold = i == 0;
-            b.before = if i == 0 { 6.0 } else { 2.0 };
-            b.size = 9.5;
-            blocks.push(b);
-        }
-        return;
-    }
-    for row in rows {
-        let mut first = Block::para(
-            vec![Span::plain(row.first().cloned().unwrap_or_default())],
-            0.0,
-        );
-        first.bold = true;
-        first.before = 8.0;
-        first.size = 10.0;
-        blocks.push(first);
-        for (name, cell) in header.iter().zip(row).skip(1) {
-            let mut b = Block::para(vec![Span::plain(format!("{name}: {cell}"))], 14.0);
-            b.before = 1.0;
-            b.size = 9.5;
-            blocks.push(b);
-        }
+                .map(|(k, &(x, w))| (x, w, row.get(k).cloned().unwrap_or_default()))
+                .collect(),
+            header: i == 0,
+            table: id,
+        });
+        b.bold = i == 0;
+        b.before = if i == 0 { 4.0 } else { 0.0 };
+        b.size = 9.0;
+        blocks.push(b);
     }
 }

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use concord_compare::answers::Answer;
 use concord_compare::diff::{Class, ClauseDiff, Op, Redline, ResponsibilityChange, Status, Word};
 
-use crate::html::{PAGE_END, anchor, esc, page_start};
+use crate::html::{PAGE_END, anchor, esc, esc_notes, page_start};
 
 /// How to write a redline as text or Markdown.
 #[derive(Debug, Clone, Default)]
@@ -61,7 +61,7 @@ pub(crate) fn status_words(c: &ClauseDiff) -> String {
     parts.join(", ")
 }
 
-fn summary_line(r: &Redline) -> String {
+pub(crate) fn summary_line(r: &Redline) -> String {
     let s = &r.summary;
     let total = r.clauses.len();
     let differ = r.clauses.iter().filter(|c| c.is_change()).count();
@@ -516,6 +516,13 @@ pub(crate) fn clauses_html(out: &mut String, r: &Redline) {
     out.push_str(
         "<section aria-labelledby=\"full\">\n<h2 id=\"full\">Clause-by-clause redline</h2>\n",
     );
+    clauses_body(out, r);
+    out.push_str("</section>\n");
+}
+
+/// The clause-by-clause redline under a heading the caller wrote: the key, then each
+/// section's clauses (sections `h3`, clauses `h4`), unchanged runs folded.
+pub(crate) fn clauses_body(out: &mut String, r: &Redline) {
     out.push_str("<p class=\"key\">Deleted text is shown <del>struck through</del>; inserted text is <ins>underlined</ins>. Screen readers announce each deletion and insertion.</p>\n");
     let mut run: Vec<&ClauseDiff> = Vec::new();
     let mut section: Option<&str> = None;
@@ -534,7 +541,6 @@ pub(crate) fn clauses_html(out: &mut String, r: &Redline) {
         }
     }
     flush_unchanged(out, &mut run);
-    out.push_str("</section>\n");
 }
 
 /// The anchor of a redline entry: the new id, or `old-<id>` for a removed clause.
@@ -569,7 +575,11 @@ fn clause_html(out: &mut String, c: &ClauseDiff) {
         esc(&status_words(c))
     );
     if let Some(reason) = &c.reason {
-        let _ = writeln!(out, "<p class=\"tag\">{}</p>", esc(reason));
+        let _ = writeln!(
+            out,
+            "<p class=\"tag\">{}</p>",
+            esc(&crate::reason::plain_reason(reason))
+        );
     }
     if c.moved && c.old_section != c.new_section {
         let _ = writeln!(
@@ -590,12 +600,12 @@ fn clause_html(out: &mut String, c: &ClauseDiff) {
                 continue;
             }
             match w.op {
-                Op::Equal => out.push_str(&esc(piece)),
+                Op::Equal => out.push_str(&esc_notes(piece, None)),
                 Op::Delete => {
-                    let _ = write!(out, "<del>{}</del>", esc(piece));
+                    let _ = write!(out, "<del>{}</del>", esc_notes(piece, None));
                 }
                 Op::Insert => {
-                    let _ = write!(out, "<ins>{}</ins>", esc(piece));
+                    let _ = write!(out, "<ins>{}</ins>", esc_notes(piece, None));
                 }
             }
         }
@@ -626,7 +636,7 @@ fn flush_unchanged(out: &mut String, run: &mut Vec<&ClauseDiff>) {
             "<div class=\"clause unchanged\" id=\"{}\"><h4>{}</h4><div class=\"words\"><p>{}</p></div></div>",
             entry_anchor(c),
             esc(&label(c)),
-            esc(&c.new_text()).replace('\n', "</p><p>")
+            esc_notes(&c.new_text(), None).replace('\n', "</p><p>")
         );
     }
     out.push_str("</details>\n");

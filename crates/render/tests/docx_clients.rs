@@ -92,6 +92,7 @@ fn tracked_redline_accepts_to_new_and_rejects_to_old() {
     let opts = DocxOptions {
         author: "Monitoring Officer".into(),
         date: Some("2026-05-05".into()),
+        logo: None,
     };
     let bytes = docx::redline(&r, &before, &after, &opts);
     assert_eq!(
@@ -242,5 +243,32 @@ fn every_seed_converts_in_libreoffice() {
             }
         }
         let _ = python_docx(PARAGRAPHS, &file);
+    }
+}
+
+/// The drafted protocol's contents is a real table of contents: LibreOffice finds one index in
+/// the file and, updating it, writes every section with the page it starts on.
+#[test]
+#[ignore = "needs LibreOffice"]
+fn drafted_protocol_contents_is_a_table_of_contents_libreoffice_updates() {
+    let doc = drafted("district.toml");
+    let bytes = docx::document(&doc, &DocxOptions::default());
+    require_office();
+    let dir = scratch("drafted-toc");
+    let file = dir.join("district.docx");
+    std::fs::write(&file, &bytes).expect("write");
+    let (indexes, text) = office_changes(&file, "toc", &dir);
+    assert_eq!(indexes, 1, "one table of contents");
+    for (k, s) in doc.sections.iter().enumerate() {
+        let number = s.number.clone().unwrap_or_default();
+        let entry = text
+            .lines()
+            .find(|l| l.starts_with(&number) && l.contains(&format!("{}\t", s.heading)))
+            .unwrap_or_else(|| panic!("section {k} is in the contents:\n{text}"));
+        let page = entry.rsplit('\t').next().unwrap_or("");
+        assert!(
+            page.trim().parse::<u32>().is_ok(),
+            "a page number: {entry:?}"
+        );
     }
 }

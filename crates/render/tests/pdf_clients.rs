@@ -158,3 +158,71 @@ fn every_seed_prints() {
         }
     }
 }
+
+/// Issue 15: a Welsh-named council's draft printed `Tŷ'r Dŵr` as `T?'r D?r` (a standard font
+/// in WinAnsiEncoding); with the embedded font every letter prints and extracts exactly.
+#[test]
+#[ignore = "needs poppler-utils"]
+fn welsh_council_draft_extracts_every_letter() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/welsh-community.toml"),
+    )
+    .expect("the Welsh options");
+    let options = concord_draft::validate::parse(&text).expect("valid options");
+    let doc = concord_draft::Drafter::new(concord_draft::Templates::Builtin)
+        .draft(&options)
+        .expect("drafts")
+        .document;
+    let bytes = pdf::document(&doc, &PdfOptions::default());
+    assert_eq!(
+        bytes,
+        pdf::document(&doc, &PdfOptions::default()),
+        "deterministic"
+    );
+    require("pdftotext", &["-v"]);
+    let dir = scratch("pdf-welsh");
+    let file = dir.join("welsh.pdf");
+    std::fs::write(&file, &bytes).expect("write");
+    let got = pdftotext(&file);
+    assert!(!got.contains('?'), "a letter printed as '?'");
+    let got = squeeze(&got);
+    assert!(
+        got.contains("Cyngor Cymuned Tŷ'r Dŵr"),
+        "{}",
+        &got[..300.min(got.len())]
+    );
+    assert!(got.contains("Cyngor Sir Ynys Môn"));
+    for c in doc.clauses() {
+        let probe = squeeze(
+            &c.text
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        assert!(got.contains(&probe), "clause {}: {probe:?}", c.id);
+    }
+}
+
+/// Every Latin letter (Latin-1, Latin Extended-A and -B, and the Welsh letters of Latin
+/// Extended Additional) prints and extracts as itself, regular and bold.
+#[test]
+#[ignore = "needs poppler-utils"]
+fn every_latin_letter_extracts_exactly() {
+    let letters: String = ('\u{c0}'..='\u{24f}')
+        .chain("ẀẁẂẃẄẅỲỳ".chars())
+        .filter(|c| c.is_alphabetic() && *c != '×' && *c != '÷')
+        .collect();
+    let md = format!("# Llythrennau {letters}\n\n## 1 Pob llythyren\n\n1.1 {letters}\n");
+    let doc = concord_ingest::read(md.as_bytes(), "letters.md", &Default::default())
+        .expect("reads")
+        .document;
+    let bytes = pdf::document(&doc, &PdfOptions::default());
+    require("pdftotext", &["-v"]);
+    let dir = scratch("pdf-letters");
+    let file = dir.join("letters.pdf");
+    std::fs::write(&file, &bytes).expect("write");
+    let got: String = pdftotext(&file).split_whitespace().collect();
+    // The title (bold) and the clause (regular) each hold every letter.
+    assert_eq!(got.matches(letters.as_str()).count(), 2, "{got}");
+}

@@ -1,7 +1,13 @@
-//! `role-named-two-ways`: one office called by two names in one protocol ("Section 151
-//! Officer" in one clause, "Chief Finance Officer" in another; "Proper Officer" and "Clerk").
-//! A reader should not have to wonder whether they are two people. Qualifiers (joint, deputy)
-//! and capitals do not make another name.
+//! `role-named-two-ways`: one post called by two names in one protocol ("Chief Finance
+//! Officer" in one clause, "Director of Finance" in another). A reader should not have to
+//! wonder whether they are two people. Qualifiers (joint, deputy) and capitals do not make
+//! another name.
+//!
+//! Two names that are not two names for one post are not reported: a statutory title beside
+//! the post that holds it ("Head of Paid Service" and "Chief Executive", "Section 151 Officer"
+//! and "Chief Finance Officer", "Proper Officer" and "Clerk": the law's designation and the
+//! council's post), and a team beside the person who leads it ("Communications Team" and
+//! "Communications Manager").
 
 use concord_model::roles::{Lexicon, role};
 
@@ -50,7 +56,20 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .collect::<Vec<_>>()
         })
         .collect();
-    for (id, list) in names {
+    for (id, all) in names {
+        // Statutory titles designate a post rather than name it; a team and its manager are
+        // two things. Only two names of the same sort can be two names for one post.
+        let mut list: Vec<Name> = Vec::new();
+        for sort in [Sort::Post, Sort::Team] {
+            let same: Vec<Name> = all
+                .iter()
+                .filter(|(k, ..)| sort_of(k) == sort)
+                .cloned()
+                .collect();
+            if same.len() >= 2 && list.is_empty() {
+                list = same;
+            }
+        }
         if list.len() < 2 {
             continue;
         }
@@ -96,6 +115,47 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// What sort of name a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    /// A title the law gives whoever holds a post: head of paid service, proper officer, a
+    /// section 151 officer.
+    Statutory,
+    /// A group of people: a team, unit, service or department.
+    Team,
+    /// A post: the Chief Executive, the Clerk, a Communications Manager.
+    Post,
+}
+
+/// The sort of a name, from its key's words.
+fn sort_of(key: &str) -> Sort {
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let has = |w: &str| words.contains(&w);
+    let numbered_section = (has("section") || words.iter().any(|w| w.starts_with('s')))
+        && words
+            .iter()
+            .any(|w| w.trim_start_matches('s').parse::<u32>().is_ok());
+    if (has("paid") && has("service") && has("head"))
+        || (has("proper") && has("officer"))
+        || (has("responsible") && has("financial"))
+        || numbered_section
+    {
+        return Sort::Statutory;
+    }
+    const GROUPS: &[&str] = &[
+        "team",
+        "unit",
+        "department",
+        "directorate",
+        "section",
+        "office",
+    ];
+    if words.iter().any(|w| GROUPS.contains(w)) {
+        return Sort::Team;
+    }
+    Sort::Post
+}
+
 /// A name as a key: lowercase words, sorted, with qualifiers, articles, joining words and
 /// plurals folded away, so "Group Chair / Leader" and "Group Chair or Leader" are one name, and
 /// "Leader of any political group" is "Group Leader".
@@ -139,6 +199,37 @@ fn name_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statutory_titles_and_teams_are_told_from_posts() {
+        for statutory in [
+            "Head of Paid Service",
+            "Section 151 Officer",
+            "S151 Officer",
+            "Proper Officer",
+        ] {
+            assert_eq!(
+                sort_of(&name_key(statutory)),
+                Sort::Statutory,
+                "{statutory}"
+            );
+        }
+        for team in [
+            "Communications Team",
+            "Legal Services Unit",
+            "Democratic Services section",
+        ] {
+            assert_eq!(sort_of(&name_key(team)), Sort::Team, "{team}");
+        }
+        for post in [
+            "Chief Executive",
+            "Communications Manager",
+            "Chief Finance Officer",
+            "Clerk",
+        ] {
+            assert_eq!(sort_of(&name_key(post)), Sort::Post, "{post}");
+        }
+    }
 
     #[test]
     fn qualifiers_case_and_plurals_are_one_name() {

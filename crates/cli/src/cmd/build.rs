@@ -127,6 +127,7 @@ fn look(doc: &concord_model::Document) -> Look {
         author: None,
         date: doc.meta.adopted.map(|d| d.to_string()),
         redline: Default::default(),
+        logo: None,
     }
 }
 
@@ -335,9 +336,14 @@ fn plan(cx: &Cx<'_>, project: &Project) -> Result<Vec<Planned>, CliError> {
         let drafted = concord_draft::Drafter::new(templates)
             .draft(&options)
             .map_err(|e| super::draft::draft_error(&e, None))?;
+        let logo = super::draft::read_logo(&path, &options)?;
         for (p, shown, kind) in cx.outputs(&job.outputs)? {
             let d = &drafted.document;
-            let bytes = concord_publish::document(d, kind, &look(d)).map_err(published)?;
+            let look = Look {
+                logo: logo.clone(),
+                ..look(d)
+            };
+            let bytes = concord_publish::document(d, kind, &look).map_err(published)?;
             out.push(Planned {
                 path: p,
                 shown,

@@ -13,7 +13,8 @@ use crate::output::Output;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Protocol files, or folders whose protocol files (.txt, .md) are all compared
+    /// Protocol files, or folders: every protocol file in a folder is compared (text, Markdown,
+    /// Word .docx/.doc/.odt/.rtf and PDF files; subfolders are not read)
     #[arg(required = true, value_name = "FILE|DIR")]
     inputs: Vec<PathBuf>,
     /// Compare only on this question (repeatable); `concord options` lists them
@@ -43,7 +44,7 @@ enum Format {
     Html,
     /// One row per question and document
     Csv,
-    /// The comparison as JSON (the contract)
+    /// The comparison as JSON, in the stable shape other tools read (see DESIGN.md)
     Json,
 }
 

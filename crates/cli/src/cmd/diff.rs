@@ -65,11 +65,12 @@ enum Format {
     Md,
     /// A self-contained, accessible HTML page
     Html,
-    /// The redline as JSON (the contract)
+    /// The redline as JSON, in the stable shape other tools read
     Json,
     /// A Word file of real tracked changes: accept all for the new text, reject all for the old
     Docx,
-    /// A tagged PDF: deletions struck through in red, insertions underlined in blue
+    /// A PDF (readable by screen readers): deletions struck through in red, insertions
+    /// underlined in blue, a bar in the margin by each change
     Pdf,
 }
 
@@ -163,10 +164,20 @@ pub fn run(args: Args) -> Result<i32, CliError> {
             .clone()
             .or_else(|| new.meta.adopted.map(|a| a.to_string())),
         redline: opts,
+        logo: None,
     };
     let bytes = concord_publish::redline(&redline, &old, &new, format, &look)
         .map_err(|e| CliError::new(e.to_string()))?;
+    let target = out.target().map(|p| p.display().to_string());
     out.write(&bytes)?;
+    if let Some(t) = target {
+        // As `pack` does: say what was written, on standard error so a pipe is not disturbed.
+        eprintln!(
+            "wrote {t}: {}; {}",
+            format_words(format),
+            summary_words(&redline)
+        );
+    }
     Ok(if args.exit_code && redline.has_differences() {
         exit::DIFFERENCES
     } else {
@@ -226,4 +237,28 @@ pub fn too_much_work(e: &concord_compare::Error, cfg: &DiffConfig) -> CliError {
         "check that these are two versions of one protocol; to align larger ones, raise --max-align-work (now {})",
         cfg.max_align_work
     ))
+}
+
+/// What kind of file a format makes, for the "wrote" line.
+fn format_words(f: concord_publish::Format) -> &'static str {
+    use concord_publish::Format;
+    match f {
+        Format::Docx => "a Word redline with tracked changes",
+        Format::Pdf => "a PDF redline",
+        Format::Html => "an HTML redline",
+        Format::Md => "a Markdown redline",
+        Format::Text => "a text redline",
+        Format::Json => "the redline as JSON",
+        _ => "a redline",
+    }
+}
+
+/// "5 clauses changed" and so on, for the "wrote" line.
+fn summary_words(r: &concord_compare::diff::Redline) -> String {
+    let n = r.clauses.iter().filter(|c| c.is_change()).count();
+    match n {
+        0 => "the two versions do not differ".into(),
+        1 => "1 clause differs".into(),
+        n => format!("{n} clauses differ"),
+    }
 }

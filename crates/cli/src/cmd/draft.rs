@@ -35,13 +35,13 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// Canonical Markdown that `concord ingest` reads back to the same clauses
+    /// Markdown, written so that Concord reads it back to exactly the same clauses
     Md,
     /// A self-contained, accessible, printable HTML page
     Html,
     /// A Word file with real heading styles and automatic list numbering (needs -o)
     Docx,
-    /// A tagged PDF with bookmarks (needs -o)
+    /// A PDF with bookmarks, readable by screen readers (needs -o)
     Pdf,
 }
 
@@ -93,11 +93,40 @@ pub fn run(args: Args) -> Result<i32, CliError> {
         author: Some(args.author.clone()),
         date: drafted.document.meta.adopted.map(|d| d.to_string()),
         redline: Default::default(),
+        logo: read_logo(&args.options, &options)?,
     };
     let bytes = concord_publish::document(&drafted.document, format, &look)
         .map_err(|e| CliError::new(e.to_string()))?;
     out.write(&bytes)?;
     Ok(exit::SUCCESS)
+}
+
+/// The most bytes a logo file may hold.
+const MAX_LOGO_BYTES: usize = 16 << 20;
+
+/// The logo the options name (`[council] logo`), read from beside the options file and checked
+/// before anything is written.
+pub fn read_logo(
+    options_path: &Path,
+    options: &concord_draft::Options,
+) -> Result<Option<concord_render::Logo>, CliError> {
+    let Some(name) = &options.council.logo else {
+        return Ok(None);
+    };
+    let path = options_path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(name);
+    let bytes = read_limited(
+        &path,
+        MAX_LOGO_BYTES,
+        "a logo",
+        "[council] logo names a picture beside the options file (a PNG or JPEG)",
+        "save a smaller copy of the logo (a few hundred pixels across is enough)",
+    )?;
+    concord_render::Logo::read(bytes).map(Some).map_err(|e| {
+        CliError::file(&path, e).hint("[council] logo must name a PNG or JPEG picture")
+    })
 }
 
 /// Reads an options file (at most `limit` bytes) as UTF-8 (TOML allows nothing else).

@@ -38,9 +38,10 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The clause model as JSON (the contract); several files give an array
+    /// Every section and clause as JSON, in the stable shape other tools read; several files
+    /// give an array
     Json,
-    /// Clean canonical Markdown that reads back to the same model
+    /// Clean Markdown, written so that Concord reads it back to the same clauses
     Md,
     /// A tree of ids, headings and line ranges
     Outline,

@@ -18,48 +18,7 @@
 
 use super::text::{Named, Sentence, Words, is_any};
 
-/// What a role is doing in its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Class {
-    /// The matter is sent or taken to it.
-    Send,
-    /// It is told something.
-    Tell,
-    /// It deals with the matter.
-    Handle,
-    /// It decides, approves or authorises.
-    Decide,
-    /// It is consulted or advises.
-    Consult,
-    /// It judges the case first ("If the Clerk doubts that ...").
-    Judge,
-    /// It speaks for the council.
-    Speak,
-    /// It invites or requests.
-    Invite,
-    /// It attends.
-    Attend,
-    /// The matter is about it.
-    About,
-    /// Named, doing none of these.
-    Other,
-}
-
-impl Class {
-    /// True for the classes that put a role on a route.
-    pub fn routes(self) -> bool {
-        !matches!(self, Class::About | Class::Other | Class::Attend)
-    }
-}
-
-/// One role's reading.
-#[derive(Debug, Clone)]
-pub(crate) struct Slot {
-    pub class: Class,
-    /// The words that made it so, as a reader would quote them ("raise ... with").
-    pub cue: String,
-    pub negated: bool,
-}
+pub(crate) use super::text::{Class, Slot};
 
 /// Words stepped over between a role and the word that governs it.
 const FILLERS: &[&str] = &[

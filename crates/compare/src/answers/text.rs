@@ -15,8 +15,6 @@ use concord_model::roles::{Lexicon, Mention, Qualifier};
 use concord_model::words::{Token, tokens};
 use concord_model::{Clause, Document, Item, Section};
 
-use super::slots::{self, Slot};
-
 /// A word of a sentence (the model's token, owning its word).
 pub(crate) type Tok = Token<'static>;
 
@@ -207,6 +205,49 @@ pub(crate) struct View<'d> {
     memo: std::cell::RefCell<std::collections::HashMap<(usize, usize, bool), Option<String>>>,
 }
 
+/// What a role is doing in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// The matter is sent or taken to it.
+    Send,
+    /// It is told something.
+    Tell,
+    /// It deals with the matter.
+    Handle,
+    /// It decides, approves or authorises.
+    Decide,
+    /// It is consulted or advises.
+    Consult,
+    /// It judges the case first ("If the Clerk doubts that ...").
+    Judge,
+    /// It speaks for the council.
+    Speak,
+    /// It invites or requests.
+    Invite,
+    /// It attends.
+    Attend,
+    /// The matter is about it.
+    About,
+    /// Named, doing none of these.
+    Other,
+}
+
+impl Class {
+    /// True for the classes that put a role on a route.
+    pub fn routes(self) -> bool {
+        !matches!(self, Class::About | Class::Other | Class::Attend)
+    }
+}
+
+/// One role's reading.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    pub class: Class,
+    /// The words that made it so, as a reader would quote them ("raise ... with").
+    pub cue: String,
+    pub negated: bool,
+}
+
 /// A list item's lead-in is prepended to it only when short enough to be a lead-in.
 const MAX_LEAD_IN: usize = 200;
 
@@ -229,6 +270,15 @@ impl<'d> View<'d> {
             view.section(s, &[], &mut sections);
         }
         view
+    }
+
+    /// Reads what each role named in each sentence is doing (`slots::read`), once the
+    /// sentences are all made.
+    pub fn read_slots(&mut self, read: impl Fn(&Sentence) -> Vec<Slot>) {
+        for i in 0..self.sentences.len() {
+            let slots = read(&self.sentences[i]);
+            self.sentences[i].slots = slots;
+        }
     }
 
     fn section(&mut self, s: &'d Section, above: &[&str], sections: &mut usize) {
@@ -301,7 +351,7 @@ impl<'d> View<'d> {
                 .into_iter()
                 .map(|m| named(&toks, m))
                 .collect();
-            let mut sentence = Sentence {
+            let sentence = Sentence {
                 text: full,
                 toks,
                 named,
@@ -310,7 +360,6 @@ impl<'d> View<'d> {
                 item,
                 slots: Vec::new(),
             };
-            sentence.slots = slots::read(&sentence);
             self.sentences.push(sentence);
         }
     }

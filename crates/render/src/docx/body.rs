@@ -30,16 +30,30 @@ struct Writer<'a> {
     notes: HashMap<String, u32>,
     /// The automatic counters of the clause list: the section number, then one per clause level.
     counters: Vec<u32>,
+    /// The contents' entries so far (bookmark name, title), when the body has contents.
+    toc: Option<Vec<(String, String)>>,
     _doc: std::marker::PhantomData<&'a Document>,
 }
 
+/// The body of a document, with a table of contents after its front matter when it has two
+/// or more sections.
 pub fn body(doc: &Document) -> Body {
+    write_body(doc, doc.sections.len() >= 2)
+}
+
+/// The body of a document set inside another (the pack's appendix): no contents of its own.
+pub fn body_without_contents(doc: &Document) -> Body {
+    write_body(doc, false)
+}
+
+fn write_body(doc: &Document, contents: bool) -> Body {
     let (notes, notes_xml) = footnotes(&doc.footnotes);
     let mut w = Writer {
         out: String::new(),
         numbering: Numbering::default(),
         notes,
         counters: vec![0],
+        toc: contents.then(Vec::new),
         _doc: std::marker::PhantomData,
     };
     let title = doc
@@ -59,8 +73,14 @@ pub fn body(doc: &Document) -> Body {
     if !doc.meta.versions.is_empty() {
         w.version_table(doc);
     }
+    let contents_at = w.out.len();
     for s in &doc.sections {
         w.section(s, 1);
+    }
+    if let Some(toc) = w.toc.take() {
+        let mut xml = String::new();
+        super::toc::contents(&mut xml, &toc);
+        w.out.insert_str(contents_at, &xml);
     }
     Body {
         xml: w.out,
@@ -83,22 +103,27 @@ impl<'a> Writer<'a> {
         text_with_notes(&mut self.out, text, &self.notes);
     }
 
+    /// The version history, dates written as the text writes them, with the next review date
+    /// where a row gives one.
     fn version_table(&mut self, doc: &Document) {
+        let (header, rows) = crate::dates::version_rows(doc);
+        // Column widths in twentieths of a point, summing to the text width.
+        let widths: &[u32] = if header.len() == 4 {
+            &[1900, 1100, 4070, 2000]
+        } else {
+            &[2000, 1500, 5570]
+        };
         self.out.push_str(concat!(
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>",
-            "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>",
-            "<w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"1500\"/><w:gridCol w:w=\"5570\"/></w:tblGrid>"
+            "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
         ));
-        let header = ["Date", "Version", "Note"];
-        self.row(&header.map(String::from), true);
-        for v in &doc.meta.versions {
-            let cells = [
-                v.date.as_ref().map(ToString::to_string),
-                v.version.clone(),
-                v.note.clone(),
-            ]
-            .map(Option::unwrap_or_default);
-            self.row(&cells, false);
+        for w in widths {
+            let _ = write!(self.out, "<w:gridCol w:w=\"{w}\"/>");
+        }
+        self.out.push_str("</w:tblGrid>");
+        self.row(&header, true);
+        for cells in &rows {
+            self.row(cells, false);
         }
         self.out.push_str("</w:tbl>");
         // Word needs a paragraph between a table and what follows it.
@@ -106,7 +131,7 @@ impl<'a> Writer<'a> {
             .push_str("<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr></w:p>");
     }
 
-    fn row(&mut self, cells: &[String; 3], header: bool) {
+    fn row(&mut self, cells: &[String], header: bool) {
         self.out.push_str("<w:tr>");
         if header {
             self.out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
@@ -132,19 +157,46 @@ impl<'a> Writer<'a> {
             .as_deref()
             .and_then(|n| n.parse::<u32>().ok())
             .filter(|n| depth == 1 && Some(*n) == self.counters[0].checked_add(1));
-        match (numbered, &s.number) {
+        // A top-level heading is a target of the contents.
+        let mark = match (&mut self.toc, depth) {
+            (Some(toc), 1) => {
+                let name = format!("_Toc{}", toc.len() + 1);
+                let title = match &s.number {
+                    Some(n) => format!("{n} {}", s.heading),
+                    None => s.heading.clone(),
+                };
+                toc.push((name.clone(), title));
+                Some(super::toc::bookmark(
+                    super::toc::TOC_IDS + toc.len() as u32,
+                    &name,
+                ))
+            }
+            _ => None,
+        };
+        let (num, text) = match (numbered, &s.number) {
             (Some(n), _) => {
                 self.counters = vec![n];
-                self.para(style, Some((CLAUSES, 0)), &s.heading);
+                (Some((CLAUSES, 0)), s.heading.clone())
             }
             (None, Some(n)) => {
                 // A number the list would not produce: kept as text.
                 if let Ok(k) = n.parse::<u32>() {
                     self.counters = vec![k];
                 }
-                self.para(style, None, &format!("{n}\t{}", s.heading));
+                (None, format!("{n}\t{}", s.heading))
             }
-            (None, None) => self.para(style, None, &s.heading),
+            (None, None) => (None, s.heading.clone()),
+        };
+        match mark {
+            Some((start, end)) => {
+                self.out.push_str("<w:p>");
+                self.out.push_str(&ppr(style, num, None));
+                self.out.push_str(&start);
+                self.text(&text);
+                self.out.push_str(&end);
+                self.out.push_str("</w:p>");
+            }
+            None => self.para(style, num, &text),
         }
         for c in &s.clauses {
             self.clause(c);

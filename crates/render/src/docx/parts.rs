@@ -17,6 +17,8 @@ pub struct Package<'a> {
     pub date: Option<&'a str>,
     /// Shown in the running footer before the page number.
     pub footer: &'a str,
+    /// A picture for the logo paragraph ([`logo_paragraph`]) to show.
+    pub logo: Option<&'a crate::Logo>,
 }
 
 const CONTENT_TYPES: &str = concat!(
@@ -61,6 +63,7 @@ const SETTINGS: &str = concat!(
     "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
     "<w:defaultTabStop w:val=\"567\"/>",
     "<w:characterSpacingControl w:val=\"doNotCompress\"/>",
+    "<w:updateFields w:val=\"true\"/>",
     "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>",
     "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>",
     "</w:settings>"
@@ -85,6 +88,15 @@ const STYLES: &str = concat!(
     "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>",
     "<w:pPr><w:keepNext/><w:spacing w:before=\"200\" w:after=\"100\"/><w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading4\"><w:name w:val=\"heading 4\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>",
+    "<w:pPr><w:keepNext/><w:spacing w:before=\"160\" w:after=\"80\"/><w:outlineLvl w:val=\"3\"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>",
+    "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>",
+    "<w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9060\"/></w:tabs><w:spacing w:after=\"60\"/></w:pPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/><w:basedOn w:val=\"Normal\"/>",
+    "<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>",
+    "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0B4F8A\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Clause\"><w:name w:val=\"Clause\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>",
     "<w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"851\"/></w:tabs><w:ind w:left=\"851\" w:hanging=\"851\"/></w:pPr></w:style>",
     "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"ClauseContinued\"><w:name w:val=\"Clause Continued\"/><w:basedOn w:val=\"Normal\"/>",
@@ -189,13 +201,34 @@ pub fn footnotes(notes: &str) -> String {
 /// Zips the package. Entries are always in this order, deflated, dated 1980-01-01 00:00 (the
 /// ZIP epoch), so equal documents give equal bytes.
 pub fn zip(p: &Package<'_>) -> Vec<u8> {
+    // With a logo: its type, its relationship and the picture itself.
+    let (types, rels) = match p.logo {
+        Some(l) => (
+            CONTENT_TYPES.replace(
+                "<Default Extension=\"xml\"",
+                &format!(
+                    "<Default Extension=\"{}\" ContentType=\"{}\"/><Default Extension=\"xml\"",
+                    l.extension(),
+                    l.mime()
+                ),
+            ),
+            DOCUMENT_RELS.replace(
+                "</Relationships>",
+                &format!(
+                    "<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/logo.{}\"/></Relationships>",
+                    l.extension()
+                ),
+            ),
+        ),
+        None => (CONTENT_TYPES.to_string(), DOCUMENT_RELS.to_string()),
+    };
     let parts: [(&str, String); 11] = [
-        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
+        ("[Content_Types].xml", types),
         ("_rels/.rels", ROOT_RELS.to_string()),
         ("docProps/core.xml", core(p.title, p.author, p.date)),
         ("docProps/app.xml", APP.to_string()),
         ("word/document.xml", p.document.clone()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
+        ("word/_rels/document.xml.rels", rels),
         ("word/styles.xml", STYLES.to_string()),
         ("word/numbering.xml", p.numbering.clone()),
         ("word/settings.xml", SETTINGS.to_string()),
@@ -207,12 +240,52 @@ pub fn zip(p: &Package<'_>) -> Vec<u8> {
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
-    for (name, body) in &parts {
+    let media = p.logo.map(|l| {
+        (
+            format!("word/media/logo.{}", l.extension()),
+            l.bytes.as_slice(),
+        )
+    });
+    let all = parts
+        .iter()
+        .map(|(n, b)| (n.to_string(), b.as_bytes()))
+        .chain(media);
+    for (name, body) in all {
         // Writing into memory cannot fail short of running out of it; a failure here would be a
         // bug in the zip crate, and an empty result is what the caller then sees.
-        if w.start_file(*name, opts).is_err() || w.write_all(body.as_bytes()).is_err() {
+        if w.start_file(name, opts).is_err() || w.write_all(body).is_err() {
             return Vec::new();
         }
     }
     w.finish().map(Cursor::into_inner).unwrap_or_default()
+}
+
+/// The logo as a paragraph of its own: an inline picture (DrawingML) of the file related as
+/// `rId6`, at its printed size, with the council's name as its description.
+pub fn logo_paragraph(logo: &crate::Logo, council: Option<&str>) -> String {
+    // English Metric Units: 12,700 a point.
+    let (w, h) = logo.printed_size();
+    let (cx, cy) = ((w * 12700.0) as u64, (h * 12700.0) as u64);
+    let alt = esc(&match council {
+        Some(c) => format!("{c} logo"),
+        None => "Logo".into(),
+    });
+    format!(
+        concat!(
+            "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/><w:spacing w:after=\"120\"/></w:pPr><w:r><w:drawing>",
+            "<wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">",
+            "<wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"1\" name=\"Logo\" descr=\"{alt}\"/>",
+            "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">",
+            "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">",
+            "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">",
+            "<pic:nvPicPr><pic:cNvPr id=\"1\" name=\"logo.{ext}\" descr=\"{alt}\"/><pic:cNvPicPr/></pic:nvPicPr>",
+            "<pic:blipFill><a:blip r:embed=\"rId6\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>",
+            "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>",
+            "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        ),
+        cx = cx,
+        cy = cy,
+        alt = alt,
+        ext = logo.extension()
+    )
 }

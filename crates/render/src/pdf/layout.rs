@@ -1,10 +1,10 @@
 //! Page layout for the PDF writer: blocks of text (headings, clauses with hanging numbers,
-//! items, table rows) broken into lines with the standard fonts' real glyph widths, and lines
+//! items, table rows) broken into lines with the embedded font's real glyph widths, and lines
 //! into A4 pages, keeping a heading with what follows it.
 
 use concord_compare::diff::Op;
 
-use super::metrics::{HELVETICA, HELVETICA_BOLD};
+use super::font::font;
 
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
@@ -82,7 +82,40 @@ pub struct Block {
     pub cells: Vec<(f32, String)>,
     /// Footnotes first cited in this block: (number, text), printed at the foot of its page.
     pub notes: Vec<(String, String)>,
+    /// A table row: its cells, each wrapped in its own column (the spans are not used).
+    pub row: Option<Row>,
+    /// A change bar in the left margin beside the whole block (a changed clause of a redline).
+    pub bar: bool,
+    /// Text set flush right on the block's first line (a page number in the contents).
+    pub right: Option<String>,
+    /// A picture of this size (points) in place of text: the logo.
+    pub image: Option<(f32, f32)>,
 }
+
+/// A row of a table: cells that wrap within their columns, ruled round. A header row is
+/// repeated at the top of each page the table continues on; no row is split across pages.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// (offset from the left margin, width, text) of each cell.
+    pub cells: Vec<(f32, f32, String)>,
+    pub header: bool,
+    /// Which table of the document the row belongs to.
+    pub table: usize,
+}
+
+/// A ruled line on a page: from (x1, y1) to (x2, y2), its width and grey level (0 black).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub from: (f32, f32),
+    pub to: (f32, f32),
+    pub width: f32,
+    pub grey: f32,
+}
+
+/// Padding inside a table cell.
+const CELL_PAD: f32 = 4.0;
+/// Where a change bar stands, left of the margin.
+const BAR_X: f32 = 14.0;
 
 impl Block {
     pub fn para(spans: Vec<Span>, text_x: f32) -> Block {
@@ -98,6 +131,10 @@ impl Block {
             outline: None,
             cells: Vec::new(),
             notes: Vec::new(),
+            row: None,
+            bar: false,
+            right: None,
+            image: None,
         }
     }
 }
@@ -125,6 +162,10 @@ pub struct Page {
     /// height (0 without notes).
     pub notes: Vec<Placed>,
     pub rule: f32,
+    /// Table rules and change bars.
+    pub lines: Vec<Rule>,
+    /// Where the logo stands: its lower-left corner and size.
+    pub image: Option<(f32, f32, f32, f32)>,
 }
 
 /// Footnote lines of a page: (number, text lines).
@@ -147,46 +188,6 @@ pub struct Mark {
     pub y: f32,
 }
 
-/// The WinAnsiEncoding byte of a character, `?` when the standard fonts cannot show it.
-pub fn win_ansi(c: char) -> u8 {
-    let u = c as u32;
-    match u {
-        0x20..=0x7e | 0xa0..=0xff => u as u8,
-        _ => match c {
-            '€' => 0x80,
-            '‚' => 0x82,
-            'ƒ' => 0x83,
-            '„' => 0x84,
-            '…' => 0x85,
-            '†' => 0x86,
-            '‡' => 0x87,
-            'ˆ' => 0x88,
-            '‰' => 0x89,
-            'Š' => 0x8a,
-            '‹' => 0x8b,
-            'Œ' => 0x8c,
-            'Ž' => 0x8e,
-            '‘' => 0x91,
-            '’' => 0x92,
-            '“' => 0x93,
-            '”' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            '˜' => 0x98,
-            '™' => 0x99,
-            'š' => 0x9a,
-            '›' => 0x9b,
-            'œ' => 0x9c,
-            'ž' => 0x9e,
-            'Ÿ' => 0x9f,
-            '\u{2010}' | '\u{2011}' | '\u{2212}' => b'-',
-            '\u{2002}'..='\u{200a}' | '\u{202f}' | '\t' => b' ',
-            _ => b'?',
-        },
-    }
-}
-
 /// The width of a span in a block of type size `size`.
 fn span_width(s: &Span, size: f32, bold: bool) -> f32 {
     width(&s.text, s.metrics(size).0, bold)
@@ -194,12 +195,7 @@ fn span_width(s: &Span, size: f32, bold: bool) -> f32 {
 
 /// The width of `text` in points.
 pub fn width(text: &str, size: f32, bold: bool) -> f32 {
-    let table = if bold { &HELVETICA_BOLD } else { &HELVETICA };
-    let units: u32 = text
-        .chars()
-        .map(|c| u32::from(table[win_ansi(c) as usize]))
-        .sum();
-    units as f32 * size / 1000.0
+    font(bold).width(text) * size / 1000.0
 }
 
 /// Lays the blocks out on pages; returns the pages and the bookmarks.
@@ -209,7 +205,42 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
     let mut marks = Vec::new();
     let mut y = PAGE_H - TOP;
     let usable = PAGE_W - LEFT - RIGHT;
+    // The header row of the table being laid out, to repeat on each page it continues on.
+    let mut header: Option<usize> = None;
     for (k, b) in blocks.iter().enumerate() {
+        if let Some(row) = &b.row {
+            if row.header {
+                header = Some(k);
+            } else if header.and_then(|h| blocks[h].row.as_ref()).map(|h| h.table)
+                != Some(row.table)
+            {
+                header = None;
+            }
+            let at_top = pages.last().is_some_and(|p| p.runs.is_empty());
+            if !at_top {
+                y -= b.before;
+            }
+            let bottom = BOTTOM + page_notes.last().map_or(0.0, notes_height);
+            if y - row_height(b) < bottom && !at_top {
+                pages.push(Page::default());
+                page_notes.push(Vec::new());
+                y = PAGE_H - TOP;
+                if let Some(h) = header.filter(|&h| h != k) {
+                    place_row(&mut pages, &mut y, &blocks[h], h);
+                }
+            }
+            place_row(&mut pages, &mut y, b, k);
+            continue;
+        }
+        header = None;
+        if let Some((w, h)) = b.image {
+            // The logo: at the top of the first page, before any text.
+            y -= h;
+            if let Some(p) = pages.last_mut() {
+                p.image = Some((LEFT, y, w, h));
+            }
+            continue;
+        }
         let leading = b.size * LEADING;
         let lines = break_lines(&b.spans, usable - b.text_x, b.size, b.bold);
         let mine: NoteLines = b
@@ -266,8 +297,18 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
                 y = PAGE_H - TOP;
             }
             y -= leading;
-            let page = pages.last_mut().map(|p| &mut p.runs);
-            let Some(runs) = page else { continue };
+            let Some(page) = pages.last_mut() else {
+                continue;
+            };
+            if b.bar {
+                page.lines.push(Rule {
+                    from: (LEFT - BAR_X, y + leading * 0.8),
+                    to: (LEFT - BAR_X, y - leading * 0.25),
+                    width: 1.5,
+                    grey: 0.0,
+                });
+            }
+            let runs = &mut page.runs;
             if i == 0 {
                 let mut x = LEFT + b.label_x;
                 for s in &b.label {
@@ -279,6 +320,11 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
                     let s = Span::plain(text.clone());
                     let w = width(text, b.size, b.bold);
                     runs.push(placed(LEFT + cx, y, b, &s, w, k));
+                }
+                if let Some(text) = &b.right {
+                    let s = Span::plain(text.clone());
+                    let w = width(text, b.size, b.bold);
+                    runs.push(placed(PAGE_W - RIGHT - w, y, b, &s, w, k));
                 }
             }
             let mut x = LEFT + b.text_x;
@@ -357,6 +403,67 @@ pub fn layout(blocks: &[Block]) -> (Vec<Page>, Vec<Mark>) {
         }
     }
     (pages, marks)
+}
+
+/// The lines of each cell of a row.
+fn row_lines(b: &Block) -> Vec<Vec<Vec<Span>>> {
+    let Some(row) = &b.row else {
+        return Vec::new();
+    };
+    row.cells
+        .iter()
+        .map(|(_, w, text)| {
+            break_lines(
+                &[Span::plain(text.clone())],
+                w - 2.0 * CELL_PAD,
+                b.size,
+                b.bold,
+            )
+        })
+        .collect()
+}
+
+/// The height of a table row.
+fn row_height(b: &Block) -> f32 {
+    let most = row_lines(b).iter().map(Vec::len).max().unwrap_or(0).max(1);
+    most as f32 * b.size * LEADING + 2.0 * CELL_PAD
+}
+
+/// Places a table row at `y`, ruled round, and moves `y` below it.
+fn place_row(pages: &mut [Page], y: &mut f32, b: &Block, k: usize) {
+    let Some(row) = &b.row else { return };
+    let Some(page) = pages.last_mut() else { return };
+    let leading = b.size * LEADING;
+    let height = row_height(b);
+    let top = *y;
+    for ((x, _, _), lines) in row.cells.iter().zip(row_lines(b)) {
+        let mut ly = top - CELL_PAD;
+        for line in lines {
+            ly -= leading;
+            let mut lx = LEFT + x + CELL_PAD;
+            for s in &line {
+                let w = span_width(s, b.size, b.bold);
+                page.runs.push(placed(lx, ly + leading * 0.22, b, s, w, k));
+                lx += w;
+            }
+        }
+    }
+    let left = LEFT + row.cells.first().map_or(0.0, |c| c.0);
+    let right = LEFT + row.cells.last().map_or(0.0, |c| c.0 + c.1);
+    let bottom = top - height;
+    let rule = |from, to| Rule {
+        from,
+        to,
+        width: if row.header { 0.8 } else { 0.4 },
+        grey: 0.45,
+    };
+    page.lines.push(rule((left, top), (right, top)));
+    page.lines.push(rule((left, bottom), (right, bottom)));
+    for (x, _, _) in &row.cells {
+        page.lines.push(rule((LEFT + x, top), (LEFT + x, bottom)));
+    }
+    page.lines.push(rule((right, top), (right, bottom)));
+    *y = bottom;
 }
 
 fn placed(x: f32, y: f32, b: &Block, s: &Span, width: f32, block: usize) -> Placed {
@@ -463,10 +570,8 @@ mod tests {
 
     #[test]
     fn measures_and_breaks() {
-        // Helvetica: "A" is 667 units; at 10 pt that is 6.67 pt.
+        // Helvetica's widths: "A" is 667 units; at 10 pt that is 6.67 pt.
         assert!((width("A", 10.0, false) - 6.67).abs() < 0.01);
-        assert_eq!(win_ansi('’'), 0x92);
-        assert_eq!(win_ansi('あ'), b'?');
         let spans = vec![Span::plain(
             "one two three four five six seven eight nine ten",
         )];

@@ -1,7 +1,8 @@
 """Opens a document in LibreOffice (headless, through UNO), optionally accepts or rejects every
-tracked change, and saves it as UTF-8 text. Prints the number of tracked changes it found.
+tracked change (accept, reject) or updates every table of contents and other index (toc), and
+saves it as UTF-8 text. Prints the number of tracked changes it found (toc: of indexes).
 
-usage: lo_changes.py accept|reject|keep IN OUT.txt
+usage: lo_changes.py accept|reject|keep|toc IN OUT.txt
 """
 import os
 import subprocess
@@ -63,10 +64,16 @@ def main():
             print("error: soffice could not open %s" % src, file=sys.stderr)
             return 4
         count = 0
-        enum = doc.getRedlines().createEnumeration()
-        while enum.hasMoreElements():
-            enum.nextElement()
-            count += 1
+        if mode == "toc":
+            indexes = doc.getDocumentIndexes()
+            count = indexes.getCount()
+            for i in range(count):
+                indexes.getByIndex(i).update()
+        else:
+            enum = doc.getRedlines().createEnumeration()
+            while enum.hasMoreElements():
+                enum.nextElement()
+                count += 1
         print(count)
         if mode in ("accept", "reject"):
             helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
