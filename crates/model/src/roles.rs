@@ -524,6 +524,12 @@ pub const ROLES: &[Role] = &[
             a("full council").singular(),
             a("full town council").singular(),
             a("full parish council").singular(),
+            a("full community council").singular(),
+            // "put to the next meeting of the Council": the whole council met.
+            a("meeting of the council").singular(),
+            a("meeting of the town council").singular(),
+            a("meeting of the parish council").singular(),
+            a("meeting of the community council").singular(),
         ],
     },
     Role {

@@ -87,6 +87,13 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "poor performance",
     "performance",
     "capability",
+    // How the one who complains feels: "an officer who is troubled by a Member's conduct".
+    "troubled",
+    "upset*",
+    "worried",
+    "distress*",
+    "uncomfortable",
+    "offended",
 ];
 
 /// Cues of an offence: in the active voice the party just before one is who commits it ("a
@@ -117,6 +124,16 @@ const OFFENCES: &[&str] = &[
     "rude*",
     "discourte*",
     "disrespect*",
+    // "a councillor has failed to observe this Protocol".
+    "failed to",
+    "fails to",
+    "failing to observe",
+    "failing to follow",
+    "failing to comply",
+    "not complied",
+    "not observed",
+    "not followed",
+    "contraven*",
 ];
 
 /// Headings under which a complaint is the subject.
@@ -309,6 +326,7 @@ fn hit(view: &View<'_>, i: usize, about: Party, around: &Around) -> Option<Hit> 
             "complaint “{cue}” ({place}), about {} ({dir_place})",
             party_word(about)
         ),
+        weak: false,
     })
 }
 
@@ -491,6 +509,17 @@ fn offender(s: &Sentence, parties: &mut [Side]) {
     if passive {
         return;
     }
+    // "abusive correspondence from a member of the public": the one it comes from, named just
+    // after, commits it; the one before only receives it.
+    let cue_end = at + 1;
+    if let Some(p) = parties.iter_mut().find(|p| {
+        p.at > at
+            && p.at <= cue_end + FROM_REACH
+            && (cue_end..p.at).any(|k| matches!(s.toks.word(k), "from" | "by"))
+    }) {
+        p.about = true;
+        return;
+    }
     if let Some(p) = parties
         .iter_mut()
         .rev()
@@ -499,6 +528,10 @@ fn offender(s: &Sentence, parties: &mut [Side]) {
         p.about = true;
     }
 }
+
+/// How many words after an offence its author may be named with "from" or "by" ("abusive or
+/// threatening correspondence from a member of the public").
+const FROM_REACH: usize = 5;
 
 /// The direction the words of a heading give.
 fn direction_of_words(words: &Words, about: Party) -> Option<Party> {
@@ -589,9 +622,9 @@ fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<Side> {
     let in_role = |k: usize| {
         s.named.iter().enumerate().any(|(m, n)| {
             let clerk_party = n.mention.role == "clerk"
-                && slots
-                    .get(m)
-                    .is_some_and(|sl| matches!(sl.class, Class::Other | Class::About));
+                && slots.get(m).is_some_and(|sl| {
+                    matches!(sl.class, Class::Other | Class::About | Class::Judge)
+                });
             !clerk_party && (n.tok..n.tok_end).contains(&k)
         })
     };

@@ -15,6 +15,52 @@ use concord_model::roles::{Mention, Party, Qualifier, role};
 use super::text::{Sentence, is_any};
 use super::{Relation, Step};
 
+/// When a step is taken, against the order its role is named in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Time {
+    /// Said to come first: "having first discussed it with".
+    Earlier,
+    /// In the order named.
+    AsNamed,
+    /// Said to come after: "before referring it to".
+    Later,
+}
+
+/// When the step of the role at word `at` is taken: its part of the sentence (between commas)
+/// says "having first", "after first", or opens with "before" and a verb in -ing.
+pub(crate) fn time_of(s: &Sentence, at: usize) -> Time {
+    let toks = &s.toks;
+    let gap = |k: usize| {
+        if k == 0 || k >= toks.len() {
+            return "";
+        }
+        &s.text[toks[k - 1].end..toks[k].start]
+    };
+    let start = (s.own..at)
+        .rev()
+        .find(|&k| gap(k).contains([',', ';']))
+        .unwrap_or(s.own);
+    let words: Vec<&str> = (start..at).map(|k| toks.word(k)).collect();
+    let first_done = words.windows(2).any(|w| {
+        matches!(
+            (w[0], w[1]),
+            ("having", "first" | "already" | "previously" | "initially")
+                | ("after", "first")
+                | ("first", "having")
+        )
+    });
+    if first_done {
+        return Time::Earlier;
+    }
+    let before_doing = words.first() == Some(&"before")
+        && words.get(1).is_some_and(|w| w.ends_with("ing"))
+        && !(start..at).any(|k| k > start && gap(k).contains(','));
+    if before_doing {
+        return Time::Later;
+    }
+    Time::AsNamed
+}
+
 /// How a step joins the one before: the typed relation, and finer shades for the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Join {
@@ -136,6 +182,28 @@ impl Route {
                 .find(|p| p.join != Join::Comma)
                 .is_some_and(|p| p.join == Join::Or);
             self.parts[k].join = if ends_in_or { Join::Or } else { Join::Then };
+        }
+    }
+
+    /// Puts the steps from `from` on in the order of their times (a stable sort: steps of one
+    /// time keep the order they were named in), where a step is said to come before or after
+    /// the others out of the order of the words ("lodge it with the Monitoring Officer, having
+    /// first discussed it with their Executive Director"). The step that comes first keeps the
+    /// place of the first, and the others follow it as next steps.
+    pub fn in_time_order(&mut self, from: usize, times: &[Time]) {
+        if times.iter().all(|t| *t == Time::AsNamed) || times.len() != self.parts.len() - from {
+            return;
+        }
+        let head = self.parts[from].join.clone();
+        let mut tail: Vec<(Time, Part)> = times
+            .iter()
+            .copied()
+            .zip(self.parts.drain(from..))
+            .collect();
+        tail.sort_by_key(|(t, _)| *t);
+        for (k, (_, mut p)) in tail.into_iter().enumerate() {
+            p.join = if k == 0 { head.clone() } else { Join::Then };
+            self.parts.push(p);
         }
     }
 

@@ -144,6 +144,13 @@ const WITH_CONSULT: &[&str] = &[
     "agreeing",
     "decid*",
     "determin*",
+    // "who will consider with the Monitoring Officer whether ...".
+    "consider",
+    "considers",
+    "considering",
+    "review",
+    "reviews",
+    "reviewing",
 ];
 /// Words before "with" that make the role registered with.
 const WITH_TELL: &[&str] = &["regist*"];
@@ -317,6 +324,17 @@ const BY_DECIDE: &[&str] = &[
     "cleared",
     "endorsed",
     "confirmed",
+];
+/// Nouns right before "by" that make the role the decider ("a decision by a Strategic
+/// Director").
+const BY_DECISION: &[&str] = &[
+    "decision",
+    "decisions",
+    "ruling",
+    "rulings",
+    "determination",
+    "judgement",
+    "judgment",
 ];
 /// Participles before "by" that make the role the one who deals with the matter.
 const BY_HANDLE: &[&str] = &[
@@ -543,10 +561,14 @@ const AUX: &[&str] = &[
     "already",
     "in",
     "writing",
+    // "unless the full Council has so resolved".
+    "so",
 ];
 /// Verbs whose subject decides.
 const SUBJECT_DECIDE: &[&str] = &[
     "decide*",
+    // "If the Town Clerk refuses a councillor access": a decision, against.
+    "refus*",
     "determin*",
     "settl*",
     "resolv*",
@@ -580,7 +602,8 @@ const SUBJECT_DECIDE: &[&str] = &[
     "arbiter",
     "decision",
 ];
-/// Verbs whose subject deals with the matter.
+/// Verbs whose subject deals with the matter; one who refers it on had it first ("the Clerk
+/// will refer the request to the Chair").
 const SUBJECT_HANDLE: &[&str] = &[
     "deal*",
     "handl*",
@@ -630,6 +653,53 @@ const SUBJECT_SPEAK: &[&str] = &[
     "co",
     "coordinat*",
 ];
+/// Verbs whose subject had the matter and sends it on: "the Clerk will refer the request to
+/// the Chair", "the Director passes it to the Chief Executive".
+const SUBJECT_REFER: &[&str] = &[
+    "refer",
+    "refers",
+    "pass",
+    "passes",
+    "forward",
+    "forwards",
+    "escalate",
+    "escalates",
+];
+/// Verbs whose subject judges a case before it goes on ("If the Clerk doubts that a councillor
+/// needs the document", "where the Director considers that ..."): the first to decide it, but in
+/// a complaint the one who complains.
+const SUBJECT_JUDGE: &[&str] = &[
+    "doubt", "doubts", "believe", "believes", "feel", "feels", "think", "thinks", "suspect",
+    "suspects",
+];
+/// Passive verbs whose subject speaks for the council ("will be quoted in press releases").
+const SUBJECT_QUOTED: &[&str] = &["quoted", "interviewed", "featured"];
+/// Participles of leave before "to" and a verb: the verb is what the subject does ("the only
+/// person authorised to speak to the press").
+const LEAVE: &[&str] = &[
+    "authorised",
+    "authorized",
+    "permitted",
+    "allowed",
+    "entitled",
+    "designated",
+    "nominated",
+    "appointed",
+    "empowered",
+];
+/// Objects of an agreement that make its subject a maker of rules, not a step of a route ("will
+/// agree between them arrangements for handling ...").
+const RULES_MADE: &[&str] = &[
+    "arrangement*",
+    "procedure*",
+    "process*",
+    "policy",
+    "policies",
+    "guidance",
+    "guideline*",
+    "protocol*",
+    "scheme*",
+];
 /// Passive verbs whose subject is told, consulted or contacted ("the Chair must be told").
 const SUBJECT_TOLD: &[&str] = &[
     "informed", "told", "notified", "advised", "alerted", "made", "kept",
@@ -675,7 +745,12 @@ const POSSESSED_ABOUT: &[&str] = &[
 
 /// How far back a verb is looked for before a preposition ("raise any concerns they have
 /// with").
-const VERB_REACH: usize = 8;
+const VERB_REACH: usize = 10;
+/// How far back a verb is looked for past a noun it may take as object ("declare any close
+/// personal relationship with a councillor to").
+const NOUN_OBJECT_REACH: usize = 8;
+/// How far back a verb is looked for before "to", past a long object.
+const TO_REACH: usize = 14;
 /// How far back the governing word of a role is looked for.
 const GOVERNOR_REACH: usize = 8;
 
@@ -755,6 +830,11 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
     let mut steps = 0;
     let mut listed = false;
     let mut condition = false;
+    // A comma crossed that opened no condition or aside: the word before it governs nothing
+    // after it ("If that does not resolve the concern, the Clerk may ...").
+    let mut comma = false;
+    // Set after stepping back to the first word of an aside, whose comma is then passed.
+    let mut in_aside = false;
     while k > 0 && steps < GOVERNOR_REACH {
         // Brackets and full stops end the search; a semicolon or colon too, unless the role
         // follows a condition after it, as the next step of a ladder whose verb was left out
@@ -766,7 +846,7 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
             }
             return None;
         }
-        if gap(s, k).contains(',') {
+        if gap(s, k).contains(',') && !std::mem::take(&mut in_aside) {
             listed = true;
             // Past a condition set off by commas: "to the Monitoring Officer and, if the
             // matter is not resolved, the Clerk".
@@ -775,6 +855,16 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
                 steps += 1;
                 condition = true;
                 continue;
+            }
+            // Past an aside set off by commas: "notify, in writing, the Monitoring Officer".
+            if let Some(j) = aside_before(s, k) {
+                k = j;
+                steps += 1;
+                in_aside = true;
+                continue;
+            }
+            if !condition {
+                comma = true;
             }
         }
         k -= 1;
@@ -808,6 +898,9 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
             listed = true;
             continue;
         }
+        if comma {
+            return None;
+        }
         return by_word(s, k).map(|x| (x, false));
     }
     None
@@ -828,6 +921,64 @@ fn condition_before(s: &Sentence, k: usize) -> Option<usize> {
     })
 }
 
+/// The longest an aside set off by commas may be, in words.
+const ASIDE: usize = 5;
+
+/// The first word of a short aside set off by commas that ends just before word `k` ("notify,
+/// in writing, the Monitoring Officer"; "involve, where necessary, the Chief Executive"),
+/// naming no role and opening after a word that is not a comma's end of a clause; `None` when
+/// there is none.
+fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
+    let j = (k.saturating_sub(ASIDE)..k)
+        .rev()
+        .find(|&j| j > 0 && gap(s, j).contains(','))?;
+    let clean = !s.named.iter().any(|n| (j..k).contains(&n.tok))
+        && (j..k).all(|i| !gap(s, i).contains([';', ':', '(', ')', '.']) || i == j);
+    // The aside opens after a word that governs what follows it: a verb or a preposition, not
+    // a noun closing a clause ("the concern, the Clerk").
+    let before = s.toks.word(j - 1);
+    let governs = matches!(before, "to" | "with" | "by" | "of" | "from" | "for")
+        || is_any(before, OBJECT_TELL)
+        || is_any(before, OBJECT_CONSULT)
+        || is_any(before, OBJECT_SEND)
+        || matches!(before, "involve" | "refer" | "report" | "copy");
+    (clean && governs).then_some(j)
+}
+
+/// True when the words from `from` to `to` join two roles of one list past a condition set off
+/// by commas: "The Monitoring Officer or, if appropriate, the Chief Executive will ...".
+fn listed_past_condition(s: &Sentence, from: usize, to: usize) -> bool {
+    let toks = &s.toks;
+    let commas: Vec<usize> = (from + 1..=to)
+        .filter(|&k| gap(s, k).contains(','))
+        .collect();
+    let [open, close] = commas[..] else {
+        return false;
+    };
+    // The condition may name a role ("or, if the Monitoring Officer is unavailable, the Chief
+    // Executive"): it is the condition's, not the list's.
+    let aside = open < to && CONDITIONS.contains(&toks.word(open)) && close - open <= 2 * ASIDE;
+    aside
+        && (from..open)
+            .chain(close..to)
+            .all(|k| LIST.contains(&toks.word(k)) || filler(toks, k))
+        && (from..open).any(|k| matches!(toks.word(k), "or" | "and"))
+}
+
+/// True when word `at` stands inside a condition opened by a comma after word `from` and not
+/// yet closed ("the Monitoring Officer or, if [the Monitoring Officer] is unavailable, ...").
+fn in_open_condition(s: &Sentence, from: usize, at: usize) -> bool {
+    let commas: Vec<usize> = (from + 1..=at)
+        .filter(|&k| gap(s, k).contains(','))
+        .collect();
+    let [open] = commas[..] else {
+        return false;
+    };
+    CONDITIONS.contains(&s.toks.word(open))
+        && at - open <= 2 * ASIDE
+        && (from..open).all(|k| LIST.contains(&s.toks.word(k)) || filler(&s.toks, k))
+}
+
 /// True when roles `p` and `m` are joined by "or", "and" or "nor" (not only a comma).
 fn joined_by_word(s: &Sentence, p: usize, m: usize) -> bool {
     (s.named[p].tok_end..s.named[m].tok).any(|k| matches!(s.toks.word(k), "or" | "and" | "nor"))
@@ -845,13 +996,36 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
         "from" => from(s, k),
         "for" => for_(s, k),
         "through" | "via" => slot(Class::Send, w),
+        // "to be considered at the next meeting of the Town Council", "decided at Full
+        // Council": the body that meets deals with it.
+        "at" => {
+            let j = (k.saturating_sub(3)..k)
+                .rev()
+                .find(|&j| is_any(toks.word(j), BY_HANDLE) || is_any(toks.word(j), BY_DECIDE))?;
+            let class = if is_any(toks.word(j), BY_DECIDE) {
+                Class::Decide
+            } else {
+                Class::Handle
+            };
+            slot(class, quote(s, j, k))
+        }
         "between" | "among" | "amongst" => None,
         // "if the complaint involve(s) the Clerk" is about the Clerk; "will involve the
         // Monitoring Officer" consults them.
         "involve" => {
-            let modal = k > 0
+            // The word before "involve", or before an aside set off by commas ("the Director
+            // may, where necessary, involve the Chief Executive").
+            let mut b = k;
+            if gap(s, b).contains(',')
+                && let Some(j) = (b.saturating_sub(ASIDE)..b)
+                    .rev()
+                    .find(|&j| j > 0 && gap(s, j).contains(','))
+            {
+                b = j;
+            }
+            let modal = b > 0
                 && matches!(
-                    toks.word(k - 1),
+                    toks.word(b - 1),
                     "will" | "shall" | "should" | "must" | "may" | "can" | "to" | "and"
                 );
             slot(if modal { Class::Consult } else { Class::About }, w)
@@ -889,9 +1063,15 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
 /// word index): the search stops at a blocking word ("respond to") or at a semicolon or
 /// bracket; a noun the preposition may belong to ("a relationship with") needs a verb of the
 /// lists before it.
-fn verb_before(s: &Sentence, k: usize, verbs: &[&[&str]]) -> Option<(usize, usize)> {
+fn verb_before(
+    s: &Sentence,
+    k: usize,
+    verbs: &[&[&str]],
+    reach: (usize, usize),
+) -> Option<(usize, usize)> {
+    let (reach, noun_reach) = reach;
     let toks = &s.toks;
-    let from = k.saturating_sub(VERB_REACH);
+    let from = k.saturating_sub(reach);
     let mut j = k;
     let mut noun = false;
     while j > from {
@@ -904,10 +1084,19 @@ fn verb_before(s: &Sentence, k: usize, verbs: &[&[&str]]) -> Option<(usize, usiz
         for (g, list) in verbs.iter().enumerate() {
             if is_any(w, list) {
                 // A noun in between belongs to the verb only as its object, a few words on.
-                return (!noun || k - j <= 7).then_some((g, j));
+                return (!noun || k - j <= noun_reach).then_some((g, j));
             }
         }
-        if is_any(w, BLOCKERS) {
+        // "send copies to their Director" sends the matter: the verb before the copies.
+        if matches!(w, "copy" | "copies")
+            && j > 0
+            && let Some(g) = verbs.iter().position(|l| is_any(toks.word(j - 1), l))
+            && verbs[g] == TO_SEND
+        {
+            return Some((g, j - 1));
+        }
+        // "close to the Leader", but not "any close personal relationship with a councillor to".
+        if is_any(w, BLOCKERS) && (w != "close" || j + 1 == k) {
             return None;
         }
         if is_any(w, NOUNS) {
@@ -954,18 +1143,51 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
     }
     // A verb first ("discuss the issue with"), else the one a complaint is about ("an issue
     // with", "unhappy with").
-    if let Some((g, j)) = verb_before(s, k, &[WITH_SEND, WITH_CONSULT, WITH_TELL]) {
+    if let Some((g, j)) = verb_before(
+        s,
+        k,
+        &[WITH_SEND, WITH_CONSULT, WITH_TELL],
+        (VERB_REACH, NOUN_OBJECT_REACH),
+    ) {
         let class = [Class::Send, Class::Consult, Class::Tell][g];
         return slot(class, quote(s, j, k));
     }
     if is_any(prev, WITH_ABOUT) {
         return slot(Class::About, format!("{prev} with"));
     }
+    // "Where the relationship is with the Town Clerk": the one the matter is about.
+    if matches!(prev, "is" | "are" | "was" | "be")
+        && (k.saturating_sub(4)..k - 1).any(|j| is_any(toks.word(j), MATTERS))
+    {
+        return slot(Class::About, format!("{} is with", toks.word(k - 2)));
+    }
     None
 }
 
+/// Nouns of a tie or a trouble that is "with" the one it is about ("where the relationship is
+/// with the Town Clerk", "where the problem is with a Director"); not "the matter is with the
+/// Director", which says who holds it.
+const MATTERS: &[&str] = &[
+    "relationship*",
+    "connection*",
+    "friendship*",
+    "link",
+    "problem",
+    "problems",
+    "difficulty",
+    "difficulties",
+    "grievance",
+];
+
 fn to(s: &Sentence, k: usize) -> Option<Slot> {
-    let (g, j) = verb_before(s, k, &[TO_SEND, TO_TELL, TO_DECIDE, TO_ABOUT])?;
+    // A verb of telling or sending may take a long object before its "to": "declare any
+    // family or close personal relationship with a member of staff to the Town Clerk".
+    let (g, j) = verb_before(
+        s,
+        k,
+        &[TO_SEND, TO_TELL, TO_DECIDE, TO_ABOUT],
+        (TO_REACH, TO_REACH - 1),
+    )?;
     // "the attention of" comes with "of", not "to".
     let class = [Class::Send, Class::Tell, Class::Decide, Class::About][g];
     slot(class, quote(s, j, k))
@@ -988,7 +1210,7 @@ fn by(s: &Sentence, k: usize) -> Option<Slot> {
             Class::Speak
         } else if is_any(w, BY_HANDLE) {
             Class::Handle
-        } else if is_any(w, BY_DECIDE) {
+        } else if is_any(w, BY_DECIDE) || (j + 1 == k && is_any(w, BY_DECISION)) {
             // "a complaint made by a councillor" names who complains.
             let complainant =
                 (j.saturating_sub(4)..j).any(|i| is_any(toks.word(i), BY_COMPLAINANT));
@@ -1079,11 +1301,16 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
     while b > 0 && filler(toks, b - 1) && !matches!(toks.word(b - 1), "that" | "this") {
         b -= 1;
     }
+    // "in which case the Chief Executive will decide", "in that event the Clerk".
+    let in_case = b >= 2
+        && matches!(toks.word(b - 1), "case" | "event" | "instance")
+        && matches!(toks.word(b - 2), "which" | "that" | "such" | "this" | "a");
     let opened = b == 0
         || gap(s, b).contains([',', ';', ':', '('])
         || SUBJECT_OPENERS.contains(&toks.word(b - 1))
         || LIST.contains(&toks.word(b - 1))
-        || s.own == b;
+        || s.own == b
+        || in_case;
     if !opened {
         return None;
     }
@@ -1093,7 +1320,12 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         let between = (end..later.tok).all(|k| {
             let w = toks.word(k);
             LIST.contains(&w) || filler(toks, k)
-        });
+        }) || listed_past_condition(s, end, later.tok);
+        if !between && in_open_condition(s, end, later.tok) {
+            // A role inside a condition of the list: "or, if the Monitoring Officer is
+            // unavailable, ...".
+            continue;
+        }
         if !between || gap(s, later.tok).contains([';', ':', '(']) {
             break;
         }
@@ -1132,9 +1364,26 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         if matches!(w, "be" | "been" | "is" | "are") {
             passive = true;
         }
-        // "The Leaders of the two councils will speak": past the words that say whose.
-        if w == "of" && k == end {
-            let stop = (k + 1..(k + 6).min(toks.len())).find(|&j| AUX.contains(&toks.word(j)));
+        // "The Leaders of the two councils will speak", "the Cabinet Member for the service
+        // concerned will": past the words that say whose.
+        if matches!(w, "of" | "for") && k == end {
+            let stop = (k + 1..(k + 6).min(toks.len())).find(|&j| {
+                matches!(
+                    toks.word(j),
+                    "will"
+                        | "shall"
+                        | "should"
+                        | "must"
+                        | "may"
+                        | "can"
+                        | "could"
+                        | "would"
+                        | "is"
+                        | "are"
+                        | "has"
+                        | "have"
+                )
+            });
             if let Some(j) = stop {
                 k = j;
                 steps += 1;
@@ -1170,8 +1419,35 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         }
         break;
     }
+    // "is the only person authorised to speak", "is authorised to issue": the verb after "to".
+    if matches!(
+        toks.word(k),
+        "person" | "officer" | "one" | "body" | "people"
+    ) && is_any(toks.word(k + 1), LEAVE)
+        && toks.word(k + 2) == "to"
+    {
+        k += 3;
+    } else if is_any(toks.word(k), LEAVE) && toks.word(k + 1) == "to" {
+        k += 2;
+    }
     let verb = toks.word(k);
     if verb.is_empty() {
+        return None;
+    }
+    if passive && is_any(verb, SUBJECT_QUOTED) {
+        return slot(Class::Speak, format!("be {verb}"));
+    }
+    // "believes that", "considers that", "is satisfied that": a judgement of the case.
+    if is_any(verb, SUBJECT_JUDGE)
+        || (is_any(verb, &["consider*"]) && toks.word(k + 1) == "that")
+        || (passive && verb == "satisfied")
+    {
+        return slot(Class::Judge, format!("{} {verb}", s.named[m].mention.text));
+    }
+    // "will agree between them arrangements for ...": the rules of the matter, not a step.
+    let rules_made = is_any(verb, &["agree*", "approv*", "adopt*", "set", "sets"])
+        && (k + 1..(k + 5).min(toks.len())).any(|j| is_any(toks.word(j), RULES_MADE));
+    if rules_made {
         return None;
     }
     if passive {
@@ -1250,6 +1526,8 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
     }
     let class = if is_any(verb, SUBJECT_ATTEND) {
         Class::Attend
+    } else if is_any(verb, SUBJECT_REFER) {
+        Class::Send
     } else if is_any(verb, SUBJECT_INVITE) {
         Class::Invite
     } else if is_any(verb, SUBJECT_DECIDE)
@@ -1323,22 +1601,28 @@ fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
             negated: false,
         });
     }
-    if !matches!(prep, "with" | "to" | "by") {
+    // "of" and "from" are elided only after a comma: "with the prior authority of the Chief
+    // Executive or, in the case of a briefing on the budget, of the Section 151 Officer" (not
+    // "the support of the Leader", a noun of its own).
+    let after_comma = gap(s, k - 1).contains([',', ';']);
+    if !(matches!(prep, "with" | "to" | "by") || (matches!(prep, "of" | "from") && after_comma)) {
         return None;
     }
-    let (p, slot) = before
+    // The nearest earlier role reached by the same preposition ("made by the Chair or, if the
+    // Chair so agrees, by the Clerk": the Chair who agrees is reached by no "by").
+    let reached_by = |p: usize| {
+        let mut j = s.named[p].tok;
+        while j > 0 && filler(toks, j - 1) {
+            j -= 1;
+        }
+        j > 0 && toks.word(j - 1) == prep
+    };
+    let (_, slot) = before
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, b)| b.class.routes())?;
-    // The earlier role must have been reached by the same preposition.
-    let q = &s.named[p];
-    let mut j = q.tok;
-    while j > 0 && filler(toks, j - 1) {
-        j -= 1;
-    }
-    let same = j > 0 && toks.word(j - 1) == prep;
-    same.then(|| Slot {
+        .find(|(p, b)| b.class.routes() && reached_by(*p))?;
+    Some(Slot {
         class: slot.class,
         cue: format!("… {prep}"),
         negated: false,
@@ -1389,7 +1673,11 @@ pub(crate) fn negated(s: &Sentence, n: &Named) -> bool {
             break;
         }
         if NEGATIONS.contains(&&*t.lower) {
-            return true;
+            // "passes any that cannot be answered to the Town Mayor": a relative clause's
+            // negation, not the route's.
+            let relative =
+                (k.saturating_sub(2)..k).any(|j| matches!(toks.word(j), "that" | "which" | "who"));
+            return !relative;
         }
         // A new verb group ("... that the Monitoring Officer cannot resolve are determined by
         // the Committee"): a negation before it is another verb's.

@@ -196,6 +196,9 @@ pub(crate) struct View<'d> {
     pub clauses: Vec<ClauseView<'d>>,
     pub sentences: Vec<Sentence>,
     pub lexicon: &'static Lexicon,
+    /// The years between ordinary elections of the council: five in Wales (principal and
+    /// community councils), four elsewhere; what "each council term" means.
+    pub term: u32,
     /// The first cue of a list found in a clause's words or headings, by (clause, list,
     /// headings?): every sentence of a section asks the same of its heading and of the clause
     /// before it, for every question.
@@ -215,6 +218,8 @@ pub(crate) enum Class {
     Decide,
     /// It is consulted or advises.
     Consult,
+    /// It judges the case first ("If the Clerk doubts that ...").
+    Judge,
     /// It speaks for the council.
     Speak,
     /// It invites or requests.
@@ -249,10 +254,15 @@ const MAX_LEAD_IN: usize = 200;
 impl<'d> View<'d> {
     pub fn new(doc: &'d Document) -> View<'d> {
         let lexicon = Lexicon::shared_for_kind(doc.meta.kind.as_deref());
+        let term = match doc.meta.kind.as_deref() {
+            Some("welsh-principal" | "community") => 5,
+            _ => 4,
+        };
         let mut view = View {
             clauses: Vec::new(),
             sentences: Vec::new(),
             lexicon,
+            term,
             memo: std::cell::RefCell::default(),
         };
         let mut sections = 0;

@@ -18,7 +18,7 @@
 
 use concord_model::roles::{Party, role};
 
-use super::route::{Route, relation};
+use super::route::{Route, relation, time_of};
 use super::slots::{Class, Slot};
 use super::text::{Sentence, View, Words, any, first, is_any};
 
@@ -55,8 +55,19 @@ pub(crate) struct Topic {
     /// Words of the question's business; a sentence whose topic is met only around it must
     /// hold one (or point back with "this", "such"...).
     pub action: &'static [&'static str],
-    /// Phrases that rule a sentence out ("working relationship").
+    /// Phrases that rule a sentence out ("a relationship with a contractor").
     pub exclude: &'static [&'static str],
+    /// Phrases of the whole protocol's theme ("working relationships", "relationships between
+    /// members and officers"), that rule a sentence out unless it names the topic outright too
+    /// (one of `strong`: "Close personal relationships between Members and officers are to be
+    /// declared").
+    pub theme: &'static [&'static str],
+    /// Other things the topic's words may be about ("the interpretation of Standing Orders"):
+    /// a sentence naming one, or under a heading naming one, is out unless it names the
+    /// topic's own thing too (one of `own`).
+    pub foreign: &'static [&'static str],
+    /// Words naming the topic's own thing ("this Protocol").
+    pub own: &'static [&'static str],
     /// Words one of which a sentence must hold for a role the matter is only sent to to count
     /// ("requests ... should be made to the Chief Executive"); empty for no such need.
     pub send_needs: &'static [&'static str],
@@ -64,6 +75,10 @@ pub(crate) struct Topic {
     /// one, a councillor's office named without another part to play is that speaker ("Lead
     /// Members ... undertake their role as a Council spokesperson").
     pub speakers: &'static [&'static str],
+    /// Classes that give no answer alone unless the sentence makes them a condition ("only at
+    /// the request of a Group Leader"): "A Director may, if a Group Leader invites them, go to
+    /// a meeting of that group" says who invites, not who decides.
+    pub alone_weak: &'static [Class],
     /// Follow the sentences and clauses after the main one that carry the matter on.
     pub escalate: bool,
     /// Combine every matching sentence in document order.
@@ -88,6 +103,9 @@ pub(crate) struct Hit {
     pub used: Vec<usize>,
     /// The topic cue and where it was met, for [`Found::why`].
     pub topic: String,
+    /// Its roles are only of [`Topic::alone_weak`] classes: it joins an answer other hits
+    /// give, and alone is "mentioned, unclear".
+    pub weak: bool,
 }
 
 /// Words that point back to a topic named before ("This should be taken up ...").
@@ -122,6 +140,19 @@ pub(crate) fn find(view: &View<'_>, t: &Topic) -> Option<Found> {
             Some(Err(u)) if unclear.is_none() => unclear = Some(u),
             _ => {}
         }
+    }
+    // Hits that only say who invites (and not who decides) answer nothing by themselves.
+    if !hits.is_empty() && hits.iter().all(|h| h.weak) {
+        let h = &hits[0];
+        let s = &view.sentences[h.sentence];
+        let id = view.clause_of(s).id.clone();
+        let why = format!("{id}: topic {}; {} only", h.topic, h.route.why());
+        return Some(Found {
+            route: Route::default(),
+            clauses: vec![id],
+            evidence: s.text.clone(),
+            why,
+        });
     }
     gather(view, hits, t.combine).or(unclear)
 }
@@ -175,7 +206,18 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     let s = &view.sentences[i];
     // Most sentences name no role: nothing to answer with, nothing to look up (a spokesperson
     // word may yet give a councillor's office a part, so any role will do).
-    if s.named.is_empty() || any(&s.toks, t.exclude) {
+    if s.named.is_empty()
+        || any(&s.toks, t.exclude)
+        || (any(&s.toks, t.theme) && !any(&s.toks, t.strong))
+    {
+        return None;
+    }
+    // Another text named here or in the heading, and not this one: "The ruling of the Chair on
+    // the interpretation of Standing Orders".
+    if !t.foreign.is_empty()
+        && (any(&s.toks, t.foreign) || any(view.heading(s), t.foreign))
+        && !any(&s.toks, t.own)
+    {
         return None;
     }
     let mut slots = s.slots.clone();
@@ -229,6 +271,22 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     }
     let mut route = Route::default();
     add_kept(s, &slots, t.classes, &mut route, &|_| true, false);
+    // Roles that only advise, where the sentence says the matter is decided by no one named
+    // ("will be resolved in accordance with the Procedure Rules, with advice from the
+    // Monitoring Officer"): who decides is not said.
+    let advisers_only = slots
+        .iter()
+        .filter(|sl| !sl.negated && t.classes.contains(&sl.class))
+        .all(|sl| sl.class == Class::Consult);
+    if advisers_only && decided_by_no_one(s) {
+        route = Route::default();
+    }
+    let weak = !t.alone_weak.is_empty()
+        && slots
+            .iter()
+            .filter(|sl| !sl.negated && t.classes.contains(&sl.class))
+            .all(|sl| t.alone_weak.contains(&sl.class))
+        && !any(&s.toks, GATES);
     if route.is_empty() {
         let named = s.named.iter().zip(&slots).any(|(_, sl)| !sl.negated);
         if around || !named {
@@ -264,7 +322,26 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
         route,
         used,
         topic: topic.join(", "),
+        weak,
     }))
+}
+
+/// Words that make a request or invitation a gate: nothing happens without it.
+const GATES: &[&str] = &["only", "unless", "except", "without"];
+
+/// Participles of deciding, which with no role after "by" leave the decider unsaid.
+const DECIDED: &[&str] = &["resolved", "determined", "decided", "settled", "dealt"];
+
+/// True when a sentence says a matter is decided but names no one who decides it: a passive of
+/// deciding with no "by", or a decision made "in accordance with" rules.
+fn decided_by_no_one(s: &Sentence) -> bool {
+    let toks = &s.toks;
+    (1..toks.len()).any(|k| {
+        let passive = is_any(toks.word(k), DECIDED)
+            && matches!(toks.word(k - 1), "be" | "been" | "is" | "are")
+            && toks.word(k + 1) != "by";
+        passive || (toks.word(k) == "accordance" && toks.word(k + 1) == "with")
+    })
 }
 
 /// True when a sentence carries on a topic met around it: it holds one of the action words or
@@ -308,6 +385,7 @@ pub(crate) fn add_kept(
     let mut prev_end: Option<usize> = None;
     let mut added = false;
     let mut consulted = Vec::new();
+    let mut times = Vec::new();
     for (m, (n, sl)) in s.named.iter().zip(slots).enumerate() {
         if sl.negated || !classes.contains(&sl.class) || !keep(m) {
             continue;
@@ -328,6 +406,7 @@ pub(crate) fn add_kept(
         // the Chief Executive").
         if route.len() > before {
             added = true;
+            times.push(time_of(s, n.tok));
             if sl.class == Class::Consult {
                 consulted.push(n.mention.role.clone());
             }
@@ -335,6 +414,7 @@ pub(crate) fn add_kept(
         }
     }
     route.settle_commas(from);
+    route.in_time_order(from, &times);
     if from == 0 && !consulted.is_empty() {
         route.consulted_last(&consulted);
     }

@@ -146,8 +146,9 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
 
 /// A review cycle in years, with the words that said it: "every four years", "every year",
 /// "annually", "biennially", "quadrennially", "each year", "every other year", "every 24
-/// months", "once in each council term" (four years).
-pub(crate) fn years(toks: &[Tok]) -> Option<(u32, String)> {
+/// months", "once in each council term" or "after each ordinary election" (`term` years: the
+/// council's term).
+pub(crate) fn years(toks: &[Tok], term: u32) -> Option<(u32, String)> {
     let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     for k in 0..toks.len() {
         let word = w(k);
@@ -169,9 +170,21 @@ pub(crate) fn years(toks: &[Tok]) -> Option<(u32, String)> {
                     && (k >= 2 && matches!(w(k - 2), "each" | "every" | "per" | "the"))
                     && (k < 3 || w(k - 3) != "of") =>
             {
-                // "once in each council term", "every council term": the four years between
+                // "once in each council term", "every council term": the years between
                 // ordinary elections.
-                Some(4)
+                Some(term)
+            }
+            // "following each ordinary election of the Council", "after every election".
+            "election" | "elections"
+                if (k >= 1 && matches!(w(k - 1), "each" | "every"))
+                    || (k >= 2
+                        && matches!(w(k - 2), "each" | "every")
+                        && matches!(
+                            w(k - 1),
+                            "ordinary" | "full" | "council" | "local" | "county" | "district"
+                        )) =>
+            {
+                Some(term)
             }
             "every" | "each" | "once" => {
                 let next = w(k + 1);
@@ -202,6 +215,7 @@ pub(crate) fn years(toks: &[Tok]) -> Option<(u32, String)> {
             let words = match word {
                 "every" | "each" | "once" => words.join(" "),
                 "term" | "terms" => format!("{} {}", w(k - 1), word),
+                "election" | "elections" => format!("each {word}"),
                 _ => word.to_string(),
             };
             return Some((n, words));
@@ -219,6 +233,8 @@ const BODIES: &[&str] = &[
     "Cabinet",
     "Executive",
     "Sub-Committee",
+    "Group",
+    "Forum",
 ];
 
 /// The body named in a sentence: a capitalised name ending in "Committee", "Council" and the
@@ -230,7 +246,7 @@ pub(crate) fn body(text: &str, lexicon: &Lexicon) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     // A word without the punctuation around it: what says whether it is capitalised or a noun.
     let core = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let mut best: Option<(bool, String)> = None;
+    let mut best: Option<(u8, String)> = None;
     for (k, w) in words.iter().enumerate() {
         if !BODIES.contains(&core(w).as_str()) {
             continue;
@@ -260,11 +276,34 @@ pub(crate) fn body(text: &str, lexicon: &Lexicon) -> Option<String> {
         let last = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
         name.push(last);
         let name = name.join(" ");
+        // Which name acts: one after "by the", then one before a verb of reviewing ("the
+        // Member Development Working Group will review"), then any other, and last one after
+        // "of" ("the term of office of the Council").
         let by = start >= 2
             && words[start - 2].eq_ignore_ascii_case("by")
             && words[start - 1].eq_ignore_ascii_case("the");
-        let candidate = (by, name);
-        if best.as_ref().is_none_or(|b| candidate.0 && !b.0) {
+        let reviews = words
+            .get(k + 1..(k + 3).min(words.len()))
+            .is_some_and(|after| {
+                after.iter().any(|a| {
+                    let a = core(a).to_lowercase();
+                    a.starts_with("review") || a.starts_with("revis") || a == "looks"
+                })
+            });
+        let of = start >= 2
+            && words[start - 1].eq_ignore_ascii_case("the")
+            && words[start - 2].eq_ignore_ascii_case("of");
+        let rank = if by {
+            3
+        } else if reviews {
+            2
+        } else if of {
+            0
+        } else {
+            1
+        };
+        let candidate = (rank, name);
+        if best.as_ref().is_none_or(|b| candidate.0 > b.0) {
             best = Some(candidate);
         }
     }
@@ -309,7 +348,7 @@ mod tests {
 
     #[test]
     fn cycles_and_bodies() {
-        let y = |s: &str| years(&toks(s)).map(|x| x.0);
+        let y = |s: &str| years(&toks(s), 4).map(|x| x.0);
         assert_eq!(y("reviewed at least every four years"), Some(4));
         assert_eq!(y("reviewed annually"), Some(1));
         assert_eq!(y("every other year"), Some(2));

@@ -1,15 +1,19 @@
 //! `blind-copies`: are blind copies of correspondence forbidden?
 //!
-//! The first sentence naming blind or silent copies (or "Bcc") that rules on them. It forbids
-//! them when it says so outright ("must not", "should never", "under no circumstances",
-//! "prohibited"), or says "should not" with no concession in its clause; it only discourages
-//! them when it says "should not" but its clause concedes their use ("Acknowledging that the
-//! BCC system of e-mailing is used, it should be made clear ..."), or says "avoid", "not
-//! normally", "discouraged", or allows them only on a condition ("may be used, but only where
-//! there is a good reason", "not ... unless"). A sentence that names them and rules nothing
-//! ("the use of blind copies is a matter for the sender") is "mentioned, unclear".
+//! The first sentence naming blind or silent copies (or "Bcc", or a copy sent "without the
+//! councillor's knowledge") that rules on them. It only discourages them when it says "avoid",
+//! "not normally", "discouraged", "sparingly" and the like, or allows them on a condition of
+//! purpose ("may be used only where there is a good reason"), or says "should not" while its
+//! clause concedes their use ("Acknowledging that the BCC system of e-mailing is used ...").
+//! It forbids them when it says so outright ("must not", "should never", "under no
+//! circumstances", "prohibited", "not acceptable"), even with a narrow exception of purpose
+//! ("except where the law requires a recipient's address to be withheld"), or says "should
+//! not" with no exception or concession. Where they are allowed with someone's leave ("only
+//! with the prior agreement of the Chief Executive", "unless the writer has agreed"), they are
+//! neither forbidden outright nor merely discouraged: "mentioned, unclear". So is a sentence
+//! that names them and rules nothing ("the use of blind copies is a matter for the sender").
 
-use super::super::text::{Sentence, View, Words, any, find_any, first};
+use super::super::text::{Sentence, View, Words, any, find_any, first, matched};
 use super::super::{Answer, Value};
 
 const BLIND: &[&str] = &[
@@ -25,6 +29,10 @@ const BLIND: &[&str] = &[
     "blind carbon copied",
 ];
 const FORBID: &[&str] = &[
+    "not acceptable",
+    "unacceptable",
+    "not be tolerated",
+    "not permissible",
     "must not",
     "must never",
     "should never",
@@ -67,17 +75,59 @@ const DISCOURAGE: &[&str] = &[
     "as far as possible",
     "generally",
     "normally",
-    // Allowed with a condition: "may be used, but only where there is a good reason".
+];
+/// Words that open an exception or a condition: "except where", "unless", "only with".
+const EXCEPTIONS: &[&str] = &[
     "only where",
     "only when",
     "only if",
     "only with",
     "only in",
+    "only after",
     "unless",
     "except",
+    "save where",
+    "save with",
     "without",
+];
+/// Words of someone's leave: an exception that turns on one makes the use allowed with
+/// permission.
+const LEAVE: &[&str] = &[
+    "agree*",
+    "consent*",
+    "approv*",
+    "permission",
+    "authoris*",
+    "authoriz*",
+    "sanction*",
+    "clearance",
+];
+/// Allowed, on a condition of purpose: "may be used only where there is a good reason".
+const ALLOWED: &[&str] = &[
     "may be used",
     "can be used",
+    "may use",
+    "can use",
+    "is allowed",
+    "are allowed",
+];
+/// Copies sent unknown to the one written to, forbidden without the word "blind": "shall not
+/// be sent to any other person without the councillor's knowledge".
+const UNKNOWN: &[&str] = &[
+    "without the knowledge",
+    "without their knowledge",
+    "without his knowledge",
+    "without her knowledge",
+    "without the councillor s knowledge",
+    "without the member s knowledge",
+    "without the officer s knowledge",
+    "without the writer s knowledge",
+    "without the sender s knowledge",
+    "without the recipient s knowledge",
+    "without telling",
+    "without informing",
+    "secretly",
+    "covertly",
 ];
 const CONCESSION: &[&str] = &[
     "acknowledg*",
@@ -96,7 +146,10 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         let at = match find_any(&sentence.toks, BLIND).first() {
             Some(&(at, _)) => at,
             None if any(view.heading(sentence), BLIND) && points_back(sentence) => sentence.own,
-            None => continue,
+            None => match copied_unknown(&sentence.toks) {
+                Some(at) => at,
+                None => continue,
+            },
         };
         // The part of the sentence that speaks of blind copies: "should not be copied to
         // another councillor without the agreement of the writer, and blind copies must never
@@ -115,16 +168,35 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             .iter()
             .filter(|o| o.clause == sentence.clause)
             .any(|o| any(&o.toks, CONCESSION) && any(&o.toks, BLIND));
+        let id = view.clause_of(sentence).id.clone();
+        let exception = exception(s);
+        if let Some(leave) = exception.as_ref().and_then(|e| e.leave.clone()) {
+            if unclear.is_none() {
+                let why = format!("{id}: blind copies, allowed with leave (“{leave}”)");
+                unclear = Some(Answer::unclear(vec![id], sentence.text.clone(), why));
+            }
+            continue;
+        }
+        let allowed = exception.is_some() && any(s, ALLOWED);
         let (forbidden, because) = if let Some(d) = first(s, DISCOURAGE) {
             (false, d)
         } else if let Some(f) = first(s, FORBID) {
             (true, f)
+        } else if allowed {
+            (
+                false,
+                format!(
+                    "allowed on a condition (“{}”)",
+                    exception.map(|e| e.cue).unwrap_or_default()
+                ),
+            )
         } else if conceded {
             (false, "a concession in the clause".to_string())
+        } else if let Some(e) = exception {
+            (false, format!("“{cue}” with an exception (“{}”)", e.cue))
         } else {
             (true, cue)
         };
-        let id = view.clause_of(sentence).id.clone();
         let why = format!("{id}: blind copies, “{because}”");
         return Some(Answer::from_value(
             Value::Forbidden { forbidden },
@@ -134,6 +206,45 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         ));
     }
     unclear
+}
+
+/// An exception to a rule on blind copies: its words, and the word of leave it turns on, if
+/// any ("unless the writer has agreed", "only with the consent of the Chair").
+struct Exception {
+    cue: String,
+    leave: Option<String>,
+}
+
+/// The exception in a part of a sentence, if it holds one: a copy "without the councillor's
+/// knowledge" is the blind copy itself, no exception.
+fn exception(s: &Words) -> Option<Exception> {
+    let (at, cue) = find_any(s, EXCEPTIONS)
+        .into_iter()
+        .find(|&(k, _)| !(s.word(k) == "without" && any(&Words::new(&after(s, k)), UNKNOWN)))?;
+    let rest = Words::new(&after(s, at));
+    // Leave is someone's say: a word of leave, or a role the exception names as agreeing.
+    let leave = first(&rest, LEAVE);
+    Some(Exception {
+        cue: matched(s, at, cue),
+        leave,
+    })
+}
+
+/// The words of a part from word `k` on, as text.
+fn after(s: &Words, k: usize) -> String {
+    (k..s.len())
+        .map(|j| s.word(j))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The word of a copy sent unknown to the one written to ("copied ... without the councillor's
+/// knowledge"), if the sentence speaks of one.
+fn copied_unknown(toks: &Words) -> Option<usize> {
+    if !any(toks, UNKNOWN) {
+        return None;
+    }
+    find_any(toks, &["cop*"]).first().map(|&(k, _)| k)
 }
 
 /// True when the sentence opens by pointing back ("They must never be used").
@@ -177,4 +288,5 @@ fn ruling(s: &Words) -> Option<String> {
     first(s, FORBID)
         .or_else(|| first(s, SHOULD_NOT))
         .or_else(|| first(s, DISCOURAGE))
+        .or_else(|| first(s, ALLOWED).filter(|_| any(s, EXCEPTIONS)))
 }

@@ -81,8 +81,12 @@ const TOPIC: Topic = Topic {
     ],
     action: ACTION,
     exclude: &[],
+    theme: &[],
+    foreign: &[],
+    own: &[],
     send_needs: &[],
     speakers: SPEAKERS,
+    alone_weak: &[],
     escalate: false,
     combine: true,
 };

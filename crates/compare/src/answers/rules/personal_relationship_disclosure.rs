@@ -101,7 +101,7 @@ const TOPIC: Topic = Topic {
     ],
     classes: &[Class::Tell, Class::Send, Class::Consult],
     action: TELL,
-    exclude: &[
+    theme: &[
         "working relationship*",
         "professional relationship*",
         "good relationship*",
@@ -109,6 +109,10 @@ const TOPIC: Topic = Topic {
         "relationship between councillors and officers",
         "relationships between members and officers",
         "relationship between members and officers",
+    ],
+    foreign: &[],
+    own: &[],
+    exclude: &[
         "relationship* with the media",
         "relationship* with the press",
         "relationship* with the public",
@@ -130,6 +134,7 @@ const TOPIC: Topic = Topic {
     ],
     send_needs: &[],
     speakers: &[],
+    alone_weak: &[],
     escalate: true,
     combine: true,
 };

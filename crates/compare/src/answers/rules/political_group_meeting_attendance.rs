@@ -16,6 +16,7 @@ use super::super::{Answer, View};
 
 const ATTEND: &[&str] = &[
     "attend*",
+    "invit*",
     "come to",
     "invited to",
     "invitation to",
@@ -44,6 +45,9 @@ const GROUP: &[&str] = &[
     "group briefing*",
     "groups",
     "caucus*",
+    // "A Group Leader who would like an officer to brief the group" (a Group Leader alone is
+    // no group: "Any Group Leader ... may request a private briefing").
+    "the group",
 ];
 const ACTION: &[&str] = &[
     "authoris*",
@@ -96,11 +100,16 @@ const TOPIC: Topic = Topic {
         Class::Send,
         Class::Consult,
         Class::Handle,
+        Class::Judge,
     ],
     action: ACTION,
     exclude: &[],
+    theme: &[],
+    foreign: &[],
+    own: &[],
     send_needs: SEND_NEEDS,
     speakers: &[],
+    alone_weak: &[Class::Invite],
     escalate: false,
     // Who invites and who approves the exceptions may be said in different clauses.
     combine: true,

@@ -52,6 +52,14 @@ const INTERPRET: &[&str] = &[
     "disput* about the protocol",
     "disput* over this protocol",
     "disagreements about what",
+    "ambigu*",
+    // "This Protocol cannot anticipate every situation ... Where its application to a
+    // particular situation is in doubt".
+    "its application",
+    "its interpretation",
+    "its meaning",
+    "how it applies",
+    "how it should be applied",
 ];
 const PROTOCOL: &[&str] = &[
     "protocol",
@@ -59,6 +67,45 @@ const PROTOCOL: &[&str] = &[
     "this guidance",
     "these guidelines",
     "this code of practice",
+    // Interpretation with nothing else named, in a protocol, is the protocol's own: "Questions
+    // of interpretation will be determined by ...".
+    "questions of interpretation",
+    "question of interpretation",
+    "matters of interpretation",
+    "matter of interpretation",
+    "issues of interpretation",
+    "points of interpretation",
+    "point of interpretation",
+    "disputes of interpretation",
+    "disputes over interpretation",
+    "disputes as to interpretation",
+    "any interpretation",
+];
+/// The same in a heading or the clause before, where a heading "Interpretation" is the
+/// protocol's own (under it, "In any case of doubt, the ruling of the Monitoring Officer shall
+/// be final").
+const PROTOCOL_CONTEXT: &[&str] = &[
+    "protocol",
+    "this document",
+    "this guidance",
+    "these guidelines",
+    "this code of practice",
+    "interpretation",
+];
+/// Other texts a council interprets: a sentence, or a heading, naming one of these (and not
+/// the protocol) is not about the protocol.
+const FOREIGN: &[&str] = &[
+    "code of conduct",
+    "codes of conduct",
+    "standing orders",
+    "procedure rules",
+    "financial regulations",
+    "constitution",
+    "scheme of delegation",
+    "legislation",
+    "statute",
+    "planning",
+    "code of good practice",
 ];
 const ACTION: &[&str] = &[
     "determin*",
@@ -90,15 +137,25 @@ const TOPIC: Topic = Topic {
         Group {
             cues: PROTOCOL,
             reach: Reach::Section,
-            context: &[],
+            context: PROTOCOL_CONTEXT,
         },
     ],
     strong: &["interpret*"],
-    classes: &[Class::Decide, Class::Send, Class::Consult, Class::Handle],
+    classes: &[
+        Class::Decide,
+        Class::Send,
+        Class::Consult,
+        Class::Handle,
+        Class::Judge,
+    ],
     action: ACTION,
     exclude: &["code of conduct"],
+    theme: &[],
+    foreign: FOREIGN,
+    own: &["protocol", "this document", "this guidance"],
     send_needs: &[],
     speakers: &[],
+    alone_weak: &[],
     escalate: true,
     combine: false,
 };

@@ -37,26 +37,73 @@ const PROTOCOL: &[&str] = &[
     "these guidelines",
 ];
 
+/// Words of reporting on how the protocol works, which under a heading about reviewing it
+/// are its review ("Review of this Protocol": "The Monitoring Officer will report to the
+/// Standards Committee every two years on whether changes are needed").
+const REPORTING: &[&str] = &[
+    "report*",
+    "consider*",
+    "look*",
+    "changes",
+    "amendment*",
+    "how the protocol",
+    "how this protocol",
+];
+/// Other things reviewed on a cycle: a sentence naming one (and not the protocol) reviews
+/// that, whatever its heading or the clause before says.
+const OTHER_OBJECTS: &[&str] = &[
+    "register*",
+    "standing orders",
+    "code of conduct",
+    "appraisal*",
+    "allowances",
+    "complaint*",
+    "salar*",
+    "structure",
+    "policy",
+    "policies",
+    "decisions",
+    "performance",
+    "constitution",
+    "training",
+];
+
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     let about_review = |i: usize| {
         let s = &view.sentences[i];
         let c = &view.clauses[s.clause];
+        let own = any(&s.toks, PROTOCOL);
+        if !own && any(&s.toks, OTHER_OBJECTS) {
+            return false;
+        }
         // "It will be reviewed ..." after a clause about the protocol.
         let points_back = s
             .own_words()
             .iter()
             .any(|t| matches!(&*t.lower, "it" | "this" | "these"));
         let before = view.before(s.clause).next();
-        any(&s.toks, REVIEW)
-            && (any(&s.toks, PROTOCOL)
-                || (any(&c.heading, REVIEW) && !any(&c.heading, &["complaint*"]))
+        let heading_review = (any(&c.heading, REVIEW) || any(&c.heading, &["up to date"]))
+            && !any(&c.heading, &["complaint*"]);
+        // A heading about reviewing the protocol makes a report on it on a cycle its review.
+        let reviews = any(&s.toks, REVIEW)
+            || (heading_review && any(&c.heading, PROTOCOL) && any(&s.toks, REPORTING));
+        // The clause before speaks of reviewing the protocol: "The Monitoring Officer will keep
+        // this Protocol under review ..." then "In any event, a full review ...".
+        let before_reviews = before.is_some_and(|b| {
+            let w = &view.clauses[b].words;
+            any(w, REVIEW) && any(w, PROTOCOL)
+        });
+        reviews
+            && (own
+                || heading_review
+                || before_reviews
                 || (points_back
                     && (any(&c.words, PROTOCOL)
                         || before.is_some_and(|b| any(&view.clauses[b].words, PROTOCOL)))))
     };
     let (i, (n, cycle)) = (0..view.sentences.len())
         .filter(|&i| about_review(i))
-        .find_map(|i| years(&view.sentences[i].toks).map(|n| (i, n)))?;
+        .find_map(|i| years(&view.sentences[i].toks, view.term).map(|n| (i, n)))?;
     let s = &view.sentences[i];
     let named = body(&s.text, view.lexicon).or_else(|| {
         (0..view.sentences.len())

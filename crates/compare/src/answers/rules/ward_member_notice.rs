@@ -73,7 +73,7 @@ const TOLD: &[&str] = &[
 ];
 /// Verbs of telling someone named after them ("brief the ward members").
 const TELL: &[&str] = &[
-    "tell", "notify", "inform", "brief", "advise", "give", "send", "alert", "warn",
+    "tell", "notify", "inform", "brief", "advise", "give", "send", "alert", "warn", "invite",
 ];
 const OTHERS: &[&str] = &["agenda*", "summons", "all members", "all councillors"];
 
@@ -91,7 +91,9 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             .take(6)
             .any(|t| is_any(&t.lower, POINTERS));
         let ward = first(&s.toks, WARD)
+            .or_else(|| near_ward(&s.toks))
             .or_else(|| view.clause_first(s.clause, WARD, false))
+            .or_else(|| near_ward(&c.words))
             .or_else(|| view.clause_first(s.clause, WARD, true))
             .or_else(|| {
                 before
@@ -120,6 +122,32 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         ));
     }
     None
+}
+
+/// How near a ward word and a councillor word must stand to name ward members ("Councillors
+/// for the wards affected", "the members for a rural division").
+const WARD_REACH: usize = 4;
+
+/// Ward members named by a ward (or electoral division) word near a councillor word, in either
+/// order: "Councillors for any wards affected", "the divisions' members".
+fn near_ward(toks: &Words) -> Option<String> {
+    let ward = |w: &str| matches!(w, "ward" | "wards" | "division" | "divisions");
+    let member = |w: &str| {
+        matches!(
+            w,
+            "councillor" | "councillors" | "member" | "members" | "cllr" | "cllrs"
+        )
+    };
+    (0..toks.len()).find_map(|k| {
+        if !ward(toks.word(k)) {
+            return None;
+        }
+        let from = k.saturating_sub(WARD_REACH);
+        let to = (k + WARD_REACH + 1).min(toks.len());
+        (from..to)
+            .find(|&j| member(toks.word(j)))
+            .map(|j| format!("{} … {}", toks.word(j.min(k)), toks.word(j.max(k))))
+    })
 }
 
 /// True when the period is notice ahead of a matter: a word of notice or "before" follows it
