@@ -169,7 +169,8 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             .filter(|o| o.clause == sentence.clause)
             .any(|o| any(&o.toks, CONCESSION) && any(&o.toks, BLIND));
         let id = view.clause_of(sentence).id.clone();
-        let exception = exception(s);
+        // An exception may follow in the next part: "may be used, but only where ...".
+        let exception = exception(s).or_else(|| exception(&tail(sentence, at)));
         if let Some(leave) = exception.as_ref().and_then(|e| e.leave.clone()) {
             if unclear.is_none() {
                 let why = format!("{id}: blind copies, allowed with leave (“{leave}”)");
@@ -177,7 +178,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             }
             continue;
         }
-        let allowed = exception.is_some() && any(s, ALLOWED);
+        let allowed = any(s, ALLOWED);
         let (forbidden, because) = if let Some(d) = first(s, DISCOURAGE) {
             (false, d)
         } else if let Some(f) = first(s, FORBID) {
@@ -185,9 +186,9 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         } else if allowed {
             (
                 false,
-                format!(
-                    "allowed on a condition (“{}”)",
-                    exception.map(|e| e.cue).unwrap_or_default()
+                exception.map_or_else(
+                    || "allowed".to_string(),
+                    |e| format!("allowed on a condition (“{}”)", e.cue),
                 ),
             )
         } else if conceded {
@@ -261,21 +262,9 @@ fn points_back(s: &Sentence) -> bool {
 /// commas that open a new statement (", and", ", but", ", or", ", while").
 fn part(s: &Sentence, at: usize) -> Words {
     let toks = &s.toks;
-    let breaks = |k: usize| {
-        let gap = &s.text[toks[k - 1].end..toks[k].start];
-        gap.contains([';', ':'])
-            || (gap.contains(',')
-                && matches!(
-                    toks.word(k),
-                    "and" | "but" | "or" | "while" | "whilst" | "although"
-                ))
-    };
-    let mut start = at;
-    while start > 0 && !breaks(start) {
-        start -= 1;
-    }
+    let start = part_start(s, at);
     let mut end = at + 1;
-    while end < toks.len() && !breaks(end) {
+    while end < toks.len() && !breaks(s, end) {
         end += 1;
     }
     let from = toks[start].start;
@@ -283,10 +272,39 @@ fn part(s: &Sentence, at: usize) -> Words {
     Words::new(&s.text[from..to])
 }
 
+/// True when a new part of a sentence starts at word `k`: after a semicolon or colon, or a
+/// comma before "and", "but", "or", "while", "although".
+fn breaks(s: &Sentence, k: usize) -> bool {
+    let toks = &s.toks;
+    let gap = &s.text[toks[k - 1].end..toks[k].start];
+    gap.contains([';', ':'])
+        || (gap.contains(',')
+            && matches!(
+                toks.word(k),
+                "and" | "but" | "or" | "while" | "whilst" | "although"
+            ))
+}
+
+/// The first word of the part holding word `at`.
+fn part_start(s: &Sentence, at: usize) -> usize {
+    let mut start = at;
+    while start > 0 && !breaks(s, start) {
+        start -= 1;
+    }
+    start
+}
+
+/// The words of a sentence from the part holding word `at` to its end: "Blind copies may be
+/// used, but only where ..." holds its condition in the part after.
+fn tail(s: &Sentence, at: usize) -> Words {
+    let start = part_start(s, at);
+    Words::new(&s.text[s.toks[start].start..])
+}
+
 /// The cue by which a part of a sentence rules on blind copies, if it does.
 fn ruling(s: &Words) -> Option<String> {
     first(s, FORBID)
         .or_else(|| first(s, SHOULD_NOT))
         .or_else(|| first(s, DISCOURAGE))
-        .or_else(|| first(s, ALLOWED).filter(|_| any(s, EXCEPTIONS)))
+        .or_else(|| first(s, ALLOWED))
 }
