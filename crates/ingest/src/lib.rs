@@ -29,7 +29,6 @@ mod meta;
 pub mod pdf;
 mod plan;
 mod prepare;
-mod refs;
 mod runon;
 mod tag;
 mod text;
@@ -723,12 +722,14 @@ fn resolve_refs(doc: &mut Document, diags: &mut Vec<Diagnostic>) {
         // One warning for each missing target, however often the clause names it.
         let mut missing: Vec<String> = Vec::new();
         for t in &texts {
-            for f in refs::find(t) {
+            for f in concord_model::refs::find(t) {
                 if ids.contains(&f.target) {
                     if !refs.contains(&f.target) {
                         refs.push(f.target);
                     }
-                } else if !missing.contains(&f.target) {
+                } else if !f.bare && !missing.contains(&f.target) {
+                    // A bare number names no clause here ("paragraph 7" in a document of
+                    // sections): left alone, not called missing.
                     missing.push(f.target.clone());
                     diags.push(Diagnostic::new(
                         Code::UnresolvedReference,

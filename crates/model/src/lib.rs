@@ -27,6 +27,7 @@ mod document;
 mod explain;
 mod id;
 pub mod questions;
+pub mod refs;
 pub mod roles;
 pub mod words;
 

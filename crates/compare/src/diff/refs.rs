@@ -10,15 +10,6 @@ use std::collections::{HashMap, HashSet};
 use super::ReferenceProblem;
 use super::units::Unit;
 
-const KEYWORDS: &[&str] = &[
-    "paragraph",
-    "paragraphs",
-    "para",
-    "paras",
-    "clause",
-    "clauses",
-];
-
 /// The reference problems of the new version.
 pub(crate) fn check(
     olds: &[Unit<'_>],
@@ -83,7 +74,10 @@ pub(crate) fn check(
 
 /// The references of a clause: (as written, target id), each target once, in reading order.
 fn refs_of(u: &Unit<'_>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = scan(&u.text);
+    let mut out: Vec<(String, String)> = concord_model::refs::find(&u.text)
+        .into_iter()
+        .map(|r| (r.text, r.target))
+        .collect();
     for r in &u.clause.refs {
         if !out.iter().any(|(_, t)| t == r) {
             out.push((r.clone(), r.clone()));
@@ -92,122 +86,4 @@ fn refs_of(u: &Unit<'_>) -> Vec<(String, String)> {
     let mut seen = HashSet::new();
     out.retain(|(_, t)| seen.insert(t.clone()));
     out
-}
-
-/// Finds references written in the text.
-pub(crate) fn scan(text: &str) -> Vec<(String, String)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let at_word_start = k == 0 || !chars[k - 1].1.is_alphanumeric();
-        if at_word_start {
-            // "paragraph 2.25", "paragraphs 2.25 and 2.26"
-            let word_end = (k..chars.len())
-                .find(|&e| !chars[e].1.is_alphabetic())
-                .unwrap_or(chars.len());
-            let word: String = chars[k..word_end].iter().map(|c| c.1).collect::<String>();
-            if KEYWORDS.contains(&word.to_lowercase().as_str()) {
-                let mut p = skip_spaces(&chars, word_end);
-                while let Some((id, end)) = number(&chars, p) {
-                    let span = slice(text, &chars, k, end);
-                    out.push((span, id));
-                    // A list continues with ", ", " and ", " or ", " to ".
-                    let q = skip_spaces(&chars, end);
-                    let q = match chars.get(q).map(|c| c.1) {
-                        Some(',' | '-' | '–') => skip_spaces(&chars, q + 1),
-                        _ => {
-                            let rest: String = chars[q..].iter().take(4).map(|c| c.1).collect();
-                            let rest = rest.to_lowercase();
-                            if rest.starts_with("and ") {
-                                skip_spaces(&chars, q + 3)
-                            } else if rest.starts_with("or ") || rest.starts_with("to ") {
-                                skip_spaces(&chars, q + 2)
-                            } else {
-                                break;
-                            }
-                        }
-                    };
-                    p = q;
-                }
-                k = word_end;
-                continue;
-            }
-        }
-        // "(2.12.6)": a bracketed dotted number.
-        if chars[k].1 == '('
-            && let Some((id, end)) = number(&chars, k + 1)
-            && id.contains('.')
-            && chars.get(end).map(|c| c.1) == Some(')')
-        {
-            out.push((slice(text, &chars, k, end + 1), id));
-            k = end + 1;
-            continue;
-        }
-        k += 1;
-    }
-    out
-}
-
-fn skip_spaces(chars: &[(usize, char)], mut k: usize) -> usize {
-    while k < chars.len() && chars[k].1.is_whitespace() {
-        k += 1;
-    }
-    k
-}
-
-/// A clause number at `k` (`2.25`, `3`, `2.12.6`): the id and the index after it. A trailing
-/// dot ends a sentence, not the number.
-fn number(chars: &[(usize, char)], k: usize) -> Option<(String, usize)> {
-    let mut e = k;
-    let mut id = String::new();
-    loop {
-        let start = e;
-        while e < chars.len() && chars[e].1.is_ascii_digit() {
-            id.push(chars[e].1);
-            e += 1;
-        }
-        if e == start {
-            return None;
-        }
-        let more = chars.get(e).map(|c| c.1) == Some('.')
-            && chars.get(e + 1).is_some_and(|c| c.1.is_ascii_digit());
-        if !more {
-            break;
-        }
-        id.push('.');
-        e += 1;
-    }
-    (!id.is_empty()).then_some((id, e))
-}
-
-fn slice(text: &str, chars: &[(usize, char)], from: usize, to: usize) -> String {
-    let start = chars[from].0;
-    let end = chars.get(to).map_or(text.len(), |c| c.0);
-    text[start..end].to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_written_references() {
-        let found: Vec<String> = scan(
-            "See Paragraph 2.25 and paragraphs 3.1, 3.2 and 4.10. Officers (2.12.6) and section 6.",
-        )
-        .into_iter()
-        .map(|(t, id)| format!("{t}={id}"))
-        .collect();
-        assert_eq!(
-            found,
-            [
-                "Paragraph 2.25=2.25",
-                "paragraphs 3.1=3.1",
-                "paragraphs 3.1, 3.2=3.2",
-                "paragraphs 3.1, 3.2 and 4.10=4.10",
-                "(2.12.6)=2.12.6"
-            ]
-        );
-    }
 }
