@@ -4,8 +4,8 @@
 //! LibreOffice, and when a conversion fails or hangs, one clear error naming the file and the
 //! format, exit 2, no output, and no process left behind.
 //!
-//! The real-client tests skip with a note when LibreOffice is missing, and fail when
-//! `CONCORD_REQUIRE_CLIENTS=1` (as `.ci/run` sets).
+//! The tests that need LibreOffice itself are `#[ignore = "needs LibreOffice"]`: a plain
+//! `cargo test` reports them as ignored, and `.ci/run` runs them with `--include-ignored`.
 
 #![allow(clippy::unwrap_used, reason = "test helpers panic on broken fixtures")]
 
@@ -23,24 +23,17 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn required() -> bool {
-    std::env::var("CONCORD_REQUIRE_CLIENTS").is_ok_and(|v| v == "1")
-}
-
-/// Whether LibreOffice runs; when it does not, skips (with a note) or, under CI, fails.
-fn have_soffice() -> bool {
+/// Fails the test unless LibreOffice runs. Tests that need it are `#[ignore]`d with its name;
+/// `.ci/run` installs it and runs them with `--include-ignored`.
+fn require_soffice() {
     let ok = std::process::Command::new("soffice")
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            !required(),
-            "soffice (LibreOffice) is missing and CONCORD_REQUIRE_CLIENTS=1: install it (see .ci/run)"
-        );
-        eprintln!("note: LibreOffice is not installed; skipping this real-client check");
-    }
-    ok
+    assert!(
+        ok,
+        "soffice (LibreOffice) is missing: install it (see .ci/run)"
+    );
 }
 
 /// Converts every file of `files` to `to` with LibreOffice, in one run with its own profile.
@@ -129,10 +122,9 @@ const SEEDS: &[&str] = &[
 ];
 
 #[test]
+#[ignore = "needs LibreOffice"]
 fn a_doc_made_by_libreoffice_from_a_seed_reads_to_the_same_clauses_as_the_seed() {
-    if !have_soffice() {
-        return;
-    }
+    require_soffice();
     let dir = tempfile::tempdir().unwrap();
     let mut docx = Vec::new();
     let mut seeds = Vec::new();
@@ -196,10 +188,9 @@ fn shown_by_libreoffice(file: &Path, dir: &Path) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "needs LibreOffice"]
 fn odt_rtf_and_doc_made_by_libreoffice_read_as_libreoffice_shows_them() {
-    if !have_soffice() {
-        return;
-    }
+    require_soffice();
     let dir = tempfile::tempdir().unwrap();
     let source = repo().join("corpus/docx/brackenfield.docx");
     let (word, _) = ingest(std::slice::from_ref(&source));
@@ -406,10 +397,9 @@ fn a_conversion_that_fails_or_writes_nothing_is_one_clear_error() {
 
 /// A damaged `.doc` given to the real LibreOffice: refused clearly, never a hang.
 #[test]
+#[ignore = "needs LibreOffice"]
 fn a_damaged_doc_is_refused_by_libreoffice_clearly() {
-    if !have_soffice() {
-        return;
-    }
+    require_soffice();
     let (_dir, files) = other_formats();
     let start = Instant::now();
     refused(
