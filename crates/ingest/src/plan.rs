@@ -736,8 +736,8 @@ fn events(infos: &[Info<'_>], c: &Chosen, mode: Mode) -> Vec<Event> {
 fn heading_transition(last: Option<u32>, n: u32) -> Option<f32> {
     match last {
         None => Some(0.5 * (n.saturating_sub(1)).min(6) as f32),
-        Some(l) if n == l + 1 => Some(0.0),
-        Some(l) if n > l + 1 && n <= l + 4 => Some((n - l - 1) as f32),
+        Some(l) if n == l.saturating_add(1) => Some(0.0),
+        Some(l) if n > l.saturating_add(1) && n <= l.saturating_add(4) => Some((n - l - 1) as f32),
         _ => None,
     }
 }
@@ -766,14 +766,16 @@ fn clause_transition(
         // each heading where the document does so.
         let n = p[0];
         return match last {
-            Some(l) if l.len() == 1 && n == l[0] + 1 => Some(0.0),
+            Some(l) if l.len() == 1 && n == l[0].saturating_add(1) => Some(0.0),
             Some(l) if n == 1 && (new || restarts) && l.len() <= 2 => {
                 Some(if restarts { 0.2 } else { 1.0 })
             }
-            Some(l) if n > l[0] + 1 && n <= l[0] + 4 => Some((n - l[0] - 1) as f32),
-            Some(l) if l.len() >= 2 && n == l[0] + 1 => Some(0.0),
+            Some(l) if n > l[0].saturating_add(1) && n <= l[0].saturating_add(4) => {
+                Some((n - l[0] - 1) as f32)
+            }
+            Some(l) if l.len() >= 2 && n == l[0].saturating_add(1) => Some(0.0),
             Some(_) => None,
-            None => Some(0.5 * (n - 1).min(6) as f32),
+            None => Some(0.5 * n.saturating_sub(1).min(6) as f32),
         };
     }
     if (new || last.is_none())
@@ -783,7 +785,7 @@ fn clause_transition(
         if p[0] == s {
             return Some(match p {
                 [_, 1] => 0.0,
-                [_, k] if *k <= 4 => (*k - 1) as f32,
+                [_, k] if *k <= 4 => k.saturating_sub(1) as f32,
                 _ => 1.5,
             });
         }
@@ -809,22 +811,22 @@ fn clause_transition(
         let anc = &l[..depth];
         if p.len() == depth && p[..depth - 1] == anc[..depth - 1] {
             let (a, b) = (anc[depth - 1], p[depth - 1]);
-            if b == a + 1 {
+            if b == a.saturating_add(1) {
                 return Some(0.0);
             }
-            if b > a + 1 && b <= a + 4 {
+            if b > a.saturating_add(1) && b <= a.saturating_add(4) {
                 return Some((b - a - 1) as f32);
             }
         }
     }
     // The first clause of the next section, without its heading.
-    if p.len() == 2 && p[0] == l[0] + 1 {
+    if p.len() == 2 && p[0] == l[0].saturating_add(1) {
         let heading_expected = if section.is_some() { 0.7 } else { 0.3 };
-        return Some(heading_expected + (p[1] - 1).min(4) as f32);
+        return Some(heading_expected + p[1].saturating_sub(1).min(4) as f32);
     }
     // A first clause that is not numbered 1 (`3.2` straight after `3.`).
     if parent_is(l, p) && p[p.len() - 1] <= 4 {
-        return Some((p[p.len() - 1] - 1) as f32);
+        return Some(p[p.len() - 1].saturating_sub(1) as f32);
     }
     None
 }
