@@ -69,7 +69,8 @@ pub struct Reference {
     /// The clause number it names (`3.2`; `paragraph 3(2)` names `3.2`).
     pub target: String,
     /// The reference as written, from the word or bracket that opened it to its number
-    /// (`paragraphs 3.1, 3.2` for the second of a list), with a closing bracket right after.
+    /// (`paragraphs 3.1, 3.2` for the second of a list), with the bracket when it closes right
+    /// after (`(2.12.6)`, `(2.23 and 2.24)`; the first of that list is `2.23`).
     pub text: String,
     /// Byte offset of its number in the text.
     pub start: usize,
@@ -142,13 +143,19 @@ pub fn find(text: &str) -> Vec<Reference> {
         };
         match run {
             Some((from, bare_ok)) => {
-                let mut to = number_end;
-                if ch(to) == Some(')') && chars[from].1 == '(' {
-                    to += 1;
+                // A bracket is quoted whole when it closes right after; otherwise the
+                // reference starts inside it ("2.23" of "(2.23 and 2.24)").
+                let (mut from_quoted, mut to) = (from, number_end);
+                if chars[from].1 == '(' {
+                    if ch(to) == Some(')') {
+                        to += 1;
+                    } else {
+                        from_quoted = skip_spaces(&chars, from + 1);
+                    }
                 }
                 out.push(Reference {
                     target,
-                    text: text[byte(from)..byte(to)].to_string(),
+                    text: text[byte(from_quoted)..byte(to)].to_string(),
                     start: byte(start),
                     end: byte(number_end),
                     bare,
@@ -160,6 +167,13 @@ pub fn find(text: &str) -> Vec<Reference> {
         i = j.max(i + 1);
     }
     out
+}
+
+fn skip_spaces(chars: &[(usize, char)], mut k: usize) -> usize {
+    while chars.get(k).is_some_and(|c| c.1.is_whitespace()) {
+        k += 1;
+    }
+    k
 }
 
 /// The word before a number (lowercase, without a leading bracket), the char index where it
@@ -236,7 +250,7 @@ mod tests {
         );
         assert_eq!(
             written("(2.23 and 2.24)"),
-            ["(2.23=2.23", "(2.23 and 2.24)=2.24"]
+            ["2.23=2.23", "(2.23 and 2.24)=2.24"]
         );
     }
 
