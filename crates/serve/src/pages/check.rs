@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::Extension;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::response::Response;
 use concord_check::Severity;
 use minijinja::{Value, context};
@@ -14,22 +13,7 @@ use crate::app::App;
 use crate::refusal::Refusal;
 use crate::session::Session;
 
-pub async fn get(State(app): State<Arc<App>>, Extension(session): Extension<Session>) -> Response {
-    app.views.page(
-        "check.html",
-        context! { title => "Check a protocol", here => "check", sources => super::sources(&app) },
-        super::common(&app, &session),
-    )
-}
-
-pub async fn post(
-    State(app): State<Arc<App>>,
-    Extension(session): Extension<Session>,
-    req: Request,
-) -> Response {
-    let r = run(&app, &session, req).await;
-    super::respond(&app, &session, r)
-}
+form_page!("check.html", "Check a protocol", "check");
 
 async fn run(app: &Arc<App>, session: &Session, req: Request) -> Result<Response, Refusal> {
     let form = crate::form::read(app, session, req).await?;

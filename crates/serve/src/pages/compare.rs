@@ -4,8 +4,7 @@
 
 use std::sync::Arc;
 
-use axum::Extension;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::response::Response;
 use minijinja::{Value, context};
 
@@ -14,22 +13,7 @@ use crate::refusal::Refusal;
 use crate::session::Session;
 use crate::store::{Kept, Named};
 
-pub async fn get(State(app): State<Arc<App>>, Extension(session): Extension<Session>) -> Response {
-    app.views.page(
-        "compare.html",
-        context! { title => "Compare protocols", here => "compare", sources => super::sources(&app) },
-        super::common(&app, &session),
-    )
-}
-
-pub async fn post(
-    State(app): State<Arc<App>>,
-    Extension(session): Extension<Session>,
-    req: Request,
-) -> Response {
-    let r = run(&app, &session, req).await;
-    super::respond(&app, &session, r)
-}
+form_page!("compare.html", "Compare protocols", "compare");
 
 async fn run(app: &Arc<App>, session: &Session, req: Request) -> Result<Response, Refusal> {
     let form = crate::form::read(app, session, req).await?;

@@ -498,14 +498,7 @@ pub async fn get(
     super::respond(&app, &session, r)
 }
 
-pub async fn post(
-    State(app): State<Arc<App>>,
-    Extension(session): Extension<Session>,
-    req: Request,
-) -> Response {
-    let r = run(&app, &session, req).await;
-    super::respond(&app, &session, r)
-}
+post_runs!();
 
 async fn run(app: &Arc<App>, session: &Session, req: Request) -> Result<Response, Refusal> {
     let form = crate::form::read(app, session, req).await?;

@@ -2,6 +2,40 @@
 //! documents a form names (uploads, the bundled corpus, the project's protocols) on the
 //! bounded pool of work, and downloads.
 
+/// `POST` of a page with a form: the page's own `run` does the work, and its result, or the
+/// refusal it met, is the response.
+macro_rules! post_runs {
+    () => {
+        pub async fn post(
+            axum::extract::State(app): axum::extract::State<std::sync::Arc<crate::app::App>>,
+            axum::Extension(session): axum::Extension<crate::session::Session>,
+            req: axum::extract::Request,
+        ) -> axum::response::Response {
+            let r = run(&app, &session, req).await;
+            super::respond(&app, &session, r)
+        }
+    };
+}
+
+/// A page with a form: `get` shows the empty form (`$template`, titled `$title`, `$here` marked
+/// in the navigation, the project's protocols to choose from) and `post` runs it.
+macro_rules! form_page {
+    ($template:literal, $title:literal, $here:literal) => {
+        pub async fn get(
+            axum::extract::State(app): axum::extract::State<std::sync::Arc<crate::app::App>>,
+            axum::Extension(session): axum::Extension<crate::session::Session>,
+        ) -> axum::response::Response {
+            app.views.page(
+                $template,
+                minijinja::context! { title => $title, here => $here, sources => super::sources(&app) },
+                super::common(&app, &session),
+            )
+        }
+
+        post_runs!();
+    };
+}
+
 pub mod assets;
 pub mod check;
 pub mod compare;

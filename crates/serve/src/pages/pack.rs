@@ -5,8 +5,7 @@
 use std::io::{Cursor, Write};
 use std::sync::Arc;
 
-use axum::Extension;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::response::Response;
 use minijinja::context;
 
@@ -15,22 +14,7 @@ use crate::refusal::Refusal;
 use crate::session::Session;
 use crate::store::Kept;
 
-pub async fn get(State(app): State<Arc<App>>, Extension(session): Extension<Session>) -> Response {
-    app.views.page(
-        "pack.html",
-        context! { title => "Make a review pack", here => "pack", sources => super::sources(&app) },
-        super::common(&app, &session),
-    )
-}
-
-pub async fn post(
-    State(app): State<Arc<App>>,
-    Extension(session): Extension<Session>,
-    req: Request,
-) -> Response {
-    let r = run(&app, &session, req).await;
-    super::respond(&app, &session, r)
-}
+form_page!("pack.html", "Make a review pack", "pack");
 
 async fn run(app: &Arc<App>, session: &Session, req: Request) -> Result<Response, Refusal> {
     let form = crate::form::read(app, session, req).await?;

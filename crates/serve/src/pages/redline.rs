@@ -14,22 +14,7 @@ use crate::refusal::Refusal;
 use crate::session::Session;
 use crate::store::Kept;
 
-pub async fn get(State(app): State<Arc<App>>, Extension(session): Extension<Session>) -> Response {
-    app.views.page(
-        "redline.html",
-        context! { title => "Redline two versions", here => "redline", sources => super::sources(&app) },
-        super::common(&app, &session),
-    )
-}
-
-pub async fn post(
-    State(app): State<Arc<App>>,
-    Extension(session): Extension<Session>,
-    req: Request,
-) -> Response {
-    let r = run(&app, &session, req).await;
-    super::respond(&app, &session, r)
-}
+form_page!("redline.html", "Redline two versions", "redline");
 
 async fn run(app: &Arc<App>, session: &Session, req: Request) -> Result<Response, Refusal> {
     let form = crate::form::read(app, session, req).await?;

@@ -35,15 +35,8 @@ pub async fn get(State(app): State<Arc<App>>, Extension(session): Extension<Sess
     )
 }
 
-/// `POST /revise`: the protocol uploaded (or chosen), or the choices changed.
-pub async fn post(
-    State(app): State<Arc<App>>,
-    Extension(session): Extension<Session>,
-    req: Request,
-) -> Response {
-    let r = run(&app, &session, req).await;
-    super::respond(&app, &session, r)
-}
+// `POST /revise`: the protocol uploaded (or chosen), or the choices changed.
+post_runs!();
 
 async fn run(app: &Arc<App>, session: &Session, req: Request) -> Result<Response, Refusal> {
     let form = crate::form::read(app, session, req).await?;
