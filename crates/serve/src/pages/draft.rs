@@ -820,7 +820,8 @@ fn previews(doc: &concord_model::Document) -> BTreeMap<String, Value> {
         let Some(first) = a.clauses.first() else {
             continue;
         };
-        let text = find_clause(&doc.sections, first)
+        let text = doc
+            .clause(first)
             .map(|c| c.text.clone())
             .unwrap_or_else(|| a.evidence.clone());
         out.insert(
@@ -829,27 +830,6 @@ fn previews(doc: &concord_model::Document) -> BTreeMap<String, Value> {
         );
     }
     out
-}
-
-fn find_clause<'d>(
-    sections: &'d [concord_model::Section],
-    id: &str,
-) -> Option<&'d concord_model::Clause> {
-    fn in_clauses<'d>(
-        cs: &'d [concord_model::Clause],
-        id: &str,
-    ) -> Option<&'d concord_model::Clause> {
-        cs.iter().find_map(|c| {
-            if c.id == id {
-                Some(c)
-            } else {
-                in_clauses(&c.clauses, id)
-            }
-        })
-    }
-    sections
-        .iter()
-        .find_map(|s| in_clauses(&s.clauses, id).or_else(|| find_clause(&s.sections, id)))
 }
 
 #[cfg(test)]

@@ -163,7 +163,7 @@ fn propose(app: &App, session: &Session, form: &Form) -> Result<Response, Refusa
                 .edits
                 .iter()
                 .map(|e| {
-                    let text = find(&amended.document.sections, &e.clause)
+                    let text = amended.document.clause(&e.clause)
                         .map(|c| c.text.clone())
                         .unwrap_or_default();
                     let words = concord_compare::diff::try_diff(
@@ -184,7 +184,9 @@ fn propose(app: &App, session: &Session, form: &Form) -> Result<Response, Refusa
                 })
                 .collect();
             if let Some(id) = by_hand.filter(|id| !amended.edits.iter().any(|e| &e.clause == id)) {
-                let c = find(&amended.document.sections, &id)
+                let c = amended
+                    .document
+                    .clause(&id)
                     .ok_or_else(|| Refusal::form(format!("the protocol has no clause {id}.")))?;
                 edits.push(context! {
                     clause => &id, question => "", was => "", now => "", topic => "edited by hand",
@@ -388,24 +390,6 @@ fn clause_list(sections: &[concord_model::Section]) -> Vec<Value> {
         out.extend(clause_list(&s.sections));
     }
     out
-}
-
-fn find<'d>(sections: &'d [concord_model::Section], id: &str) -> Option<&'d concord_model::Clause> {
-    fn in_clauses<'d>(
-        cs: &'d [concord_model::Clause],
-        id: &str,
-    ) -> Option<&'d concord_model::Clause> {
-        cs.iter().find_map(|c| {
-            if c.id == id {
-                Some(c)
-            } else {
-                in_clauses(&c.clauses, id)
-            }
-        })
-    }
-    sections
-        .iter()
-        .find_map(|s| in_clauses(&s.clauses, id).or_else(|| find(&s.sections, id)))
 }
 
 fn find_mut<'d>(
