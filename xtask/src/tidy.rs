@@ -29,6 +29,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "concord-model",
             "concord-ingest",
             "concord-compare",
+            "concord-draft",
             "concord-render",
             "concord-check",
         ],

@@ -6,6 +6,7 @@
 //!   councils', the checks on the new text), in HTML, Word and PDF.
 //! - [`Format`] with [`document`] and [`redline`]: one document or redline in the format an
 //!   output asks for, the one format dispatch of `concord build`, `draft`, `ingest` and `diff`.
+//! - [`options_from`]: a protocol read back into the options file that drafts it again.
 //! - [`report`]: the check report, as text and as the JSON contract `{"findings": [...]}`.
 //! - [`names`] and [`cite`]: what a reader calls a document (its council, never its file's
 //!   code) and a clause ("paragraph 3 under ‘Procedure’", never a synthetic id).
@@ -25,9 +26,11 @@ pub mod cite;
 mod error;
 mod format;
 pub mod names;
+mod options;
 pub mod pack;
 pub mod report;
 mod words;
 
 pub use error::Error;
 pub use format::{Format, Look, document, redline};
+pub use options::options_from;

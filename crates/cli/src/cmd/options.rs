@@ -7,9 +7,6 @@
 
 use std::path::PathBuf;
 
-use concord_compare::answers::{Answer, Value};
-use concord_draft::infer::{Choice, Found, Reading};
-
 use crate::error::CliError;
 use crate::exit;
 use crate::input;
@@ -56,35 +53,7 @@ fn from_file(path: &std::path::Path, output: Option<&std::path::Path>) -> Result
     let out = Output::resolve(output, &[path.to_path_buf()])?;
     let loaded = input::load(path, &concord_ingest::Options::default())?;
     let doc = &loaded.parsed.document;
-    let readings: Vec<Reading> = concord_compare::answers::answers(doc)
-        .into_iter()
-        .map(|(id, a)| Reading {
-            question: id.to_string(),
-            // "Mentioned, unclear" says nothing the options could hold.
-            found: a.filter(|a| !a.unclear).map(found),
-        })
-        .collect();
-    let text = concord_draft::infer::options_toml(doc, &readings, &path.display().to_string());
+    let text = concord_publish::options_from(doc, &path.display().to_string());
     out.write(text.as_bytes())?;
     Ok(exit::SUCCESS)
-}
-
-/// An answer of the comparison in the options' vocabulary.
-fn found(a: Answer) -> Found {
-    let choice = match a.value {
-        None => Choice::Route(a.roles),
-        Some(Value::Days { days, working }) => Choice::Days { days, working },
-        Some(Value::Years { years, body }) => Choice::Years { years, body },
-        Some(Value::Forbidden { forbidden }) => Choice::Forbidden { forbidden },
-    };
-    Found {
-        choice,
-        clauses: a.clauses,
-        evidence: a.evidence,
-        relations: a
-            .route
-            .iter()
-            .map(|s| s.relation.as_str().to_string())
-            .collect(),
-    }
 }

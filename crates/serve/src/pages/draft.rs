@@ -578,14 +578,7 @@ async fn from_run(app: &Arc<App>, session: &Session, req: Request) -> Result<Res
     super::work(app, move || {
         let (name, parsed, _) = super::one_parsed(&a, &form, "file")?;
         let doc = parsed.document.after();
-        let readings: Vec<concord_draft::infer::Reading> = concord_compare::answers::answers(&doc)
-            .into_iter()
-            .map(|(id, a)| concord_draft::infer::Reading {
-                question: id.to_string(),
-                found: a.map(found),
-            })
-            .collect();
-        let text = concord_draft::infer::options_toml(&doc, &readings, &name);
+        let text = concord_publish::options_from(&doc, &name);
         let c = match concord_draft::validate::parse(&text) {
             Ok(o) => Choices::of(&o),
             Err(_) => {
@@ -605,28 +598,6 @@ async fn from_run(app: &Arc<App>, session: &Session, req: Request) -> Result<Res
         Ok(page(&a, &s, &c, true, false, None))
     })
     .await
-}
-
-/// An answer read from a protocol in the options' vocabulary.
-fn found(a: concord_compare::answers::Answer) -> concord_draft::infer::Found {
-    use concord_compare::answers::Value as V;
-    use concord_draft::infer::Choice as C;
-    let choice = match a.value {
-        None => C::Route(a.roles),
-        Some(V::Days { days, working }) => C::Days { days, working },
-        Some(V::Years { years, body }) => C::Years { years, body },
-        Some(V::Forbidden { forbidden }) => C::Forbidden { forbidden },
-    };
-    concord_draft::infer::Found {
-        choice,
-        clauses: a.clauses,
-        evidence: a.evidence,
-        relations: a
-            .route
-            .iter()
-            .map(|s| s.relation.as_str().to_string())
-            .collect(),
-    }
 }
 
 fn save(app: &App, c: &Choices, o: &Outcome) -> Result<Vec<String>, Refusal> {
