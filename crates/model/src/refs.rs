@@ -26,7 +26,8 @@
 //! );
 //! ```
 
-/// Words that introduce a reference to a clause of this document.
+/// Words that introduce a reference to a clause of this document; the first six are those
+/// after which a bare number (`paragraph 7`) is a clause too.
 const INTRODUCERS: &[&str] = &[
     "paragraph",
     "paragraphs",
@@ -40,14 +41,7 @@ const INTRODUCERS: &[&str] = &[
     "under",
 ];
 /// Introducers after which a bare number (`paragraph 7`) is a clause too.
-const BARE: &[&str] = &[
-    "paragraph",
-    "paragraphs",
-    "para",
-    "paras",
-    "clause",
-    "clauses",
-];
+const BARE: &[&str] = INTRODUCERS.split_at(6).0;
 /// Words that chain a further reference onto one just read.
 const CHAINS: &[&str] = &["and", "or", "to", ",", "&", "-", "–"];
 /// Words that introduce a number in some other document.

@@ -139,19 +139,7 @@ struct Planned {
 }
 
 pub fn run(args: Args) -> Result<i32, CliError> {
-    let config = &args.config;
-    let (text, project) = read_project(config)?;
-    let base = base_of(config);
-    let cx = Cx {
-        config,
-        text: &text,
-        base: &base,
-    };
-    let planned = plan(&cx, &project)?;
-    if planned.is_empty() {
-        return Err(CliError::file(config, "names no outputs")
-            .hint("add a [[protocol]], [[draft]], [[redline]] or [[check]] table with outputs"));
-    }
+    let planned = planned(&args.config)?;
     if args.check {
         let mut stale = 0;
         for p in &planned {
@@ -186,6 +174,12 @@ pub fn run(args: Args) -> Result<i32, CliError> {
 /// Builds the project `config` names, writing every output that changed; gives one line per
 /// output written and a count (`concord serve`'s project page shows them).
 pub fn build(config: &Path) -> Result<Vec<String>, CliError> {
+    write(&planned(config)?)
+}
+
+/// Every output the project `config` names, made in memory; a project that names none is an
+/// error.
+fn planned(config: &Path) -> Result<Vec<Planned>, CliError> {
     let (text, project) = read_project(config)?;
     let base = base_of(config);
     let cx = Cx {
@@ -198,7 +192,7 @@ pub fn build(config: &Path) -> Result<Vec<String>, CliError> {
         return Err(CliError::file(config, "names no outputs")
             .hint("add a [[protocol]], [[draft]], [[redline]] or [[check]] table with outputs"));
     }
-    write(&planned)
+    Ok(planned)
 }
 
 /// Writes the planned outputs that differ from what is on disk, atomically.
