@@ -300,7 +300,9 @@ fn capitalised(s: &str) -> String {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
+    if n == 0 {
+        format!("no {many}")
+    } else if n == 1 {
         format!("1 {one}")
     } else {
         format!("{n} {many}")
