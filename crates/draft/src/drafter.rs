@@ -156,15 +156,17 @@ fn environment(
             })?;
             let prep: Option<String> = kwargs.get("prep")?;
             kwargs.assert_all_used()?;
-            w.route(&ids, how, prep.as_deref())
+            w.route(&ids, how, prep.as_deref(), None)
                 .map_err(|e| minijinja::Error::new(ErrorKind::InvalidOperation, format!("route(): {e}")))
         },
     );
     // A question's route as the options give it, in the shape they give it (or the
-    // question's default shape): `route_of("need-to-know-disputes", prep="by")`.
+    // question's default shape): `route_of("need-to-know-disputes", prep="by")`; `about`
+    // words a step that depends on whom the matter concerns (`about="the officer invited is"`).
     let w = Arc::clone(&words);
     env.add_function("route_of", move |question: String, kwargs: Kwargs| {
         let prep: Option<String> = kwargs.get("prep")?;
+        let about: Option<String> = kwargs.get("about")?;
         kwargs.assert_all_used()?;
         let Some(Answer::Route(ids)) = options.answers.get(&question) else {
             return Err(minijinja::Error::new(
@@ -172,10 +174,13 @@ fn environment(
                 format!("route_of(): '{question}' has no route in the options"),
             ));
         };
-        w.route(ids, options.how(&question), prep.as_deref())
-            .map_err(|e| {
-                minijinja::Error::new(ErrorKind::InvalidOperation, format!("route_of(): {e}"))
-            })
+        w.route(
+            ids,
+            options.how(&question),
+            prep.as_deref(),
+            about.as_deref(),
+        )
+        .map_err(|e| minijinja::Error::new(ErrorKind::InvalidOperation, format!("route_of(): {e}")))
     });
     env.add_filter("upfirst", |s: String| words::upper_first(&s));
     env.add_filter("words", words::number);

@@ -189,9 +189,17 @@ impl Words {
     }
 
     /// A route in English. `prep` ("with", "to") is repeated before each later role so that a
-    /// sentence such as "raise it with ..." stays grammatical. Errors name the role that this
-    /// council does not have.
-    pub fn route(&self, ids: &[String], how: How, prep: Option<&str>) -> Result<String, String> {
+    /// sentence such as "raise it with ..." stays grammatical; `about` words the condition of a
+    /// step that depends on whom the matter concerns ("the officer invited is": "if the officer
+    /// invited is the Chief Executive, ..."; by default "the matter concerns"). Errors name the
+    /// role that this council does not have.
+    pub fn route(
+        &self,
+        ids: &[String],
+        how: How,
+        prep: Option<&str>,
+        about: Option<&str>,
+    ) -> Result<String, String> {
         let mut names = Vec::with_capacity(ids.len());
         for id in ids {
             names.push(
@@ -211,10 +219,10 @@ impl Words {
                 let mut parts = vec![first.full.clone()];
                 for (i, n) in rest.iter().enumerate() {
                     let prev = &names[i].back;
-                    let lead = if i == 0 {
-                        "the matter concerns"
-                    } else {
-                        "it concerns"
+                    let lead = match about {
+                        Some(a) => a,
+                        None if i == 0 => "the matter concerns",
+                        None => "it concerns",
                     };
                     parts.push(format!("if {lead} {prev}, {}", p(&n.full)));
                 }
@@ -322,7 +330,7 @@ mod tests {
     #[test]
     fn routes_read_naturally_at_every_length() {
         let w = words("[council]\nname = \"X\"\nkind = \"district\"\n");
-        let r = |l: &[&str], how| w.route(&ids(l), how, Some("with")).unwrap();
+        let r = |l: &[&str], how| w.route(&ids(l), how, Some("with"), None).unwrap();
         assert_eq!(
             r(&["chief-executive"], How::Concerns),
             "the Chief Executive"
@@ -346,8 +354,13 @@ mod tests {
             "a senior officer in the service concerned; if the matter is not resolved, with the relevant Executive Director; and, if it is still not resolved, with the leader of the councillor's political group"
         );
         assert_eq!(
-            w.route(&ids(&["leader", "communications-team"]), How::Consult, None)
-                .unwrap(),
+            w.route(
+                &ids(&["leader", "communications-team"]),
+                How::Consult,
+                None,
+                None
+            )
+            .unwrap(),
             "the Leader of the Council, after consulting the communications team"
         );
     }
