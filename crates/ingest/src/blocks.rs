@@ -453,25 +453,31 @@ fn strict(
         // `##` alone is an empty heading (CommonMark); canonical Markdown writes one for a
         // section without a heading.
         if level <= 6 && (t[level..].starts_with(' ') || t.len() == level) {
-            let inner = crate::text::unescape_markdown(&strip_marks(t));
+            // Canonical Markdown is read as written: a heading's number is found before its
+            // escapes are undone (an unnumbered "18. Summary" is written `18\. Summary`), and
+            // its text keeps a closing colon.
+            let raw = strip_marks(t);
+            let as_written = |number: Option<String>, text: &str| BlockKind::Heading {
+                number,
+                text: text.trim().to_string(),
+                style: HeadingStyle::Atx(level),
+                level: None,
+            };
             // Canonical Markdown's one `#` heading is the title, numbered or not ("3 Rivers
             // Parish Council"); its sections are `##` and deeper.
             if level == 1 {
-                return Some((heading(None, &inner, HeadingStyle::Atx(level), None), None));
+                return Some((as_written(None, &unescape_heading(&raw)), None));
             }
-            if !inner.is_empty() && inner.len() <= 2 && inner.bytes().all(|b| b.is_ascii_digit()) {
+            if !raw.is_empty() && raw.len() <= 2 && raw.bytes().all(|b| b.is_ascii_digit()) {
+                return Some((as_written(Some(raw.clone()), ""), None));
+            }
+            if let Some((n, rest)) = section_number(&raw) {
                 return Some((
-                    heading(Some(inner), "", HeadingStyle::Atx(level), None),
+                    as_written(Some(n.to_string()), &unescape_heading(rest)),
                     None,
                 ));
             }
-            if let Some((n, rest)) = section_number(&inner) {
-                return Some((
-                    heading(Some(n.to_string()), rest, HeadingStyle::Atx(level), None),
-                    None,
-                ));
-            }
-            return Some((heading(None, &inner, HeadingStyle::Atx(level), None), None));
+            return Some((as_written(None, &unescape_heading(&raw)), None));
         }
     }
     let start = labels::start(t);
@@ -545,6 +551,18 @@ fn heading(
         style,
         level,
     }
+}
+
+/// A canonical heading's text with its escapes undone; `18\ Summary` (an unnumbered heading
+/// whose text starts with a number and a space, as the writer escapes it) is `18 Summary`.
+fn unescape_heading(raw: &str) -> String {
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    let raw = if digits > 0 && raw[digits..].starts_with("\\ ") {
+        std::borrow::Cow::Owned(format!("{}{}", &raw[..digits], &raw[digits + 1..]))
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    };
+    crate::text::unescape_markdown(&raw)
 }
 
 /// `1. Introduction`, `1 Introduction`, `10. LOCAL MEMBERS` → (1, "Introduction").

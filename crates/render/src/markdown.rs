@@ -91,7 +91,7 @@ fn section(out: &mut String, s: &Section, level: usize) {
             let _ = writeln!(out, "{hashes} {n} {}\n", text(&s.heading));
         }
         None => {
-            let _ = writeln!(out, "{hashes} {}\n", text(&s.heading));
+            let _ = writeln!(out, "{hashes} {}\n", unnumbered_heading(&s.heading));
         }
     }
     for c in &s.clauses {
@@ -100,6 +100,23 @@ fn section(out: &mut String, s: &Section, level: usize) {
     for sub in &s.sections {
         section(out, sub, level + 1);
     }
+}
+
+/// An unnumbered heading's text, escaped where it would read as a number and a heading
+/// (`18. Summary` as `18\. Summary`, `18 Summary` as `18\ Summary`).
+fn unnumbered_heading(heading: &str) -> String {
+    let s = text(heading);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &s[digits..];
+        if rest.starts_with(". ") || rest.starts_with("\\. ") {
+            return format!("{}\\{}", &s[..digits], rest.trim_start_matches('\\'));
+        }
+        if rest.starts_with(' ') {
+            return format!("{}\\{rest}", &s[..digits]);
+        }
+    }
+    s
 }
 
 fn clause(out: &mut String, c: &Clause) {
