@@ -277,6 +277,14 @@ fn hit(view: &View<'_>, i: usize, about: Party, around: &Around) -> Option<Hit> 
     }
     // The complaint: in the sentence, else around it.
     let (cue, place) = complaint_cue(view, i)?;
+    // A complaint the sentence says comes from the public ("Complaints from members of the
+    // public that a councillor has ...") is neither question's, whatever the heading says.
+    if parties_of(s, slots)
+        .iter()
+        .any(|p| p.party == Party::Public && p.author)
+    {
+        return None;
+    }
     // The direction: read at the nearest place that says it.
     let (dir, dir_place) = direction_around(view, i, slots, about, around)?;
     if dir.about != about {

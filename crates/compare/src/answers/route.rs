@@ -12,6 +12,7 @@
 
 use concord_model::roles::{Mention, Party, Qualifier, role};
 
+use super::slots::SUBJECT_REFER;
 use super::text::{Sentence, is_any};
 use super::{Relation, Step};
 
@@ -97,6 +98,14 @@ struct Part {
     join: Join,
     /// Why the role is on the route: the words that sent the matter there.
     cue: String,
+}
+
+/// True when a cue reads its role as the subject of a verb of passing on ("Group Leader
+/// refer"), not as where the matter is sent ("refer … to").
+pub(crate) fn passes_on(cue: &str) -> bool {
+    cue.rsplit(' ')
+        .next()
+        .is_some_and(|verb| is_any(verb, SUBJECT_REFER))
 }
 
 /// A route being built.
@@ -229,6 +238,11 @@ impl Route {
     pub fn extend(&mut self, other: &Route) {
         for (i, p) in other.parts.iter().enumerate() {
             if self.has(&p.role) {
+                continue;
+            }
+            // One who passes the matter on, joining a route that never reached them, raised
+            // it (see `topic::add_kept`).
+            if !self.parts.is_empty() && passes_on(&p.cue) {
                 continue;
             }
             let join = if self.parts.is_empty() {

@@ -291,6 +291,11 @@ const TO_SEND: &[&str] = &[
     "matter",
     "attention",
 ];
+/// Verbs before "before" that put a matter to a body: "placed before the full Council".
+const BEFORE_SEND: &[&str] = &[
+    "place", "placed", "places", "lay", "laid", "lays", "bring", "brought", "brings", "put",
+    "puts", "come", "comes", "go", "goes", "taken", "take",
+];
 /// Verbs before "to" that tell.
 const TO_TELL: &[&str] = &[
     "declar*", "disclos*", "explain*", "known", "notif*", "give", "given", "gives", "reveal*",
@@ -424,6 +429,8 @@ const OF_CONSULT: &[&str] = &[
     "view",
     "assistance",
 ];
+/// Nouns before "from" (only) of help given: "with support from the Communications Team".
+const FROM_CONSULT: &[&str] = &["support", "help"];
 /// Nouns before "of" that send the matter to the role.
 const OF_SEND: &[&str] = &["attention", "notice", "office"];
 /// Nouns before "of" or "from" that make the role the one who invites.
@@ -655,7 +662,7 @@ const SUBJECT_SPEAK: &[&str] = &[
 ];
 /// Verbs whose subject had the matter and sends it on: "the Clerk will refer the request to
 /// the Chair", "the Director passes it to the Chief Executive".
-const SUBJECT_REFER: &[&str] = &[
+pub(crate) const SUBJECT_REFER: &[&str] = &[
     "refer",
     "refers",
     "pass",
@@ -996,6 +1003,14 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
         "from" => from(s, k),
         "for" => for_(s, k),
         "through" | "via" => slot(Class::Send, w),
+        // "placed before the full Council", "laid before the Committee", "brought before":
+        // the matter goes to the body; "before" alone is a time ("before the Chair ...").
+        "before" => {
+            let j = (k.saturating_sub(3)..k)
+                .rev()
+                .find(|&j| is_any(toks.word(j), BEFORE_SEND))?;
+            slot(Class::Send, quote(s, j, k))
+        }
         // "to be considered at the next meeting of the Town Council", "decided at Full
         // Council": the body that meets deals with it.
         "at" => {
@@ -1261,7 +1276,7 @@ fn from(s: &Sentence, k: usize) -> Option<Slot> {
     let prev = s.toks.word(k.checked_sub(1)?);
     let class = if is_any(prev, OF_DECIDE) {
         Class::Decide
-    } else if is_any(prev, OF_CONSULT) {
+    } else if is_any(prev, OF_CONSULT) || is_any(prev, FROM_CONSULT) {
         Class::Consult
     } else if is_any(prev, OF_INVITE) {
         Class::Invite

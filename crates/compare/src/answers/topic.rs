@@ -18,7 +18,7 @@
 
 use concord_model::roles::{Party, role};
 
-use super::route::{Route, relation, time_of};
+use super::route::{Route, passes_on, relation, time_of};
 use super::slots::{Class, Slot};
 use super::text::{Sentence, View, Words, any, first, is_any};
 
@@ -390,6 +390,16 @@ pub(crate) fn add_kept(
         if sl.negated || !classes.contains(&sl.class) || !keep(m) {
             continue;
         }
+        // One who passes the matter on ("the Clerk should refer it instead to ...", "the Group
+        // Leader may refer the request to ...") is a step only if the matter came to them: on
+        // a route begun without them, they are the one who raised it, not a stop on its way.
+        if sl.class == Class::Send
+            && passes_on(&sl.cue)
+            && !route.is_empty()
+            && !route.has(&n.mention.role)
+        {
+            continue;
+        }
         let start = prev_end.unwrap_or(s.own.min(n.tok));
         let join = relation(
             s,
@@ -465,6 +475,8 @@ const CARRY_ON: &[&str] = &[
     "still dissatisfied",
     "remain dissatisfied",
     "not satisfied",
+    // "A councillor who disagrees with the Clerk's decision may ask ...".
+    "disagree*",
     "appeal",
     "failing that",
     "after that",

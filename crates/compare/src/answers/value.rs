@@ -267,6 +267,10 @@ pub(crate) fn body(text: &str, lexicon: &Lexicon) -> Option<String> {
                 break;
             }
         }
+        // "The full Council", "the full Town Council": the whole council met, named as such.
+        if start > 0 && core(words[start - 1]).eq_ignore_ascii_case("full") {
+            start -= 1;
+        }
         // Names start after small words and articles: "the Audit and Standards Committee".
         while start < k && matches!(words[start], "and" | "of" | "&" | "The" | "This" | "Its") {
             start += 1;

@@ -69,6 +69,10 @@ const DISCOURAGE: &[&str] = &[
     "discouraged",
     "not recommended",
     "not good practice",
+    // "It is good practice not to blind copy ...": advice, not a ban.
+    "good practice not",
+    "best practice not",
+    "good practice to avoid",
     "poor practice",
     "sparingly",
     "wherever possible",
@@ -88,6 +92,12 @@ const EXCEPTIONS: &[&str] = &[
     "except",
     "save where",
     "save with",
+    // "should not, save in exceptional circumstances, ...": an exception of circumstance.
+    "save in",
+    "save for",
+    "save that",
+    "except in",
+    "other than in",
     "without",
 ];
 /// Words of someone's leave: an exception that turns on one makes the use allowed with
@@ -261,10 +271,13 @@ fn points_back(s: &Sentence) -> bool {
 /// commas that open a new statement (", and", ", but", ", or", ", while").
 fn part(s: &Sentence, at: usize) -> Words {
     let toks = &s.toks;
+    // ", but only where ..." narrows the statement before it (a condition), and opens none.
     let breaks = |k: usize| {
         let gap = &s.text[toks[k - 1].end..toks[k].start];
+        let narrows = toks.word(k) == "but" && k + 1 < toks.len() && toks.word(k + 1) == "only";
         gap.contains([';', ':'])
             || (gap.contains(',')
+                && !narrows
                 && matches!(
                     toks.word(k),
                     "and" | "but" | "or" | "while" | "whilst" | "although"

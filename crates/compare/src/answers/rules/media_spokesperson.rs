@@ -29,6 +29,11 @@ const MEDIA: &[&str] = &[
     "publicity",
     // Speaking for the council outright (not the bare "spokespersons" of a party).
     "council spokesperson*",
+    // "the Council's spokesperson", "the Council's principal spokesperson".
+    "council s spokesperson*",
+    "council s principal spokesperson*",
+    "council s main spokesperson*",
+    "council s official spokesperson*",
     "spokesperson* for the council",
     "spokesperson* on behalf of",
     "spokespeople for the council",
