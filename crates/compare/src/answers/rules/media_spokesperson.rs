@@ -83,9 +83,26 @@ const TOPIC: Topic = Topic {
         Class::Decide,
         Class::Send,
         Class::Handle,
+        // Told of every approach ("the Clerk must be informed of any approach from a
+        // journalist"): kept in the loop, as one consulted is.
+        Class::Tell,
     ],
     action: ACTION,
-    exclude: &[],
+    // Speaking for one's own group or party, not the council: "may issue statements on behalf
+    // of their own political groups, but not on behalf of the Council".
+    exclude: &[
+        "on behalf of their own group*",
+        "on behalf of their group*",
+        "on behalf of their own political group*",
+        "on behalf of their political group*",
+        "on behalf of their own party",
+        "on behalf of their party",
+        "on behalf of their parties",
+        "on behalf of the group",
+        "on behalf of that group",
+        "for their own group*",
+        "for their own party",
+    ],
     theme: &[],
     foreign: &[],
     own: &[],
