@@ -52,6 +52,40 @@ fn number(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
     small(w).map(|n| (n, 1))
 }
 
+/// The number of an ordinal word ("fifth", "5th", "twentieth"); "first" is none, as "the
+/// first working day" is seldom a period.
+fn ordinal(w: &str) -> Option<u32> {
+    const ORDINALS: &[&str] = &[
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if let Some(k) = ORDINALS.iter().position(|o| *o == w) {
+        return u32::try_from(k + 2).ok();
+    }
+    let digits = w
+        .strip_suffix("th")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))?;
+    digits.parse::<u32>().ok().filter(|n| (2..=60).contains(n))
+}
+
 /// Every period of days in the words: a number, perhaps "working", "business", "calendar" or
 /// "clear", then days, weeks, a fortnight or hours (whole days only); "the next working day"
 /// is one working day.
@@ -82,6 +116,25 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
                 words: "the next working day".into(),
             });
             next_free = k + 3;
+            continue;
+        }
+        // An ordinal day: "by the end of the fifth working day", "on the 10th day".
+        if let Some(n) = ordinal(w(k)) {
+            let mut j = k + 1;
+            let mut working = false;
+            while matches!(w(j), "working" | "business" | "clear" | "calendar") {
+                working |= matches!(w(j), "working" | "business");
+                j += 1;
+            }
+            if w(j) == "day" {
+                out.push(Period {
+                    days: n,
+                    working,
+                    tok: k,
+                    words: (k..=j).map(w).collect::<Vec<_>>().join(" "),
+                });
+                next_free = j + 1;
+            }
             continue;
         }
         // "a week" is a period after "within", "in", "at least"..., not in "37 hours a week".

@@ -108,7 +108,8 @@ const TOPIC: Topic = Topic {
     own: &[],
     send_needs: &[],
     speakers: SPEAKERS,
-    alone_weak: &[],
+    // Told of approaches, and no one named who speaks: "mentioned, unclear".
+    alone_weak: &[Class::Tell],
     escalate: false,
     combine: true,
 };

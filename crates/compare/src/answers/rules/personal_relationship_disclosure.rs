@@ -50,6 +50,11 @@ const RELATIONSHIP: &[&str] = &[
     "romantic*",
     "intimate*",
     "kinship",
+    // "any close personal association with an officer": the tie named otherwise.
+    "personal association*",
+    "close association*",
+    "personal tie*",
+    "personal link*",
 ];
 /// The cues that make a heading or the clause before about such relationships (a heading
 /// "Relationships between councillors and officers" is the whole protocol's theme).
