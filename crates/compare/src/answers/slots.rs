@@ -430,7 +430,17 @@ const OF_CONSULT: &[&str] = &[
     "assistance",
 ];
 /// Nouns before "from" (only) of help given: "with support from the Communications Team".
-const FROM_CONSULT: &[&str] = &["support", "help"];
+/// Verbs too: "guidance may be obtained from the Monitoring Officer", "advice is available
+/// from".
+const FROM_CONSULT: &[&str] = &[
+    "support",
+    "help",
+    "obtain*",
+    "sought",
+    "seek",
+    "available",
+    "get",
+];
 /// Nouns before "of" that send the matter to the role.
 const OF_SEND: &[&str] = &["attention", "notice", "office"];
 /// Nouns before "of" or "from" that make the role the one who invites.

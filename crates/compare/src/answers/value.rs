@@ -163,7 +163,14 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
                         | "receive"
                         | "with"
                 ));
-        let Some((n, len)) = number(toks, k).or(article.then_some((1, 1))) else {
+        // "a week ahead", "a day before", "a week in advance": a period by what follows it.
+        let ahead = matches!(w(k), "a" | "an")
+            && matches!(w(k + 1), "day" | "week")
+            && (matches!(
+                w(k + 2),
+                "ahead" | "before" | "beforehand" | "earlier" | "prior"
+            ) || (w(k + 2) == "in" && w(k + 3) == "advance"));
+        let Some((n, len)) = number(toks, k).or((article || ahead).then_some((1, 1))) else {
             continue;
         };
         let mut j = k + len;

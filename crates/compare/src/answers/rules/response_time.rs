@@ -107,6 +107,21 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         }
         // Each period belongs to the nearest cue before it (or, with none before, after it).
         let owner = |p: &Period| -> Option<bool> {
+            // "three working days for an acknowledgement and twelve for a full reply": a cue
+            // the period is said to be "for" owns it.
+            let for_at = (p.tok + 1..(p.tok + 6).min(s.toks.len()))
+                .find(|&j| s.toks.word(j) == "for")
+                .filter(|&j| {
+                    !(p.tok + 1..j).any(|i| RESPOND_OR_ACK_STOP.contains(&s.toks.word(i)))
+                });
+            if let Some(j) = for_at {
+                let near = |cues: &[usize]| cues.iter().any(|&c| c > j && c <= j + 4);
+                match (near(&respond), near(&acknowledge)) {
+                    (true, false) => return Some(true),
+                    (false, true) => return Some(false),
+                    _ => {}
+                }
+            }
             let before = |cues: &[usize]| cues.iter().filter(|&&c| c < p.tok).max().copied();
             let after = |cues: &[usize]| cues.iter().filter(|&&c| c > p.tok).min().copied();
             match (before(&respond), before(&acknowledge)) {
@@ -142,6 +157,9 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     }
     unclear
 }
+
+/// Words that end a period's phrase before any "for" could belong to it.
+const RESPOND_OR_ACK_STOP: &[&str] = &["and", "or", "but", "then"];
 
 /// True when councillors are named ("members of the public" are not).
 fn members_named(toks: &Words) -> bool {
