@@ -98,6 +98,10 @@ struct Part {
     join: Join,
     /// Why the role is on the route: the words that sent the matter there.
     cue: String,
+    /// For a route's first step, the role its condition was about ("If the request is for a
+    /// Director to attend, it should be put to the Chief Executive"): when the route joins
+    /// another after it, the step turns on that role.
+    opens_if_about: Option<String>,
 }
 
 /// True when a cue reads its role as the subject of a verb of passing on ("Group Leader
@@ -159,6 +163,10 @@ impl Route {
         if self.has(&m.role) {
             return;
         }
+        let opens_if_about = match (&join, self.parts.is_empty()) {
+            (Join::IfAbout(r), true) => Some(r.clone()),
+            _ => None,
+        };
         let join = if self.parts.is_empty() {
             Join::First
         } else {
@@ -169,6 +177,7 @@ impl Route {
             name: display(m),
             join,
             cue,
+            opens_if_about,
         });
     }
 
@@ -247,6 +256,8 @@ impl Route {
             }
             let join = if self.parts.is_empty() {
                 Join::First
+            } else if let Some(about) = p.opens_if_about.as_ref().filter(|_| i == 0) {
+                Join::IfAbout(about.clone())
             } else if i == 0 {
                 Join::Also
             } else {

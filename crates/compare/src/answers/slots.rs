@@ -796,6 +796,17 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
         {
             slot = p;
         }
+        // "An appeal against the Clerk's decision": the Clerk decided first; the appeal is no
+        // matter about the Clerk.
+        if slot.class == Class::About
+            && slot.cue == "against"
+            && let Some(p) = possessed(s, n).filter(|p| p.class == Class::Decide)
+        {
+            slot = Slot {
+                cue: format!("against {}", p.cue),
+                ..p
+            };
+        }
         if slot.class == Class::Other
             && let Some(e) = elided(s, m, &out)
         {
@@ -1121,7 +1132,14 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
                 .any(|j| {
                     matches!(
                         toks.word(j),
-                        "officer" | "complaint" | "subject" | "concerned" | "person" | "staff"
+                        "officer"
+                            | "complaint"
+                            | "subject"
+                            | "concerned"
+                            | "person"
+                            | "staff"
+                            | "employee"
+                            | "relative"
                     )
                 })
                 .then(|| Slot {
@@ -1383,7 +1401,10 @@ fn for_(s: &Sentence, k: usize) -> Option<Slot> {
     // Officer" is about the Chief Officer.
     if matches!(prev, "is" | "are" | "be") {
         let n = s.named.iter().find(|n| n.tok > k)?;
-        let to_verb = toks.word(n.tok_end) == "to" && !gap(s, n.tok_end).contains([',', ';']);
+        // "if the request is for a Director to attend" is about the Director.
+        let to_verb = toks.word(n.tok_end) == "to"
+            && !gap(s, n.tok_end).contains([',', ';'])
+            && !is_any(toks.word(n.tok_end + 1), SUBJECT_ATTEND);
         return slot(
             if to_verb { Class::Decide } else { Class::About },
             format!("{prev} for"),
