@@ -60,6 +60,9 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "not happy",
     "not satisfied",
     "criticism*",
+    // "A councillor who wishes to criticise the work of an officer".
+    "criticis*",
+    "criticiz*",
     "alleging",
     "allegation*",
     "bullied",
@@ -156,7 +159,21 @@ const HEADINGS: &[&str] = &[
 ];
 
 /// Words after which the party or role named is the one complained about.
-const MARKERS: &[&str] = &["against", "about", "regarding", "concerning", "re"];
+/// Criticism names the one criticised after its verb ("Members should not criticise individual
+/// officers"): the one the concern is about, the critic being the one who has it.
+const MARKERS: &[&str] = &[
+    "against",
+    "about",
+    "regarding",
+    "concerning",
+    "re",
+    "criticise",
+    "criticises",
+    "criticising",
+    "criticize",
+    "criticizes",
+    "criticizing",
+];
 /// Nouns whose "of" names the one complained about ("the conduct of an officer").
 const OF_NOUNS: &[&str] = &[
     "conduct",
