@@ -1419,6 +1419,17 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
     subject_of(s, m, false)
 }
 
+/// True when the role at word `at` is the subject of a condition: "where the Chairman is
+/// involved", "if the Director is concerned".
+fn in_condition(s: &Sentence, at: usize) -> bool {
+    let toks = &s.toks;
+    let mut b = at;
+    while b > 0 && filler(toks, b - 1) {
+        b -= 1;
+    }
+    b > 0 && matches!(toks.word(b - 1), "where" | "if" | "when" | "unless")
+}
+
 /// True when a role is named as the exception to the people a rule is about: "councillors
 /// other than the Town Mayor", "any officer except the Clerk", "no one apart from the Chair".
 fn excepted(s: &Sentence, n: &Named) -> bool {
@@ -1586,6 +1597,14 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         k += 3;
     } else if is_any(toks.word(k), LEAVE) && toks.word(k + 1) == "to" {
         k += 2;
+    } else if matches!(
+        toks.word(k),
+        "person" | "officer" | "one" | "body" | "people" | "councillor" | "member"
+    ) && matches!(toks.word(k + 1), "who" | "that")
+        && matches!(toks.word(k + 2), "may" | "can" | "will" | "shall")
+    {
+        // "is the only councillor who may speak to reporters": the verb after the modal.
+        k += 3;
     }
     let verb = toks.word(k);
     if verb.is_empty() {
@@ -1612,6 +1631,10 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             return slot(Class::Tell, format!("be {verb}"));
         }
         if is_any(verb, SUBJECT_CONSULTED) {
+            // "where the Chairman is involved": in a condition, the one the matter involves.
+            if verb == "involved" && in_condition(s, n.tok) {
+                return slot(Class::About, "is involved");
+            }
             return slot(Class::Consult, format!("be {verb}"));
         }
         if is_any(verb, SUBJECT_CONTACTED) {
