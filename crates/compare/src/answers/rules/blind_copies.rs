@@ -43,6 +43,9 @@ const FORBID: &[&str] = &[
     "may not",
     "never",
     "under no circumstances",
+    // "No councillor is to be blind copied ... under any circumstances".
+    "under any circumstances",
+    "in any circumstances",
     "not permitted",
     "not be permitted",
     "prohibited",

@@ -93,7 +93,11 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         let about_members = any(&s.toks, CORRESPONDENCE)
             || any(&c.words, CORRESPONDENCE)
             || any(&c.heading, CORRESPONDENCE);
-        if !about_members || (any(&s.toks, OTHERS) && !members_named(&s.toks)) {
+        // Requests under the information laws keep their statutory time whoever makes them.
+        if !about_members
+            || any(&s.toks, STATUTORY)
+            || (any(&s.toks, OTHERS) && !members_named(&s.toks))
+        {
             continue;
         }
         let found = periods(&s.toks);
@@ -157,6 +161,14 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     }
     unclear
 }
+
+/// Requests whose time the law sets, even when a councillor makes them.
+const STATUTORY: &[&str] = &[
+    "freedom of information",
+    "foi",
+    "environmental information",
+    "subject access",
+];
 
 /// Words that end a period's phrase before any "for" could belong to it.
 const RESPOND_OR_ACK_STOP: &[&str] = &["and", "or", "but", "then"];
