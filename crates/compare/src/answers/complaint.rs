@@ -90,6 +90,8 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "poor performance",
     "performance",
     "capability",
+    // "if a councillor behaves badly towards you", "treated badly".
+    "badly",
     // How the one who complains feels: "an officer who is troubled by a Member's conduct".
     "troubled",
     "upset*",
@@ -125,6 +127,8 @@ const OFFENCES: &[&str] = &[
     "broken",
     "insult*",
     "rude*",
+    // "if a councillor behaves badly towards you".
+    "badly",
     "discourte*",
     "disrespect*",
     // "a councillor has failed to observe this Protocol".

@@ -397,10 +397,14 @@ pub(crate) fn relation(
     if has(THEN) {
         return Join::Then;
     }
-    if words
-        .iter()
-        .any(|w| matches!(*w, "or" | "alternatively" | "either"))
-    {
+    // "If you would rather not, you can go straight to ...", "or, if they prefer, ...": a
+    // choice of the one who raises it.
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "or" | "alternatively" | "either" | "rather" | "prefer" | "prefers" | "preferred"
+        )
+    }) {
         return Join::Or;
     }
     if new_sentence {

@@ -234,6 +234,17 @@ pub(crate) fn years(toks: &[Tok], term: u32) -> Option<(u32, String)> {
                 // ordinary elections.
                 Some(term)
             }
+            // "once in each term of the Council", "every term of office of the council".
+            "term" | "terms"
+                if k >= 1
+                    && matches!(w(k - 1), "each" | "every")
+                    && w(k + 1) == "of"
+                    && (w(k + 2) == "council"
+                        || (w(k + 2) == "the" && w(k + 3) == "council")
+                        || (w(k + 2) == "office" && w(k + 3) == "of")) =>
+            {
+                Some(term)
+            }
             // "following each ordinary election of the Council", "after every election".
             "election" | "elections"
                 if (k >= 1 && matches!(w(k - 1), "each" | "every"))
@@ -418,6 +429,7 @@ mod tests {
         assert_eq!(y("every other year"), Some(2));
         assert_eq!(y("reviewed quadrennially"), Some(4));
         assert_eq!(y("at least once in each council term"), Some(4));
+        assert_eq!(y("at least once in each term of the Council"), Some(4));
         assert_eq!(y("every 24 months"), Some(2));
         assert_eq!(y("every two years at its annual meeting"), Some(2));
         assert_eq!(y("at the annual meeting"), None);

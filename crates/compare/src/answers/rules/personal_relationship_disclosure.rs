@@ -121,6 +121,8 @@ const TOPIC: Topic = Topic {
         "relationship* with the media",
         "relationship* with the press",
         "relationship* with the public",
+        "relationship* with members of the public",
+        "relationship* with a member of the public",
         "relationship* with residents",
         "related to a councillor s",
         "related to a member s",

@@ -50,6 +50,10 @@ const CORRESPONDENCE: &[&str] = &[
     "member*",
     "cllr*",
     "written",
+    // "When you write to an officer".
+    "write to",
+    "writes to",
+    "writing to",
 ];
 /// Correspondence that is not between councillors and officers.
 const OTHERS: &[&str] = &[

@@ -27,7 +27,11 @@ const REVIEW: &[&str] = &[
     "look* at the protocol again",
     "look* at it again",
     "updat*",
-    "refresh*",
+    // Not "refresher training".
+    "refresh",
+    "refreshed",
+    "refreshes",
+    "refreshing",
 ];
 const PROTOCOL: &[&str] = &[
     "protocol",
