@@ -302,7 +302,8 @@ const TO_TELL: &[&str] = &[
     "admit*", "mention*",
 ];
 /// Verbs before "to" that give the decision.
-const TO_DECIDE: &[&str] = &["delegat*", "reserved"];
+/// ("It falls to the Monitoring Officer to resolve ...").
+const TO_DECIDE: &[&str] = &["delegat*", "reserved", "falls", "fall", "fallen"];
 /// Verbs before "to" that make the role the one a matter is about.
 const TO_ABOUT: &[&str] = &["relate", "relates", "related", "relating", "pertain*"];
 /// Participles before "by" that make the role the decider.
@@ -400,6 +401,9 @@ const BY_ABOUT: &[&str] = &[
 const BY_COMPLAINANT: &[&str] = &["complain*", "concern*", "allegation*", "request*"];
 /// Nouns before "of" or "from" that make the role the decider.
 const OF_DECIDE: &[&str] = &[
+    // "Interpreting this protocol is the responsibility of the Chief Executive".
+    "responsibility",
+    "remit",
     "discretion",
     "authority",
     "authorisation",
@@ -1597,6 +1601,27 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         k += 3;
     } else if is_any(toks.word(k), LEAVE) && toks.word(k + 1) == "to" {
         k += 2;
+    } else if let Some(j) = (k..(k + 5).min(toks.len())).find(|&j| toks.word(j) == "to")
+        && (k..j).any(|i| matches!(toks.word(i), "power" | "authority" | "right" | "discretion"))
+        && (k..j).all(|i| {
+            matches!(
+                toks.word(i),
+                "has"
+                    | "have"
+                    | "holds"
+                    | "hold"
+                    | "the"
+                    | "sole"
+                    | "full"
+                    | "power"
+                    | "authority"
+                    | "right"
+                    | "discretion"
+            )
+        })
+    {
+        // "has the power to approve", "has sole authority to decide": the verb after "to".
+        k = j + 1;
     } else if matches!(
         toks.word(k),
         "person" | "officer" | "one" | "body" | "people" | "councillor" | "member"

@@ -222,12 +222,18 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     }
     let mut slots = s.slots.clone();
     if let Some(cue) = first(&s.toks, t.speakers) {
+        // An office listed with such a speaker ("the Leader and the Chief Executive") speaks too.
+        let mut last_speaker: Option<usize> = None;
         for (n, sl) in s.named.iter().zip(slots.iter_mut()) {
             let councillor = role(&n.mention.role).is_some_and(|r| r.party == Party::Councillor);
-            if sl.class == Class::Other && councillor {
+            let listed = last_speaker.is_some_and(|end| {
+                end < n.tok && (end..n.tok).all(|k| matches!(s.toks.word(k), "and" | "or" | "the"))
+            });
+            if sl.class == Class::Other && (councillor || listed) {
                 sl.class = Class::Speak;
                 sl.cue.clone_from(&cue);
             }
+            last_speaker = (sl.class == Class::Speak).then_some(n.tok_end);
         }
     }
     if !t.send_needs.is_empty() && !any(&s.toks, t.send_needs) {

@@ -31,6 +31,7 @@ const MEDIA: &[&str] = &[
     "council spokesperson*",
     // "the Council's spokesperson", "the Council's principal spokesperson".
     "council s spokesperson*",
+    "council s spokespeople",
     "council s principal spokesperson*",
     "council s main spokesperson*",
     "council s official spokesperson*",
