@@ -26,6 +26,9 @@ const REVIEW: &[&str] = &[
     "look* at this protocol again",
     "look* at the protocol again",
     "look* at it again",
+    // "will look at this protocol afresh", "consider it anew".
+    "afresh",
+    "anew",
     "updat*",
     // Not "refresher training".
     "refresh",
