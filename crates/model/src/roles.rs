@@ -7,7 +7,9 @@
 //! community) council or only in a principal one ("Head of Paid Service" is the Clerk in a
 //! parish, the Chief Executive elsewhere), some only when capitalised ("Leader", "Director"),
 //! some only after a determiner ("the chair", not "chair meetings") or a possessive ("their
-//! manager"). Qualifiers (joint, deputy, of the principal council) are read from the words
+//! manager"). Welsh titles (Prif Weithredwr, Swyddog Monitro, Clerc, Cadeirydd, Arweinydd,
+//! Cyngor Llawn...) are aliases like any other, with the soft-mutated forms a sentence gives them
+//! ("ei Brif Weithredwr", "i Glerc y Cyngor"). Qualifiers (joint, deputy, of the principal council) are read from the words
 //! around a match and kept beside the id in a [`Mention`]. To teach the lexicon a new way of
 //! writing a role, add an alias; the longest alias wins where several match.
 //!
@@ -234,6 +236,8 @@ pub const ROLES: &[Role] = &[
             a("monitoring officer"),
             // A find-and-replace of "Officer" with "Officer/Clerk" (seed 001).
             a("monitoring officer clerk"),
+            // Welsh: Swyddog Monitro.
+            a("swyddog monitro"),
         ],
     },
     Role {
@@ -246,6 +250,11 @@ pub const ROLES: &[Role] = &[
             a("managing director").only(Councils::Principal),
             a("head of paid service").only(Councils::Principal),
             a("head of paid services").only(Councils::Principal),
+            // Welsh: Prif Weithredwr, soft-mutated "Brif Weithredwr" ("ei Brif Weithredwr"),
+            // and Pennaeth y Gwasanaeth Cyflogedig (Head of Paid Service).
+            a("prif weithredwr"),
+            a("brif weithredwr"),
+            a("pennaeth y gwasanaeth cyflogedig").only(Councils::Principal),
         ],
     },
     Role {
@@ -281,6 +290,12 @@ pub const ROLES: &[Role] = &[
                 .only(Councils::Local),
             a("head of paid service").only(Councils::Local),
             a("head of paid services").only(Councils::Local),
+            // Welsh: Clerc, Clerc y Cyngor, Clerc y Dref (Town Clerk); soft-mutated "Glerc".
+            a("clerc").capitalised(),
+            a("glerc").capitalised(),
+            a("clerc y cyngor").singular(),
+            a("clerc y dref").singular(),
+            a("pennaeth y gwasanaeth cyflogedig").only(Councils::Local),
         ],
     },
     Role {
@@ -384,6 +399,10 @@ pub const ROLES: &[Role] = &[
             a("leader of their political group").singular(),
             a("leader of the opposition").singular(),
             a("opposition leader").singular(),
+            // Welsh: Arweinydd y Grŵp, Arweinydd Grŵp (Gwleidyddol).
+            a("arweinydd y grŵp").singular(),
+            a("arweinydd grŵp").singular(),
+            a("arweinydd grŵp gwleidyddol").singular(),
         ],
     },
     Role {
@@ -396,6 +415,9 @@ pub const ROLES: &[Role] = &[
             a("leader of the council").singular(),
             a("council leader").singular(),
             a("elected mayor").singular(),
+            // Welsh: Arweinydd, Arweinydd y Cyngor.
+            a("arweinydd").capitalised().singular(),
+            a("arweinydd y cyngor").singular(),
         ],
     },
     Role {
@@ -413,6 +435,14 @@ pub const ROLES: &[Role] = &[
             a("chair of council").singular(),
             a("mayor").capitalised(),
             a("town mayor").singular(),
+            // Welsh: Cadeirydd (soft-mutated "Gadeirydd"), Cadeirydd y Cyngor, Maer, Maer y
+            // Dref ("i Faer y Dref").
+            a("cadeirydd").capitalised().singular(),
+            a("gadeirydd").capitalised().singular(),
+            a("cadeirydd y cyngor").singular(),
+            a("maer").capitalised().singular(),
+            a("maer y dref").singular(),
+            a("faer y dref").singular(),
         ],
     },
     Role {
@@ -437,6 +467,10 @@ pub const ROLES: &[Role] = &[
             a("scrutiny chair"),
             a("overview and scrutiny chair"),
             a("overview & scrutiny chair"),
+            // Welsh: Cadeirydd y Pwyllgor, Cadeirydd Pwyllgor ... .
+            a("cadeirydd y pwyllgor").singular(),
+            a("cadeirydd pwyllgor").singular(),
+            a("cadeirydd y pwyllgor *").singular(),
         ],
     },
     Role {
@@ -459,6 +493,8 @@ pub const ROLES: &[Role] = &[
             a("standards sub committee"),
             a("standards and ethics committee"),
             a("standards panel"),
+            // Welsh: Pwyllgor Safonau.
+            a("pwyllgor safonau"),
         ],
     },
     Role {
@@ -530,6 +566,8 @@ pub const ROLES: &[Role] = &[
             a("meeting of the town council").singular(),
             a("meeting of the parish council").singular(),
             a("meeting of the community council").singular(),
+            // Welsh: Cyngor Llawn ("the full council").
+            a("cyngor llawn").singular(),
         ],
     },
     Role {
@@ -893,7 +931,8 @@ fn qualifiers(text: &str, toks: &[Token], start: usize, end: usize) -> (usize, V
         }
         let found = match &*p.lower {
             "joint" | "shared" => Qualifier::Joint,
-            "deputy" | "vice" => Qualifier::Deputy,
+            // Welsh: Dirprwy (deputy), "ar y cyd" follows and is not read.
+            "deputy" | "vice" | "dirprwy" => Qualifier::Deputy,
             _ => break,
         };
         if !q.contains(&found) {
@@ -1119,6 +1158,45 @@ mod tests {
             role("group-leader").map(|r| r.party),
             Some(Party::Councillor)
         );
+    }
+
+    #[test]
+    fn welsh_titles() {
+        let p = Shape::Principal;
+        let l = Shape::Local;
+        assert_eq!(
+            roles(p, "at y Prif Weithredwr neu'r Swyddog Monitro"),
+            ["chief-executive", "monitoring-officer"]
+        );
+        // Soft mutation after "ei": "ei Brif Weithredwr".
+        assert_eq!(roles(p, "gan ei Brif Weithredwr"), ["chief-executive"]);
+        assert_eq!(
+            roles(l, "i Glerc y Cyngor ac wedyn i'r Cadeirydd"),
+            ["clerk", "chair"]
+        );
+        assert_eq!(roles(l, "Clerc y Dref neu Faer y Dref"), ["clerk", "chair"]);
+        assert_eq!(roles(l, "Maer y Dref"), ["chair"]);
+        assert_eq!(roles(p, "Arweinydd y Cyngor"), ["leader"]);
+        assert_eq!(roles(p, "Arweinydd y Grŵp"), ["group-leader"]);
+        assert_eq!(
+            roles(p, "Cadeirydd y Pwyllgor Safonau"),
+            ["committee-chair"]
+        );
+        assert_eq!(roles(p, "y Pwyllgor Safonau"), ["standards-committee"]);
+        assert_eq!(roles(l, "cyfarfod o'r Cyngor Llawn"), ["full-council"]);
+        // Head of Paid Service in Welsh resolves by council, as in English.
+        assert_eq!(
+            roles(p, "Pennaeth y Gwasanaeth Cyflogedig"),
+            ["chief-executive"]
+        );
+        assert_eq!(roles(l, "Pennaeth y Gwasanaeth Cyflogedig"), ["clerk"]);
+        // "Dirprwy" is a deputy; a lower-case "arweinydd" (a leader in general) is no role.
+        let m = Lexicon::new(p).mentions("y Dirprwy Swyddog Monitro");
+        assert_eq!(m[0].role, "monitoring-officer");
+        assert_eq!(m[0].qualifiers, [Qualifier::Deputy]);
+        assert!(roles(p, "arweinydd cymunedol").is_empty());
+        // An English "clerical" or a name is no Clerc.
+        assert!(roles(p, "clerical staff").is_empty());
     }
 
     #[test]

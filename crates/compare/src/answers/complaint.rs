@@ -60,6 +60,9 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "not happy",
     "not satisfied",
     "criticism*",
+    // "A councillor who wishes to criticise the work of an officer".
+    "criticis*",
+    "criticiz*",
     "alleging",
     "allegation*",
     "bullied",
@@ -87,6 +90,8 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "poor performance",
     "performance",
     "capability",
+    // "if a councillor behaves badly towards you", "treated badly".
+    "badly",
     // How the one who complains feels: "an officer who is troubled by a Member's conduct".
     "troubled",
     "upset*",
@@ -122,6 +127,8 @@ const OFFENCES: &[&str] = &[
     "broken",
     "insult*",
     "rude*",
+    // "if a councillor behaves badly towards you".
+    "badly",
     "discourte*",
     "disrespect*",
     // "a councillor has failed to observe this Protocol".
@@ -156,7 +163,21 @@ const HEADINGS: &[&str] = &[
 ];
 
 /// Words after which the party or role named is the one complained about.
-const MARKERS: &[&str] = &["against", "about", "regarding", "concerning", "re"];
+/// Criticism names the one criticised after its verb ("Members should not criticise individual
+/// officers"): the one the concern is about, the critic being the one who has it.
+const MARKERS: &[&str] = &[
+    "against",
+    "about",
+    "regarding",
+    "concerning",
+    "re",
+    "criticise",
+    "criticises",
+    "criticising",
+    "criticize",
+    "criticizes",
+    "criticizing",
+];
 /// Nouns whose "of" names the one complained about ("the conduct of an officer").
 const OF_NOUNS: &[&str] = &[
     "conduct",
@@ -277,6 +298,14 @@ fn hit(view: &View<'_>, i: usize, about: Party, around: &Around) -> Option<Hit> 
     }
     // The complaint: in the sentence, else around it.
     let (cue, place) = complaint_cue(view, i)?;
+    // A complaint the sentence says comes from the public ("Complaints from members of the
+    // public that a councillor has ...") is neither question's, whatever the heading says.
+    if parties_of(s, slots)
+        .iter()
+        .any(|p| p.party == Party::Public && p.author)
+    {
+        return None;
+    }
     // The direction: read at the nearest place that says it.
     let (dir, dir_place) = direction_around(view, i, slots, about, around)?;
     if dir.about != about {

@@ -12,6 +12,7 @@
 
 use concord_model::roles::{Mention, Party, Qualifier, role};
 
+use super::slots::SUBJECT_REFER;
 use super::text::{Sentence, is_any};
 use super::{Relation, Step};
 
@@ -97,6 +98,18 @@ struct Part {
     join: Join,
     /// Why the role is on the route: the words that sent the matter there.
     cue: String,
+    /// For a route's first step, the role its condition was about ("If the request is for a
+    /// Director to attend, it should be put to the Chief Executive"): when the route joins
+    /// another after it, the step turns on that role.
+    opens_if_about: Option<String>,
+}
+
+/// True when a cue reads its role as the subject of a verb of passing on ("Group Leader
+/// refer"), not as where the matter is sent ("refer … to").
+pub(crate) fn passes_on(cue: &str) -> bool {
+    cue.rsplit(' ')
+        .next()
+        .is_some_and(|verb| is_any(verb, SUBJECT_REFER))
 }
 
 /// A route being built.
@@ -150,6 +163,10 @@ impl Route {
         if self.has(&m.role) {
             return;
         }
+        let opens_if_about = match (&join, self.parts.is_empty()) {
+            (Join::IfAbout(r), true) => Some(r.clone()),
+            _ => None,
+        };
         let join = if self.parts.is_empty() {
             Join::First
         } else {
@@ -160,6 +177,7 @@ impl Route {
             name: display(m),
             join,
             cue,
+            opens_if_about,
         });
     }
 
@@ -231,8 +249,15 @@ impl Route {
             if self.has(&p.role) {
                 continue;
             }
+            // One who passes the matter on, joining a route that never reached them, raised
+            // it (see `topic::add_kept`).
+            if !self.parts.is_empty() && passes_on(&p.cue) {
+                continue;
+            }
             let join = if self.parts.is_empty() {
                 Join::First
+            } else if let Some(about) = p.opens_if_about.as_ref().filter(|_| i == 0) {
+                Join::IfAbout(about.clone())
             } else if i == 0 {
                 Join::Also
             } else {
@@ -372,10 +397,14 @@ pub(crate) fn relation(
     if has(THEN) {
         return Join::Then;
     }
-    if words
-        .iter()
-        .any(|w| matches!(*w, "or" | "alternatively" | "either"))
-    {
+    // "If you would rather not, you can go straight to ...", "or, if they prefer, ...": a
+    // choice of the one who raises it.
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "or" | "alternatively" | "either" | "rather" | "prefer" | "prefers" | "preferred"
+        )
+    }) {
         return Join::Or;
     }
     if new_sentence {

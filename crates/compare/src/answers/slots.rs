@@ -291,13 +291,19 @@ const TO_SEND: &[&str] = &[
     "matter",
     "attention",
 ];
+/// Verbs before "before" that put a matter to a body: "placed before the full Council".
+const BEFORE_SEND: &[&str] = &[
+    "place", "placed", "places", "lay", "laid", "lays", "bring", "brought", "brings", "put",
+    "puts", "come", "comes", "go", "goes", "taken", "take",
+];
 /// Verbs before "to" that tell.
 const TO_TELL: &[&str] = &[
     "declar*", "disclos*", "explain*", "known", "notif*", "give", "given", "gives", "reveal*",
     "admit*", "mention*",
 ];
 /// Verbs before "to" that give the decision.
-const TO_DECIDE: &[&str] = &["delegat*", "reserved"];
+/// ("It falls to the Monitoring Officer to resolve ...").
+const TO_DECIDE: &[&str] = &["delegat*", "reserved", "falls", "fall", "fallen"];
 /// Verbs before "to" that make the role the one a matter is about.
 const TO_ABOUT: &[&str] = &["relate", "relates", "related", "relating", "pertain*"];
 /// Participles before "by" that make the role the decider.
@@ -395,6 +401,9 @@ const BY_ABOUT: &[&str] = &[
 const BY_COMPLAINANT: &[&str] = &["complain*", "concern*", "allegation*", "request*"];
 /// Nouns before "of" or "from" that make the role the decider.
 const OF_DECIDE: &[&str] = &[
+    // "Interpreting this protocol is the responsibility of the Chief Executive".
+    "responsibility",
+    "remit",
     "discretion",
     "authority",
     "authorisation",
@@ -423,6 +432,18 @@ const OF_CONSULT: &[&str] = &[
     "views",
     "view",
     "assistance",
+];
+/// Nouns before "from" (only) of help given: "with support from the Communications Team".
+/// Verbs too: "guidance may be obtained from the Monitoring Officer", "advice is available
+/// from".
+const FROM_CONSULT: &[&str] = &[
+    "support",
+    "help",
+    "obtain*",
+    "sought",
+    "seek",
+    "available",
+    "get",
 ];
 /// Nouns before "of" that send the matter to the role.
 const OF_SEND: &[&str] = &["attention", "notice", "office"];
@@ -655,7 +676,7 @@ const SUBJECT_SPEAK: &[&str] = &[
 ];
 /// Verbs whose subject had the matter and sends it on: "the Clerk will refer the request to
 /// the Chair", "the Director passes it to the Chief Executive".
-const SUBJECT_REFER: &[&str] = &[
+pub(crate) const SUBJECT_REFER: &[&str] = &[
     "refer",
     "refers",
     "pass",
@@ -779,12 +800,39 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
         {
             slot = p;
         }
+        // "An appeal against the Clerk's decision": the Clerk decided first; the appeal is no
+        // matter about the Clerk.
+        if slot.class == Class::About
+            && slot.cue == "against"
+            && let Some(p) = possessed(s, n).filter(|p| p.class == Class::Decide)
+        {
+            slot = Slot {
+                cue: format!("against {}", p.cue),
+                ..p
+            };
+        }
         if slot.class == Class::Other
             && let Some(e) = elided(s, m, &out)
         {
             slot = e;
         }
         slot.negated = negated(s, n);
+        // "Councillors other than the Town Mayor should not make statements": the one excepted
+        // from a rule does what the rule forbids the rest, and is barred from what it allows
+        // them ("all officers except the Clerk may ...").
+        if slot.class == Class::Other
+            && excepted(s, n)
+            && let Some(mut sub) = subject_of(s, m, true)
+        {
+            // The rule is negative when a negation stands in it, before the role ("No officer
+            // other than ...") or in the verb after it ("... should not make").
+            let rule_negative = (s.own..(n.tok_end + NEGATION_REACH).min(s.toks.len()))
+                .filter(|&k| k < n.tok || k >= n.tok_end)
+                .any(|k| NEGATIONS.contains(&s.toks.word(k)));
+            sub.negated = !rule_negative;
+            sub.cue = format!("excepted, {}", sub.cue);
+            slot = sub;
+        }
         out.push(slot);
     }
     out
@@ -871,8 +919,10 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         steps += 1;
         // The role before, joined by a list word or a comma: the same reading. After a role
         // the matter is about, a comma opens the next step ("if about the Chief Officer, the
-        // Chief Executive"): the reading of the last role the matter went to.
-        if let Some(p) = s.named[..m].iter().rposition(|p| p.tok_end == k + 1) {
+        // Chief Executive"): the reading of the last role the matter went to. A title's tail
+        // of capitalised words ("the Director of Governance") belongs to its role.
+        let role_end = title_tail(s, k).unwrap_or(k + 1);
+        if let Some(p) = s.named[..m].iter().rposition(|p| p.tok_end == role_end) {
             let prev = before.get(p)?;
             let same = Slot {
                 negated: false,
@@ -906,6 +956,29 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
     None
 }
 
+/// Where the role ends whose title's tail ends at word `k`: "Director of Law and Governance"
+/// is a Director, its tail "of Law and Governance" capitalised words (and "and", "&") after
+/// "of". `None` when word `k` ends no such tail.
+fn title_tail(s: &Sentence, k: usize) -> Option<usize> {
+    let toks = &s.toks;
+    let mut j = k;
+    let mut words = 0;
+    while j > 0 && words < 5 {
+        let t = &toks[j];
+        if t.lower == "of" {
+            return (words > 0 && s.named.iter().any(|n| n.tok_end == j)).then_some(j);
+        }
+        if !(t.capitalised || matches!(&*t.lower, "and"))
+            || (j != k && gap(s, j + 1).contains([',', ';']))
+        {
+            return None;
+        }
+        j -= 1;
+        words += 1;
+    }
+    None
+}
+
 /// Words that open a condition set off by commas.
 const CONDITIONS: &[&str] = &[
     "if", "where", "when", "unless", "failing", "should", "once", "after", "in",
@@ -923,16 +996,25 @@ fn condition_before(s: &Sentence, k: usize) -> Option<usize> {
 
 /// The longest an aside set off by commas may be, in words.
 const ASIDE: usize = 5;
+/// Words of someone being away: an aside holding one stands in for a deputy ("or, in the Chief
+/// Executive's absence, the Monitoring Officer").
+const ABSENCE: &[&str] = &["absence", "absent", "unavailab*", "away"];
 
 /// The first word of a short aside set off by commas that ends just before word `k` ("notify,
 /// in writing, the Monitoring Officer"; "involve, where necessary, the Chief Executive"),
 /// naming no role and opening after a word that is not a comma's end of a clause; `None` when
 /// there is none.
 fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
-    let j = (k.saturating_sub(ASIDE)..k)
+    let j = (k.saturating_sub(ASIDE + 3)..k)
         .rev()
         .find(|&j| j > 0 && gap(s, j).contains(','))?;
-    let clean = !s.named.iter().any(|n| (j..k).contains(&n.tok))
+    // "or, in the Chief Executive's absence, the Monitoring Officer": an aside of absence may
+    // name the one who is away.
+    let absence = (j..k).any(|i| is_any(s.toks.word(i), ABSENCE));
+    if !absence && k - j > ASIDE {
+        return None;
+    }
+    let clean = (absence || !s.named.iter().any(|n| (j..k).contains(&n.tok)))
         && (j..k).all(|i| !gap(s, i).contains([';', ':', '(', ')', '.']) || i == j);
     // The aside opens after a word that governs what follows it: a verb or a preposition, not
     // a noun closing a clause ("the concern, the Clerk").
@@ -941,7 +1023,8 @@ fn aside_before(s: &Sentence, k: usize) -> Option<usize> {
         || is_any(before, OBJECT_TELL)
         || is_any(before, OBJECT_CONSULT)
         || is_any(before, OBJECT_SEND)
-        || matches!(before, "involve" | "refer" | "report" | "copy");
+        || matches!(before, "involve" | "refer" | "report" | "copy")
+        || (absence && matches!(before, "or" | "and"));
     (clean && governs).then_some(j)
 }
 
@@ -996,6 +1079,14 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
         "from" => from(s, k),
         "for" => for_(s, k),
         "through" | "via" => slot(Class::Send, w),
+        // "placed before the full Council", "laid before the Committee", "brought before":
+        // the matter goes to the body; "before" alone is a time ("before the Chair ...").
+        "before" => {
+            let j = (k.saturating_sub(3)..k)
+                .rev()
+                .find(|&j| is_any(toks.word(j), BEFORE_SEND))?;
+            slot(Class::Send, quote(s, j, k))
+        }
         // "to be considered at the next meeting of the Town Council", "decided at Full
         // Council": the body that meets deals with it.
         "at" => {
@@ -1045,7 +1136,14 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
                 .any(|j| {
                     matches!(
                         toks.word(j),
-                        "officer" | "complaint" | "subject" | "concerned" | "person" | "staff"
+                        "officer"
+                            | "complaint"
+                            | "subject"
+                            | "concerned"
+                            | "person"
+                            | "staff"
+                            | "employee"
+                            | "relative"
                     )
                 })
                 .then(|| Slot {
@@ -1123,18 +1221,28 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
     if is_any(prev, WITH_DECIDE) {
         return slot(Class::Decide, format!("{prev} with"));
     }
-    // "take it up with", "taken up with".
-    if prev == "up" {
-        let from = k.saturating_sub(5);
-        if (from..k).any(|j| matches!(toks.word(j), "take" | "taken" | "takes" | "taking" | "took"))
+    // "take it up with", "taken up with", and with a manner between: "take it up in private
+    // with", "taken up informally with".
+    let up = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&j| toks.word(j) == "up")
+        .filter(|&j| (j + 1..k).all(|i| is_any(toks.word(i), MANNER)));
+    if let Some(u) = up {
+        let from = u.saturating_sub(5);
+        if (from..u).any(|j| matches!(toks.word(j), "take" | "taken" | "takes" | "taking" | "took"))
         {
             return slot(Class::Send, "taken up with");
         }
     }
-    // "must be agreed with the Chair" consults the Chair; "the procedure agreed with the Chief
-    // Executive" only says who agreed the procedure.
-    if prev == "agreed" {
-        let passive = k >= 2 && matches!(toks.word(k - 2), "be" | "been" | "is" | "are");
+    // "must be agreed with the Chair" consults the Chair ("agreed in advance with", "agreed
+    // beforehand with" too); "the procedure agreed with the Chief Executive" only says who
+    // agreed the procedure.
+    let agreed = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&j| toks.word(j) == "agreed")
+        .filter(|&j| (j + 1..k).all(|i| is_any(toks.word(i), MANNER)));
+    if let Some(a) = agreed {
+        let passive = a >= 1 && matches!(toks.word(a - 1), "be" | "been" | "is" | "are");
         return passive.then(|| Slot {
             class: Class::Consult,
             cue: "agreed with".into(),
@@ -1163,6 +1271,22 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
     }
     None
 }
+
+/// Words of manner or time that may stand between a verb and its "with": "take it up in
+/// private with", "agreed in advance with".
+const MANNER: &[&str] = &[
+    "in",
+    "private",
+    "privately",
+    "advance",
+    "beforehand",
+    "first",
+    "informally",
+    "formally",
+    "directly",
+    "personally",
+    "writing",
+];
 
 /// Nouns of a tie or a trouble that is "with" the one it is about ("where the relationship is
 /// with the Town Clerk", "where the problem is with a Director"); not "the matter is with the
@@ -1261,7 +1385,7 @@ fn from(s: &Sentence, k: usize) -> Option<Slot> {
     let prev = s.toks.word(k.checked_sub(1)?);
     let class = if is_any(prev, OF_DECIDE) {
         Class::Decide
-    } else if is_any(prev, OF_CONSULT) {
+    } else if is_any(prev, OF_CONSULT) || is_any(prev, FROM_CONSULT) {
         Class::Consult
     } else if is_any(prev, OF_INVITE) {
         Class::Invite
@@ -1281,7 +1405,10 @@ fn for_(s: &Sentence, k: usize) -> Option<Slot> {
     // Officer" is about the Chief Officer.
     if matches!(prev, "is" | "are" | "be") {
         let n = s.named.iter().find(|n| n.tok > k)?;
-        let to_verb = toks.word(n.tok_end) == "to" && !gap(s, n.tok_end).contains([',', ';']);
+        // "if the request is for a Director to attend" is about the Director.
+        let to_verb = toks.word(n.tok_end) == "to"
+            && !gap(s, n.tok_end).contains([',', ';'])
+            && !is_any(toks.word(n.tok_end + 1), SUBJECT_ATTEND);
         return slot(
             if to_verb { Class::Decide } else { Class::About },
             format!("{prev} for"),
@@ -1293,6 +1420,37 @@ fn for_(s: &Sentence, k: usize) -> Option<Slot> {
 /// The role as the subject of the verb after it: "the Chief Executive will decide", "unless
 /// their Chief Officer has agreed", "the Chair must be told".
 fn subject(s: &Sentence, m: usize) -> Option<Slot> {
+    subject_of(s, m, false)
+}
+
+/// True when the role at word `at` is the subject of a condition: "where the Chairman is
+/// involved", "if the Director is concerned".
+fn in_condition(s: &Sentence, at: usize) -> bool {
+    let toks = &s.toks;
+    let mut b = at;
+    while b > 0 && filler(toks, b - 1) {
+        b -= 1;
+    }
+    b > 0 && matches!(toks.word(b - 1), "where" | "if" | "when" | "unless")
+}
+
+/// True when a role is named as the exception to the people a rule is about: "councillors
+/// other than the Town Mayor", "any officer except the Clerk", "no one apart from the Chair".
+fn excepted(s: &Sentence, n: &Named) -> bool {
+    let toks = &s.toks;
+    let mut b = n.tok;
+    while b > 0 && matches!(toks.word(b - 1), "the" | "a" | "an" | "their" | "its") {
+        b -= 1;
+    }
+    let w = |k: usize| if k < b { toks.word(b - 1 - k) } else { "" };
+    (w(0) == "than" && w(1) == "other")
+        || (w(0) == "from" && w(1) == "apart")
+        || matches!(w(0), "except" | "excepting")
+}
+
+/// [`subject`], or, with `opened`, the role read as the subject of the verb after it however
+/// it is introduced.
+fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
     let toks = &s.toks;
     let n = &s.named[m];
     // Only a role that nothing governs: at the start, after a comma or a subordinating word
@@ -1305,12 +1463,26 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
     let in_case = b >= 2
         && matches!(toks.word(b - 1), "case" | "event" | "instance")
         && matches!(toks.word(b - 2), "which" | "that" | "such" | "this" | "a");
-    let opened = b == 0
+    // A condition left without its closing comma: "save that where the information is held by
+    // its own service the Chief Executive will decide". The role opens the main clause when a
+    // modal follows it and a condition word opened the words since the last stop or comma.
+    let unclosed_condition = b > 0
+        && matches!(
+            toks.word(n.tok_end),
+            "will" | "shall" | "must" | "should" | "may"
+        )
+        && (0..b)
+            .rev()
+            .take_while(|&k| k + 1 == b || !gap(s, k + 1).contains([',', ';', ':', '(', '.']))
+            .any(|k| matches!(toks.word(k), "where" | "if" | "when" | "unless"));
+    let opened = opened
+        || b == 0
         || gap(s, b).contains([',', ';', ':', '('])
         || SUBJECT_OPENERS.contains(&toks.word(b - 1))
         || LIST.contains(&toks.word(b - 1))
         || s.own == b
-        || in_case;
+        || in_case
+        || unclosed_condition;
     if !opened {
         return None;
     }
@@ -1429,6 +1601,35 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
         k += 3;
     } else if is_any(toks.word(k), LEAVE) && toks.word(k + 1) == "to" {
         k += 2;
+    } else if let Some(j) = (k..(k + 5).min(toks.len())).find(|&j| toks.word(j) == "to")
+        && (k..j).any(|i| matches!(toks.word(i), "power" | "authority" | "right" | "discretion"))
+        && (k..j).all(|i| {
+            matches!(
+                toks.word(i),
+                "has"
+                    | "have"
+                    | "holds"
+                    | "hold"
+                    | "the"
+                    | "sole"
+                    | "full"
+                    | "power"
+                    | "authority"
+                    | "right"
+                    | "discretion"
+            )
+        })
+    {
+        // "has the power to approve", "has sole authority to decide": the verb after "to".
+        k = j + 1;
+    } else if matches!(
+        toks.word(k),
+        "person" | "officer" | "one" | "body" | "people" | "councillor" | "member"
+    ) && matches!(toks.word(k + 1), "who" | "that")
+        && matches!(toks.word(k + 2), "may" | "can" | "will" | "shall")
+    {
+        // "is the only councillor who may speak to reporters": the verb after the modal.
+        k += 3;
     }
     let verb = toks.word(k);
     if verb.is_empty() {
@@ -1455,6 +1656,10 @@ fn subject(s: &Sentence, m: usize) -> Option<Slot> {
             return slot(Class::Tell, format!("be {verb}"));
         }
         if is_any(verb, SUBJECT_CONSULTED) {
+            // "where the Chairman is involved": in a condition, the one the matter involves.
+            if verb == "involved" && in_condition(s, n.tok) {
+                return slot(Class::About, "is involved");
+            }
             return slot(Class::Consult, format!("be {verb}"));
         }
         if is_any(verb, SUBJECT_CONTACTED) {

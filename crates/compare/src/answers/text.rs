@@ -345,12 +345,10 @@ impl<'d> View<'d> {
             };
             let toks = Words::new(&full);
             let own = toks.iter().position(|t| t.start >= own_byte).unwrap_or(0);
-            let named = self
-                .lexicon
-                .mentions(&full)
-                .into_iter()
-                .map(|m| named(&toks, m))
-                .collect();
+            let mut mentions = self.lexicon.mentions(&full);
+            mentions.extend(council_deciding(&full, &toks, &mentions));
+            mentions.sort_by_key(|m| m.start);
+            let named = mentions.into_iter().map(|m| named(&toks, m)).collect();
             let sentence = Sentence {
                 text: full,
                 toks,
@@ -413,6 +411,59 @@ impl<'d> View<'d> {
 
 /// A mention as word indexes. "The Monitoring Officer of the principal council" runs to
 /// "council": the words saying whose officer it is belong to the role.
+/// Participles that make "by the Council" the council deciding as a whole: "any disagreement
+/// will be settled by the Council". Not "approved by the Council" (how a text was adopted) nor
+/// "employed by the Council".
+const DECIDED: &[&str] = &[
+    "decided",
+    "determined",
+    "settled",
+    "resolved",
+    "ruled",
+    "arbitrated",
+    "adjudicated",
+    "considered",
+    "heard",
+];
+
+/// "settled by the Council", "determined by the Town Council": the council met as a whole
+/// (`full-council`), which the lexicon does not name from "the Council" alone.
+fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for k in 2..toks.len() {
+        if toks.word(k) != "council" || !toks[k].capitalised {
+            continue;
+        }
+        // "the Council's ...": a possessive names something of the council's.
+        if toks.word(k + 1) == "s" && text[toks[k].end..].starts_with(['\'', '’']) {
+            continue;
+        }
+        let mut j = k - 1;
+        if matches!(toks.word(j), "town" | "parish" | "community") && toks[j].capitalised {
+            j -= 1;
+        }
+        if j < 2
+            || toks.word(j) != "the"
+            || toks.word(j - 1) != "by"
+            || !is_any(toks.word(j - 2), DECIDED)
+        {
+            continue;
+        }
+        let (start, end) = (toks[j + 1].start, toks[k].end);
+        if found.iter().any(|m| m.start < end && start < m.end) {
+            continue;
+        }
+        out.push(Mention {
+            role: "full-council".into(),
+            qualifiers: Vec::new(),
+            text: text[start..end].to_string(),
+            start,
+            end,
+        });
+    }
+    out
+}
+
 pub(crate) fn named(toks: &Words, m: Mention) -> Named {
     let tok = toks.iter().position(|t| t.start >= m.start).unwrap_or(0);
     let mut tok_end = toks

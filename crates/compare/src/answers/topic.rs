@@ -18,7 +18,7 @@
 
 use concord_model::roles::{Party, role};
 
-use super::route::{Route, relation, time_of};
+use super::route::{Join, Route, passes_on, relation, time_of};
 use super::slots::{Class, Slot};
 use super::text::{Sentence, View, Words, any, first, is_any};
 
@@ -222,12 +222,18 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     }
     let mut slots = s.slots.clone();
     if let Some(cue) = first(&s.toks, t.speakers) {
+        // An office listed with such a speaker ("the Leader and the Chief Executive") speaks too.
+        let mut last_speaker: Option<usize> = None;
         for (n, sl) in s.named.iter().zip(slots.iter_mut()) {
             let councillor = role(&n.mention.role).is_some_and(|r| r.party == Party::Councillor);
-            if sl.class == Class::Other && councillor {
+            let listed = last_speaker.is_some_and(|end| {
+                end < n.tok && (end..n.tok).all(|k| matches!(s.toks.word(k), "and" | "or" | "the"))
+            });
+            if sl.class == Class::Other && (councillor || listed) {
                 sl.class = Class::Speak;
                 sl.cue.clone_from(&cue);
             }
+            last_speaker = (sl.class == Class::Speak).then_some(n.tok_end);
         }
     }
     if !t.send_needs.is_empty() && !any(&s.toks, t.send_needs) {
@@ -390,6 +396,16 @@ pub(crate) fn add_kept(
         if sl.negated || !classes.contains(&sl.class) || !keep(m) {
             continue;
         }
+        // One who passes the matter on ("the Clerk should refer it instead to ...", "the Group
+        // Leader may refer the request to ...") is a step only if the matter came to them: on
+        // a route begun without them, they are the one who raised it, not a stop on its way.
+        if sl.class == Class::Send
+            && passes_on(&sl.cue)
+            && !route.is_empty()
+            && !route.has(&n.mention.role)
+        {
+            continue;
+        }
         let start = prev_end.unwrap_or(s.own.min(n.tok));
         let join = relation(
             s,
@@ -399,6 +415,12 @@ pub(crate) fn add_kept(
             route.last(),
             prev_end.is_none() && continuing,
         );
+        // A condition after the step: "or to the Personnel Committee where the Chairman is
+        // involved" turns the step on the one it names.
+        let join = match join {
+            Join::IfAbout(_) => join,
+            other => trailing_about(s, m, &about).map_or(other, Join::IfAbout),
+        };
         let before = route.len();
         route.push(&n.mention, join, sl.cue.clone());
         // A role already on the route is no new step: the next step reads its words from the
@@ -419,6 +441,24 @@ pub(crate) fn add_kept(
         route.consulted_last(&consulted);
     }
     added
+}
+
+/// The role a condition straight after step `m` is about ("to the Personnel Committee where
+/// the Chairman is involved"), when the condition opens with "where", "if", "when" or
+/// "unless" before any other role, stop or semicolon, and names a role other than the step's.
+fn trailing_about(s: &Sentence, m: usize, about: &[(usize, String)]) -> Option<String> {
+    let n = &s.named[m];
+    let next_role = s.named.get(m + 1).map_or(s.toks.len(), |x| x.tok);
+    let (at, role) = about
+        .iter()
+        .find(|(k, r)| *k > n.tok && *k <= next_role && *r != n.mention.role)?;
+    let opens =
+        (n.tok_end..*at).any(|k| matches!(s.toks.word(k), "where" | "if" | "when" | "unless"));
+    let stopped = (n.tok_end + 1..=*at).any(|k| {
+        let gap = &s.text[s.toks[k - 1].end..s.toks[k].start];
+        gap.contains([';', '.', ':'])
+    });
+    (opens && !stopped && *at - n.tok_end <= 4).then(|| role.clone())
 }
 
 /// Words that open a sentence carrying a matter on: "If ...", "Where ...", "Failing that".
@@ -465,6 +505,8 @@ const CARRY_ON: &[&str] = &[
     "still dissatisfied",
     "remain dissatisfied",
     "not satisfied",
+    // "A councillor who disagrees with the Clerk's decision may ask ...".
+    "disagree*",
     "appeal",
     "failing that",
     "after that",
@@ -525,7 +567,13 @@ pub(crate) fn continues(s: &Sentence, slots: &[Slot], route: &Route) -> bool {
                 _ => true,
             }
     });
-    if opener || any(&s.toks, CARRY_ON) {
+    // "They will decide with the Monitoring Officer what happens next": a pronoun subject
+    // points back to the last step.
+    let pronoun = own
+        .first()
+        .is_some_and(|t| matches!(&*t.lower, "they" | "he" | "she"))
+        && !route.is_empty();
+    if opener || pronoun || any(&s.toks, CARRY_ON) {
         return true;
     }
     // The subject is a role already on the route.

@@ -52,6 +52,40 @@ fn number(toks: &[Tok], k: usize) -> Option<(u32, usize)> {
     small(w).map(|n| (n, 1))
 }
 
+/// The number of an ordinal word ("fifth", "5th", "twentieth"); "first" is none, as "the
+/// first working day" is seldom a period.
+fn ordinal(w: &str) -> Option<u32> {
+    const ORDINALS: &[&str] = &[
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if let Some(k) = ORDINALS.iter().position(|o| *o == w) {
+        return u32::try_from(k + 2).ok();
+    }
+    let digits = w
+        .strip_suffix("th")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))?;
+    digits.parse::<u32>().ok().filter(|n| (2..=60).contains(n))
+}
+
 /// Every period of days in the words: a number, perhaps "working", "business", "calendar" or
 /// "clear", then days, weeks, a fortnight or hours (whole days only); "the next working day"
 /// is one working day.
@@ -84,6 +118,25 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
             next_free = k + 3;
             continue;
         }
+        // An ordinal day: "by the end of the fifth working day", "on the 10th day".
+        if let Some(n) = ordinal(w(k)) {
+            let mut j = k + 1;
+            let mut working = false;
+            while matches!(w(j), "working" | "business" | "clear" | "calendar") {
+                working |= matches!(w(j), "working" | "business");
+                j += 1;
+            }
+            if w(j) == "day" {
+                out.push(Period {
+                    days: n,
+                    working,
+                    tok: k,
+                    words: (k..=j).map(w).collect::<Vec<_>>().join(" "),
+                });
+                next_free = j + 1;
+            }
+            continue;
+        }
         // "a week" is a period after "within", "in", "at least"..., not in "37 hours a week".
         let article = matches!(w(k), "a" | "an")
             && (k == 0
@@ -110,7 +163,14 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
                         | "receive"
                         | "with"
                 ));
-        let Some((n, len)) = number(toks, k).or(article.then_some((1, 1))) else {
+        // "a week ahead", "a day before", "a week in advance": a period by what follows it.
+        let ahead = matches!(w(k), "a" | "an")
+            && matches!(w(k + 1), "day" | "week")
+            && (matches!(
+                w(k + 2),
+                "ahead" | "before" | "beforehand" | "earlier" | "prior"
+            ) || (w(k + 2) == "in" && w(k + 3) == "advance"));
+        let Some((n, len)) = number(toks, k).or((article || ahead).then_some((1, 1))) else {
             continue;
         };
         let mut j = k + len;
@@ -172,6 +232,17 @@ pub(crate) fn years(toks: &[Tok], term: u32) -> Option<(u32, String)> {
             {
                 // "once in each council term", "every council term": the years between
                 // ordinary elections.
+                Some(term)
+            }
+            // "once in each term of the Council", "every term of office of the council".
+            "term" | "terms"
+                if k >= 1
+                    && matches!(w(k - 1), "each" | "every")
+                    && w(k + 1) == "of"
+                    && (w(k + 2) == "council"
+                        || (w(k + 2) == "the" && w(k + 3) == "council")
+                        || (w(k + 2) == "office" && w(k + 3) == "of")) =>
+            {
                 Some(term)
             }
             // "following each ordinary election of the Council", "after every election".
@@ -267,6 +338,10 @@ pub(crate) fn body(text: &str, lexicon: &Lexicon) -> Option<String> {
                 break;
             }
         }
+        // "The full Council", "the full Town Council": the whole council met, named as such.
+        if start > 0 && core(words[start - 1]).eq_ignore_ascii_case("full") {
+            start -= 1;
+        }
         // Names start after small words and articles: "the Audit and Standards Committee".
         while start < k && matches!(words[start], "and" | "of" | "&" | "The" | "This" | "Its") {
             start += 1;
@@ -354,6 +429,7 @@ mod tests {
         assert_eq!(y("every other year"), Some(2));
         assert_eq!(y("reviewed quadrennially"), Some(4));
         assert_eq!(y("at least once in each council term"), Some(4));
+        assert_eq!(y("at least once in each term of the Council"), Some(4));
         assert_eq!(y("every 24 months"), Some(2));
         assert_eq!(y("every two years at its annual meeting"), Some(2));
         assert_eq!(y("at the annual meeting"), None);

@@ -43,6 +43,9 @@ const FORBID: &[&str] = &[
     "may not",
     "never",
     "under no circumstances",
+    // "No councillor is to be blind copied ... under any circumstances".
+    "under any circumstances",
+    "in any circumstances",
     "not permitted",
     "not be permitted",
     "prohibited",
@@ -69,6 +72,10 @@ const DISCOURAGE: &[&str] = &[
     "discouraged",
     "not recommended",
     "not good practice",
+    // "It is good practice not to blind copy ...": advice, not a ban.
+    "good practice not",
+    "best practice not",
+    "good practice to avoid",
     "poor practice",
     "sparingly",
     "wherever possible",
@@ -88,6 +95,12 @@ const EXCEPTIONS: &[&str] = &[
     "except",
     "save where",
     "save with",
+    // "should not, save in exceptional circumstances, ...": an exception of circumstance.
+    "save in",
+    "save for",
+    "save that",
+    "except in",
+    "other than in",
     "without",
 ];
 /// Words of someone's leave: an exception that turns on one makes the use allowed with
@@ -169,8 +182,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             .filter(|o| o.clause == sentence.clause)
             .any(|o| any(&o.toks, CONCESSION) && any(&o.toks, BLIND));
         let id = view.clause_of(sentence).id.clone();
-        // An exception may follow in the next part: "may be used, but only where ...".
-        let exception = exception(s).or_else(|| exception(&tail(sentence, at)));
+        let exception = exception(s);
         if let Some(leave) = exception.as_ref().and_then(|e| e.leave.clone()) {
             if unclear.is_none() {
                 let why = format!("{id}: blind copies, allowed with leave (“{leave}”)");
@@ -178,7 +190,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             }
             continue;
         }
-        let allowed = any(s, ALLOWED);
+        let allowed = exception.is_some() && any(s, ALLOWED);
         let (forbidden, because) = if let Some(d) = first(s, DISCOURAGE) {
             (false, d)
         } else if let Some(f) = first(s, FORBID) {
@@ -186,9 +198,9 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         } else if allowed {
             (
                 false,
-                exception.map_or_else(
-                    || "allowed".to_string(),
-                    |e| format!("allowed on a condition (“{}”)", e.cue),
+                format!(
+                    "allowed on a condition (“{}”)",
+                    exception.map(|e| e.cue).unwrap_or_default()
                 ),
             )
         } else if conceded {
@@ -262,9 +274,24 @@ fn points_back(s: &Sentence) -> bool {
 /// commas that open a new statement (", and", ", but", ", or", ", while").
 fn part(s: &Sentence, at: usize) -> Words {
     let toks = &s.toks;
-    let start = part_start(s, at);
+    // ", but only where ..." narrows the statement before it (a condition), and opens none.
+    let breaks = |k: usize| {
+        let gap = &s.text[toks[k - 1].end..toks[k].start];
+        let narrows = toks.word(k) == "but" && k + 1 < toks.len() && toks.word(k + 1) == "only";
+        gap.contains([';', ':'])
+            || (gap.contains(',')
+                && !narrows
+                && matches!(
+                    toks.word(k),
+                    "and" | "but" | "or" | "while" | "whilst" | "although"
+                ))
+    };
+    let mut start = at;
+    while start > 0 && !breaks(start) {
+        start -= 1;
+    }
     let mut end = at + 1;
-    while end < toks.len() && !breaks(s, end) {
+    while end < toks.len() && !breaks(end) {
         end += 1;
     }
     let from = toks[start].start;
@@ -272,39 +299,10 @@ fn part(s: &Sentence, at: usize) -> Words {
     Words::new(&s.text[from..to])
 }
 
-/// True when a new part of a sentence starts at word `k`: after a semicolon or colon, or a
-/// comma before "and", "but", "or", "while", "although".
-fn breaks(s: &Sentence, k: usize) -> bool {
-    let toks = &s.toks;
-    let gap = &s.text[toks[k - 1].end..toks[k].start];
-    gap.contains([';', ':'])
-        || (gap.contains(',')
-            && matches!(
-                toks.word(k),
-                "and" | "but" | "or" | "while" | "whilst" | "although"
-            ))
-}
-
-/// The first word of the part holding word `at`.
-fn part_start(s: &Sentence, at: usize) -> usize {
-    let mut start = at;
-    while start > 0 && !breaks(s, start) {
-        start -= 1;
-    }
-    start
-}
-
-/// The words of a sentence from the part holding word `at` to its end: "Blind copies may be
-/// used, but only where ..." holds its condition in the part after.
-fn tail(s: &Sentence, at: usize) -> Words {
-    let start = part_start(s, at);
-    Words::new(&s.text[s.toks[start].start..])
-}
-
 /// The cue by which a part of a sentence rules on blind copies, if it does.
 fn ruling(s: &Words) -> Option<String> {
     first(s, FORBID)
         .or_else(|| first(s, SHOULD_NOT))
         .or_else(|| first(s, DISCOURAGE))
-        .or_else(|| first(s, ALLOWED))
+        .or_else(|| first(s, ALLOWED).filter(|_| any(s, EXCEPTIONS)))
 }

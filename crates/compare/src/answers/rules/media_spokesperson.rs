@@ -29,6 +29,12 @@ const MEDIA: &[&str] = &[
     "publicity",
     // Speaking for the council outright (not the bare "spokespersons" of a party).
     "council spokesperson*",
+    // "the Council's spokesperson", "the Council's principal spokesperson".
+    "council s spokesperson*",
+    "council s spokespeople",
+    "council s principal spokesperson*",
+    "council s main spokesperson*",
+    "council s official spokesperson*",
     "spokesperson* for the council",
     "spokesperson* on behalf of",
     "spokespeople for the council",
@@ -78,15 +84,33 @@ const TOPIC: Topic = Topic {
         Class::Decide,
         Class::Send,
         Class::Handle,
+        // Told of every approach ("the Clerk must be informed of any approach from a
+        // journalist"): kept in the loop, as one consulted is.
+        Class::Tell,
     ],
     action: ACTION,
-    exclude: &[],
+    // Speaking for one's own group or party, not the council: "may issue statements on behalf
+    // of their own political groups, but not on behalf of the Council".
+    exclude: &[
+        "on behalf of their own group*",
+        "on behalf of their group*",
+        "on behalf of their own political group*",
+        "on behalf of their political group*",
+        "on behalf of their own party",
+        "on behalf of their party",
+        "on behalf of their parties",
+        "on behalf of the group",
+        "on behalf of that group",
+        "for their own group*",
+        "for their own party",
+    ],
     theme: &[],
     foreign: &[],
     own: &[],
     send_needs: &[],
     speakers: SPEAKERS,
-    alone_weak: &[],
+    // Told of approaches, and no one named who speaks: "mentioned, unclear".
+    alone_weak: &[Class::Tell],
     escalate: false,
     combine: true,
 };

@@ -37,6 +37,12 @@ const NEED_TO_KNOW: &[&str] = &[
     "whether they need to know",
     "need to see",
     "needs to see",
+    // Other verbs of the same need: "a legitimate need to inspect a document".
+    "need to inspect",
+    "needs to inspect",
+    "need to examine",
+    "needs to examine",
+    "need to have sight",
     "whether the information should be",
     "whether information should be",
     "whether the document*",

@@ -50,6 +50,11 @@ const RELATIONSHIP: &[&str] = &[
     "romantic*",
     "intimate*",
     "kinship",
+    // "any close personal association with an officer": the tie named otherwise.
+    "personal association*",
+    "close association*",
+    "personal tie*",
+    "personal link*",
 ];
 /// The cues that make a heading or the clause before about such relationships (a heading
 /// "Relationships between councillors and officers" is the whole protocol's theme).
@@ -116,6 +121,8 @@ const TOPIC: Topic = Topic {
         "relationship* with the media",
         "relationship* with the press",
         "relationship* with the public",
+        "relationship* with members of the public",
+        "relationship* with a member of the public",
         "relationship* with residents",
         "related to a councillor s",
         "related to a member s",

@@ -26,6 +26,11 @@ const INTERPRET: &[&str] = &[
     "operation of this protocol",
     "operation of the protocol",
     "meaning of",
+    // "any dispute as to the meaning or application of this joint protocol".
+    "meaning or application",
+    "meaning and application",
+    "application or meaning",
+    "interpretation or application",
     "questions about this protocol",
     "questions about the protocol",
     "questions on this protocol",

@@ -50,6 +50,10 @@ const CORRESPONDENCE: &[&str] = &[
     "member*",
     "cllr*",
     "written",
+    // "When you write to an officer".
+    "write to",
+    "writes to",
+    "writing to",
 ];
 /// Correspondence that is not between councillors and officers.
 const OTHERS: &[&str] = &[
@@ -93,7 +97,11 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         let about_members = any(&s.toks, CORRESPONDENCE)
             || any(&c.words, CORRESPONDENCE)
             || any(&c.heading, CORRESPONDENCE);
-        if !about_members || (any(&s.toks, OTHERS) && !members_named(&s.toks)) {
+        // Requests under the information laws keep their statutory time whoever makes them.
+        if !about_members
+            || any(&s.toks, STATUTORY)
+            || (any(&s.toks, OTHERS) && !members_named(&s.toks))
+        {
             continue;
         }
         let found = periods(&s.toks);
@@ -107,6 +115,21 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         }
         // Each period belongs to the nearest cue before it (or, with none before, after it).
         let owner = |p: &Period| -> Option<bool> {
+            // "three working days for an acknowledgement and twelve for a full reply": a cue
+            // the period is said to be "for" owns it.
+            let for_at = (p.tok + 1..(p.tok + 6).min(s.toks.len()))
+                .find(|&j| s.toks.word(j) == "for")
+                .filter(|&j| {
+                    !(p.tok + 1..j).any(|i| RESPOND_OR_ACK_STOP.contains(&s.toks.word(i)))
+                });
+            if let Some(j) = for_at {
+                let near = |cues: &[usize]| cues.iter().any(|&c| c > j && c <= j + 4);
+                match (near(&respond), near(&acknowledge)) {
+                    (true, false) => return Some(true),
+                    (false, true) => return Some(false),
+                    _ => {}
+                }
+            }
             let before = |cues: &[usize]| cues.iter().filter(|&&c| c < p.tok).max().copied();
             let after = |cues: &[usize]| cues.iter().filter(|&&c| c > p.tok).min().copied();
             match (before(&respond), before(&acknowledge)) {
@@ -142,6 +165,17 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     }
     unclear
 }
+
+/// Requests whose time the law sets, even when a councillor makes them.
+const STATUTORY: &[&str] = &[
+    "freedom of information",
+    "foi",
+    "environmental information",
+    "subject access",
+];
+
+/// Words that end a period's phrase before any "for" could belong to it.
+const RESPOND_OR_ACK_STOP: &[&str] = &["and", "or", "but", "then"];
 
 /// True when councillors are named ("members of the public" are not).
 fn members_named(toks: &Words) -> bool {

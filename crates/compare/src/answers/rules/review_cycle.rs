@@ -3,7 +3,8 @@
 //! The first sentence about reviewing or revising the protocol ("this Protocol will be
 //! reviewed", or under a "Review" heading, or "it" in a clause about the protocol) with a cycle
 //! ("every four years", "annually", "biennially", "quadrennially", "at least once in each
-//! council term"). The body is the one named in that sentence ("by the Corporate Governance and
+//! council term"). Under a "Review" heading, a sentence that considers or reports on the
+//! protocol on a cycle is its review too. The body is the one named in that sentence ("by the Corporate Governance and
 //! Standards Committee", "The Council will review"), else the role that reviews ("The
 //! Monitoring Officer will review"), else one named in another sentence about reviewing the
 //! protocol. A protocol that may be "revised at any time" sets no cycle and does not answer;
@@ -25,8 +26,15 @@ const REVIEW: &[&str] = &[
     "look* at this protocol again",
     "look* at the protocol again",
     "look* at it again",
+    // "will look at this protocol afresh", "consider it anew".
+    "afresh",
+    "anew",
     "updat*",
-    "refresh*",
+    // Not "refresher training".
+    "refresh",
+    "refreshed",
+    "refreshes",
+    "refreshing",
 ];
 const PROTOCOL: &[&str] = &[
     "protocol",
@@ -48,6 +56,7 @@ const REPORTING: &[&str] = &[
     "amendment*",
     "how the protocol",
     "how this protocol",
+    "fit for purpose",
 ];
 /// Other things reviewed on a cycle: a sentence naming one (and not the protocol) reviews
 /// that, whatever its heading or the clause before says.
@@ -84,9 +93,10 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         let before = view.before(s.clause).next();
         let heading_review = (any(&c.heading, REVIEW) || any(&c.heading, &["up to date"]))
             && !any(&c.heading, &["complaint*"]);
-        // A heading about reviewing the protocol makes a report on it on a cycle its review.
+        // A heading about reviewing (the protocol, or a plain "Review" over a sentence naming
+        // the protocol) makes a report on it on a cycle its review.
         let reviews = any(&s.toks, REVIEW)
-            || (heading_review && any(&c.heading, PROTOCOL) && any(&s.toks, REPORTING));
+            || (heading_review && (any(&c.heading, PROTOCOL) || own) && any(&s.toks, REPORTING));
         // The clause before speaks of reviewing the protocol: "The Monitoring Officer will keep
         // this Protocol under review ..." then "In any event, a full review ...".
         let before_reviews = before.is_some_and(|b| {

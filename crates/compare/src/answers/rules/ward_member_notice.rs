@@ -70,10 +70,15 @@ const TOLD: &[&str] = &[
     "have",
     "has",
     "entitled to",
+    "kept informed",
+    "kept briefed",
+    "kept advised",
 ];
 /// Verbs of telling someone named after them ("brief the ward members").
 const TELL: &[&str] = &[
     "tell", "notify", "inform", "brief", "advise", "give", "send", "alert", "warn", "invite",
+    // What reaches them: "information is to reach the ward councillors three clear days before".
+    "reach", "reaches",
 ];
 const OTHERS: &[&str] = &["agenda*", "summons", "all members", "all councillors"];
 
