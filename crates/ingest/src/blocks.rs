@@ -457,11 +457,13 @@ fn strict(
             // escapes are undone (an unnumbered "18. Summary" is written `18\. Summary`), and
             // its text keeps a closing colon.
             let raw = strip_marks(t);
+            // Its `#`s say how it nests: `##` a section, `###` and deeper a sub-section (the
+            // title's `#` is no section).
             let as_written = |number: Option<String>, text: &str| BlockKind::Heading {
                 number,
                 text: text.trim().to_string(),
                 style: HeadingStyle::Atx(level),
-                level: None,
+                level: (level > 1).then_some(if level == 2 { 1 } else { 2 }),
             };
             // Canonical Markdown's one `#` heading is the title, numbered or not ("3 Rivers
             // Parish Council"); its sections are `##` and deeper.
