@@ -104,6 +104,9 @@ struct State {
     max_depth: usize,
     /// The limit error met, which ends the pass.
     error: Option<Error>,
+    /// Canonical Markdown: the last `N(x)` clause read (its number, place and whether it was
+    /// a roman numeral), which tells `2(i)` after `2(h)` (a letter) from `2(i)` first (roman).
+    last_paren: Option<(u32, u32, bool)>,
 }
 
 pub fn blocks(
@@ -119,6 +122,7 @@ pub fn blocks(
         seen_text: false,
         max_depth: mode.max_depth,
         error: None,
+        last_paren: None,
     };
     let mut out: Vec<Block> = Vec::new();
     let mut after_blank = true;
@@ -482,6 +486,17 @@ fn strict(
             return Some((as_written(None, &unescape_heading(&raw)), None));
         }
     }
+    if let Some((n, sub, roman, len)) = canonical_paren(t, st.last_paren) {
+        st.last_paren = Some((n, sub, roman));
+        return Some((
+            BlockKind::Clause {
+                id: ClauseId::from_parts(vec![n, sub]),
+                previous: None,
+                printed: Some(t[..len].to_string()),
+            },
+            Some(t[len..].trim_start().to_string()),
+        ));
+    }
     let start = labels::start(t);
     let (id, printed) = match &start.label {
         Some(Label::Dotted(p)) if !start.marker => (Some(ClauseId::from_parts(p.clone())), None),
@@ -552,6 +567,44 @@ fn heading(
         text: text.trim().trim_end_matches(':').trim().to_string(),
         style,
         level,
+    }
+}
+
+/// A clause of canonical Markdown labelled `N(x)` (paragraph x of section N, as the reader
+/// numbers lettered, roman and numbered paragraphs under a heading): its number, its place,
+/// whether the place was a roman numeral, and the label's length. A single `i`, `v` or `x` is a
+/// letter when it follows the letter before it (`2(i)` after `2(h)`), else a roman numeral when
+/// it is the first or follows the numeral before it.
+fn canonical_paren(t: &str, last: Option<(u32, u32, bool)>) -> Option<(u32, u32, bool, usize)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let n: u32 = t[..digits].parse().ok()?;
+    let inner_len = t[digits..]
+        .strip_prefix('(')?
+        .bytes()
+        .take_while(u8::is_ascii_lowercase)
+        .count();
+    let inner = &t[digits + 1..digits + 1 + inner_len];
+    let len = digits + inner_len + 2;
+    if inner.is_empty() || t[digits + 1 + inner_len..].chars().next() != Some(')') {
+        return None;
+    }
+    if !t[len..].is_empty() && !t[len..].starts_with(char::is_whitespace) {
+        return None;
+    }
+    let roman = labels::roman_value(inner);
+    if inner.len() > 1 {
+        return roman.map(|r| (n, r, true, len));
+    }
+    let letter = u32::from(inner.as_bytes()[0] - b'a') + 1;
+    let follows = |place: u32, was_roman: bool| last == Some((n, place.wrapping_sub(1), was_roman));
+    match roman {
+        Some(r) if !follows(letter, false) && (r == 1 || follows(r, true)) => {
+            Some((n, r, true, len))
+        }
+        _ => Some((n, letter, false, len)),
     }
 }
 
@@ -633,5 +686,20 @@ mod tests {
             footnote_def("<sup>2</sup> A list of contacts"),
             Some(("2".into(), "A list of contacts".into()))
         );
+    }
+
+    #[test]
+    fn canonical_paren_labels_tell_letters_from_roman_numerals_by_what_came_before() {
+        let read =
+            |t: &str, last| canonical_paren(t, last).map(|(n, sub, roman, _)| (n, sub, roman));
+        assert_eq!(read("2(i) Text", None), Some((2, 1, true)));
+        assert_eq!(read("2(ii) Text", Some((2, 1, true))), Some((2, 2, true)));
+        assert_eq!(read("2(v) Text", Some((2, 4, true))), Some((2, 5, true)));
+        assert_eq!(read("2(i) Text", Some((2, 8, false))), Some((2, 9, false)));
+        assert_eq!(read("2(a) Text", None), Some((2, 1, false)));
+        assert_eq!(read("2(x) Text", None), Some((2, 24, false)));
+        assert_eq!(read("2(iv)Text", None), None);
+        assert_eq!(read("2(ab) Text", None), None);
+        assert_eq!(read("(i) Text", None), None);
     }
 }
