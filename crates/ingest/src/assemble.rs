@@ -576,7 +576,8 @@ impl Tree<'_> {
             }
             // Front matter after the first section is text after all.
             BlockKind::Meta { key, value } if key == FRONT => {
-                self.paragraph(value.clone(), Vec::new(), b, numbered_doc);
+                let text = crate::text::collapse_spaces(value);
+                self.paragraph(text, Vec::new(), b, numbered_doc);
             }
             BlockKind::Heading { .. } | BlockKind::Meta { .. } => {}
             BlockKind::Clause {
