@@ -331,6 +331,41 @@ const BY_DECIDE: &[&str] = &[
     "endorsed",
     "confirmed",
 ];
+/// Participles before "through" that make the role the one who clears the matter.
+const THROUGH_DECIDE: &[&str] = &[
+    "cleared",
+    "approved",
+    "authorised",
+    "authorized",
+    "sanctioned",
+    "agreed",
+    "signed",
+];
+
+/// Participles that decide only when what is given is leave ("that permission may be given
+/// by the Chief Executive"), not advice or notice.
+const BY_GIVEN: &[&str] = &["given", "granted", "issued"];
+/// What is given, when the giver decides.
+const GRANTS: &[&str] = &[
+    "permission",
+    "consent",
+    "approval",
+    "agreement",
+    "authority",
+    "authorisation",
+    "authorization",
+    "leave",
+    "clearance",
+];
+
+/// True when a noun of leave stands shortly before the participle at `j`, in its own clause
+/// ("that permission may instead be given by").
+fn grant_before(s: &Sentence, j: usize) -> bool {
+    let from = j.saturating_sub(6);
+    (from..j).rev().any(|i| is_any(s.toks.word(i), GRANTS))
+        && !(from + 1..=j).any(|i| gap(s, i).contains([';', ':']))
+}
+
 /// Nouns right before "by" that make the role the decider ("a decision by a Strategic
 /// Director").
 const BY_DECISION: &[&str] = &[
@@ -1078,7 +1113,12 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
         "of" => of(s, k),
         "from" => from(s, k),
         "for" => for_(s, k),
-        "through" | "via" => slot(Class::Send, w),
+        // "cleared through the Monitoring Officer" is cleared by them; "made through the Group
+        // Leader" only carries the request (see `route::channel`).
+        "through" | "via" => match k.checked_sub(1).map(|j| (j, toks.word(j))) {
+            Some((j, v)) if is_any(v, THROUGH_DECIDE) => slot(Class::Decide, quote(s, j, k)),
+            _ => slot(Class::Send, w),
+        },
         // "placed before the full Council", "laid before the Committee", "brought before":
         // the matter goes to the body; "before" alone is a time ("before the Chair ...").
         "before" => {
@@ -1312,6 +1352,19 @@ fn to(s: &Sentence, k: usize) -> Option<Slot> {
         &[TO_SEND, TO_TELL, TO_DECIDE, TO_ABOUT],
         (TO_REACH, TO_REACH - 1),
     )?;
+    // "made to the Chief Executive or, if it relates to the Chief Executive, to the Monitoring
+    // Officer": the condition's verb has its role already; this "to" repeats the "to" before
+    // the condition.
+    if g == 3 && s.named.iter().any(|n| n.tok > j && n.tok < k) {
+        let again = (0..j)
+            .rev()
+            .find(|&i| s.toks.word(i) == "to")
+            .and_then(|i| to(s, i))
+            .filter(|sl| sl.class != Class::About);
+        if again.is_some() {
+            return again;
+        }
+    }
     // "the attention of" comes with "of", not "to".
     let class = [Class::Send, Class::Tell, Class::Decide, Class::About][g];
     slot(class, quote(s, j, k))
@@ -1321,10 +1374,23 @@ fn by(s: &Sentence, k: usize) -> Option<Slot> {
     let toks = &s.toks;
     // The participle is just before "by", perhaps after an adverb ("specifically authorised
     // by", "agreed in advance by").
-    let from = k.saturating_sub(4);
-    for j in (from..k).rev() {
+    // "considered in the first place by", "dealt with in the first instance by": the
+    // participle stands before the phrase of order.
+    let end = if k >= 4
+        && toks.word(k - 2) == "first"
+        && matches!(toks.word(k - 1), "place" | "instance")
+        && matches!(toks.word(k - 4), "in" | "at")
+    {
+        k - 4
+    } else {
+        k
+    };
+    let from = end.saturating_sub(4);
+    for j in (from..end).rev() {
         let w = toks.word(j);
-        let class = if is_any(w, BY_ABOUT) {
+        let class = if is_any(w, BY_GIVEN) && grant_before(s, j) {
+            Class::Decide
+        } else if is_any(w, BY_ABOUT) {
             Class::About
         } else if is_any(w, BY_TELL) {
             Class::Tell
@@ -1524,7 +1590,10 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                 continue;
             }
         }
-        if g.contains([';', ':', '.']) && k > end {
+        // An item read with its lead-in carries on the lead-in's subject ("the Monitoring
+        // Officer will: (b) decide any question ...").
+        let item_start = s.own > end && k == s.own && !g.contains([';', '.']);
+        if g.contains([';', ':', '.']) && k > end && !item_start {
             return None;
         }
         if let Some(o) = s.named.iter().find(|o| o.tok == k) {
@@ -1561,6 +1630,13 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                 steps += 1;
                 continue;
             }
+        }
+        // "the Monitoring Officer is to decide": a duty, not a passive.
+        if w == "to" && k > end && matches!(toks.word(k - 1), "is" | "are") {
+            passive = false;
+            k += 1;
+            steps += 1;
+            continue;
         }
         if AUX.contains(&w)
             || filler(toks, k)
