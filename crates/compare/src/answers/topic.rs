@@ -509,9 +509,19 @@ const CARRY_ON: &[&str] = &[
     "disagree*",
     // "A member who does not accept the Chief Executive's judgement may ask ...", "Should a
     // councillor dispute the Monitoring Officer's view, ...": the ruling before is contested.
+    // Said of the ruling before, not of a new matter ("a councillor dissatisfied with the
+    // conduct of an officer" opens a complaint of its own).
     "not accept",
-    "unhappy with",
-    "dissatisfied with",
+    "unhappy with that",
+    "unhappy with this",
+    "unhappy with the decision",
+    "unhappy with the outcome",
+    "unhappy with the ruling",
+    "dissatisfied with that",
+    "dissatisfied with this",
+    "dissatisfied with the decision",
+    "dissatisfied with the outcome",
+    "dissatisfied with the ruling",
     "dispute the",
     "disputes the",
     "dispute that",
