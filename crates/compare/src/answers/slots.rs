@@ -922,7 +922,10 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         // Brackets and full stops end the search; a semicolon or colon too, unless the role
         // follows a condition after it, as the next step of a ladder whose verb was left out
         // ("to the Monitoring Officer; if the matter is not resolved, the Clerk").
-        if gap(s, k).contains([';', ':', '(', ')', '.']) {
+        // A bracket opening on "or" names a stand-in for the role before it: "the agreement of
+        // their Director (or, in the Director's absence, the Chief Executive)".
+        let bracket_or = toks.word(k) == "or" && gap(s, k).trim() == "(";
+        if gap(s, k).contains([';', ':', '(', ')', '.']) && !bracket_or {
             if condition && gap(s, k).contains(';') {
                 let routed = before.iter().rev().find(|b| b.class.routes())?;
                 return slot(routed.class, "…").map(|x| (x, true));
@@ -1139,6 +1142,18 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
                 Class::Handle
             };
             slot(class, quote(s, j, k))
+        }
+        // "must make the Monitoring Officer aware of it": told.
+        "make" | "makes" | "made" | "making" => {
+            let r = s
+                .named
+                .iter()
+                .find(|n| n.tok > k && (k + 1..n.tok).all(|i| filler(toks, i)))?;
+            (toks.word(r.tok_end) == "aware").then(|| Slot {
+                class: Class::Tell,
+                cue: format!("{w} … aware"),
+                negated: false,
+            })
         }
         "between" | "among" | "amongst" => None,
         // "if the complaint involve(s) the Clerk" is about the Clerk; "will involve the
@@ -1439,7 +1454,10 @@ fn of(s: &Sentence, k: usize) -> Option<Slot> {
         Class::Invite
     } else if is_any(prev, OF_ABOUT) {
         Class::About
-    } else if is_any(prev, OF_SPEAK) {
+    } else if is_any(prev, OF_SPEAK)
+        || (prev == "name" && k >= 3 && s.toks.word(k - 3) == "in" && s.toks.word(k - 2) == "the")
+    {
+        // "issued in the name of the Leader": the Leader's voice.
         Class::Speak
     } else {
         return None;

@@ -52,6 +52,12 @@ const RELATIONSHIP: &[&str] = &[
     "living with",
     "lives with",
     "partner of",
+    // "An officer whose partner is a councillor".
+    "whose partner",
+    "whose spouse",
+    "whose husband",
+    "whose wife",
+    "spouse of",
     "close friend*",
     "friendship*",
     "romantic*",
