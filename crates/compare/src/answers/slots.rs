@@ -1559,7 +1559,23 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             .rev()
             .take_while(|&k| k + 1 == b || !gap(s, k + 1).contains([',', ';', ':', '(', '.']))
             .any(|k| matches!(toks.word(k), "where" | "if" | "when" | "unless"));
+    // A short phrase fronted without its comma: "Under this protocol the Monitoring Officer is
+    // to decide", "In every case the Clerk will". The role opens the main clause when a modal
+    // follows it and no other role stands in the phrase.
+    let fronted = b > 1
+        && b <= 7
+        && matches!(
+            toks.word(0),
+            "under" | "for" | "in" | "within" | "throughout" | "during" | "on"
+        )
+        && !s.named[..m].iter().any(|o| o.tok < b)
+        && !(1..b).any(|k| gap(s, k).contains([',', ';', ':', '(', '.']))
+        && matches!(
+            toks.word(n.tok_end),
+            "will" | "shall" | "must" | "should" | "may" | "is" | "are"
+        );
     let opened = opened
+        || fronted
         || b == 0
         || gap(s, b).contains([',', ';', ':', '('])
         || SUBJECT_OPENERS.contains(&toks.word(b - 1))

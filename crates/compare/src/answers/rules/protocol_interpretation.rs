@@ -47,6 +47,10 @@ const INTERPRET: &[&str] = &[
     "what the protocol means",
     "what this protocol requires",
     "what it means",
+    // "decide what any part of it means".
+    "of it means",
+    "of this protocol means",
+    "of the protocol means",
     "understand this protocol",
     "understand the protocol",
     "understanding this protocol",
