@@ -784,6 +784,19 @@ const POSSESSED_DECIDE: &[&str] = &[
     "say",
     "sanction",
 ];
+/// Nouns of a role's duty: "the Monitoring Officer's functions ... are to determine".
+const DUTIES: &[&str] = &[
+    "role",
+    "function",
+    "functions",
+    "duty",
+    "duties",
+    "job",
+    "task",
+    "tasks",
+    "responsibility",
+    "responsibilities",
+];
 const POSSESSED_CONSULT: &[&str] = &["advice", "guidance", "opinion", "views"];
 const POSSESSED_ABOUT: &[&str] = &[
     "conduct",
@@ -1878,6 +1891,24 @@ fn possessed(s: &Sentence, n: &Named) -> Option<Slot> {
     } else {
         noun
     };
+    // "The Monitoring Officer's functions under this protocol are to: (b) determine any
+    // question ...": the role's duty, read by the verb after "is to" or "are to" (across the
+    // colon of a lead-in).
+    if is_any(noun, DUTIES) {
+        let end = (n.tok_end + 9).min(toks.len());
+        let j = (n.tok_end + 2..end)
+            .find(|&j| matches!(toks.word(j), "is" | "are") && toks.word(j + 1) == "to")?;
+        let v = j + 2;
+        let clean = (n.tok_end + 1..=v)
+            .all(|i| !gap(s, i).contains([';', '.']) && (!gap(s, i).contains(':') || i == s.own));
+        return (clean && is_any(toks.word(v), SUBJECT_DECIDE) && toks.word(v) != "give").then(
+            || Slot {
+                class: Class::Decide,
+                cue: format!("’s {noun} … {}", toks.word(v)),
+                negated: false,
+            },
+        );
+    }
     let class = if POSSESSED_DECIDE.contains(&noun) {
         Class::Decide
     } else if POSSESSED_CONSULT.contains(&noun) {

@@ -104,7 +104,20 @@ const TOPIC: Topic = Topic {
         Class::Judge,
     ],
     action: ACTION,
-    exclude: &[],
+    // Councillors attending their own group's meetings: "decide which councillors attend the
+    // group meeting" is no question of officers attending.
+    exclude: &[
+        "councillors attend",
+        "councillors attending",
+        "councillors may attend",
+        "councillors who attend",
+        "councillors should attend",
+        "members attend",
+        "members attending",
+        "members may attend",
+        "members who attend",
+        "members should attend",
+    ],
     theme: &[],
     foreign: &[],
     own: &[],
