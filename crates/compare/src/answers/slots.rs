@@ -1685,6 +1685,18 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             steps += 1;
             continue;
         }
+        // "the Director holding the information will decide": past a participle's few words
+        // to the modal.
+        if k == end && w.len() > 4 && w.ends_with("ing") && !is_any(w, SUBJECT_DECIDE) {
+            let stop = (k + 1..(k + 6).min(toks.len()))
+                .take_while(|&j| !gap(s, j).contains([',', ';', ':', '(', '.']))
+                .find(|&j| matches!(toks.word(j), "will" | "shall" | "must" | "should" | "may"));
+            if let Some(j) = stop {
+                k = j;
+                steps += 1;
+                continue;
+            }
+        }
         if AUX.contains(&w)
             || filler(toks, k)
             || matches!(

@@ -29,6 +29,11 @@ const ATTEND: &[&str] = &[
     "advise group*",
     "advice to group*",
     "go to",
+    // "wants a senior officer to speak at a group meeting".
+    "speak at",
+    "speak to the group",
+    "address the group",
+    "address a group",
 ];
 const GROUP: &[&str] = &[
     "group meeting*",
