@@ -153,7 +153,8 @@ const WITH_CONSULT: &[&str] = &[
     "reviewing",
 ];
 /// Words before "with" that make the role registered with.
-const WITH_TELL: &[&str] = &["regist*"];
+/// "record that relationship with the Chair".
+const WITH_TELL: &[&str] = &["regist*", "record", "records", "recorded", "recording"];
 /// Words before "with" that make the role the one a complaint is about ("unhappy with").
 const WITH_ABOUT: &[&str] = &[
     "unhappy",

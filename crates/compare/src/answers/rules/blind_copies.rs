@@ -76,6 +76,9 @@ const DISCOURAGE: &[&str] = &[
     "good practice not",
     "best practice not",
     "good practice to avoid",
+    "frowned upon",
+    "frowned on",
+    "not encouraged",
     // "strongly advised against using the bcc function": advice, however strong.
     "advised against",
     "advise against",
