@@ -53,8 +53,12 @@ pub(crate) fn time_of(s: &Sentence, at: usize) -> Time {
     if first_done {
         return Time::Earlier;
     }
+    // The role is the object of that verb ("before referring it to the Monitoring Officer"),
+    // not of a main clause after it ("Before briefing a group an officer must have the consent
+    // of their Director").
     let before_doing = words.first() == Some(&"before")
         && words.get(1).is_some_and(|w| w.ends_with("ing"))
+        && words.len() <= 6
         && !(start..at).any(|k| k > start && gap(k).contains(','));
     if before_doing {
         return Time::Later;
@@ -110,6 +114,12 @@ pub(crate) fn passes_on(cue: &str) -> bool {
     cue.rsplit(' ')
         .next()
         .is_some_and(|verb| is_any(verb, SUBJECT_REFER))
+}
+
+/// True when a cue only carries a matter on its way to whoever deals with it ("the request is
+/// made through the Group Leader", "via the group's Leader"): a channel, no decider.
+pub(crate) fn channel(cue: &str) -> bool {
+    matches!(cue, "through" | "via")
 }
 
 /// A route being built.
@@ -179,6 +189,18 @@ impl Route {
             cue,
             opens_if_about,
         });
+    }
+
+    /// Drops the steps that only carry the matter ([`channel`]), for a question of who
+    /// decides: the one a request passes through decides nothing. Returns true when a step was
+    /// dropped; a route of channels alone is left empty (who decides is not said).
+    pub fn drop_channels(&mut self) -> bool {
+        let before = self.parts.len();
+        self.parts.retain(|p| !channel(&p.cue));
+        if let Some(p) = self.parts.first_mut() {
+            p.join = Join::First;
+        }
+        self.parts.len() < before
     }
 
     /// The number of steps so far.

@@ -153,7 +153,8 @@ const WITH_CONSULT: &[&str] = &[
     "reviewing",
 ];
 /// Words before "with" that make the role registered with.
-const WITH_TELL: &[&str] = &["regist*"];
+/// "record that relationship with the Chair".
+const WITH_TELL: &[&str] = &["regist*", "record", "records", "recorded", "recording"];
 /// Words before "with" that make the role the one a complaint is about ("unhappy with").
 const WITH_ABOUT: &[&str] = &[
     "unhappy",
@@ -331,6 +332,41 @@ const BY_DECIDE: &[&str] = &[
     "endorsed",
     "confirmed",
 ];
+/// Participles before "through" that make the role the one who clears the matter.
+const THROUGH_DECIDE: &[&str] = &[
+    "cleared",
+    "approved",
+    "authorised",
+    "authorized",
+    "sanctioned",
+    "agreed",
+    "signed",
+];
+
+/// Participles that decide only when what is given is leave ("that permission may be given
+/// by the Chief Executive"), not advice or notice.
+const BY_GIVEN: &[&str] = &["given", "granted", "issued"];
+/// What is given, when the giver decides.
+const GRANTS: &[&str] = &[
+    "permission",
+    "consent",
+    "approval",
+    "agreement",
+    "authority",
+    "authorisation",
+    "authorization",
+    "leave",
+    "clearance",
+];
+
+/// True when a noun of leave stands shortly before the participle at `j`, in its own clause
+/// ("that permission may instead be given by").
+fn grant_before(s: &Sentence, j: usize) -> bool {
+    let from = j.saturating_sub(6);
+    (from..j).rev().any(|i| is_any(s.toks.word(i), GRANTS))
+        && !(from + 1..=j).any(|i| gap(s, i).contains([';', ':']))
+}
+
 /// Nouns right before "by" that make the role the decider ("a decision by a Strategic
 /// Director").
 const BY_DECISION: &[&str] = &[
@@ -749,6 +785,19 @@ const POSSESSED_DECIDE: &[&str] = &[
     "say",
     "sanction",
 ];
+/// Nouns of a role's duty: "the Monitoring Officer's functions ... are to determine".
+const DUTIES: &[&str] = &[
+    "role",
+    "function",
+    "functions",
+    "duty",
+    "duties",
+    "job",
+    "task",
+    "tasks",
+    "responsibility",
+    "responsibilities",
+];
 const POSSESSED_CONSULT: &[&str] = &["advice", "guidance", "opinion", "views"];
 const POSSESSED_ABOUT: &[&str] = &[
     "conduct",
@@ -887,7 +936,10 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         // Brackets and full stops end the search; a semicolon or colon too, unless the role
         // follows a condition after it, as the next step of a ladder whose verb was left out
         // ("to the Monitoring Officer; if the matter is not resolved, the Clerk").
-        if gap(s, k).contains([';', ':', '(', ')', '.']) {
+        // A bracket opening on "or" names a stand-in for the role before it: "the agreement of
+        // their Director (or, in the Director's absence, the Chief Executive)".
+        let bracket_or = toks.word(k) == "or" && gap(s, k).trim() == "(";
+        if gap(s, k).contains([';', ':', '(', ')', '.']) && !bracket_or {
             if condition && gap(s, k).contains(';') {
                 let routed = before.iter().rev().find(|b| b.class.routes())?;
                 return slot(routed.class, "…").map(|x| (x, true));
@@ -1078,7 +1130,12 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
         "of" => of(s, k),
         "from" => from(s, k),
         "for" => for_(s, k),
-        "through" | "via" => slot(Class::Send, w),
+        // "cleared through the Monitoring Officer" is cleared by them; "made through the Group
+        // Leader" only carries the request (see `route::channel`).
+        "through" | "via" => match k.checked_sub(1).map(|j| (j, toks.word(j))) {
+            Some((j, v)) if is_any(v, THROUGH_DECIDE) => slot(Class::Decide, quote(s, j, k)),
+            _ => slot(Class::Send, w),
+        },
         // "placed before the full Council", "laid before the Committee", "brought before":
         // the matter goes to the body; "before" alone is a time ("before the Chair ...").
         "before" => {
@@ -1099,6 +1156,18 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
                 Class::Handle
             };
             slot(class, quote(s, j, k))
+        }
+        // "must make the Monitoring Officer aware of it": told.
+        "make" | "makes" | "made" | "making" => {
+            let r = s
+                .named
+                .iter()
+                .find(|n| n.tok > k && (k + 1..n.tok).all(|i| filler(toks, i)))?;
+            (toks.word(r.tok_end) == "aware").then(|| Slot {
+                class: Class::Tell,
+                cue: format!("{w} … aware"),
+                negated: false,
+            })
         }
         "between" | "among" | "amongst" => None,
         // "if the complaint involve(s) the Clerk" is about the Clerk; "will involve the
@@ -1312,6 +1381,19 @@ fn to(s: &Sentence, k: usize) -> Option<Slot> {
         &[TO_SEND, TO_TELL, TO_DECIDE, TO_ABOUT],
         (TO_REACH, TO_REACH - 1),
     )?;
+    // "made to the Chief Executive or, if it relates to the Chief Executive, to the Monitoring
+    // Officer": the condition's verb has its role already; this "to" repeats the "to" before
+    // the condition.
+    if g == 3 && s.named.iter().any(|n| n.tok > j && n.tok < k) {
+        let again = (0..j)
+            .rev()
+            .find(|&i| s.toks.word(i) == "to")
+            .and_then(|i| to(s, i))
+            .filter(|sl| sl.class != Class::About);
+        if again.is_some() {
+            return again;
+        }
+    }
     // "the attention of" comes with "of", not "to".
     let class = [Class::Send, Class::Tell, Class::Decide, Class::About][g];
     slot(class, quote(s, j, k))
@@ -1321,10 +1403,23 @@ fn by(s: &Sentence, k: usize) -> Option<Slot> {
     let toks = &s.toks;
     // The participle is just before "by", perhaps after an adverb ("specifically authorised
     // by", "agreed in advance by").
-    let from = k.saturating_sub(4);
-    for j in (from..k).rev() {
+    // "considered in the first place by", "dealt with in the first instance by": the
+    // participle stands before the phrase of order.
+    let end = if k >= 4
+        && toks.word(k - 2) == "first"
+        && matches!(toks.word(k - 1), "place" | "instance")
+        && matches!(toks.word(k - 4), "in" | "at")
+    {
+        k - 4
+    } else {
+        k
+    };
+    let from = end.saturating_sub(4);
+    for j in (from..end).rev() {
         let w = toks.word(j);
-        let class = if is_any(w, BY_ABOUT) {
+        let class = if is_any(w, BY_GIVEN) && grant_before(s, j) {
+            Class::Decide
+        } else if is_any(w, BY_ABOUT) {
             Class::About
         } else if is_any(w, BY_TELL) {
             Class::Tell
@@ -1373,7 +1468,10 @@ fn of(s: &Sentence, k: usize) -> Option<Slot> {
         Class::Invite
     } else if is_any(prev, OF_ABOUT) {
         Class::About
-    } else if is_any(prev, OF_SPEAK) {
+    } else if is_any(prev, OF_SPEAK)
+        || (prev == "name" && k >= 3 && s.toks.word(k - 3) == "in" && s.toks.word(k - 2) == "the")
+    {
+        // "issued in the name of the Leader": the Leader's voice.
         Class::Speak
     } else {
         return None;
@@ -1475,7 +1573,23 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             .rev()
             .take_while(|&k| k + 1 == b || !gap(s, k + 1).contains([',', ';', ':', '(', '.']))
             .any(|k| matches!(toks.word(k), "where" | "if" | "when" | "unless"));
+    // A short phrase fronted without its comma: "Under this protocol the Monitoring Officer is
+    // to decide", "In every case the Clerk will". The role opens the main clause when a modal
+    // follows it and no other role stands in the phrase.
+    let fronted = b > 1
+        && b <= 7
+        && matches!(
+            toks.word(0),
+            "under" | "for" | "in" | "within" | "throughout" | "during" | "on"
+        )
+        && !s.named[..m].iter().any(|o| o.tok < b)
+        && !(1..b).any(|k| gap(s, k).contains([',', ';', ':', '(', '.']))
+        && matches!(
+            toks.word(n.tok_end),
+            "will" | "shall" | "must" | "should" | "may" | "is" | "are"
+        );
     let opened = opened
+        || fronted
         || b == 0
         || gap(s, b).contains([',', ';', ':', '('])
         || SUBJECT_OPENERS.contains(&toks.word(b - 1))
@@ -1524,7 +1638,10 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                 continue;
             }
         }
-        if g.contains([';', ':', '.']) && k > end {
+        // An item read with its lead-in carries on the lead-in's subject ("the Monitoring
+        // Officer will: (b) decide any question ...").
+        let item_start = s.own > end && k == s.own && !g.contains([';', '.']);
+        if g.contains([';', ':', '.']) && k > end && !item_start {
             return None;
         }
         if let Some(o) = s.named.iter().find(|o| o.tok == k) {
@@ -1556,6 +1673,25 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                         | "have"
                 )
             });
+            if let Some(j) = stop {
+                k = j;
+                steps += 1;
+                continue;
+            }
+        }
+        // "the Monitoring Officer is to decide": a duty, not a passive.
+        if w == "to" && k > end && matches!(toks.word(k - 1), "is" | "are") {
+            passive = false;
+            k += 1;
+            steps += 1;
+            continue;
+        }
+        // "the Director holding the information will decide": past a participle's few words
+        // to the modal.
+        if k == end && w.len() > 4 && w.ends_with("ing") && !is_any(w, SUBJECT_DECIDE) {
+            let stop = (k + 1..(k + 6).min(toks.len()))
+                .take_while(|&j| !gap(s, j).contains([',', ';', ':', '(', '.']))
+                .find(|&j| matches!(toks.word(j), "will" | "shall" | "must" | "should" | "may"));
             if let Some(j) = stop {
                 k = j;
                 steps += 1;
@@ -1768,6 +1904,24 @@ fn possessed(s: &Sentence, n: &Named) -> Option<Slot> {
     } else {
         noun
     };
+    // "The Monitoring Officer's functions under this protocol are to: (b) determine any
+    // question ...": the role's duty, read by the verb after "is to" or "are to" (across the
+    // colon of a lead-in).
+    if is_any(noun, DUTIES) {
+        let end = (n.tok_end + 9).min(toks.len());
+        let j = (n.tok_end + 2..end)
+            .find(|&j| matches!(toks.word(j), "is" | "are") && toks.word(j + 1) == "to")?;
+        let v = j + 2;
+        let clean = (n.tok_end + 1..=v)
+            .all(|i| !gap(s, i).contains([';', '.']) && (!gap(s, i).contains(':') || i == s.own));
+        return (clean && is_any(toks.word(v), SUBJECT_DECIDE) && toks.word(v) != "give").then(
+            || Slot {
+                class: Class::Decide,
+                cue: format!("’s {noun} … {}", toks.word(v)),
+                negated: false,
+            },
+        );
+    }
     let class = if POSSESSED_DECIDE.contains(&noun) {
         Class::Decide
     } else if POSSESSED_CONSULT.contains(&noun) {

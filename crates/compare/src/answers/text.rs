@@ -426,7 +426,26 @@ const DECIDED: &[&str] = &[
     "heard",
 ];
 
-/// "settled by the Council", "determined by the Town Council": the council met as a whole
+/// Verbs that ask the council, met as a whole, to take a matter up.
+const ASKED: &[&str] = &[
+    "ask", "asks", "asked", "invite", "invites", "request", "requests",
+];
+/// What the council is asked to do, for it to be the council met as a whole deciding.
+const TO_DECIDE: &[&str] = &[
+    "consider",
+    "reconsider",
+    "decide",
+    "determine",
+    "review",
+    "look",
+    "hear",
+    "rule",
+    "settle",
+    "resolve",
+];
+
+/// "settled by the Council", "determined by the Town Council", "ask the Council to consider
+/// it": the council met as a whole
 /// (`full-council`), which the lexicon does not name from "the Council" alone.
 fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -442,11 +461,17 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
         if matches!(toks.word(j), "town" | "parish" | "community") && toks[j].capitalised {
             j -= 1;
         }
-        if j < 2
-            || toks.word(j) != "the"
-            || toks.word(j - 1) != "by"
-            || !is_any(toks.word(j - 2), DECIDED)
-        {
+        let decided_by = j >= 2
+            && toks.word(j) == "the"
+            && toks.word(j - 1) == "by"
+            && is_any(toks.word(j - 2), DECIDED);
+        // "may ask the Council to consider it at its next meeting": asked to decide as a whole.
+        let asked_to_decide = j >= 1
+            && toks.word(j) == "the"
+            && is_any(toks.word(j - 1), ASKED)
+            && toks.word(k + 1) == "to"
+            && is_any(toks.word(k + 2), TO_DECIDE);
+        if !(decided_by || asked_to_decide) {
             continue;
         }
         let (start, end) = (toks[j + 1].start, toks[k].end);

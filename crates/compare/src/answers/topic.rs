@@ -507,6 +507,28 @@ const CARRY_ON: &[&str] = &[
     "not satisfied",
     // "A councillor who disagrees with the Clerk's decision may ask ...".
     "disagree*",
+    // "A member who does not accept the Chief Executive's judgement may ask ...", "Should a
+    // councillor dispute the Monitoring Officer's view, ...": the ruling before is contested.
+    // Said of the ruling before, not of a new matter ("a councillor dissatisfied with the
+    // conduct of an officer" opens a complaint of its own).
+    "not accept",
+    "unhappy with that",
+    "unhappy with this",
+    "unhappy with the decision",
+    "unhappy with the outcome",
+    "unhappy with the ruling",
+    "dissatisfied with that",
+    "dissatisfied with this",
+    "dissatisfied with the decision",
+    "dissatisfied with the outcome",
+    "dissatisfied with the ruling",
+    "dispute the",
+    "disputes the",
+    "dispute that",
+    "disputes that",
+    "dispute this",
+    "challenge the",
+    "challenges the",
     "appeal",
     "failing that",
     "after that",
@@ -576,9 +598,13 @@ pub(crate) fn continues(s: &Sentence, slots: &[Slot], route: &Route) -> bool {
     if opener || pronoun || any(&s.toks, CARRY_ON) {
         return true;
     }
-    // The subject is a role already on the route.
+    // The subject is a role already on the route (in the item's own words: a lead-in's
+    // subject is every item's, and carries no one item on).
     s.named.first().zip(slots.first()).is_some_and(|(n, sl)| {
-        route.has(&n.mention.role) && n.tok <= s.own + 2 && !matches!(sl.class, Class::About)
+        route.has(&n.mention.role)
+            && n.tok <= s.own + 2
+            && (s.own == 0 || n.tok >= s.own)
+            && !matches!(sl.class, Class::About)
     })
 }
 
@@ -619,7 +645,12 @@ pub(crate) fn escalate(
             clause = next.clause;
         }
         let sl = &next.slots;
-        let in_list = next.item && lead_is_list && next.clause == s.clause;
+        // Items of a lead-in whose subject is a role ("the Monitoring Officer will: (a) advise
+        // ...; (b) decide ...; (c) report breaches to the Standards Committee") are that role's
+        // several duties, not the steps of one route: an item carries the route on only as a
+        // sentence would.
+        let duties = next.named.iter().any(|n| n.tok < next.own);
+        let in_list = next.item && lead_is_list && next.clause == s.clause && !duties;
         let routed = next
             .named
             .iter()

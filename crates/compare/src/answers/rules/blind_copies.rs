@@ -76,6 +76,15 @@ const DISCOURAGE: &[&str] = &[
     "good practice not",
     "best practice not",
     "good practice to avoid",
+    "frowned upon",
+    "frowned on",
+    "not encouraged",
+    // "strongly advised against using the bcc function": advice, however strong.
+    "advised against",
+    "advise against",
+    "advises against",
+    "recommended against",
+    "recommend against",
     "poor practice",
     "sparingly",
     "wherever possible",
@@ -193,7 +202,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         let allowed = exception.is_some() && any(s, ALLOWED);
         let (forbidden, because) = if let Some(d) = first(s, DISCOURAGE) {
             (false, d)
-        } else if let Some(f) = first(s, FORBID) {
+        } else if let Some(f) = forbids(s) {
             (true, f)
         } else if allowed {
             (
@@ -299,10 +308,37 @@ fn part(s: &Sentence, at: usize) -> Words {
     Words::new(&s.text[from..to])
 }
 
+/// Modals that, after "Neither ... nor ...", forbid: "Neither the Clerk nor any councillor
+/// shall use the blind copy facility".
+const NEITHER_FORBID: &[&str] = &["shall", "must", "may", "will", "can", "is", "are"];
+
+/// The cue of a ban said by naming, with "neither ... nor", everyone it binds, if a part holds
+/// one: forbidding after "shall" or "must", a "should not" after "should".
+fn neither(s: &Words) -> Option<(String, bool)> {
+    let n = (0..s.len()).find(|&k| s.word(k) == "neither")?;
+    let nor = (n + 1..s.len()).find(|&k| s.word(k) == "nor")?;
+    (nor + 1..s.len().min(nor + 8)).find_map(|k| {
+        let w = s.word(k);
+        if NEITHER_FORBID.contains(&w) {
+            Some((format!("neither … nor … {w}"), true))
+        } else if matches!(w, "should" | "ought") {
+            Some((format!("neither … nor … {w}"), false))
+        } else {
+            None
+        }
+    })
+}
+
+/// The cue of an outright ban in a part, if it says one.
+fn forbids(s: &Words) -> Option<String> {
+    first(s, FORBID).or_else(|| neither(s).filter(|(_, f)| *f).map(|(c, _)| c))
+}
+
 /// The cue by which a part of a sentence rules on blind copies, if it does.
 fn ruling(s: &Words) -> Option<String> {
-    first(s, FORBID)
+    forbids(s)
         .or_else(|| first(s, SHOULD_NOT))
+        .or_else(|| neither(s).map(|(c, _)| c))
         .or_else(|| first(s, DISCOURAGE))
         .or_else(|| first(s, ALLOWED).filter(|_| any(s, EXCEPTIONS)))
 }

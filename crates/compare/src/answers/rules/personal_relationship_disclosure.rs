@@ -42,9 +42,22 @@ const RELATIONSHIP: &[&str] = &[
     "family tie*",
     "family connection*",
     "married to",
+    // "where a councillor and an officer are married, in a civil partnership or living
+    // together as a couple".
+    "are married",
+    "civil partner*",
+    "living together",
+    "live together",
+    "cohabit*",
     "living with",
     "lives with",
     "partner of",
+    // "An officer whose partner is a councillor".
+    "whose partner",
+    "whose spouse",
+    "whose husband",
+    "whose wife",
+    "spouse of",
     "close friend*",
     "friendship*",
     "romantic*",

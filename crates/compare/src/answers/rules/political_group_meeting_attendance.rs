@@ -7,7 +7,8 @@
 //! Chief Executive"; "It is a matter for the Chief Executive to decide"; "staff shall not
 //! attend unless their Chief Officer has agreed"; "only with the prior authority of the
 //! Managing Director"; "On the invitation of a Group Leader, ...". A role that only attends
-//! ("the Chief Executive may attend") decides nothing. Every such sentence counts, in document
+//! ("the Chief Executive may attend") decides nothing, nor does one a request only passes
+//! through ("made through the Group Leader"; but "cleared through" clears it). Every such sentence counts, in document
 //! order: one clause may say who invites and another who approves exceptions.
 
 use super::super::slots::Class;
@@ -28,6 +29,11 @@ const ATTEND: &[&str] = &[
     "advise group*",
     "advice to group*",
     "go to",
+    // "wants a senior officer to speak at a group meeting".
+    "speak at",
+    "speak to the group",
+    "address the group",
+    "address a group",
 ];
 const GROUP: &[&str] = &[
     "group meeting*",
@@ -103,7 +109,20 @@ const TOPIC: Topic = Topic {
         Class::Judge,
     ],
     action: ACTION,
-    exclude: &[],
+    // Councillors attending their own group's meetings: "decide which councillors attend the
+    // group meeting" is no question of officers attending.
+    exclude: &[
+        "councillors attend",
+        "councillors attending",
+        "councillors may attend",
+        "councillors who attend",
+        "councillors should attend",
+        "members attend",
+        "members attending",
+        "members may attend",
+        "members who attend",
+        "members should attend",
+    ],
     theme: &[],
     foreign: &[],
     own: &[],
@@ -116,5 +135,13 @@ const TOPIC: Topic = Topic {
 };
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
-    topic::find(view, &TOPIC).map(Answer::from_route)
+    topic::find(view, &TOPIC).map(|mut f| {
+        // "the request is made through the Group Leader": who carries a request decides
+        // nothing.
+        if f.route.drop_channels() {
+            f.why
+                .push_str("; who a request only passes through decides nothing");
+        }
+        Answer::from_route(f)
+    })
 }

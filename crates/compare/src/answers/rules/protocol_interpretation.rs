@@ -47,6 +47,14 @@ const INTERPRET: &[&str] = &[
     "what the protocol means",
     "what this protocol requires",
     "what it means",
+    // "how this protocol is to be read".
+    "protocol is to be read",
+    "protocol should be read",
+    "protocol is read",
+    // "decide what any part of it means".
+    "of it means",
+    "of this protocol means",
+    "of the protocol means",
     "understand this protocol",
     "understand the protocol",
     "understanding this protocol",
