@@ -588,7 +588,7 @@ fn canonical_paren(t: &str, last: Option<(u32, u32, bool)>) -> Option<(u32, u32,
         .count();
     let inner = &t[digits + 1..digits + 1 + inner_len];
     let len = digits + inner_len + 2;
-    if inner.is_empty() || t[digits + 1 + inner_len..].chars().next() != Some(')') {
+    if inner.is_empty() || !t[digits + 1 + inner_len..].starts_with(')') {
         return None;
     }
     if !t[len..].is_empty() && !t[len..].starts_with(char::is_whitespace) {
