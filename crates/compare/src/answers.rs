@@ -106,8 +106,11 @@ pub enum Relation {
     /// The first step.
     First,
     /// An escalation or next step: "if not resolved", "after that", "who may refer it to";
-    /// also a consultation or a joint step.
+    /// also a joint step ("the Chair and the Clerk").
     Then,
+    /// Consulted by the step before, or acting with it: "the Leader, in consultation with
+    /// the Monitoring Officer", "after consulting", "jointly with".
+    Consult,
     /// A choice: "X or Y", "X, or if appropriate Y".
     Or,
     /// Taken when the matter concerns the role in [`Step::about`]: "if it is about the Chief
@@ -122,6 +125,7 @@ impl Relation {
             Relation::First => "first",
             Relation::Then => "then",
             Relation::Or => "or",
+            Relation::Consult => "consult",
             Relation::IfAbout => "if-about",
         }
     }

@@ -270,6 +270,7 @@ fn shape_of(question: &str, relations: &[String]) -> Option<&'static str> {
     let shape = match first.as_str() {
         "then" => "then",
         "or" => "or",
+        "consult" => "consult",
         "if-about" => "if-about",
         _ => return None,
     };

@@ -51,12 +51,13 @@ impl How {
     }
 
     /// How the answers read the steps after the first of a route phrased this way: "then",
-    /// "or" or "if-about" (a consultation and a joint step read as "then").
+    /// "or", "consult" or "if-about" (a joint step reads as "then").
     pub fn relation(self) -> &'static str {
         match self {
             How::Concerns => "if-about",
             How::Or => "or",
-            How::Escalate | How::Consult | How::And => "then",
+            How::Consult => "consult",
+            How::Escalate | How::And => "then",
         }
     }
 }

@@ -88,9 +88,8 @@ impl Join {
             Join::First => (Relation::First, None),
             Join::Or => (Relation::Or, None),
             Join::IfAbout(r) => (Relation::IfAbout, Some(r.clone())),
-            Join::And | Join::Consulting | Join::Then | Join::Also | Join::Comma => {
-                (Relation::Then, None)
-            }
+            Join::Consulting => (Relation::Consult, None),
+            Join::And | Join::Then | Join::Also | Join::Comma => (Relation::Then, None),
         }
     }
 }
@@ -213,6 +212,15 @@ impl Route {
     /// Officer"); otherwise it separates steps ("On the invitation of a Group Leader, an
     /// Executive Director").
     pub fn settle_commas(&mut self, from: usize) {
+        // A list after a consultation is consulted too: "after consulting the Monitoring
+        // Officer, the Leader and the Chief Executive".
+        for k in from.max(1)..self.parts.len() {
+            if matches!(self.parts[k].join, Join::Comma | Join::And)
+                && self.parts[k - 1].join == Join::Consulting
+            {
+                self.parts[k].join = Join::Consulting;
+            }
+        }
         for k in from..self.parts.len() {
             if self.parts[k].join != Join::Comma {
                 continue;
@@ -300,6 +308,9 @@ impl Route {
                 Join::Or if more_or => ", ".into(),
                 Join::Or => " or ".into(),
                 Join::And => " and ".into(),
+                Join::Consulting if k > 0 && self.parts[k - 1].join == Join::Consulting => {
+                    " and ".into()
+                }
                 Join::Consulting => " in consultation with ".into(),
                 Join::Then | Join::Comma => ", then ".into(),
                 Join::IfAbout(r) => {
@@ -413,7 +424,9 @@ pub(crate) fn relation(
     let decide_with = words
         .windows(2)
         .any(|w| w[1] == "with" && is_any(w[0], &["decid*", "determin*", "agree*", "discuss*"]));
-    if has(CONSULT) || decide_with {
+    // "reported to the Chair and then discussed with the Clerk": a next step, not a
+    // consultation.
+    if has(CONSULT) || (decide_with && !words.contains(&"then")) {
         return Join::Consulting;
     }
     if has(THEN) {
