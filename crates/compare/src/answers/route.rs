@@ -434,12 +434,21 @@ pub(crate) fn relation(
     }
     // "If you would rather not, you can go straight to ...", "or, if they prefer, ...": a
     // choice of the one who raises it.
-    if words.iter().any(|w| {
-        matches!(
-            *w,
-            "or" | "alternatively" | "either" | "rather" | "prefer" | "prefers" | "preferred"
-        )
-    }) {
+    // "where that is not appropriate, to the Chief Executive", "in their absence": another
+    // place to go when the first will not do, not a step after it.
+    let instead = words.windows(2).any(|w| {
+        w[0] == "not" && is_any(w[1], &["appropriat*", "possibl*", "suitabl*", "availabl*"])
+    }) || words
+        .iter()
+        .any(|w| is_any(w, &["inappropriat*", "unavailabl*", "absen*", "unsuitabl*"]));
+    if instead
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "or" | "alternatively" | "either" | "rather" | "prefer" | "prefers" | "preferred"
+            )
+        })
+    {
         return Join::Or;
     }
     if new_sentence {

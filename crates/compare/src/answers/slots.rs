@@ -1430,9 +1430,10 @@ fn by(s: &Sentence, k: usize) -> Option<Slot> {
         } else if is_any(w, BY_HANDLE) {
             Class::Handle
         } else if is_any(w, BY_DECIDE) || (j + 1 == k && is_any(w, BY_DECISION)) {
-            // "a complaint made by a councillor" names who complains.
-            let complainant =
-                (j.saturating_sub(4)..j).any(|i| is_any(toks.word(i), BY_COMPLAINANT));
+            // "a complaint made by a councillor" names who complains; "requests are
+            // determined by" names who decides.
+            let complainant = matches!(w, "made" | "taken")
+                && (j.saturating_sub(4)..j).any(|i| is_any(toks.word(i), BY_COMPLAINANT));
             if complainant {
                 return None;
             }

@@ -421,6 +421,17 @@ pub(crate) fn add_kept(
             Join::IfAbout(_) => join,
             other => trailing_about(s, m, &about).map_or(other, Join::IfAbout),
         };
+        // A role whose advice or view is taken ("after taking the advice of the Clerk", "may
+        // seek the view of") is consulted, whatever words stand between; one brought in ("who
+        // may involve the Monitoring Officer") is a next step.
+        let join = match join {
+            Join::Then | Join::And | Join::Comma
+                if sl.class == Class::Consult && !sl.cue.contains("involv") =>
+            {
+                Join::Consulting
+            }
+            other => other,
+        };
         let before = route.len();
         route.push(&n.mention, join, sl.cue.clone());
         // A role already on the route is no new step: the next step reads its words from the
