@@ -8,7 +8,7 @@ use concord_model::roles::Lexicon;
 use concord_model::words::{SMALL_NUMBERS, number_word};
 
 use super::route::display;
-use super::text::Tok;
+use super::text::{Tok, View, Words, is_any};
 
 /// A period found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +202,70 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
         });
     }
     out
+}
+
+/// Words after a period that make it notice ahead of something ("seven days before", "five
+/// working days' notice", "in advance").
+const AHEAD: &[&str] = &[
+    "notice",
+    "before",
+    "advance",
+    "prior",
+    "beforehand",
+    "ahead",
+    "warning",
+    "earlier",
+];
+
+/// True when the period is notice ahead of a matter: a word of notice or "before" follows it
+/// within three words ("five working days' notice", "seven days before the meeting").
+pub(crate) fn ahead(toks: &Words, p: &Period) -> bool {
+    let len = p.words.split(' ').count();
+    let after = p.tok + len;
+    (after..(after + 3).min(toks.len())).any(|k| is_any(toks.word(k), AHEAD))
+}
+
+/// Words that define a word ("'days' means working days", "days are to be read as").
+const DEFINES: &[&str] = &[
+    "mean*",
+    "denot*",
+    "signif*",
+    "read",
+    "taken",
+    "counted",
+    "expressed",
+    "refer*",
+];
+
+/// True when the document says its days are working days ("In this protocol, 'days' means
+/// working days"; "references to days are to working days"): a sentence with no period of
+/// its own that ties "days" to "working days" or "business days".
+pub(crate) fn days_are_working(view: &View<'_>) -> bool {
+    view.sentences.iter().any(|s| {
+        let t = &s.toks;
+        let working = |m: usize| {
+            matches!(t.word(m), "working" | "business") && matches!(t.word(m + 1), "day" | "days")
+        };
+        (0..t.len()).any(|k| {
+            if !matches!(t.word(k), "day" | "days") || working(k.wrapping_sub(1)) {
+                return false;
+            }
+            let defined = (k + 1..(k + 6).min(t.len()))
+                .find(|&j| is_any(t.word(j), DEFINES))
+                .or_else(|| (k.saturating_sub(2)..k).find(|&j| t.word(j).starts_with("reference")));
+            defined.is_some_and(|j| (j + 1..(j + 6).min(t.len())).any(working))
+        }) && periods(t).is_empty()
+    })
+}
+
+/// The period as the document counts it: plain days are working days where the document
+/// says so ([`days_are_working`]); calendar and clear days stay as they are.
+pub(crate) fn counted(p: &Period, days_working: bool) -> bool {
+    p.working
+        || (days_working
+            && p.words.ends_with("days")
+            && !p.words.contains("calendar")
+            && !p.words.contains("clear"))
 }
 
 /// A review cycle in years, with the words that said it: "every four years", "every year",

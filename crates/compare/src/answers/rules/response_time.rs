@@ -12,7 +12,7 @@
 //! unclear". A week is seven calendar days, or five working days.
 
 use super::super::text::{View, Words, any, find_any};
-use super::super::value::{Period, periods};
+use super::super::value::{Period, ahead, counted, days_are_working, periods};
 use super::super::{Answer, Value};
 
 const RESPOND: &[&str] = &[
@@ -71,6 +71,7 @@ const OTHERS: &[&str] = &[
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     let mut unclear = None;
+    let days_working = days_are_working(view);
     for s in &view.sentences {
         // "not expected to answer" sets no time.
         let negated = |k: usize| {
@@ -94,9 +95,16 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             continue;
         }
         let c = &view.clauses[s.clause];
+        // The clause before in the section may say what is being answered ("Councillors'
+        // correspondence is a priority. A reply is to be sent within 15 working days").
+        let before = view
+            .before(s.clause)
+            .next()
+            .is_some_and(|b| any(&view.clauses[b].words, CORRESPONDENCE));
         let about_members = any(&s.toks, CORRESPONDENCE)
             || any(&c.words, CORRESPONDENCE)
-            || any(&c.heading, CORRESPONDENCE);
+            || any(&c.heading, CORRESPONDENCE)
+            || before;
         // Requests under the information laws keep their statutory time whoever makes them.
         if !about_members
             || any(&s.toks, STATUTORY)
@@ -104,7 +112,12 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         {
             continue;
         }
-        let found = periods(&s.toks);
+        // A period ahead of something ("at least seven working days before the meeting") is
+        // notice, not a time to answer in.
+        let found: Vec<Period> = periods(&s.toks)
+            .into_iter()
+            .filter(|p| !ahead(&s.toks, p))
+            .collect();
         let id = view.clause_of(s).id.clone();
         if found.is_empty() {
             if any(&s.toks, &["month", "months"]) && unclear.is_none() {
@@ -156,7 +169,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         return Some(Answer::from_value(
             Value::Days {
                 days: p.days,
-                working: p.working,
+                working: counted(p, days_working),
             },
             vec![id],
             s.text.clone(),

@@ -10,7 +10,7 @@
 
 use super::super::text::{Sentence, View, Words, any, first, is_any};
 use super::super::topic::POINTERS;
-use super::super::value::{Period, periods};
+use super::super::value::{ahead, counted, days_are_working, periods};
 use super::super::{Answer, Value};
 
 const WARD: &[&str] = &[
@@ -40,17 +40,6 @@ const WARD: &[&str] = &[
     "their division",
     "locality",
 ];
-/// Words after a period that make it notice ahead of something.
-const AHEAD: &[&str] = &[
-    "notice",
-    "before",
-    "advance",
-    "prior",
-    "beforehand",
-    "ahead",
-    "warning",
-    "earlier",
-];
 /// Being told: passive ("will be told") or a noun of receiving ("receive ... notice").
 const TOLD: &[&str] = &[
     "be told",
@@ -74,15 +63,37 @@ const TOLD: &[&str] = &[
     "kept briefed",
     "kept advised",
 ];
+/// Coming to know ("should hear of it from officers", "learn of", "be made aware"): told only
+/// when councillors are the ones who come to know.
+const COME_TO_KNOW: &[&str] = &["hear", "learn", "aware"];
+/// Participles of telling, passive after any form of "be" ("are told", "is notified", "will
+/// be invited", "have been briefed").
+const TOLD_PARTICIPLES: &[&str] = &[
+    "told",
+    "informed",
+    "notified",
+    "briefed",
+    "advised",
+    "alerted",
+    "warned",
+    "invited",
+    "consulted",
+    "sent",
+    "given",
+];
+const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being"];
 /// Verbs of telling someone named after them ("brief the ward members").
 const TELL: &[&str] = &[
     "tell", "notify", "inform", "brief", "advise", "give", "send", "alert", "warn", "invite",
+    // "let ward members know".
+    "let",
     // What reaches them: "information is to reach the ward councillors three clear days before".
     "reach", "reaches",
 ];
 const OTHERS: &[&str] = &["agenda*", "summons", "all members", "all councillors"];
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
+    let days_working = days_are_working(view);
     for (index, s) in view.sentences.iter().enumerate() {
         // A period of notice first: most sentences have none.
         let Some(p) = periods(&s.toks).into_iter().find(|p| ahead(&s.toks, p)) else {
@@ -119,7 +130,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         return Some(Answer::from_value(
             Value::Days {
                 days: p.days,
-                working: p.working,
+                working: counted(&p, days_working),
             },
             vec![id],
             s.text.clone(),
@@ -155,19 +166,32 @@ fn near_ward(toks: &Words) -> Option<String> {
     })
 }
 
-/// True when the period is notice ahead of a matter: a word of notice or "before" follows it
-/// within three words ("five working days' notice", "seven days before").
-fn ahead(toks: &Words, p: &Period) -> bool {
-    let len = p.words.split(' ').count();
-    let after = p.tok + len;
-    (after..(after + 3).min(toks.len())).any(|k| is_any(toks.word(k), AHEAD))
-}
-
 /// True when someone is told in the sentence: a passive of telling, a noun of receiving, a
 /// verb of telling whose object is ward members or "them", or something sent "to" them
 /// ("communication of such information to local members will be made").
 fn told(s: &Sentence) -> bool {
     if any(&s.toks, TOLD) {
+        return true;
+    }
+    // "the members for that ward should hear of it": councillors named just before.
+    let come_to_know = (0..s.toks.len()).any(|k| {
+        is_any(s.toks.word(k), COME_TO_KNOW)
+            && (k.saturating_sub(6)..k).any(|j| {
+                matches!(
+                    s.toks.word(j),
+                    "members" | "councillors" | "member" | "councillor" | "they"
+                )
+            })
+    });
+    if come_to_know {
+        return true;
+    }
+    // "are told", "is to be notified", "have already been briefed".
+    let passive = (1..s.toks.len()).any(|k| {
+        is_any(s.toks.word(k), TOLD_PARTICIPLES)
+            && (k.saturating_sub(3)..k).any(|j| is_any(s.toks.word(j), BE))
+    });
+    if passive {
         return true;
     }
     let ward_word = |w: &str| {
