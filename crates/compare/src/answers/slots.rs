@@ -360,11 +360,15 @@ const GRANTS: &[&str] = &[
 ];
 
 /// True when a noun of leave stands shortly before the participle at `j`, in its own clause
-/// ("that permission may instead be given by").
+/// ("that permission may instead be given by"; "Permission for an officer to attend a group
+/// meeting may be given by").
 fn grant_before(s: &Sentence, j: usize) -> bool {
-    let from = j.saturating_sub(6);
-    (from..j).rev().any(|i| is_any(s.toks.word(i), GRANTS))
-        && !(from + 1..=j).any(|i| gap(s, i).contains([';', ':']))
+    // From the participle back to the start of its clause (a semicolon or colon).
+    let start = (j.saturating_sub(12)..=j)
+        .rev()
+        .find(|&i| gap(s, i).contains([';', ':']))
+        .unwrap_or(j.saturating_sub(12));
+    (start..j).any(|i| is_any(s.toks.word(i), GRANTS))
 }
 
 /// Nouns right before "by" that make the role the decider ("a decision by a Strategic
@@ -864,6 +868,17 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
             && let Some(e) = elided(s, m, &out)
         {
             slot = e;
+        }
+        // "Only the Chair, or in the Chair's absence the Clerk, may speak": one who stands in
+        // for the role before does what it does.
+        if slot.class == Class::Other
+            && let Some(p) = stands_in_for(s, m)
+            && out[p].class != Class::Other
+        {
+            slot = Slot {
+                cue: format!("in absence, {}", out[p].cue),
+                ..out[p].clone()
+            };
         }
         slot.negated = negated(s, n);
         // "Councillors other than the Town Mayor should not make statements": the one excepted
@@ -1547,6 +1562,30 @@ fn excepted(s: &Sentence, n: &Named) -> bool {
         || matches!(w(0), "except" | "excepting")
 }
 
+/// The role a role stands in for: "the Chair, or in the Chair's absence the Clerk" (the
+/// words before the role say someone is away, after an "or" that follows the other role).
+fn stands_in_for(s: &Sentence, m: usize) -> Option<usize> {
+    let n = &s.named[m];
+    let toks = &s.toks;
+    let from = n.tok.saturating_sub(8);
+    let or = (from..n.tok).rev().find(|&k| toks.word(k) == "or")?;
+    let away = (or + 1..n.tok).any(|k| is_any(toks.word(k), ABSENCE));
+    if !away || (or + 1..=n.tok).any(|k| gap(s, k).contains([';', ':', '.'])) {
+        return None;
+    }
+    // The role before the "or", ending just before it (a comma may stand between).
+    s.named[..m].iter().rposition(|p| {
+        p.tok_end <= or && (p.tok_end..or).all(|k| filler(toks, k)) && !gap(s, or).contains(';')
+    })
+}
+
+/// The longest aside between a subject and its verb, in words.
+const ASIDE_TO_VERB: usize = 18;
+/// The words that may open the verb after such an aside.
+const MODALS: &[&str] = &[
+    "will", "shall", "should", "must", "may", "can", "could", "would", "is", "are", "has", "have",
+];
+
 /// [`subject`], or, with `opened`, the role read as the subject of the verb after it however
 /// it is introduced.
 fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
@@ -1635,6 +1674,19 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                 bracket = false;
             } else {
                 k += 1;
+                steps += 1;
+                continue;
+            }
+        }
+        // An aside set off by commas between the subject and its verb: "The Chief Executive,
+        // having consulted the Leader, will determine"; "The Chair, after taking advice from
+        // the Clerk, will decide"; "Only the Chair, or in the Chair's absence the Clerk, may".
+        if k == end && g.contains(',') {
+            let close = (k + 1..(k + ASIDE_TO_VERB).min(toks.len()))
+                .take_while(|&j| !gap(s, j).contains([';', ':', '.', '(', ')']))
+                .find(|&j| gap(s, j).contains(','));
+            if let Some(j) = close.filter(|&j| is_any(toks.word(j), MODALS)) {
+                k = j;
                 steps += 1;
                 continue;
             }
