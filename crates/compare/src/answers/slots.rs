@@ -1011,6 +1011,14 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         if filler(toks, k) {
             continue;
         }
+        // A post named before the title it holds: "referred to the Head of Legal Services as
+        // Monitoring Officer", "in their capacity as".
+        if w == "as"
+            && let Some(j) = post_before(s, k)
+        {
+            k = j;
+            continue;
+        }
         if LIST.contains(&w) {
             listed = true;
             continue;
@@ -1560,6 +1568,32 @@ fn excepted(s: &Sentence, n: &Named) -> bool {
     (w(0) == "than" && w(1) == "other")
         || (w(0) == "from" && w(1) == "apart")
         || matches!(w(0), "except" | "excepting")
+}
+
+/// The first word of a post's title that ends just before "as" at `k` ("the Head of Legal
+/// Services as", "the Director, in that capacity as"): capitalised words with "of", "and",
+/// "for" between, and an "in ... capacity" after them.
+fn post_before(s: &Sentence, k: usize) -> Option<usize> {
+    let toks = &s.toks;
+    let mut j = k;
+    if j == 0 {
+        return None;
+    }
+    if toks.word(j - 1) == "capacity" {
+        let open = (j.saturating_sub(5)..j)
+            .rev()
+            .find(|&i| toks.word(i) == "in")?;
+        j = open;
+    }
+    let end = j;
+    while j > 0
+        && end - j < 8
+        && !gap(s, j).contains([',', ';', ':', '(', ')', '.'])
+        && (toks[j - 1].capitalised || matches!(toks.word(j - 1), "of" | "and" | "for"))
+    {
+        j -= 1;
+    }
+    (j < end && toks[j].capitalised).then_some(j)
 }
 
 /// The role a role stands in for: "the Chair, or in the Chair's absence the Clerk" (the

@@ -348,6 +348,7 @@ impl<'d> View<'d> {
             let mut mentions = self.lexicon.mentions(&full);
             mentions.extend(council_deciding(&full, &toks, &mentions));
             mentions.sort_by_key(|m| m.start);
+            let mentions = held_titles(&full, mentions);
             let named = mentions.into_iter().map(|m| named(&toks, m)).collect();
             let sentence = Sentence {
                 text: full,
@@ -430,6 +431,66 @@ const DECIDED: &[&str] = &[
 const ASKED: &[&str] = &[
     "ask", "asks", "asked", "invite", "invites", "request", "requests",
 ];
+/// One role named by a post and the statutory title it holds: "the Head of Legal Services as
+/// Monitoring Officer", "the Director of Law and Governance in that officer's capacity as the
+/// Council's Monitoring Officer", "the Clerk, acting as Proper Officer". The title names the
+/// role: the two mentions become one, read as the second.
+fn held_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let between = text.get(prev.end..m.start).unwrap_or("").to_lowercase();
+            let words: Vec<&str> = between
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let holds = match words.iter().position(|w| *w == "as") {
+                Some(at) => {
+                    let (mut lead, tail) = (&words[..at], &words[at + 1..]);
+                    // The post's own tail: "Director of Law and Governance".
+                    if lead.first() == Some(&"of") {
+                        let end = lead
+                            .iter()
+                            .position(|w| matches!(*w, "in" | "acting"))
+                            .unwrap_or(lead.len());
+                        lead = if end <= 5 { &lead[end..] } else { lead };
+                    }
+                    let lead_ok = lead.is_empty()
+                        || lead == ["acting"]
+                        || (lead.len() <= 5
+                            && lead.first() == Some(&"in")
+                            && lead.last() == Some(&"capacity"));
+                    let tail_ok = tail.iter().all(|w| matches!(*w, "the" | "council" | "s"));
+                    lead_ok && tail_ok
+                }
+                None => false,
+            };
+            if holds && prev.role != m.role {
+                *prev = Mention {
+                    role: m.role,
+                    qualifiers: m.qualifiers,
+                    text: text[prev.start..m.end].to_string(),
+                    start: prev.start,
+                    end: m.end,
+                };
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// What the council does when it decides as a whole ("the Council will determine").
+const TO_DECIDE_NOW: &[&str] = &[
+    "decide",
+    "determine",
+    "resolve",
+    "settle",
+    "rule",
+    "arbitrate",
+    "adjudicate",
+];
 /// What the council is asked to do, for it to be the council met as a whole deciding.
 const TO_DECIDE: &[&str] = &[
     "consider",
@@ -449,7 +510,7 @@ const TO_DECIDE: &[&str] = &[
 /// (`full-council`), which the lexicon does not name from "the Council" alone.
 fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
-    for k in 2..toks.len() {
+    for k in 1..toks.len() {
         if toks.word(k) != "council" || !toks[k].capitalised {
             continue;
         }
@@ -458,7 +519,7 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
             continue;
         }
         let mut j = k - 1;
-        if matches!(toks.word(j), "town" | "parish" | "community") && toks[j].capitalised {
+        if j > 0 && matches!(toks.word(j), "town" | "parish" | "community") && toks[j].capitalised {
             j -= 1;
         }
         let decided_by = j >= 2
@@ -471,7 +532,17 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
             && is_any(toks.word(j - 1), ASKED)
             && toks.word(k + 1) == "to"
             && is_any(toks.word(k + 2), TO_DECIDE);
-        if !(decided_by || asked_to_decide) {
+        // "The Council itself shall resolve any disagreement", "the Council will decide": the
+        // council as a whole, deciding.
+        let mut v = k + 1;
+        while matches!(toks.word(v), "itself" | "as" | "a" | "whole") {
+            v += 1;
+        }
+        let decides = toks.word(j) == "the"
+            && (j == 0 || !is_any(toks.word(j - 1), &["to", "of", "for", "with", "by"]))
+            && matches!(toks.word(v), "will" | "shall" | "must" | "may" | "should")
+            && is_any(toks.word(v + 1), TO_DECIDE_NOW);
+        if !(decided_by || asked_to_decide || decides) {
             continue;
         }
         let (start, end) = (toks[j + 1].start, toks[k].end);

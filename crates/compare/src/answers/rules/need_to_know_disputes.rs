@@ -108,6 +108,11 @@ const ACCESS: &[&str] = &[
     "need sight of",
     "needs access to",
     "need access to",
+    // What a councillor may not simply have: "whether a member should receive confidential
+    // information" (a dispute or doubt is still needed).
+    "confidential information",
+    "confidential document*",
+    "confidential papers",
 ];
 /// Words of a dispute or doubt, without which access to information is no question of who
 /// decides.
