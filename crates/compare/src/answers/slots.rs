@@ -1600,6 +1600,14 @@ fn post_before(s: &Sentence, k: usize) -> Option<usize> {
 /// words before the role say someone is away, after an "or" that follows the other role).
 fn stands_in_for(s: &Sentence, m: usize) -> Option<usize> {
     let n = &s.named[m];
+    // A deputy standing in is the deputy of the one before, no step of its own ("the
+    // Scrutiny Chair (or in their absence the Deputy Chair)").
+    if n.mention
+        .qualifiers
+        .contains(&concord_model::roles::Qualifier::Deputy)
+    {
+        return None;
+    }
     let toks = &s.toks;
     let from = n.tok.saturating_sub(8);
     let or = (from..n.tok).rev().find(|&k| toks.word(k) == "or")?;
