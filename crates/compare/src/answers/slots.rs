@@ -1026,6 +1026,24 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         if comma {
             return None;
         }
+        // "sought from the Monitoring Officer or from the Chief Executive", "by the Leader or
+        // by a Portfolio Holder": the preposition said again after a list word governs as the
+        // first one did.
+        if matches!(w, "to" | "with" | "by" | "from" | "of" | "for")
+            && k > 0
+            && matches!(toks.word(k - 1), "or" | "and")
+            && let Some(p) = s.named[..m].iter().rposition(|p| p.tok_end + 1 == k)
+            && let Some(prev) = before.get(p).filter(|b| b.class != Class::Other)
+            && matches!(gap(s, k - 1).trim(), "" | ",")
+        {
+            return Some((
+                Slot {
+                    negated: false,
+                    ..prev.clone()
+                },
+                true,
+            ));
+        }
         return by_word(s, k).map(|x| (x, false));
     }
     None

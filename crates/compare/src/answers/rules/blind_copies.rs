@@ -27,6 +27,11 @@ const BLIND: &[&str] = &[
     "blind copying",
     "blind carbon cop*",
     "blind carbon copied",
+    // "Such copies should not be sent blind".
+    "sent blind",
+    "copied blind",
+    "copy blind",
+    "copies blind",
 ];
 const FORBID: &[&str] = &[
     "not acceptable",
@@ -43,6 +48,12 @@ const FORBID: &[&str] = &[
     "may not",
     "never",
     "under no circumstances",
+    // "in no circumstances shall", "on no account".
+    "no circumstances",
+    "no account",
+    // "no copy should ever be sent without the knowledge of ...".
+    "no copy",
+    "no copies",
     // "No councillor is to be blind copied ... under any circumstances".
     "under any circumstances",
     "in any circumstances",
@@ -68,6 +79,11 @@ const SHOULD_NOT: &[&str] = &[
 ];
 const DISCOURAGE: &[&str] = &[
     "avoid*",
+    // "It is not the Council's practice to send blind copies".
+    "not the council s practice",
+    "not council practice",
+    "not our practice",
+    "not the practice",
     "not normally",
     "discouraged",
     "not recommended",
@@ -127,6 +143,12 @@ const LEAVE: &[&str] = &[
 /// Allowed, on a condition of purpose: "may be used only where there is a good reason".
 const ALLOWED: &[&str] = &[
     "may be used",
+    // "should be used only in exceptional circumstances".
+    "be used only",
+    "only be used",
+    "used only",
+    "be sent only",
+    "only be sent",
     "can be used",
     "may use",
     "can use",
@@ -263,10 +285,16 @@ fn after(s: &Words, k: usize) -> String {
 /// The word of a copy sent unknown to the one written to ("copied ... without the councillor's
 /// knowledge"), if the sentence speaks of one.
 fn copied_unknown(toks: &Words) -> Option<usize> {
-    if !any(toks, UNKNOWN) {
-        return None;
-    }
-    find_any(toks, &["cop*"]).first().map(|&(k, _)| k)
+    let (unknown, _) = *find_any(toks, UNKNOWN).first()?;
+    let copies = find_any(toks, &["cop*"]);
+    // The copy the words of secrecy follow ("is copied to anyone else, ... and no copy should
+    // ever be sent without the knowledge of"), else the first.
+    copies
+        .iter()
+        .rev()
+        .find(|&&(k, _)| k < unknown)
+        .or(copies.first())
+        .map(|&(k, _)| k)
 }
 
 /// True when the sentence opens by pointing back ("They must never be used").
