@@ -1717,6 +1717,23 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         }
         end = later.tok_end;
     }
+    // The title's tail and a word of the body as a whole: "the Director of Legal Services,",
+    // "the Council itself", "the Council as a whole".
+    if toks.word(end) == "of" && toks.get(end + 1).is_some_and(|t| t.capitalised) {
+        let mut j = end + 1;
+        while j < toks.len()
+            && (toks[j].capitalised || matches!(toks.word(j), "and"))
+            && !gap(s, j).contains([',', ';', ':', '(', '.'])
+        {
+            j += 1;
+        }
+        end = j;
+    }
+    if toks.word(end) == "itself" {
+        end += 1;
+    } else if toks.word(end) == "as" && toks.word(end + 1) == "a" && toks.word(end + 2) == "whole" {
+        end += 3;
+    }
     // Step over auxiliaries, a nominee, a bracket and a consultation ("in consultation with
     // the MO", "(or in their absence the Deputy Chair)", "and other officers").
     let mut k = end;

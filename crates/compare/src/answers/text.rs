@@ -433,7 +433,8 @@ const ASKED: &[&str] = &[
 ];
 /// One role named by a post and the statutory title it holds: "the Head of Legal Services as
 /// Monitoring Officer", "the Director of Law and Governance in that officer's capacity as the
-/// Council's Monitoring Officer", "the Clerk, acting as Proper Officer". The title names the
+/// Council's Monitoring Officer", "the Clerk, acting as Proper Officer", "the Director of Law
+/// and Governance (Monitoring Officer)". The title names the
 /// role: the two mentions become one, read as the second.
 fn held_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
@@ -444,27 +445,34 @@ fn held_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            let holds = match words.iter().position(|w| *w == "as") {
-                Some(at) => {
-                    let (mut lead, tail) = (&words[..at], &words[at + 1..]);
-                    // The post's own tail: "Director of Law and Governance".
-                    if lead.first() == Some(&"of") {
-                        let end = lead
-                            .iter()
-                            .position(|w| matches!(*w, "in" | "acting"))
-                            .unwrap_or(lead.len());
-                        lead = if end <= 5 { &lead[end..] } else { lead };
+            // "the Director of Law and Governance (Monitoring Officer)".
+            let bracketed = between.trim_end().ends_with('(')
+                && text
+                    .get(m.end..)
+                    .is_some_and(|t| t.trim_start().starts_with(')'))
+                && (words.is_empty() || (words[0] == "of" && words.len() <= 5));
+            let holds = bracketed
+                || match words.iter().position(|w| *w == "as") {
+                    Some(at) => {
+                        let (mut lead, tail) = (&words[..at], &words[at + 1..]);
+                        // The post's own tail: "Director of Law and Governance".
+                        if lead.first() == Some(&"of") {
+                            let end = lead
+                                .iter()
+                                .position(|w| matches!(*w, "in" | "acting"))
+                                .unwrap_or(lead.len());
+                            lead = if end <= 5 { &lead[end..] } else { lead };
+                        }
+                        let lead_ok = lead.is_empty()
+                            || lead == ["acting"]
+                            || (lead.len() <= 5
+                                && lead.first() == Some(&"in")
+                                && lead.last() == Some(&"capacity"));
+                        let tail_ok = tail.iter().all(|w| matches!(*w, "the" | "council" | "s"));
+                        lead_ok && tail_ok
                     }
-                    let lead_ok = lead.is_empty()
-                        || lead == ["acting"]
-                        || (lead.len() <= 5
-                            && lead.first() == Some(&"in")
-                            && lead.last() == Some(&"capacity"));
-                    let tail_ok = tail.iter().all(|w| matches!(*w, "the" | "council" | "s"));
-                    lead_ok && tail_ok
-                }
-                None => false,
-            };
+                    None => false,
+                };
             if holds && prev.role != m.role {
                 *prev = Mention {
                     role: m.role,
