@@ -19,7 +19,7 @@
 //! carry it on extend it, so a ladder keeps its order and its shape ("if it is about the Chief
 //! Officer, to the Chief Executive").
 
-use concord_model::roles::{Party as RoleParty, role};
+use concord_model::roles::{Party as RoleParty, Shape, role};
 
 use super::route::Route;
 use super::slots::{Class, Slot};
@@ -245,7 +245,18 @@ pub(crate) fn find(view: &View<'_>, about: Party) -> Option<Found> {
     let hits: Vec<Hit> = (0..view.sentences.len())
         .filter_map(|i| hit(view, i, about, &around))
         .collect();
-    gather(view, hits, false)
+    let mut found = gather(view, hits, false)?;
+    // A parish's or town's Clerk is its officer: the Clerk who refers a concern about a
+    // councillor on ("The Clerk should refer it to the Chair") is the officer raising it.
+    if about == Party::Councillor
+        && view.lexicon.shape() == Shape::Local
+        && found.route.drop_raiser("clerk")
+    {
+        found
+            .why
+            .push_str("; the Clerk who refers it on is the officer raising it");
+    }
+    Some(found)
 }
 
 /// The direction each clause's heading gives, and the first one each clause's sentences give,

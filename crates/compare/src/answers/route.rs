@@ -273,6 +273,20 @@ impl Route {
         self.parts.splice(1..1, head);
     }
 
+    /// Drops the first step when it is `role` passing the matter on ("The Clerk should refer
+    /// the concern to the Chair"), the route going on past it: that role raised the matter and
+    /// is no stop on its way. Returns true when the step was dropped.
+    pub fn drop_raiser(&mut self, role: &str) -> bool {
+        let raised =
+            self.parts.len() > 1 && self.parts[0].role == role && passes_on(&self.parts[0].cue);
+        if raised {
+            self.parts.remove(0);
+            self.parts[0].join = Join::First;
+            self.parts[0].opens_if_about = None;
+        }
+        raised
+    }
+
     /// Adds another route after this one (a combined answer from several clauses).
     pub fn extend(&mut self, other: &Route) {
         for (i, p) in other.parts.iter().enumerate() {

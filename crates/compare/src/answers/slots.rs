@@ -2122,7 +2122,7 @@ fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
 const NEGATIONS: &[&str] = &["not", "never", "cannot", "nor", "no"];
 /// How many words before a role a negation reaches ("cannot be discussed with the relevant
 /// Group Chair").
-const NEGATION_REACH: usize = 6;
+const NEGATION_REACH: usize = 10;
 
 /// True when the role at `n` is named under a negation ("cannot be discussed with the Chair",
 /// "rather than the Leader", "the chair of the council should not attempt to deal with"), but
