@@ -394,6 +394,9 @@ const THEN: &[&str] = &[
     "resolve",
     "cannot",
     "unable",
+    // "a councillor who disagrees with the ruling may ask ...".
+    "disagree*",
+    "challeng*",
 ];
 /// Words of a consultation between two steps.
 const CONSULT: &[&str] = &["consult*", "liais*", "conjunction", "jointly", "together"];
@@ -459,7 +462,13 @@ pub(crate) fn relation(
         || words.iter().any(|w| {
             matches!(
                 *w,
-                "or" | "alternatively" | "either" | "rather" | "prefer" | "prefers" | "preferred"
+                "or" | "alternatively"
+                    | "either"
+                    | "rather"
+                    | "instead"
+                    | "prefer"
+                    | "prefers"
+                    | "preferred"
             )
         })
     {

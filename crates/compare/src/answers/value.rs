@@ -222,7 +222,10 @@ const AHEAD: &[&str] = &[
 pub(crate) fn ahead(toks: &Words, p: &Period) -> bool {
     let len = p.words.split(' ').count();
     let after = p.tok + len;
-    (after..(after + 3).min(toks.len())).any(|k| is_any(toks.word(k), AHEAD))
+    // "Notice of at least ten working days": the notice named before the period.
+    let notice_of = (p.tok.saturating_sub(4)..p.tok)
+        .any(|k| toks.word(k) == "notice" && toks.word(k + 1) == "of");
+    notice_of || (after..(after + 3).min(toks.len())).any(|k| is_any(toks.word(k), AHEAD))
 }
 
 /// Words that define a word ("'days' means working days", "days are to be read as").

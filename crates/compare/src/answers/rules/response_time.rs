@@ -11,7 +11,8 @@
 //! sentence that sets only an acknowledgement, or a response in months, is "mentioned,
 //! unclear". A week is seven calendar days, or five working days.
 
-use super::super::text::{View, Words, any, find_any};
+use super::super::text::{View, Words, any, find_any, is_any};
+use super::super::topic::POINTERS;
 use super::super::value::{Period, ahead, counted, days_are_working, periods};
 use super::super::{Answer, Value};
 
@@ -85,6 +86,22 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         // "Timescales for replying to councillors": the heading says what the period is for.
         let heading = &view.clauses[s.clause].heading;
         if respond.is_empty() && any(heading, RESPOND) && !any(heading, ACKNOWLEDGE) {
+            respond.push(0);
+        }
+        // "Officers should respond to councillors' enquiries promptly. The standard for this
+        // purpose is five working days": a sentence pointing back to the clause before.
+        let points_back = s
+            .own_words()
+            .iter()
+            .take(6)
+            .any(|t| is_any(&t.lower, POINTERS));
+        if respond.is_empty()
+            && points_back
+            && view
+                .before(s.clause)
+                .next()
+                .is_some_and(|b| any(&view.clauses[b].words, RESPOND))
+        {
             respond.push(0);
         }
         let acknowledge: Vec<usize> = find_any(&s.toks, ACKNOWLEDGE)
