@@ -40,6 +40,8 @@
 //! ```
 
 mod complaint;
+#[cfg(test)]
+mod debug_tmp;
 mod route;
 mod rules;
 mod slots;

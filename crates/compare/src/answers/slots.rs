@@ -1762,7 +1762,14 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             let close = (k + 1..(k + ASIDE_TO_VERB).min(toks.len()))
                 .take_while(|&j| !gap(s, j).contains([';', ':', '.', '(', ')']))
                 .find(|&j| gap(s, j).contains(','));
-            if let Some(j) = close.filter(|&j| is_any(toks.word(j), MODALS)) {
+            // After a modal; or after an aside that plainly is one (a stand-in, a participle,
+            // a relative clause), straight to its verb: "The Town Mayor, or in the Mayor's
+            // absence the Deputy Mayor, speaks for the Council".
+            let plain_aside = matches!(
+                toks.word(k),
+                "or" | "having" | "after" | "following" | "who" | "acting" | "when" | "where"
+            );
+            if let Some(j) = close.filter(|&j| is_any(toks.word(j), MODALS) || plain_aside) {
                 k = j;
                 steps += 1;
                 continue;
@@ -1860,7 +1867,7 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
     // "is the only person authorised to speak", "is authorised to issue": the verb after "to".
     if matches!(
         toks.word(k),
-        "person" | "officer" | "one" | "body" | "people"
+        "person" | "officer" | "one" | "body" | "people" | "councillor" | "member"
     ) && is_any(toks.word(k + 1), LEAVE)
         && toks.word(k + 2) == "to"
     {
