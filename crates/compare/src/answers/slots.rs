@@ -1333,10 +1333,15 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
     }
     // "take it up with", "taken up with", and with a manner between: "take it up in private
     // with", "taken up informally with".
-    let up = (k.saturating_sub(4)..k)
+    // "is to be taken up by that officer with their Director": the one who takes it up,
+    // named with "by" in a few words, between.
+    let up = (k.saturating_sub(6)..k)
         .rev()
         .find(|&j| toks.word(j) == "up")
-        .filter(|&j| (j + 1..k).all(|i| is_any(toks.word(i), MANNER)));
+        .filter(|&j| {
+            (j + 1..k).all(|i| is_any(toks.word(i), MANNER))
+                || (toks.word(j + 1) == "by" && k - j <= 5)
+        });
     if let Some(u) = up {
         let from = u.saturating_sub(5);
         if (from..u).any(|j| matches!(toks.word(j), "take" | "taken" | "takes" | "taking" | "took"))
