@@ -1840,6 +1840,23 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                 continue;
             }
         }
+        // Two verbs joined, the first of no rule's: "will receive and deal with", "will
+        // acknowledge and then determine" read the second.
+        let known = |v: &str| {
+            [SUBJECT_DECIDE, SUBJECT_HANDLE, SUBJECT_SPEAK]
+                .iter()
+                .any(|l| is_any(v, l))
+        };
+        if k > end
+            && toks.word(k + 1) == "and"
+            && !known(w)
+            && !is_any(w, AUX)
+            && (known(toks.word(k + 2)) || (toks.word(k + 2) == "then" && known(toks.word(k + 3))))
+        {
+            k += if toks.word(k + 2) == "then" { 3 } else { 2 };
+            steps += 1;
+            continue;
+        }
         if AUX.contains(&w)
             || filler(toks, k)
             || matches!(
