@@ -92,6 +92,10 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "capability",
     // "if a councillor behaves badly towards you", "treated badly".
     "badly",
+    // "unacceptable behaviour from a councillor", "rude or aggressive".
+    "unacceptabl*",
+    "rude*",
+    "aggressiv*",
     // How the one who complains feels: "an officer who is troubled by a Member's conduct".
     "troubled",
     "upset*",
