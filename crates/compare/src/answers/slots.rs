@@ -880,6 +880,15 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
                 ..out[p].clone()
             };
         }
+        // "The Town Mayor, having first spoken with the Town Clerk, comments ...": one the
+        // subject speaks with before acting is consulted.
+        if matches!(slot.class, Class::Send | Class::Tell) && in_participle_aside(s, n) {
+            slot = Slot {
+                class: Class::Consult,
+                cue: format!("aside, {}", slot.cue),
+                ..slot
+            };
+        }
         slot.negated = negated(s, n);
         // "Councillors other than the Town Mayor should not make statements": the one excepted
         // from a rule does what the rule forbids the rest, and is barred from what it allows
@@ -1642,6 +1651,35 @@ fn stands_in_for(s: &Sentence, m: usize) -> Option<usize> {
     s.named[..m].iter().rposition(|p| {
         p.tok_end <= or && (p.tok_end..or).all(|k| filler(toks, k)) && !gap(s, or).contains(';')
     })
+}
+
+/// True when the role stands in an aside set off by commas straight after a role that opens
+/// with a participle of what its subject does first ("The Chair, after speaking to the Clerk,
+/// will", "The Leader, having discussed it with the Chief Executive, may").
+fn in_participle_aside(s: &Sentence, n: &Named) -> bool {
+    let toks = &s.toks;
+    let from = n.tok.saturating_sub(ASIDE_TO_VERB);
+    let Some(open) = (from + 1..=n.tok)
+        .rev()
+        .find(|&k| gap(s, k).contains([',', ';', ':', '.', '(']))
+    else {
+        return false;
+    };
+    if !gap(s, open).contains(',') || !matches!(toks.word(open), "having" | "after" | "following") {
+        return false;
+    }
+    // A role (with its title's tail) ends just before the opening comma.
+    let subject = s.named.iter().any(|p| {
+        p.tok_end == open
+            || (p.tok_end < open
+                && toks.word(p.tok_end) == "of"
+                && (p.tok_end + 1..open).all(|k| toks[k].capitalised || toks.word(k) == "and"))
+    });
+    // And the aside closes with a comma before the verb.
+    let closes = (n.tok_end..(n.tok_end + 8).min(toks.len()))
+        .take_while(|&k| !gap(s, k).contains([';', ':', '.']))
+        .any(|k| gap(s, k).contains(','));
+    subject && closes
 }
 
 /// The longest aside between a subject and its verb, in words.
