@@ -262,7 +262,9 @@ impl Route {
         let Some(k) = self.parts.iter().position(|p| !consulted.contains(&p.role)) else {
             return;
         };
-        if k == 0 {
+        // "consult their Director, or if appropriate the Monitoring Officer, who will
+        // determine": alternatives, not a consultation before a decision.
+        if k == 0 || self.parts[k].join == Join::Or {
             return;
         }
         let mut head: Vec<Part> = self.parts.drain(..k).collect();

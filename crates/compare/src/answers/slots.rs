@@ -301,6 +301,9 @@ const BEFORE_SEND: &[&str] = &[
 const TO_TELL: &[&str] = &[
     "declar*", "disclos*", "explain*", "known", "notif*", "give", "given", "gives", "reveal*",
     "admit*", "mention*",
+    // "a request in writing to the Chief Executive, copied to the Monitoring Officer": kept
+    // informed.
+    "copied",
 ];
 /// Verbs before "to" that give the decision.
 /// ("It falls to the Monitoring Officer to resolve ...").
@@ -357,6 +360,13 @@ const GRANTS: &[&str] = &[
     "authorization",
     "leave",
     "clearance",
+    // "Rulings on the meaning of this protocol are given by the Monitoring Officer".
+    "ruling",
+    "rulings",
+    "decision",
+    "decisions",
+    "determination",
+    "determinations",
 ];
 
 /// True when a noun of leave stands shortly before the participle at `j`, in its own clause
@@ -1034,6 +1044,20 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         }
         if comma {
             return None;
+        }
+        // "should not take up concerns with the officer directly, but with the Head of
+        // Service": the preposition after "but" governs as the one before it did, its
+        // negation left behind.
+        if matches!(w, "to" | "with")
+            && k >= 2
+            && (toks.word(k - 1) == "but"
+                || (toks.word(k - 2) == "but" && toks.word(k - 1) == "rather"))
+            && let Some(j) = (k.saturating_sub(16)..k - 1)
+                .rev()
+                .find(|&j| toks.word(j) == w)
+            && let Some(first) = by_word(s, j)
+        {
+            return Some((first, false));
         }
         // "sought from the Monitoring Officer or from the Chief Executive", "by the Leader or
         // by a Portfolio Holder": the preposition said again after a list word governs as the
