@@ -315,10 +315,17 @@ fn hit(view: &View<'_>, i: usize, about: Party, around: &Around) -> Option<Hit> 
     let (cue, place) = complaint_cue(view, i)?;
     // A complaint the sentence says comes from the public ("Complaints from members of the
     // public that a councillor has ...") is neither question's, whatever the heading says.
-    if parties_of(s, slots)
-        .iter()
-        .any(|p| p.party == Party::Public && p.author)
-    {
+    // So is one whose first party, named before the complaint and not as the one complained
+    // about, is the public ("Members of the public who wish to complain about a councillor").
+    let sides = parties_of(s, slots);
+    let cue_at = cues(s, COMPLAINT).first().map(|&(k, _)| k);
+    let public_first = cue_at.is_some_and(|c| {
+        sides
+            .iter()
+            .find(|p| p.at < c && !p.about)
+            .is_some_and(|p| p.party == Party::Public)
+    });
+    if public_first || sides.iter().any(|p| p.party == Party::Public && p.author) {
         return None;
     }
     // The direction: read at the nearest place that says it.

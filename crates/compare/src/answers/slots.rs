@@ -348,7 +348,7 @@ const THROUGH_DECIDE: &[&str] = &[
 
 /// Participles that decide only when what is given is leave ("that permission may be given
 /// by the Chief Executive"), not advice or notice.
-const BY_GIVEN: &[&str] = &["given", "granted", "issued"];
+const BY_GIVEN: &[&str] = &["given", "granted", "issued", "provided"];
 /// What is given, when the giver decides.
 const GRANTS: &[&str] = &[
     "permission",
@@ -367,6 +367,8 @@ const GRANTS: &[&str] = &[
     "decisions",
     "determination",
     "determinations",
+    // "Should arbitration be needed on what this protocol means, it will be provided by".
+    "arbitration",
 ];
 
 /// True when a noun of leave stands shortly before the participle at `j`, in its own clause
@@ -487,6 +489,9 @@ const OF_CONSULT: &[&str] = &[
 /// Verbs too: "guidance may be obtained from the Monitoring Officer", "advice is available
 /// from".
 const FROM_CONSULT: &[&str] = &[
+    // "acting on a report from the Monitoring Officer", "on the recommendation from".
+    "report",
+    "recommendation*",
     "support",
     "help",
     "obtain*",
@@ -892,7 +897,14 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
         }
         // "The Town Mayor, having first spoken with the Town Clerk, comments ...": one the
         // subject speaks with before acting is consulted.
-        if matches!(slot.class, Class::Send | Class::Tell) && in_participle_aside(s, n) {
+        // The sentence's first role read as the subject of its verb ("Monitoring Officer give").
+        let role_subject = out
+            .first()
+            .zip(s.named.first())
+            .is_some_and(|(sl, n0)| m > 0 && sl.cue.starts_with(n0.mention.text.as_str()));
+        if matches!(slot.class, Class::Send | Class::Tell)
+            && in_participle_aside(s, n, role_subject)
+        {
             slot = Slot {
                 class: Class::Consult,
                 cue: format!("aside, {}", slot.cue),
@@ -1679,8 +1691,9 @@ fn stands_in_for(s: &Sentence, m: usize) -> Option<usize> {
 
 /// True when the role stands in an aside set off by commas straight after a role that opens
 /// with a participle of what its subject does first ("The Chair, after speaking to the Clerk,
-/// will", "The Leader, having discussed it with the Chief Executive, may").
-fn in_participle_aside(s: &Sentence, n: &Named) -> bool {
+/// will", "The Leader, having discussed it with the Chief Executive, may"), or in a closing
+/// "having ..." when the sentence's subject is a role (`role_subject`).
+fn in_participle_aside(s: &Sentence, n: &Named, role_subject: bool) -> bool {
     let toks = &s.toks;
     let from = n.tok.saturating_sub(ASIDE_TO_VERB);
     let Some(open) = (from + 1..=n.tok)
@@ -1691,6 +1704,12 @@ fn in_participle_aside(s: &Sentence, n: &Named) -> bool {
     };
     if !gap(s, open).contains(',') || !matches!(toks.word(open), "having" | "after" | "following") {
         return false;
+    }
+    // "..., having first discussed the matter with the Chief Executive." at the end of a
+    // sentence whose subject is a role: what that subject does first.
+    let to_end = (n.tok_end..toks.len()).all(|k| !gap(s, k).contains([',', ';', ':']));
+    if toks.word(open) == "having" && to_end && role_subject {
+        return true;
     }
     // A role (with its title's tail) ends just before the opening comma.
     let subject = s.named.iter().any(|p| {
