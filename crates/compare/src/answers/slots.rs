@@ -453,6 +453,9 @@ const BY_ABOUT: &[&str] = &[
 const BY_COMPLAINANT: &[&str] = &["complain*", "concern*", "allegation*", "request*"];
 /// Nouns before "of" or "from" that make the role the decider.
 const OF_DECIDE: &[&str] = &[
+    // "settled by resolution of the Parish Council".
+    "resolution",
+    "vote",
     // "Interpreting this protocol is the responsibility of the Chief Executive".
     "responsibility",
     "remit",
@@ -1545,7 +1548,14 @@ fn of(s: &Sentence, k: usize) -> Option<Slot> {
     // "bring it to a meeting of the Full Council": the meeting's own governor.
     if matches!(prev, "meeting" | "meetings") {
         let mut j = k - 1;
-        while j > 0 && filler(&s.toks, j - 1) {
+        // "referred to the next meeting of the full Council".
+        while j > 0
+            && (filler(&s.toks, j - 1)
+                || matches!(
+                    s.toks.word(j - 1),
+                    "next" | "following" | "special" | "ordinary" | "first"
+                ))
+        {
             j -= 1;
         }
         return j.checked_sub(1).and_then(|g| by_word(s, g));

@@ -550,7 +550,12 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
             && (j == 0 || !is_any(toks.word(j - 1), &["to", "of", "for", "with", "by"]))
             && matches!(toks.word(v), "will" | "shall" | "must" | "may" | "should")
             && is_any(toks.word(v + 1), TO_DECIDE_NOW);
-        if !(decided_by || asked_to_decide || decides) {
+        // "settled by resolution of the Parish Council", "put to a vote of the Council".
+        let resolved_by = j >= 2
+            && toks.word(j) == "the"
+            && toks.word(j - 1) == "of"
+            && matches!(toks.word(j - 2), "resolution" | "vote" | "decision");
+        if !(decided_by || asked_to_decide || decides || resolved_by) {
             continue;
         }
         let (start, end) = (toks[j + 1].start, toks[k].end);

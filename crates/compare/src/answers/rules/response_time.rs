@@ -85,8 +85,10 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             .collect();
         // "Timescales for replying to councillors": the heading says what the period is for.
         let heading = &view.clauses[s.clause].heading;
-        if respond.is_empty() && any(heading, RESPOND) && !any(heading, ACKNOWLEDGE) {
-            respond.push(0);
+        // It owns a period no cue in the sentence comes before ("The standard is fifteen
+        // working days, with a holding reply where a full answer will take longer").
+        if any(heading, RESPOND) && !any(heading, ACKNOWLEDGE) && respond.first() != Some(&0) {
+            respond.insert(0, 0);
         }
         // "Officers should respond to councillors' enquiries promptly. The standard for this
         // purpose is five working days": a sentence pointing back to the clause before.
@@ -108,6 +110,8 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             .into_iter()
             .map(|c| c.0)
             .collect();
+        // "a holding reply", "an interim response": the reply word of an acknowledgement.
+        respond.retain(|&r| !acknowledge.iter().any(|&a| a < r && r <= a + 2));
         if respond.is_empty() && acknowledge.is_empty() {
             continue;
         }
@@ -123,9 +127,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             || any(&c.heading, CORRESPONDENCE)
             || before;
         // Requests under the information laws keep their statutory time whoever makes them.
-        if !about_members
-            || any(&s.toks, STATUTORY)
-            || (any(&s.toks, OTHERS) && !members_named(&s.toks))
+        if !about_members || statutory(&s.toks) || (any(&s.toks, OTHERS) && !members_named(&s.toks))
         {
             continue;
         }
@@ -203,6 +205,18 @@ const STATUTORY: &[&str] = &[
     "environmental information",
     "subject access",
 ];
+
+/// True when the sentence sets the time of a request the law governs, and not as the
+/// exception it carves out ("save in the case of requests under the Freedom of Information
+/// Act ..., officers shall respond within ten working days").
+fn statutory(toks: &Words) -> bool {
+    find_any(toks, STATUTORY).into_iter().any(|(k, _)| {
+        !(k.saturating_sub(12)..k).any(|j| {
+            matches!(toks.word(j), "save" | "except" | "excluding" | "apart")
+                || (toks.word(j) == "other" && toks.word(j + 1) == "than")
+        })
+    })
+}
 
 /// Words that end a period's phrase before any "for" could belong to it.
 const RESPOND_OR_ACK_STOP: &[&str] = &["and", "or", "but", "then"];
