@@ -13,7 +13,7 @@
 //! neither forbidden outright nor merely discouraged: "mentioned, unclear". So is a sentence
 //! that names them and rules nothing ("the use of blind copies is a matter for the sender").
 
-use super::super::text::{Sentence, View, Words, any, find_any, first, matched};
+use super::super::text::{Sentence, View, Words, any, find_any, first, is_any, matched};
 use super::super::{Answer, Value};
 
 const BLIND: &[&str] = &[
@@ -297,14 +297,18 @@ fn copied_unknown(toks: &Words) -> Option<usize> {
         .map(|&(k, _)| k)
 }
 
-/// True when the sentence opens by pointing back ("They must never be used").
+/// True when the sentence opens by pointing back ("They must never be used"), or speaks of
+/// "such copies" anywhere ("Officers should never send such copies").
 fn points_back(s: &Sentence) -> bool {
     s.own_words().iter().take(3).any(|t| {
         matches!(
             &*t.lower,
             "they" | "these" | "such" | "this" | "it" | "their"
         )
-    })
+    }) || any(
+        &s.toks,
+        &["such cop*", "these cop*", "that practice", "this practice"],
+    )
 }
 
 /// The words of the part of a sentence around word `at`: between semicolons, colons, and
@@ -359,7 +363,45 @@ fn neither(s: &Words) -> Option<(String, bool)> {
 
 /// The cue of an outright ban in a part, if it says one.
 fn forbids(s: &Words) -> Option<String> {
-    first(s, FORBID).or_else(|| neither(s).filter(|(_, f)| *f).map(|(c, _)| c))
+    first(s, FORBID)
+        .or_else(|| neither(s).filter(|(_, f)| *f).map(|(c, _)| c))
+        .or_else(|| no_one(s))
+}
+
+/// A ban said of everyone it binds with "no": "No officer shall blind copy ...", "no member
+/// may ...", "No one is to ...".
+fn no_one(s: &Words) -> Option<String> {
+    (0..s.len()).find_map(|k| {
+        // "no" before someone bound by the rule: not "where no objection is made".
+        if s.word(k) != "no"
+            || !is_any(
+                s.word(k + 1),
+                &[
+                    "officer*",
+                    "member*",
+                    "councillor*",
+                    "one",
+                    "employee*",
+                    "person",
+                    "staff",
+                    "individual",
+                    "cop*",
+                    "email*",
+                    "letter*",
+                ],
+            )
+        {
+            return None;
+        }
+        (k + 1..(k + 4).min(s.len()))
+            .find(|&j| {
+                matches!(
+                    s.word(j),
+                    "shall" | "must" | "may" | "will" | "is" | "are" | "should"
+                )
+            })
+            .map(|j| format!("no … {}", s.word(j)))
+    })
 }
 
 /// The cue by which a part of a sentence rules on blind copies, if it does.
