@@ -286,8 +286,22 @@ pub(crate) fn years(toks: &[Tok], term: u32) -> Option<(u32, String)> {
             }
             "annually" | "yearly" => Some(1),
             "annual" if matches!(w(k + 1), "review" | "basis" | "reviews") => Some(1),
+            // "each municipal year", "every civic year".
+            "year"
+                if k >= 2
+                    && matches!(w(k - 1), "municipal" | "civic" | "council" | "financial")
+                    && matches!(w(k - 2), "each" | "every" | "per") =>
+            {
+                Some(1)
+            }
             "biennially" => Some(2),
-            "biennial" if matches!(w(k + 1), "review" | "basis") => Some(2),
+            // "Review frequency: biennial".
+            "biennial"
+                if matches!(w(k + 1), "review" | "basis" | "")
+                    || matches!(w(k.wrapping_sub(1)), "frequency" | "cycle") =>
+            {
+                Some(2)
+            }
             "triennially" => Some(3),
             "triennial" if matches!(w(k + 1), "review" | "basis") => Some(3),
             "quadrennially" => Some(4),

@@ -77,11 +77,21 @@ const OTHER_OBJECTS: &[&str] = &[
     "training",
 ];
 
+/// Headings over a document's own particulars ("Document control: ... Review frequency:
+/// biennial"): a review said there is the protocol's.
+const DOCUMENT_CONTROL: &[&str] = &[
+    "document control",
+    "version control",
+    "document information",
+    "document details",
+    "document history",
+];
+
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
     let about_review = |i: usize| {
         let s = &view.sentences[i];
         let c = &view.clauses[s.clause];
-        let own = any(&s.toks, PROTOCOL);
+        let own = any(&s.toks, PROTOCOL) || any(&c.heading, DOCUMENT_CONTROL);
         if !own && any(&s.toks, OTHER_OBJECTS) {
             return false;
         }
@@ -95,8 +105,15 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
             && !any(&c.heading, &["complaint*"]);
         // A heading about reviewing (the protocol, or a plain "Review" over a sentence naming
         // the protocol) makes a report on it on a cycle its review.
+        // Under "Review of this Protocol", "The Committee will carry this out each municipal
+        // year" points back to the review the heading names.
         let reviews = any(&s.toks, REVIEW)
-            || (heading_review && (any(&c.heading, PROTOCOL) || own) && any(&s.toks, REPORTING));
+            || (heading_review && (any(&c.heading, PROTOCOL) || own) && any(&s.toks, REPORTING))
+            || (heading_review
+                && any(&c.heading, PROTOCOL)
+                && points_back
+                && !any(&s.toks, PROTOCOL)
+                && !any(&s.toks, OTHER_OBJECTS));
         // The clause before speaks of reviewing the protocol: "The Monitoring Officer will keep
         // this Protocol under review ..." then "In any event, a full review ...".
         let before_reviews = before.is_some_and(|b| {
