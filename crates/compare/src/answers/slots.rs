@@ -584,7 +584,7 @@ const ABOUT: &[&str] = &[
 /// Words after which a role is the subject of what follows (nothing governs it).
 const SUBJECT_OPENERS: &[&str] = &[
     "unless", "until", "that", "whether", "if", "where", "when", "who", "which", "while", "whilst",
-    "once", "after", "before", "so", "but", "only",
+    "once", "after", "before", "so", "but", "only", "although", "though", "whereas",
 ];
 /// Words stepped over between a subject role and its verb.
 const AUX: &[&str] = &[
@@ -1784,7 +1784,13 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             toks.word(n.tok_end),
             "will" | "shall" | "must" | "should" | "may" | "is" | "are"
         );
+    // A cleft: "It would normally be the Leader who responds", "it is the Clerk that decides".
+    let cleft = b >= 2
+        && matches!(toks.word(b - 1), "be" | "is" | "was")
+        && (b.saturating_sub(5)..b - 1).any(|j| toks.word(j) == "it")
+        && matches!(toks.word(n.tok_end), "who" | "that");
     let opened = opened
+        || cleft
         || fronted
         || b == 0
         || gap(s, b).contains([',', ';', ':', '('])
@@ -1829,6 +1835,9 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         end += 1;
     } else if toks.word(end) == "as" && toks.word(end + 1) == "a" && toks.word(end + 2) == "whole" {
         end += 3;
+    }
+    if cleft && end == n.tok_end {
+        end += 1;
     }
     // Step over auxiliaries, a nominee, a bracket and a consultation ("in consultation with
     // the MO", "(or in their absence the Deputy Chair)", "and other officers").
@@ -2038,6 +2047,14 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         return None;
     }
     if passive {
+        // "the Monitoring Officer may be asked to adjudicate", "will be invited to decide":
+        // asked to do what a decider does.
+        if matches!(verb, "asked" | "invited" | "requested" | "called")
+            && toks.word(k + 1) == "to"
+            && is_any(toks.word(k + 2), SUBJECT_DECIDE)
+        {
+            return slot(Class::Decide, format!("be {verb} to {}", toks.word(k + 2)));
+        }
         if is_any(verb, SUBJECT_TOLD) {
             return slot(Class::Tell, format!("be {verb}"));
         }
