@@ -105,6 +105,9 @@ struct Part {
     /// Director to attend, it should be put to the Chief Executive"): when the route joins
     /// another after it, the step turns on that role.
     opens_if_about: Option<String>,
+    /// True when the role is only consulted (read from its slot): met again in a later
+    /// sentence of a combined answer, it is still consulted.
+    consulted: bool,
 }
 
 /// True when a cue reads its role as the subject of a verb of passing on ("Group Leader
@@ -187,7 +190,15 @@ impl Route {
             join,
             cue,
             opens_if_about,
+            consulted: false,
         });
+    }
+
+    /// Marks the last step as one only consulted.
+    pub fn last_consulted(&mut self) {
+        if let Some(p) = self.parts.last_mut() {
+            p.consulted = true;
+        }
     }
 
     /// Drops the steps that only carry the matter ([`channel`]), for a question of who
@@ -304,6 +315,8 @@ impl Route {
                 Join::First
             } else if let Some(about) = p.opens_if_about.as_ref().filter(|_| i == 0) {
                 Join::IfAbout(about.clone())
+            } else if i == 0 && p.consulted {
+                Join::Consulting
             } else if i == 0 {
                 Join::Also
             } else {

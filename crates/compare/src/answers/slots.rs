@@ -914,6 +914,40 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
                 ..slot
             };
         }
+        // "with the Communications Team advising on the content": consulted.
+        if matches!(slot.class, Class::Other | Class::Send)
+            && matches!(
+                s.toks.word(n.tok_end),
+                "advising" | "assisting" | "supporting" | "helping"
+            )
+            && n.tok > 0
+            && (0..n.tok)
+                .rev()
+                .find(|&k| !filler(&s.toks, k))
+                .is_some_and(|k| s.toks.word(k) == "with")
+        {
+            slot = Slot {
+                class: Class::Consult,
+                cue: format!("with … {}", s.toks.word(n.tok_end)),
+                ..slot
+            };
+        }
+        // "If the Town Clerk is the person affected": the one the matter is about.
+        if slot.class == Class::Other
+            && in_condition(s, n.tok)
+            && (n.tok_end..(n.tok_end + 5).min(s.toks.len())).any(|k| {
+                matches!(
+                    s.toks.word(k),
+                    "affected" | "concerned" | "complained" | "subject" | "implicated"
+                )
+            })
+        {
+            slot = Slot {
+                class: Class::About,
+                cue: "if … affected".into(),
+                ..slot
+            };
+        }
         slot.negated = negated(s, n);
         // "Councillors other than the Town Mayor should not make statements": the one excepted
         // from a rule does what the rule forbids the rest, and is barred from what it allows
@@ -1122,7 +1156,7 @@ fn title_tail(s: &Sentence, k: usize) -> Option<usize> {
 
 /// Words that open a condition set off by commas.
 const CONDITIONS: &[&str] = &[
-    "if", "where", "when", "unless", "failing", "should", "once", "after", "in",
+    "if", "where", "when", "unless", "failing", "should", "once", "after", "in", "on", "for",
 ];
 
 /// The first word of a condition set off by commas that ends just before word `k` (the comma
@@ -1606,9 +1640,18 @@ fn for_(s: &Sentence, k: usize) -> Option<Slot> {
     if matches!(prev, "is" | "are" | "be") {
         let n = s.named.iter().find(|n| n.tok > k)?;
         // "if the request is for a Director to attend" is about the Director.
-        let to_verb = toks.word(n.tok_end) == "to"
-            && !gap(s, n.tok_end).contains([',', ';'])
-            && !is_any(toks.word(n.tok_end + 1), SUBJECT_ATTEND);
+        // "it is for the Chief Officer who holds the information to decide": past a short
+        // relative clause to the "to".
+        let mut at = n.tok_end;
+        if matches!(toks.word(at), "who" | "that") {
+            at = (at + 1..(at + 7).min(toks.len()))
+                .take_while(|&j| !gap(s, j).contains([',', ';', ':', '.']))
+                .find(|&j| toks.word(j) == "to" && is_any(toks.word(j + 1), SUBJECT_DECIDE))
+                .unwrap_or(at);
+        }
+        let to_verb = toks.word(at) == "to"
+            && !gap(s, at).contains([',', ';'])
+            && !is_any(toks.word(at + 1), SUBJECT_ATTEND);
         return slot(
             if to_verb { Class::Decide } else { Class::About },
             format!("{prev} for"),
@@ -2082,6 +2125,8 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         return slot(Class::Decide, format!("{verb} the decision"));
     }
     if verb == "responsible" {
+        // "responsible for deciding", "responsible for the interpretation of".
+        let k = if toks.word(k + 2) == "the" { k + 1 } else { k };
         let deciding = toks.word(k + 1) == "for"
             && is_any(
                 toks.word(k + 2),

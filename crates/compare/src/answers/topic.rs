@@ -442,6 +442,7 @@ pub(crate) fn add_kept(
             times.push(time_of(s, n.tok));
             if sl.class == Class::Consult {
                 consulted.push(n.mention.role.clone());
+                route.last_consulted();
             }
             prev_end = Some(n.tok_end);
         }
