@@ -77,6 +77,9 @@ pub(crate) enum Join {
     IfAbout(String),
     /// From another clause of a combined answer.
     Also,
+    /// From another clause of a combined answer, only consulted there ("; consulted: the
+    /// Committee Chair").
+    AlsoConsulted,
     /// Only a comma: an alternative in a list ending "or", else a next step (settled by
     /// [`Route::settle_commas`]).
     Comma,
@@ -88,7 +91,7 @@ impl Join {
             Join::First => (Relation::First, None),
             Join::Or => (Relation::Or, None),
             Join::IfAbout(r) => (Relation::IfAbout, Some(r.clone())),
-            Join::Consulting => (Relation::Consult, None),
+            Join::Consulting | Join::AlsoConsulted => (Relation::Consult, None),
             Join::And | Join::Then | Join::Also | Join::Comma => (Relation::Then, None),
         }
     }
@@ -316,7 +319,7 @@ impl Route {
             } else if let Some(about) = p.opens_if_about.as_ref().filter(|_| i == 0) {
                 Join::IfAbout(about.clone())
             } else if i == 0 && p.consulted {
-                Join::Consulting
+                Join::AlsoConsulted
             } else if i == 0 {
                 Join::Also
             } else {
@@ -350,6 +353,7 @@ impl Route {
                     format!("; if about the {about}, ")
                 }
                 Join::Also => "; ".into(),
+                Join::AlsoConsulted => "; consulted: ".into(),
             };
             out.push_str(&sep);
             out.push_str(&p.name);
