@@ -2126,10 +2126,14 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
     }
     if verb == "responsible" {
         // "responsible for deciding", "responsible for the interpretation of".
-        let k = if toks.word(k + 2) == "the" { k + 1 } else { k };
+        let object = if toks.word(k + 2) == "the" {
+            k + 3
+        } else {
+            k + 2
+        };
         let deciding = toks.word(k + 1) == "for"
             && is_any(
-                toks.word(k + 2),
+                toks.word(object),
                 &[
                     "decid*",
                     "determin*",
@@ -2145,7 +2149,7 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             );
         return deciding.then(|| Slot {
             class: Class::Decide,
-            cue: format!("responsible for {}", toks.word(k + 2)),
+            cue: format!("responsible for {}", toks.word(object)),
             negated: false,
         });
     }
