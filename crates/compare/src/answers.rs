@@ -40,8 +40,6 @@
 //! ```
 
 mod complaint;
-#[cfg(test)]
-mod debug_tmp;
 mod route;
 mod rules;
 mod slots;
