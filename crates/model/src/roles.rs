@@ -515,6 +515,13 @@ pub const ROLES: &[Role] = &[
             a("press and communications team"),
             a("media team"),
             a("media officer"),
+            a("communications and * manager"),
+            a("communications and * team"),
+            a("public relations manager"),
+            a("public relations officer"),
+            a("public relations team"),
+            a("communications lead"),
+            a("head of media").singular(),
         ],
     },
     Role {

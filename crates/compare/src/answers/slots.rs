@@ -427,7 +427,14 @@ const BY_HANDLE: &[&str] = &[
 const BY_TELL: &[&str] = &["recorded", "registered", "noted", "logged"];
 /// Participles before "by" that make the role a speaker for the council.
 const BY_SPEAK: &[&str] = &[
-    "issued", "released", "given", "spoken", "fronted", "prepared",
+    "issued",
+    "released",
+    "given",
+    "spoken",
+    "fronted",
+    "prepared",
+    "expressed",
+    "voiced",
 ];
 /// Participles before "by" that make the role the one who invites.
 const BY_INVITE: &[&str] = &["invited", "requested", "asked"];
@@ -646,6 +653,8 @@ const AUX: &[&str] = &[
 /// Verbs whose subject decides.
 const SUBJECT_DECIDE: &[&str] = &[
     "decide*",
+    // "Where the Town Clerk declines to provide information": a decision, against.
+    "declin*",
     // "If the Town Clerk refuses a councillor access": a decision, against.
     "refus*",
     "determin*",
@@ -1652,6 +1661,24 @@ fn for_(s: &Sentence, k: usize) -> Option<Slot> {
         let to_verb = toks.word(at) == "to"
             && !gap(s, at).contains([',', ';'])
             && !is_any(toks.word(at + 1), SUBJECT_ATTEND);
+        // "comment on policy is for the Leader", "the final decision is for the Council": a
+        // matter to decide or say, given to the role.
+        let matter = (k.saturating_sub(6)..k).any(|j| {
+            is_any(
+                toks.word(j),
+                &[
+                    "comment*",
+                    "decision*",
+                    "statement*",
+                    "ruling*",
+                    "interpretation",
+                    "final say",
+                ],
+            )
+        });
+        if !to_verb && matter {
+            return slot(Class::Decide, format!("{prev} for"));
+        }
         return slot(
             if to_verb { Class::Decide } else { Class::About },
             format!("{prev} for"),
@@ -1971,9 +1998,13 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             steps += 1;
             continue;
         }
-        // "the Director holding the information will decide": past a participle's few words
+        // "the Director holding the information will decide", "the Chief Officer who holds
+        // the information will decide": past a participle's or a relative clause's few words
         // to the modal.
-        if k == end && w.len() > 4 && w.ends_with("ing") && !is_any(w, SUBJECT_DECIDE) {
+        let relative = matches!(w, "who" | "that") && !cleft;
+        if k == end
+            && (relative || (w.len() > 4 && w.ends_with("ing") && !is_any(w, SUBJECT_DECIDE)))
+        {
             let stop = (k + 1..(k + 6).min(toks.len()))
                 .take_while(|&j| !gap(s, j).contains([',', ';', ':', '(', '.']))
                 .find(|&j| matches!(toks.word(j), "will" | "shall" | "must" | "should" | "may"));
