@@ -923,6 +923,36 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
                 ..slot
             };
         }
+        // "will decide, in consultation with the Monitoring Officer, whether it should be
+        // referred to the member's Group Leader": an option of the decision, no step.
+        if matches!(slot.class, Class::Send | Class::Handle | Class::Tell)
+            && option_of_decision(s, n)
+        {
+            slot = Slot {
+                class: Class::Other,
+                cue: String::new(),
+                ..slot
+            };
+        }
+        // "Your first port of call is the Head of Service": where the matter goes.
+        if slot.class == Class::Other && n.tok >= 2 {
+            let mut b = n.tok;
+            while b > 0 && filler(&s.toks, b - 1) {
+                b -= 1;
+            }
+            let be = b > 0 && matches!(s.toks.word(b - 1), "is" | "are" | "be");
+            let call = (b.saturating_sub(6)..b).any(|k| {
+                (s.toks.word(k) == "port" && s.toks.word(k + 2) == "call")
+                    || (s.toks.word(k) == "point" && s.toks.word(k + 2) == "contact")
+            });
+            if be && call {
+                slot = Slot {
+                    class: Class::Send,
+                    cue: "port of call".into(),
+                    ..slot
+                };
+            }
+        }
         // "with the Communications Team advising on the content": consulted.
         if matches!(slot.class, Class::Other | Class::Send)
             && matches!(
@@ -1803,6 +1833,29 @@ fn in_participle_aside(s: &Sentence, n: &Named, role_subject: bool) -> bool {
         .take_while(|&k| !gap(s, k).contains([';', ':', '.']))
         .any(|k| gap(s, k).contains(','));
     subject && closes
+}
+
+/// True when the role is named in a "whether" clause, after a verb of deciding, that offers
+/// outcomes to choose between ("decide whether it should be referred to the Group Leader or
+/// treated as a complaint"): an option of the decision, not a step of the route.
+fn option_of_decision(s: &Sentence, n: &Named) -> bool {
+    let toks = &s.toks;
+    let Some(w) = (n.tok.saturating_sub(14)..n.tok)
+        .rev()
+        .take_while(|&k| !gap(s, k + 1).contains([';', '.']))
+        .find(|&k| toks.word(k) == "whether")
+    else {
+        return false;
+    };
+    // Outcomes to choose between ("... to the Group Leader or treated as a complaint"); one
+    // alone ("whether it needs to go to the Staffing Committee") is the next step if so.
+    let end = (w + 1..toks.len())
+        .find(|&k| gap(s, k).contains([';', '.']))
+        .unwrap_or(toks.len());
+    let choice = (w + 1..end).any(|k| toks.word(k) == "or");
+    choice
+        && (w.saturating_sub(10)..w)
+            .any(|k| is_any(toks.word(k), &["decid*", "determin*", "consider*"]))
 }
 
 /// The longest aside between a subject and its verb, in words.
