@@ -1136,10 +1136,19 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         // "should not take up concerns with the officer directly, but with the Head of
         // Service": the preposition after "but" governs as the one before it did, its
         // negation left behind.
-        if matches!(w, "to" | "with")
+        // So does one after "and ultimately", "or alternatively" ("for the Clerk to answer
+        // in the first instance, and ultimately for the Council").
+        let again = k >= 2
+            && matches!(toks.word(k - 2), "and" | "or")
+            && matches!(
+                toks.word(k - 1),
+                "ultimately" | "finally" | "alternatively" | "otherwise" | "eventually"
+            );
+        if matches!(w, "to" | "with" | "for" | "by")
             && k >= 2
             && (toks.word(k - 1) == "but"
-                || (toks.word(k - 2) == "but" && toks.word(k - 1) == "rather"))
+                || (toks.word(k - 2) == "but" && toks.word(k - 1) == "rather")
+                || again)
             && let Some(j) = (k.saturating_sub(16)..k - 1)
                 .rev()
                 .find(|&j| toks.word(j) == w)

@@ -445,12 +445,16 @@ fn held_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            // "the Director of Law and Governance (Monitoring Officer)".
+            // "the Director of Law and Governance (Monitoring Officer)"; a post and its title
+            // run together with a slash: "the Director of Function (Council
+            // Business)/Monitoring Officer".
+            let tail_only = words.is_empty() || (words[0] == "of" && words.len() <= 5);
             let bracketed = between.trim_end().ends_with('(')
                 && text
                     .get(m.end..)
                     .is_some_and(|t| t.trim_start().starts_with(')'))
-                && (words.is_empty() || (words[0] == "of" && words.len() <= 5));
+                && tail_only;
+            let bracketed = bracketed || (between.trim_end().ends_with('/') && tail_only);
             let holds = bracketed
                 || match words.iter().position(|w| *w == "as") {
                     Some(at) => {
@@ -550,12 +554,20 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
             && (j == 0 || !is_any(toks.word(j - 1), &["to", "of", "for", "with", "by"]))
             && matches!(toks.word(v), "will" | "shall" | "must" | "may" | "should")
             && is_any(toks.word(v + 1), TO_DECIDE_NOW);
+        // "a matter for the Council", "and ultimately for the Council".
+        let for_council = j >= 2
+            && toks.word(j) == "the"
+            && toks.word(j - 1) == "for"
+            && matches!(
+                toks.word(j - 2),
+                "matter" | "ultimately" | "finally" | "question" | "decision"
+            );
         // "settled by resolution of the Parish Council", "put to a vote of the Council".
         let resolved_by = j >= 2
             && toks.word(j) == "the"
             && toks.word(j - 1) == "of"
             && matches!(toks.word(j - 2), "resolution" | "vote" | "decision");
-        if !(decided_by || asked_to_decide || decides || resolved_by) {
+        if !(decided_by || asked_to_decide || decides || resolved_by || for_council) {
             continue;
         }
         let (start, end) = (toks[j + 1].start, toks[k].end);

@@ -40,7 +40,17 @@ const MEDIA: &[&str] = &[
     "spokespeople for the council",
 ];
 /// Words naming the part of speaking for the council.
-const SPEAKERS: &[&str] = &["spokesperson*", "spokespeople", "spokesman", "spokeswoman"];
+const SPEAKERS: &[&str] = &[
+    "spokesperson*",
+    "spokespeople",
+    "spokesman",
+    "spokeswoman",
+    // "The Town Mayor is the public voice of the Council".
+    "voice of the council",
+    "public voice",
+    "public face",
+    "face of the council",
+];
 const ACTION: &[&str] = &[
     "speak*",
     "spoke*",
