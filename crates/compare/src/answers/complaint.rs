@@ -88,8 +88,18 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "breach*",
     "misconduct",
     "poor performance",
-    "performance",
-    "capability",
+    // Performance or capability as a matter raised, not an appraisal ("Each officer's
+    // performance is reviewed annually").
+    "performance issue*",
+    "performance concern*",
+    "performance problem*",
+    "about the performance",
+    "about their performance",
+    "with the performance",
+    "of the performance",
+    "underperform*",
+    "capability issue*",
+    "capability concern*",
     // "if a councillor behaves badly towards you", "treated badly".
     "badly",
     // "unacceptable behaviour from a councillor", "rude or aggressive".
