@@ -352,6 +352,9 @@ pub const ROLES: &[Role] = &[
             a("head of department").singular(),
             a("heads of department"),
             a("departmental head"),
+            // "the Head of Democratic Services": a head of a named service.
+            a("head of * services").singular(),
+            a("head of * service").singular(),
         ],
     },
     Role {

@@ -175,7 +175,13 @@ impl Route {
 
     /// Adds a role (once); the first role of a route is always `First`.
     pub fn push(&mut self, m: &Mention, join: Join, cue: String) {
-        if self.has(&m.role) {
+        if let Some(p) = self.parts.iter_mut().find(|p| p.role == m.role) {
+            // Named again as more than a channel ("the request goes through the Chief
+            // Executive's office, and it is for the Chief Executive to decide"): the step is
+            // what it does, not what it passes on.
+            if channel(&p.cue) && !channel(&cue) {
+                p.cue = cue;
+            }
             return;
         }
         let opens_if_about = match (&join, self.parts.is_empty()) {
