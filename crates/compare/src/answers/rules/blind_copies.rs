@@ -88,6 +88,11 @@ const DISCOURAGE: &[&str] = &[
     "discouraged",
     "not recommended",
     "not good practice",
+    "not considered good practice",
+    "not regarded as good practice",
+    // "officers are asked not to do so".
+    "asked not to",
+    "requested not to",
     // "It is good practice not to blind copy ...": advice, not a ban.
     "good practice not",
     "best practice not",
@@ -309,6 +314,11 @@ fn points_back(s: &Sentence) -> bool {
         &s.toks,
         &["such cop*", "these cop*", "that practice", "this practice"],
     )
+        // A rule with its subject left to the heading: "Not to be used by the Clerk".
+        || s
+            .own_words()
+            .first()
+            .is_some_and(|t| matches!(&*t.lower, "not" | "never" | "only" | "avoid"))
 }
 
 /// The words of the part of a sentence around word `at`: between semicolons, colons, and
@@ -372,7 +382,13 @@ fn forbids(s: &Words) -> Option<String> {
 /// may ...", "No one is to ...".
 fn no_one(s: &Words) -> Option<String> {
     (0..s.len()).find_map(|k| {
-        // "no" before someone bound by the rule: not "where no objection is made".
+        // "no" before someone bound by the rule: not "where no objection is made"; "Neither
+        // council will use blind copies".
+        if s.word(k) == "neither" {
+            return (k + 1..(k + 4).min(s.len()))
+                .find(|&j| matches!(s.word(j), "shall" | "must" | "may" | "will"))
+                .map(|j| format!("neither … {}", s.word(j)));
+        }
         if s.word(k) != "no"
             || !is_any(
                 s.word(k + 1),

@@ -19,6 +19,8 @@ const WARD: &[&str] = &[
     "ward cllr*",
     "their ward*",
     "your ward*",
+    // "How much warning will I get of council works in my ward?"
+    "my ward*",
     "each ward",
     "a ward",
     "ward concerned",
