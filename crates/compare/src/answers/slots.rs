@@ -2217,6 +2217,12 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
     if decision_object {
         return slot(Class::Decide, format!("{verb} the decision"));
     }
+    // "shall be the final arbiter of any dispute", "is the sole judge of".
+    let arbiter = |w: &str| matches!(w, "arbiter" | "arbitrator" | "judge" | "authority");
+    if arbiter(verb) || (matches!(verb, "final" | "sole" | "ultimate") && arbiter(toks.word(k + 1)))
+    {
+        return slot(Class::Decide, format!("{verb} arbiter"));
+    }
     if verb == "responsible" {
         // "responsible for deciding", "responsible for the interpretation of".
         let object = if toks.word(k + 2) == "the" {

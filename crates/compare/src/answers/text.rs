@@ -431,6 +431,16 @@ const DECIDED: &[&str] = &[
 const ASKED: &[&str] = &[
     "ask", "asks", "asked", "invite", "invites", "request", "requests",
 ];
+/// True when the words at `k` stand in an exception carved out of the rule ("Save where the
+/// matter falls under the Code of Conduct, ...", "except requests under the Freedom of
+/// Information Act"): a word of exception in the twelve words before.
+pub(crate) fn carved_out(toks: &Words, k: usize) -> bool {
+    (k.saturating_sub(12)..k).any(|j| {
+        matches!(toks.word(j), "save" | "except" | "excluding" | "apart")
+            || (toks.word(j) == "other" && toks.word(j + 1) == "than")
+    })
+}
+
 /// One role named by a post and the statutory title it holds: "the Head of Legal Services as
 /// Monitoring Officer", "the Director of Law and Governance in that officer's capacity as the
 /// Council's Monitoring Officer", "the Clerk, acting as Proper Officer", "the Director of Law

@@ -20,7 +20,7 @@ use concord_model::roles::{Party, role};
 
 use super::route::{Join, Route, passes_on, relation, time_of};
 use super::slots::{Class, Slot};
-use super::text::{Sentence, View, Words, any, first, is_any};
+use super::text::{Sentence, View, Words, any, carved_out, find_any, first, is_any};
 
 /// Where a group of cues may be met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -200,6 +200,15 @@ pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'sta
     None
 }
 
+/// True when the words name something a topic excludes, other than as the exception they
+/// carve out ("Save where the matter falls to be determined under the Code of Conduct, any
+/// question ... of this Protocol").
+fn excluded(toks: &Words, exclude: &[&str]) -> bool {
+    find_any(toks, exclude)
+        .into_iter()
+        .any(|(k, _)| !carved_out(toks, k))
+}
+
 /// The hit of sentence `i`: `Ok` with a route, `Err` with an unclear answer when the topic is
 /// squarely there but no role is sent the matter, `None` when off the topic.
 fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
@@ -207,7 +216,7 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     // Most sentences name no role: nothing to answer with, nothing to look up (a spokesperson
     // word may yet give a councillor's office a part, so any role will do).
     if s.named.is_empty()
-        || any(&s.toks, t.exclude)
+        || excluded(&s.toks, t.exclude)
         || (any(&s.toks, t.theme) && !any(&s.toks, t.strong))
     {
         return None;

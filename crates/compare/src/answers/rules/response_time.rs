@@ -11,7 +11,7 @@
 //! sentence that sets only an acknowledgement, or a response in months, is "mentioned,
 //! unclear". A week is seven calendar days, or five working days.
 
-use super::super::text::{View, Words, any, find_any, is_any};
+use super::super::text::{View, Words, any, carved_out, find_any, is_any};
 use super::super::topic::POINTERS;
 use super::super::value::{Period, ahead, counted, days_are_working, periods};
 use super::super::{Answer, Value};
@@ -210,12 +210,9 @@ const STATUTORY: &[&str] = &[
 /// exception it carves out ("save in the case of requests under the Freedom of Information
 /// Act ..., officers shall respond within ten working days").
 fn statutory(toks: &Words) -> bool {
-    find_any(toks, STATUTORY).into_iter().any(|(k, _)| {
-        !(k.saturating_sub(12)..k).any(|j| {
-            matches!(toks.word(j), "save" | "except" | "excluding" | "apart")
-                || (toks.word(j) == "other" && toks.word(j + 1) == "than")
-        })
-    })
+    find_any(toks, STATUTORY)
+        .into_iter()
+        .any(|(k, _)| !carved_out(toks, k))
 }
 
 /// Words that end a period's phrase before any "for" could belong to it.
