@@ -66,6 +66,10 @@ const INTERPRET: &[&str] = &[
     "disput* over this protocol",
     "disagreements about what",
     "ambigu*",
+    // "the final arbiter of any dispute arising under this Protocol".
+    "arbiter*",
+    "disput* arising under",
+    "disputes under this protocol",
     // "This Protocol cannot anticipate every situation ... Where its application to a
     // particular situation is in doubt".
     "its application",
