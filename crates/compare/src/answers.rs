@@ -182,6 +182,27 @@ impl fmt::Display for Value {
 pub const UNCLEAR: &str = "mentioned, unclear";
 
 impl Answer {
+    /// Where the answer is said, as people read it: the clause ids ("4.1, 4.3"), or "version
+    /// table" for an answer read from the document's version table, which is no clause.
+    pub fn cited(&self) -> String {
+        if self.clauses.is_empty() {
+            "version table".to_string()
+        } else {
+            self.clauses.join(", ")
+        }
+    }
+
+    /// "clause" or "clauses" before [`Answer::cited`], or nothing for the version table.
+    pub fn cited_label(&self, capital: bool) -> &'static str {
+        match (self.clauses.len(), capital) {
+            (0, _) => "",
+            (1, false) => "clause ",
+            (1, true) => "Clause ",
+            (_, false) => "clauses ",
+            (_, true) => "Clauses ",
+        }
+    }
+
     fn from_route(found: Found) -> Answer {
         if found.route.is_empty() {
             return Answer::unclear(found.clauses, found.evidence, found.why);

@@ -138,8 +138,10 @@ impl WrittenDate {
         if let w @ WrittenDate::Month { .. } = WrittenDate::parse(s.trim()) {
             return w;
         }
+        // Words without the stops and colons around them ("Next review: May 2025.").
         let words: Vec<String> = s
             .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
@@ -171,6 +173,16 @@ impl WrittenDate {
             return WrittenDate::Month { year, month };
         }
         WrittenDate::Text(s.to_string())
+    }
+
+    /// Months since year 0 (`year * 12 + month - 1`), for a date or a month; `None` for words.
+    /// Two of them subtract to the months between ("May 2024" to "May 2026" is 24).
+    pub fn months(&self) -> Option<i32> {
+        match self {
+            WrittenDate::Date(d) => Some(d.year() * 12 + d.month() as i32 - 1),
+            WrittenDate::Month { year, month } => Some(year * 12 + *month as i32 - 1),
+            WrittenDate::Text(_) => None,
+        }
     }
 
     /// The whole date, if it is one.

@@ -46,12 +46,12 @@ fn text(c: &Comparison, explain: bool) -> String {
         let _ = writeln!(out, "[{}]", q.id);
         for (doc, answer) in &q.answers.0 {
             let line = match answer {
-                Some(a) => format!("{} ({})", a.summary, a.clauses.join(", ")),
+                Some(a) => format!("{} ({})", a.summary, a.cited()),
                 None => NOT_COVERED.to_string(),
             };
             wrap_into(&mut out, &format!("  {doc}"), &line);
             if let Some(p) = answer.as_ref().and_then(|a| a.previously.as_deref()) {
-                let was = format!("previously: {} ({})", p.summary, p.clauses.join(", "));
+                let was = format!("previously: {} ({})", p.summary, p.cited());
                 wrap_into(&mut out, "", &was);
             }
             if let (true, Some(a)) = (explain, answer) {
@@ -144,7 +144,7 @@ pub fn comparison_markdown(c: &Comparison) -> String {
                         "| `{}` | {} | {} | {} |",
                         md_cell(doc),
                         md_cell(&with_previously(a)),
-                        md_cell(&a.clauses.join(", ")),
+                        md_cell(&a.cited()),
                         md_cell(&a.evidence)
                     );
                 }

@@ -114,16 +114,12 @@ pub(crate) fn matrix(out: &mut String, c: &Comparison, level: usize) {
                 Some(a) => {
                     let _ = write!(
                         out,
-                        "<td>{}{}<a class=\"cite\" href=\"#{}\">Evidence: {} {}</a></td>",
+                        "<td>{}{}<a class=\"cite\" href=\"#{}\">Evidence: {}{}</a></td>",
                         esc(&a.summary),
                         previously(a),
                         anchor(&q.id, doc),
-                        if a.clauses.len() == 1 {
-                            "clause"
-                        } else {
-                            "clauses"
-                        },
-                        esc(&a.clauses.join(", "))
+                        a.cited_label(false),
+                        esc(&a.cited())
                     );
                 }
                 None => {
@@ -174,12 +170,14 @@ pub(crate) fn evidence(out: &mut String, c: &Comparison, level: usize) {
                 anchor(&q.id, doc),
                 esc(doc),
                 esc(&a.summary),
-                if a.clauses.len() == 1 {
+                if a.clauses.is_empty() {
+                    "From"
+                } else if a.clauses.len() == 1 {
                     "Clause"
                 } else {
                     "Clauses"
                 },
-                esc(&a.clauses.join(", ")),
+                esc(&a.cited()),
                 esc(&a.evidence)
             );
             if let Some(p) = &a.previously {

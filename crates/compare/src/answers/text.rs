@@ -199,6 +199,8 @@ pub(crate) struct View<'d> {
     /// The years between ordinary elections of the council: five in Wales (principal and
     /// community councils), four elsewhere; what "each council term" means.
     pub term: u32,
+    /// The rows of the document's version table (their review dates may say the cycle).
+    pub versions: &'d [concord_model::VersionEntry],
     /// The first cue of a list found in a clause's words or headings, by (clause, list,
     /// headings?): every sentence of a section asks the same of its heading and of the clause
     /// before it, for every question.
@@ -263,6 +265,7 @@ impl<'d> View<'d> {
             sentences: Vec::new(),
             lexicon,
             term,
+            versions: &doc.meta.versions,
             memo: std::cell::RefCell::default(),
         };
         let mut sections = 0;

@@ -10,7 +10,9 @@
 //! protocol. A protocol that may be "revised at any time" sets no cycle and does not answer;
 //! the review of anything else (complaints, the register) is not the protocol's.
 
-use super::super::text::{View, any, first};
+use concord_model::WrittenDate;
+
+use super::super::text::{View, Words, any, first};
 use super::super::value::{body, years};
 use super::super::{Answer, Value};
 
@@ -77,6 +79,110 @@ const OTHER_OBJECTS: &[&str] = &[
     "training",
 ];
 
+/// The most years a cycle read from two dates may span: longer is no cycle but a gap.
+const MOST_YEARS: i32 = 6;
+
+/// Whole years between two dates `months` apart, if a cycle.
+fn whole_years(months: i32) -> Option<u32> {
+    (months > 0 && months % 12 == 0 && months / 12 <= MOST_YEARS)
+        .then(|| u32::try_from(months / 12).ok())
+        .flatten()
+}
+
+/// A cycle read from the dates of the last review and the next ("Last reviewed: January 2024.
+/// Next review: January 2026."; "Reviewed by Council: May 2024. Next review due: May 2025."):
+/// the next review's date in a sentence, and a date of review, adoption or approval in the
+/// sentence before it in its clause (or earlier in the same sentence).
+fn dated(view: &View<'_>) -> Option<Answer> {
+    for (i, s) in view.sentences.iter().enumerate() {
+        let Some(at) = (0..s.toks.len())
+            .find(|&k| s.toks.word(k) == "next" && s.toks.word(k + 1).starts_with("review"))
+        else {
+            continue;
+        };
+        let next = WrittenDate::review(&s.text[s.toks[at].start..]).months()?;
+        let c = &view.clauses[s.clause];
+        // The sentence before it in its clause, or the words before "next" in it.
+        let earlier = (c.sentences.start..i)
+            .rev()
+            .map(|j| view.sentences[j].text.as_str())
+            .chain(std::iter::once(&s.text[..s.toks[at].start]))
+            .find(|t| {
+                let w = Words::new(t);
+                any(&w, LAST_DONE) && WrittenDate::review(t).months().is_some()
+            })?;
+        let Some(n) = whole_years(next - WrittenDate::review(earlier).months()?) else {
+            continue;
+        };
+        let id = view.clause_of(s).id.clone();
+        let named = body(earlier, view.lexicon);
+        let why = format!("{id}: the next review {} after the last", span(n));
+        return Some(Answer::from_value(
+            Value::Years {
+                years: n,
+                body: named,
+            },
+            vec![id],
+            format!("{} {}", earlier.trim(), s.text.trim()),
+            why,
+        ));
+    }
+    None
+}
+
+/// "a year", "2 years".
+fn span(n: u32) -> String {
+    if n == 1 {
+        "a year".to_string()
+    } else {
+        format!("{n} years")
+    }
+}
+
+/// Words of a review, adoption or approval done.
+const LAST_DONE: &[&str] = &[
+    "review*", "adopt*", "approv*", "agreed", "last", "updated", "issued",
+];
+
+/// A cycle read from the version table: its rows' next-review dates a whole number of years
+/// apart, all alike ("New Review date": May 2025, May 2026, May 2027), else one row's date and
+/// its next review. The table is no clause: the answer cites none.
+fn versions(view: &View<'_>) -> Option<Answer> {
+    let reviews: Vec<i32> = view
+        .versions
+        .iter()
+        .filter_map(|v| v.review.as_ref()?.months())
+        .collect();
+    let gaps: Vec<i32> = reviews.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
+    let n = match gaps.first() {
+        Some(&g) if gaps.iter().all(|&x| x == g) => whole_years(g)?,
+        Some(_) => return None,
+        None => view.versions.iter().find_map(|v| {
+            let done = v.date.as_ref()?.months()?;
+            whole_years(v.review.as_ref()?.months()? - done)
+        })?,
+    };
+    let dates: Vec<String> = view
+        .versions
+        .iter()
+        .filter_map(|v| v.review.as_ref().map(ToString::to_string))
+        .collect();
+    let why = format!(
+        "the version table's next-review dates ({}) are {} apart",
+        dates.join(", "),
+        span(n)
+    );
+    Some(Answer::from_value(
+        Value::Years {
+            years: n,
+            body: None,
+        },
+        Vec::new(),
+        format!("Version table: next review {}", dates.join(", ")),
+        why,
+    ))
+}
+
 /// Headings over a document's own particulars ("Document control: ... Review frequency:
 /// biennial"): a review said there is the protocol's.
 const DOCUMENT_CONTROL: &[&str] = &[
@@ -128,9 +234,12 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
                     && (any(&c.words, PROTOCOL)
                         || before.is_some_and(|b| any(&view.clauses[b].words, PROTOCOL)))))
     };
-    let (i, (n, cycle)) = (0..view.sentences.len())
+    let Some((i, (n, cycle))) = (0..view.sentences.len())
         .filter(|&i| about_review(i))
-        .find_map(|i| years(&view.sentences[i].toks, view.term).map(|n| (i, n)))?;
+        .find_map(|i| years(&view.sentences[i].toks, view.term).map(|n| (i, n)))
+    else {
+        return dated(view).or_else(|| versions(view));
+    };
     let s = &view.sentences[i];
     let named = body(&s.text, view.lexicon).or_else(|| {
         (0..view.sentences.len())
