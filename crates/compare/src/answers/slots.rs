@@ -1914,7 +1914,7 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         && !(1..b).any(|k| gap(s, k).contains([',', ';', ':', '(', '.']))
         && matches!(
             toks.word(n.tok_end),
-            "will" | "shall" | "must" | "should" | "may" | "is" | "are"
+            "will" | "shall" | "must" | "should" | "may" | "is" | "are" | "who" | "that"
         );
     // A cleft: "It would normally be the Leader who responds", "it is the Clerk that decides".
     let cleft = b >= 2
@@ -1995,17 +1995,21 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         // An aside set off by commas between the subject and its verb: "The Chief Executive,
         // having consulted the Leader, will determine"; "The Chair, after taking advice from
         // the Clerk, will decide"; "Only the Chair, or in the Chair's absence the Clerk, may".
-        if k == end && g.contains(',') {
+        // So is a condition after it closed by a comma: "Only the Clerk, or the Chair where the
+        // Council has so resolved, may speak".
+        let condition = matches!(w, "where" | "if" | "when" | "unless");
+        if k == end && (g.contains(',') || condition) {
             let close = (k + 1..(k + ASIDE_TO_VERB).min(toks.len()))
                 .take_while(|&j| !gap(s, j).contains([';', ':', '.', '(', ')']))
                 .find(|&j| gap(s, j).contains(','));
             // After a modal; or after an aside that plainly is one (a stand-in, a participle,
             // a relative clause), straight to its verb: "The Town Mayor, or in the Mayor's
             // absence the Deputy Mayor, speaks for the Council".
-            let plain_aside = matches!(
-                toks.word(k),
-                "or" | "having" | "after" | "following" | "who" | "acting" | "when" | "where"
-            );
+            let plain_aside = !condition
+                && matches!(
+                    toks.word(k),
+                    "or" | "having" | "after" | "following" | "who" | "acting" | "when" | "where"
+                );
             if let Some(j) = close.filter(|&j| is_any(toks.word(j), MODALS) || plain_aside) {
                 k = j;
                 steps += 1;
