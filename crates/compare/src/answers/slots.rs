@@ -1570,6 +1570,17 @@ fn to(s: &Sentence, k: usize) -> Option<Slot> {
             return again;
         }
     }
+    // "whose decision shall be reported to the next meeting of the Council": a decision
+    // made known, not a matter sent on.
+    let made_known = g == 0
+        && s.toks.word(j).starts_with("report")
+        && (j.saturating_sub(5)..j).any(|i| {
+            is_any(
+                s.toks.word(i),
+                &["decision*", "ruling*", "determination*", "outcome*"],
+            )
+        });
+    let g = if made_known { 1 } else { g };
     // "the attention of" comes with "of", not "to".
     let class = [Class::Send, Class::Tell, Class::Decide, Class::About][g];
     slot(class, quote(s, j, k))

@@ -176,7 +176,33 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
                 },
             }
         };
-        let reply = found.iter().find(|p| owner(p) == Some(true));
+        // Different times for different kinds of message ("letters within 10 working days
+        // and emails within 2"): no one response time.
+        let replies: Vec<&Period> = found.iter().filter(|p| owner(p) == Some(true)).collect();
+        let channels = [
+            "letter*",
+            "email*",
+            "e mail*",
+            "call*",
+            "telephone*",
+            "message*",
+            "text*",
+        ]
+        .iter()
+        .filter(|c| any(&s.toks, &[**c]))
+        .count();
+        if channels >= 2
+            && replies
+                .iter()
+                .any(|p| (p.days, p.working) != (replies[0].days, replies[0].working))
+        {
+            if unclear.is_none() {
+                let why = format!("{id}: different reply times for different messages");
+                unclear = Some(Answer::unclear(vec![id], s.text.clone(), why));
+            }
+            continue;
+        }
+        let reply = replies.first().copied();
         let Some(p) = reply else {
             if unclear.is_none() && found.iter().any(|p| owner(p) == Some(false)) {
                 let why = format!("{id}: an acknowledgement period, no full reply");
