@@ -731,11 +731,14 @@ struct Side {
 }
 
 fn side(toks: &[Tok], k: usize, party: Party) -> Side {
+    // The author of a complaint is not the one it is about ("any criticism by a councillor
+    // of a member of staff").
+    let author = author(toks, k);
     Side {
         at: k,
         party,
-        about: marked(toks, k),
-        author: author(toks, k),
+        about: !author && marked(toks, k),
+        author,
     }
 }
 
@@ -797,6 +800,8 @@ fn author(toks: &[Tok], k: usize) -> bool {
                 "representation*",
                 "report",
                 "reports",
+                // "any criticism by a councillor of a member of staff".
+                "criticism*",
             ],
         )
 }

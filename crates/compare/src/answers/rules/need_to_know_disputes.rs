@@ -146,11 +146,22 @@ const ACTION: &[&str] = &[
     "guidance",
 ];
 
+/// In a heading or the clause before, "Need to know" is the noun: a heading "Need to know"
+/// puts its section on the topic.
+const NEED_TO_KNOW_CONTEXT: &[&str] = &[
+    "need to know",
+    "needs to know",
+    "need to see",
+    "needs to see",
+    "need to inspect",
+    "needs to inspect",
+];
+
 const TOPIC_NEED: Topic = Topic {
     groups: &[Group {
         cues: NEED_TO_KNOW,
         reach: Reach::Section,
-        context: &[],
+        context: NEED_TO_KNOW_CONTEXT,
     }],
     strong: &["need to know basis", "s need to know", "a need to know"],
     classes: &[
