@@ -934,6 +934,20 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
                 ..slot
             };
         }
+        // "Let your Head of Service know": told.
+        if slot.class == Class::Other && s.toks.word(n.tok_end) == "know" {
+            let mut b = n.tok;
+            while b > 0 && filler(&s.toks, b - 1) {
+                b -= 1;
+            }
+            if b > 0 && s.toks.word(b - 1) == "let" {
+                slot = Slot {
+                    class: Class::Tell,
+                    cue: "let … know".into(),
+                    ..slot
+                };
+            }
+        }
         // "Your first port of call is the Head of Service": where the matter goes.
         if slot.class == Class::Other && n.tok >= 2 {
             let mut b = n.tok;

@@ -52,6 +52,20 @@ const RELATIONSHIP: &[&str] = &[
     "living with",
     "lives with",
     "partner of",
+    // "If my partner is elected as a councillor", "your spouse": a person's own partner (not
+    // "partner organisations").
+    "my partner",
+    "your partner",
+    "their partner",
+    "his partner",
+    "her partner",
+    "my spouse",
+    "your spouse",
+    "their spouse",
+    "my husband",
+    "my wife",
+    "your husband",
+    "your wife",
     // "An officer whose partner is a councillor".
     "whose partner",
     "whose spouse",
@@ -84,8 +98,15 @@ const CONTEXT: &[&str] = &[
     "romantic*",
     "intimate*",
     "kinship",
+    // A heading asking about one's own partner: "Who do I tell if my partner is elected?"
+    "my partner",
+    "your partner",
+    "my spouse",
+    "your spouse",
 ];
 const TELL: &[&str] = &[
+    // "Let your Head of Service know".
+    "let",
     "notify",
     "notified",
     "inform",
