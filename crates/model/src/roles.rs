@@ -396,6 +396,10 @@ pub const ROLES: &[Role] = &[
             a("leader of a political group").singular(),
             a("leader of the political group").singular(),
             a("leaders of the political groups").singular(),
+            a("leaders of all the political groups").singular(),
+            a("leaders of all political groups").singular(),
+            a("leaders of the groups").singular(),
+            a("leaders of all the groups").singular(),
             // "the leader of the councillor's political group", "of their political group".
             a("leader of the councillor s political group").singular(),
             a("leader of the member s political group").singular(),

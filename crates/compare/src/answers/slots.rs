@@ -460,6 +460,8 @@ const BY_ABOUT: &[&str] = &[
 const BY_COMPLAINANT: &[&str] = &["complain*", "concern*", "allegation*", "request*"];
 /// Nouns before "of" or "from" that make the role the decider.
 const OF_DECIDE: &[&str] = &[
+    // "save with the leave of the Monitoring Officer".
+    "leave",
     // "settled by resolution of the Parish Council".
     "resolution",
     "vote",
@@ -1716,6 +1718,10 @@ fn for_(s: &Sentence, k: usize) -> Option<Slot> {
         // "it is for the Chief Officer who holds the information to decide": past a short
         // relative clause to the "to".
         let mut at = n.tok_end;
+        // "it is for the Head of Paid Service alone to authorise".
+        if matches!(toks.word(at), "alone" | "only") {
+            at += 1;
+        }
         if matches!(toks.word(at), "who" | "that") {
             at = (at + 1..(at + 7).min(toks.len()))
                 .take_while(|&j| !gap(s, j).contains([',', ';', ':', '.']))
@@ -1942,10 +1948,15 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             "will" | "shall" | "must" | "should" | "may" | "is" | "are" | "who" | "that"
         );
     // A cleft: "It would normally be the Leader who responds", "it is the Clerk that decides".
+    // "it is the Cabinet Member holding that brief who explains it": a few words may stand
+    // before the "who".
+    let cleft_who = (n.tok_end..(n.tok_end + 5).min(toks.len()))
+        .take_while(|&j| !gap(s, j).contains([',', ';', ':', '.']))
+        .find(|&j| matches!(toks.word(j), "who" | "that"));
     let cleft = b >= 2
         && matches!(toks.word(b - 1), "be" | "is" | "was")
         && (b.saturating_sub(5)..b - 1).any(|j| toks.word(j) == "it")
-        && matches!(toks.word(n.tok_end), "who" | "that");
+        && cleft_who.is_some();
     let opened = opened
         || cleft
         || fronted
@@ -1994,7 +2005,7 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         end += 3;
     }
     if cleft && end == n.tok_end {
-        end += 1;
+        end = cleft_who.map_or(end, |j| j + 1);
     }
     // Step over auxiliaries, a nominee, a bracket and a consultation ("in consultation with
     // the MO", "(or in their absence the Deputy Chair)", "and other officers").
@@ -2182,6 +2193,12 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
     {
         // "has the power to approve", "has sole authority to decide": the verb after "to".
         k = j + 1;
+    } else if matches!(toks.word(k), "one" | "person" | "body")
+        && toks.word(k + 1) == "to"
+        && !toks.word(k + 2).is_empty()
+    {
+        // "would normally be the one to judge whether": the verb after "to".
+        k += 2;
     } else if matches!(
         toks.word(k),
         "person" | "officer" | "one" | "body" | "people" | "councillor" | "member"
@@ -2245,6 +2262,13 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         });
     if decision_object {
         return slot(Class::Decide, format!("{verb} the decision"));
+    }
+    // "The Chief Executive will take up with the Member concerned ... any complaint".
+    if matches!(verb, "take" | "takes") && toks.word(k + 1) == "up" {
+        return slot(
+            Class::Handle,
+            format!("{} take up", s.named[m].mention.text),
+        );
     }
     // "shall be the final arbiter of any dispute", "is the sole judge of".
     let arbiter = |w: &str| matches!(w, "arbiter" | "arbitrator" | "judge" | "authority");
