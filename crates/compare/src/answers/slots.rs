@@ -1077,6 +1077,13 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
         // A bracket opening on "or" names a stand-in for the role before it: "the agreement of
         // their Director (or, in the Director's absence, the Chief Executive)".
         let bracket_or = toks.word(k) == "or" && gap(s, k).trim() == "(";
+        // An item under a lead-in ending in its preposition ("should write to: (a) the Head
+        // of Service"): the lead-in's verb governs the item's role.
+        if k == s.own
+            && let Some(sl) = lead_in_governs(s)
+        {
+            return Some((sl, false));
+        }
         if gap(s, k).contains([';', ':', '(', ')', '.']) && !bracket_or {
             if condition && gap(s, k).contains(';') {
                 let routed = before.iter().rev().find(|b| b.class.routes())?;
@@ -1122,7 +1129,12 @@ fn governed(s: &Sentence, m: usize, before: &[Slot]) -> Option<(Slot, bool)> {
                 if joined_by_word(s, p, m) {
                     return Some((same, true));
                 }
-                let routed = before[..p].iter().rev().find(|b| b.class.routes())?;
+                // The step before: a role routed earlier in the sentence, or the lead-in's
+                // own preposition ("should write to: (b) if the complaint is about a Head of
+                // Service, the Director").
+                let Some(routed) = before[..p].iter().rev().find(|b| b.class.routes()) else {
+                    return lead_in_governs(s).map(|x| (x, true));
+                };
                 return slot(routed.class, "…").map(|x| (x, true));
             }
             if listed || steps > 1 {
@@ -1812,6 +1824,15 @@ fn post_before(s: &Sentence, k: usize) -> Option<usize> {
         j -= 1;
     }
     (j < end && toks[j].capitalised).then_some(j)
+}
+
+/// The reading a list item's lead-in gives the role its item names, when the lead-in ends in
+/// its preposition and a colon ("A Member ... should write to:").
+fn lead_in_governs(s: &Sentence) -> Option<Slot> {
+    let k = s.own;
+    (k > 0 && gap(s, k).contains(':') && matches!(s.toks.word(k - 1), "to" | "with" | "by"))
+        .then(|| by_word(s, k - 1))
+        .flatten()
 }
 
 /// The role a role stands in for: "the Chair, or in the Chair's absence the Clerk" (the
