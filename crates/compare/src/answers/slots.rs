@@ -1850,7 +1850,25 @@ fn stands_in_for(s: &Sentence, m: usize) -> Option<usize> {
     let toks = &s.toks;
     let from = n.tok.saturating_sub(8);
     let or = (from..n.tok).rev().find(|&k| toks.word(k) == "or")?;
-    let away = (or + 1..n.tok).any(|k| is_any(toks.word(k), ABSENCE));
+    let away = (or + 1..n.tok).any(|k| {
+        is_any(toks.word(k), ABSENCE)
+            || (toks.word(k) == "available" && toks.word(k.wrapping_sub(1)) == "not")
+    });
+    // The one said to be away, named in the condition ("or, when the Chairman is not
+    // available, the Clerk"): the stand-in does what that role does where it was named first.
+    if away
+        && let Some(absent) = s.named[..m]
+            .iter()
+            .rev()
+            .find(|p| p.tok > or && p.tok < n.tok)
+        && let Some(p) = s
+            .named
+            .iter()
+            .position(|q| q.mention.role == absent.mention.role)
+        && s.named[p].tok < or
+    {
+        return Some(p);
+    }
     if !away || (or + 1..=n.tok).any(|k| gap(s, k).contains([';', ':', '.'])) {
         return None;
     }
@@ -2052,6 +2070,17 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         // An aside set off by commas between the subject and its verb: "The Chief Executive,
         // having consulted the Leader, will determine"; "The Chair, after taking advice from
         // the Clerk, will decide"; "Only the Chair, or in the Chair's absence the Clerk, may".
+        // A comma then a clause with a subject of its own ("If a councillor is related to the
+        // Clerk, this must be made known to the Chair"): the role is no subject of it.
+        if k == end
+            && g.contains(',')
+            && matches!(
+                w,
+                "this" | "it" | "they" | "that" | "which" | "these" | "he" | "she"
+            )
+        {
+            return None;
+        }
         // So is a condition after it closed by a comma: "Only the Clerk, or the Chair where the
         // Council has so resolved, may speak".
         let condition = matches!(w, "where" | "if" | "when" | "unless");
