@@ -169,7 +169,9 @@ pub(crate) fn periods(toks: &[Tok]) -> Vec<Period> {
             && (matches!(
                 w(k + 2),
                 "ahead" | "before" | "beforehand" | "earlier" | "prior"
-            ) || (w(k + 2) == "in" && w(k + 3) == "advance"));
+            ) || (w(k + 2) == "in" && w(k + 3) == "advance")
+                // "a week's notice".
+                || (w(k + 2) == "s" && matches!(w(k + 3), "notice" | "warning")));
         let Some((n, len)) = number(toks, k).or((article || ahead).then_some((1, 1))) else {
             continue;
         };
