@@ -35,6 +35,9 @@ const FILLERS: &[&str] = &[
     "relevant",
     "appropriate",
     "own",
+    // "the corporate Communications Team", "the council's central press office".
+    "corporate",
+    "central",
     "designated",
     "nominated",
     "duly",
@@ -2312,6 +2315,14 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         });
     if decision_object {
         return slot(Class::Decide, format!("{verb} the decision"));
+    }
+    // "the Town Clerk may give factual information": facts, not speaking for the council.
+    if is_any(
+        verb,
+        &["give*", "provid*", "supply", "supplies", "confirm*"],
+    ) && (k + 1..(k + 4).min(toks.len())).any(|j| is_any(toks.word(j), &["factual*", "facts"]))
+    {
+        return None;
     }
     // "The Chief Executive will take up with the Member concerned ... any complaint".
     if matches!(verb, "take" | "takes") && toks.word(k + 1) == "up" {
