@@ -576,10 +576,12 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
                 "matter" | "ultimately" | "finally" | "question" | "decision"
             );
         // "settled by resolution of the Parish Council", "put to a vote of the Council".
-        let resolved_by = j >= 2
+        // Not "failed to carry out a decision of the Council": decided by it.
+        let resolved_by = j >= 3
             && toks.word(j) == "the"
             && toks.word(j - 1) == "of"
-            && matches!(toks.word(j - 2), "resolution" | "vote" | "decision");
+            && matches!(toks.word(j - 2), "resolution" | "vote" | "decision")
+            && (toks.word(j - 3) == "by" || (toks.word(j - 3) == "a" && toks.word(j - 4) == "by"));
         if !(decided_by || asked_to_decide || decides || resolved_by || for_council) {
             continue;
         }
