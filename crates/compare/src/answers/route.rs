@@ -203,6 +203,11 @@ impl Route {
         });
     }
 
+    /// True when the last step is one only consulted.
+    pub fn last_is_consulted(&self) -> bool {
+        self.parts.last().is_some_and(|p| p.consulted)
+    }
+
     /// Marks the last step as one only consulted.
     pub fn last_consulted(&mut self) {
         if let Some(p) = self.parts.last_mut() {

@@ -433,9 +433,21 @@ pub(crate) fn add_kept(
         // A role whose advice or view is taken ("after taking the advice of the Clerk", "may
         // seek the view of") is consulted, whatever words stand between; one brought in ("who
         // may involve the Monitoring Officer") is a next step.
+        // An "or" elsewhere in the sentence ("If an Executive Director considers the cost, or
+        // the nature of the request, unreasonable, they shall seek guidance from the
+        // Monitoring Officer") makes no choice between one who acts and one consulted; between
+        // two consulted it does ("advice from the Monitoring Officer or the Chief Executive").
         let join = match join {
             Join::Then | Join::And | Join::Comma
                 if sl.class == Class::Consult && !sl.cue.contains("involv") =>
+            {
+                Join::Consulting
+            }
+            Join::Or
+                if sl.class == Class::Consult
+                    && !sl.cue.contains("involv")
+                    && !route.is_empty()
+                    && !route.last_is_consulted() =>
             {
                 Join::Consulting
             }
