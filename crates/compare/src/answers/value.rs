@@ -340,6 +340,12 @@ pub(crate) fn years(toks: &[Tok], term: u32) -> Option<(u32, String)> {
             {
                 Some(term)
             }
+            // "at intervals of not more than five years", "at four-yearly intervals".
+            "intervals" | "interval" => (k + 1..(k + 6).min(toks.len())).find_map(|j| {
+                number(toks, j)
+                    .filter(|&(_, len)| matches!(w(j + len), "years" | "year"))
+                    .map(|(n, _)| n)
+            }),
             "every" | "each" | "once" => {
                 let next = w(k + 1);
                 if matches!(next, "year" | "twelve") && (next == "year" || w(k + 2) == "months") {
@@ -428,6 +434,14 @@ pub(crate) fn body(text: &str, lexicon: &Lexicon) -> Option<String> {
         // Names start after small words and articles: "the Audit and Standards Committee".
         while start < k && matches!(words[start], "and" | "of" | "&" | "The" | "This" | "Its") {
             start += 1;
+        }
+        // A body named with its council's possessive: "the Town Council's Policy and
+        // Resources Committee" is the Policy and Resources Committee.
+        if let Some(p) = (start..k)
+            .rev()
+            .find(|&j| words[j].ends_with("'s") || words[j].ends_with("’s"))
+        {
+            start = p + 1;
         }
         let mut name: Vec<&str> = words[start..k].to_vec();
         // The noun keeps what opens or closes a quote or bracket, not a sentence's full stop.

@@ -12,7 +12,7 @@
 
 use concord_model::WrittenDate;
 
-use super::super::text::{View, Words, any, first};
+use super::super::text::{View, Words, any, find_any, first, is_any};
 use super::super::value::{body, years};
 use super::super::{Answer, Value};
 
@@ -198,6 +198,21 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         let s = &view.sentences[i];
         let c = &view.clauses[s.clause];
         let own = any(&s.toks, PROTOCOL) || any(&c.heading, DOCUMENT_CONTROL);
+        // "refresh their training on this Protocol": what is reviewed is the other thing.
+        let reviews_other = find_any(&s.toks, REVIEW).into_iter().any(|(k, _)| {
+            (k + 1..(k + 4).min(s.toks.len()))
+                .take_while(|&j| {
+                    j == k + 1
+                        || matches!(
+                            s.toks.word(j - 1),
+                            "the" | "their" | "its" | "our" | "his" | "her"
+                        )
+                })
+                .any(|j| is_any(s.toks.word(j), OTHER_OBJECTS))
+        });
+        if reviews_other {
+            return false;
+        }
         if !own && any(&s.toks, OTHER_OBJECTS) {
             return false;
         }
@@ -241,11 +256,22 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         return dated(view).or_else(|| versions(view));
     };
     let s = &view.sentences[i];
-    let named = body(&s.text, view.lexicon).or_else(|| {
-        (0..view.sentences.len())
-            .filter(|&j| j != i && about_review(j))
-            .find_map(|j| body(&view.sentences[j].text, view.lexicon))
-    });
+    // "The Committee will review the Protocol": which committee, the clause before may say.
+    let bare = |b: &String| b.eq_ignore_ascii_case("committee");
+    let named = body(&s.text, view.lexicon)
+        .filter(|b| !bare(b))
+        .or_else(|| {
+            view.before(s.clause)
+                .next()
+                .and_then(|b| body(&view.clauses[b].clause.text, view.lexicon))
+                .filter(|b| b.ends_with("Committee") && !bare(b))
+        })
+        .or_else(|| body(&s.text, view.lexicon))
+        .or_else(|| {
+            (0..view.sentences.len())
+                .filter(|&j| j != i && about_review(j))
+                .find_map(|j| body(&view.sentences[j].text, view.lexicon))
+        });
     let id = view.clause_of(s).id.clone();
     let review = first(&s.toks, REVIEW).unwrap_or_else(|| "review".into());
     let why = format!(
