@@ -162,6 +162,10 @@ const TOPIC: Topic = Topic {
         "related to a member s",
         "related to an officer s",
         // A relationship with someone outside the council is no councillor's and officer's.
+        // One applying for a job is not yet an officer: a rule of recruitment.
+        "applying for",
+        "applicant*",
+        "candidate* for",
         "relationship* with a contractor*",
         "relationship* with any contractor*",
         "relationship* with a supplier*",

@@ -112,6 +112,10 @@ const TOPIC: Topic = Topic {
     // Councillors attending their own group's meetings: "decide which councillors attend the
     // group meeting" is no question of officers attending.
     exclude: &[
+        // Group leaders consulted on the protocol's own revision.
+        "revision of this protocol",
+        "review of this protocol",
+        "revisions to this protocol",
         "councillors attend",
         "councillors attending",
         "councillors may attend",

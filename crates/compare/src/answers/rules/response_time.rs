@@ -58,6 +58,12 @@ const CORRESPONDENCE: &[&str] = &[
 ];
 /// Correspondence that is not between councillors and officers.
 const OTHERS: &[&str] = &[
+    // Requests from outside the council: "a request from another authority".
+    "another authority",
+    "other authorities",
+    "another council",
+    "other councils",
+    "outside bodies",
     "freedom of information",
     "foi",
     "members of the public",

@@ -77,6 +77,10 @@ const OTHER_OBJECTS: &[&str] = &[
     "performance",
     "constitution",
     "training",
+    // "refresh their knowledge of this protocol": a person's, not the protocol.
+    "knowledge",
+    "understanding",
+    "awareness",
 ];
 
 /// The most years a cycle read from two dates may span: longer is no cycle but a gap.

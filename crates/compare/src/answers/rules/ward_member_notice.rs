@@ -124,7 +124,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         // Told in the sentence, or in the one before it in the clause ("Officers tell the
         // councillors for a ward ... They do so at least seven days in advance").
         let told_before = index > c.sentences.start && told(&view.sentences[index - 1]);
-        if any(&s.toks, OTHERS) || !(told(s) || told_before) {
+        if any(&s.toks, OTHERS) || !(told(s) || told_before) || gives_notice(s) {
             continue;
         }
         let id = view.clause_of(s).id.clone();
@@ -166,6 +166,30 @@ fn near_ward(toks: &Words) -> Option<String> {
             .find(|&j| member(toks.word(j)))
             .map(|j| format!("{} … {}", toks.word(j.min(k)), toks.word(j.max(k))))
     })
+}
+
+/// True when the ward member is the one who gives the notice: named first, as the subject,
+/// then an active verb of giving ("A ward councillor who wants officers to attend should give
+/// them ten working days' notice").
+fn gives_notice(s: &Sentence) -> bool {
+    let own = s.own_words();
+    let word = |k: usize| own.get(k).map_or("", |t| &*t.lower);
+    let at = usize::from(matches!(word(0), "a" | "an" | "the" | "any" | "each"));
+    let subject = matches!(word(at), "ward" | "local" | "division")
+        && is_any(word(at + 1), &["councillor*", "member*"]);
+    let passive = (1..s.toks.len()).any(|k| {
+        is_any(s.toks.word(k), TOLD_PARTICIPLES)
+            && (k.saturating_sub(3)..k).any(|j| is_any(s.toks.word(j), BE))
+    });
+    subject
+        && !passive
+        && (0..s.toks.len()).any(|k| {
+            matches!(
+                s.toks.word(k),
+                "give" | "gives" | "send" | "sends" | "provide" | "provides"
+            ) && (k.saturating_sub(2)..k)
+                .any(|j| matches!(s.toks.word(j), "should" | "must" | "will" | "shall" | "to"))
+        })
 }
 
 /// True when someone is told in the sentence: a passive of telling, a noun of receiving, a
