@@ -915,10 +915,13 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
         // "The Town Mayor, having first spoken with the Town Clerk, comments ...": one the
         // subject speaks with before acting is consulted.
         // The sentence's first role read as the subject of its verb ("Monitoring Officer give").
-        let role_subject = out
-            .first()
-            .zip(s.named.first())
-            .is_some_and(|(sl, n0)| m > 0 && sl.cue.starts_with(n0.mention.text.as_str()));
+        let role_subject = out.first().zip(s.named.first()).is_some_and(|(sl, n0)| {
+            m > 0
+                && (sl.cue.starts_with(n0.mention.text.as_str())
+                    || matches!(sl.class, Class::Decide | Class::Speak | Class::Judge)
+                        && !sl.cue.contains(" by")
+                        && !sl.cue.contains(" of"))
+        });
         if matches!(slot.class, Class::Send | Class::Tell)
             && in_participle_aside(s, n, role_subject)
         {
@@ -2306,13 +2309,19 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
     }
     // "will make the final decision", "has the final say"; "is responsible for deciding".
     let object = (k + 1..(k + 4).min(toks.len())).map(|j| toks.word(j));
-    let decision_object = matches!(verb, "make" | "makes" | "take" | "takes" | "has" | "have")
-        && object.clone().any(|w| {
-            matches!(
-                w,
-                "decision" | "decisions" | "say" | "ruling" | "determination"
-            )
-        });
+    // "only if the Assistant Director has given approval": leave given.
+    let leave_given = matches!(
+        verb,
+        "given" | "give" | "gives" | "granted" | "grant" | "grants"
+    ) && object.clone().any(|w| is_any(w, GRANTS));
+    let decision_object = leave_given
+        || matches!(verb, "make" | "makes" | "take" | "takes" | "has" | "have")
+            && object.clone().any(|w| {
+                matches!(
+                    w,
+                    "decision" | "decisions" | "say" | "ruling" | "determination"
+                )
+            });
     if decision_object {
         return slot(Class::Decide, format!("{verb} the decision"));
     }

@@ -462,7 +462,13 @@ fn held_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
             // run together with a slash: "the Director of Function (Council
             // Business)/Monitoring Officer".
             let tail_only = words.is_empty() || (words[0] == "of" && words.len() <= 5);
-            let bracketed = between.trim_end().ends_with('(')
+            // "(the Monitoring Officer)": an article may open the bracket.
+            let opened = between.trim_end();
+            let opened = opened
+                .strip_suffix("the")
+                .or_else(|| opened.strip_suffix("The"))
+                .map_or(opened, str::trim_end);
+            let bracketed = opened.ends_with('(')
                 && text
                     .get(m.end..)
                     .is_some_and(|t| t.trim_start().starts_with(')'))
@@ -563,10 +569,14 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
         while matches!(toks.word(v), "itself" | "as" | "a" | "whole") {
             v += 1;
         }
+        // "unless the Council resolves otherwise": the present tense too (not "unless the
+        // Council resolves to exclude the press").
         let decides = toks.word(j) == "the"
             && (j == 0 || !is_any(toks.word(j - 1), &["to", "of", "for", "with", "by"]))
-            && matches!(toks.word(v), "will" | "shall" | "must" | "may" | "should")
-            && is_any(toks.word(v + 1), TO_DECIDE_NOW);
+            && (matches!(toks.word(v), "will" | "shall" | "must" | "may" | "should")
+                && is_any(toks.word(v + 1), TO_DECIDE_NOW)
+                || matches!(toks.word(v), "resolves" | "decides" | "determines")
+                    && toks.word(v + 1) == "otherwise");
         // "a matter for the Council", "and ultimately for the Council".
         let for_council = j >= 2
             && toks.word(j) == "the"
