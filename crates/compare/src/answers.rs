@@ -455,6 +455,28 @@ mod tests {
         }
     }
 
+    /// Regression: "A resolution of the Council ..." at the start of a sentence looked four
+    /// words back from the word "the" for "by a resolution of" and underflowed.
+    #[test]
+    fn council_resolution_at_the_sentence_start_does_not_underflow() {
+        let text = "# Protocol\n\nCouncil: Anytown Parish Council\n\n## 1. Interpretation\n\n\
+                    1.1 A resolution of the Council settles any dispute about the meaning of \
+                    this protocol.\n";
+        let doc = concord_ingest::parse_str(text, "x.md", &concord_ingest::Options::default())
+            .expect("a small protocol reads")
+            .document;
+        let read = answers(&doc);
+        let interpretation = read
+            .iter()
+            .find(|(q, _)| *q == "protocol-interpretation")
+            .and_then(|(_, a)| a.as_ref());
+        // Not "by resolution of": the Council is named, but not as the one who decides.
+        assert!(
+            interpretation.is_none_or(|a| !a.roles.contains(&"full-council".to_string())),
+            "{interpretation:?}"
+        );
+    }
+
     #[test]
     fn every_question_has_a_rule_in_catalogue_order() {
         let rules: Vec<&str> = rules::RULES.iter().map(|(id, _)| *id).collect();

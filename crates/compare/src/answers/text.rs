@@ -591,7 +591,8 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
             && toks.word(j) == "the"
             && toks.word(j - 1) == "of"
             && matches!(toks.word(j - 2), "resolution" | "vote" | "decision")
-            && (toks.word(j - 3) == "by" || (toks.word(j - 3) == "a" && toks.word(j - 4) == "by"));
+            && (toks.word(j - 3) == "by"
+                || (toks.word(j - 3) == "a" && toks.word(j.wrapping_sub(4)) == "by"));
         if !(decided_by || asked_to_decide || decides || resolved_by || for_council) {
             continue;
         }
