@@ -192,17 +192,6 @@ impl Answer {
         }
     }
 
-    /// "clause" or "clauses" before [`Answer::cited`], or nothing for the version table.
-    pub fn cited_label(&self, capital: bool) -> &'static str {
-        match (self.clauses.len(), capital) {
-            (0, _) => "",
-            (1, false) => "clause ",
-            (1, true) => "Clause ",
-            (_, false) => "clauses ",
-            (_, true) => "Clauses ",
-        }
-    }
-
     fn from_route(found: Found) -> Answer {
         if found.route.is_empty() {
             return Answer::unclear(found.clauses, found.evidence, found.why);

@@ -118,7 +118,11 @@ pub(crate) fn matrix(out: &mut String, c: &Comparison, level: usize) {
                         esc(&a.summary),
                         previously(a),
                         anchor(&q.id, doc),
-                        a.cited_label(false),
+                        match a.clauses.len() {
+                            0 => "",
+                            1 => "clause ",
+                            _ => "clauses ",
+                        },
                         esc(&a.cited())
                     );
                 }

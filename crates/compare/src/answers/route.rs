@@ -209,7 +209,7 @@ impl Route {
     }
 
     /// Marks the last step as one only consulted.
-    pub fn last_consulted(&mut self) {
+    pub fn mark_last_consulted(&mut self) {
         if let Some(p) = self.parts.last_mut() {
             p.consulted = true;
         }
@@ -283,8 +283,8 @@ impl Route {
     /// Moves a consulted role that was named before the one who decides after it ("after
     /// consulting the Town Mayor, the Town Clerk decides" is the Clerk in consultation with the
     /// Mayor).
-    pub fn consulted_last(&mut self, consulted: &[String]) {
-        let Some(k) = self.parts.iter().position(|p| !consulted.contains(&p.role)) else {
+    pub fn consulted_last(&mut self) {
+        let Some(k) = self.parts.iter().position(|p| !p.consulted) else {
             return;
         };
         // "consult their Director, or if appropriate the Monitoring Officer, who will

@@ -399,7 +399,6 @@ pub(crate) fn add_kept(
         .collect();
     let mut prev_end: Option<usize> = None;
     let mut added = false;
-    let mut consulted = Vec::new();
     let mut times = Vec::new();
     for (m, (n, sl)) in s.named.iter().zip(slots).enumerate() {
         if sl.negated || !classes.contains(&sl.class) || !keep(m) {
@@ -462,16 +461,16 @@ pub(crate) fn add_kept(
             added = true;
             times.push(time_of(s, n.tok));
             if sl.class == Class::Consult {
-                consulted.push(n.mention.role.clone());
-                route.last_consulted();
+                route.mark_last_consulted();
             }
             prev_end = Some(n.tok_end);
         }
     }
     route.settle_commas(from);
     route.in_time_order(from, &times);
-    if from == 0 && !consulted.is_empty() {
-        route.consulted_last(&consulted);
+    // A consulted role named before the one who decides goes after it.
+    if from == 0 {
+        route.consulted_last();
     }
     added
 }
