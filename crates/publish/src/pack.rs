@@ -219,17 +219,25 @@ fn kind_words(k: &str) -> String {
 
 /// An answer in words: the route or value, where it is said, and what it was before.
 fn answer_words(a: &Answer, cite: &Citer) -> String {
-    let mut s = a.summary.clone();
-    if !a.clauses.is_empty() {
-        s.push_str(&format!(" ({})", cite.many(&a.clauses)));
-    }
+    let mut s = format!("{} ({})", a.summary, where_said(a, cite));
     if let Some(p) = &a.previously {
-        s.push_str(&format!("; previously {}", p.summary));
-        if !p.clauses.is_empty() {
-            s.push_str(&format!(" ({})", cite.many(&p.clauses)));
-        }
+        s.push_str(&format!(
+            "; previously {} ({})",
+            p.summary,
+            where_said(p, cite)
+        ));
     }
     s
+}
+
+/// Where an answer is said: its clauses, or the version table for an answer read from it
+/// (which cites no clause).
+fn where_said(a: &Answer, cite: &Citer) -> String {
+    if a.clauses.is_empty() {
+        a.cited()
+    } else {
+        cite.many(&a.clauses)
+    }
 }
 
 /// A change of responsibility as the summary leads with it: "Who does an officer go to about
@@ -240,8 +248,7 @@ fn lead(c: &concord_compare::diff::ResponsibilityChange, old: &Citer, new: &Cite
         .map_or(c.question.clone(), |q| q.text.to_string());
     let side = |a: Option<&Answer>, cite: &Citer| match a {
         None => "not covered".to_string(),
-        Some(a) if a.clauses.is_empty() => a.summary.clone(),
-        Some(a) => format!("{} ({})", a.summary, cite.many(&a.clauses)),
+        Some(a) => format!("{} ({})", a.summary, where_said(a, cite)),
     };
     format!(
         "{question} Now: {}. Before: {}.",
