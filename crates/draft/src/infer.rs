@@ -274,7 +274,7 @@ fn shape_of(question: &str, relations: &[String]) -> Option<&'static str> {
         "if-about" => "if-about",
         _ => return None,
     };
-    (catalogue::default_how(question).relation() != shape).then_some(shape)
+    (catalogue::default_how(question).relation(question) != shape).then_some(shape)
 }
 
 /// The bodies (committees, panels, the full council) the answers route to, each with the name

@@ -50,13 +50,15 @@ impl How {
         }
     }
 
-    /// How the answers read the steps after the first of a route phrased this way: "then",
-    /// "or", "consult" or "if-about" (a joint step reads as "then").
-    pub fn relation(self) -> &'static str {
+    /// How the answers read the steps after the first of a route phrased this way for
+    /// `question`: "then", "or", "consult" or "if-about". A joint step reads as "then", save
+    /// among those who speak for the council, each of whom speaks alone ("or").
+    pub fn relation(self, question: &str) -> &'static str {
         match self {
             How::Concerns => "if-about",
             How::Or => "or",
             How::Consult => "consult",
+            How::And if question == "media-spokesperson" => "or",
             How::Escalate | How::And => "then",
         }
     }

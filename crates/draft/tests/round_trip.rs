@@ -85,7 +85,7 @@ fn shapes(route: &[concord_compare::answers::Step]) -> Vec<String> {
 
 /// The shapes the options' phrasing of a route must read back as.
 fn want_shapes(options: &Options, question: &str, roles: &[String]) -> Vec<String> {
-    let relation = options.how(question).relation();
+    let relation = options.how(question).relation(question);
     roles
         .windows(2)
         .map(|w| {
@@ -184,7 +184,7 @@ fn from_misses(options: &Options) -> Vec<String> {
         if let Some(Answer::Route(r)) = options.answers.get(&q)
             && r.len() > 1
             && expected(options).get(&q).is_some_and(Option::is_some)
-            && back.how(&q).relation() != options.how(&q).relation()
+            && back.how(&q).relation(&q) != options.how(&q).relation(&q)
         {
             out.push(format!(
                 "{q}: shape {}, want {}",

@@ -99,6 +99,9 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "of the performance",
     "underperform*",
     "capability issue*",
+    "about the capability",
+    "about their capability",
+    "with the capability",
     "capability concern*",
     // "if a councillor behaves badly towards you", "treated badly".
     "badly",

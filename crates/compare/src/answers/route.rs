@@ -73,7 +73,13 @@ pub(crate) enum Join {
     Or,
     And,
     Consulting,
+    /// A later step, said with a word of escalation ("if still not resolved", "then").
     Then,
+    /// A later step said with no word of escalation: a new sentence, or a list of commas.
+    Next,
+    /// Named with "and" beside the one before, each acting alone ("the Leader and the Chief
+    /// Executive speak for the Council"): "and" in words, an alternative in the typed route.
+    Alongside,
     IfAbout(String),
     /// From another clause of a combined answer.
     Also,
@@ -89,10 +95,12 @@ impl Join {
     fn relation(&self) -> (Relation, Option<String>) {
         match self {
             Join::First => (Relation::First, None),
-            Join::Or => (Relation::Or, None),
+            Join::Or | Join::Alongside => (Relation::Or, None),
             Join::IfAbout(r) => (Relation::IfAbout, Some(r.clone())),
             Join::Consulting | Join::AlsoConsulted => (Relation::Consult, None),
-            Join::And | Join::Then | Join::Also | Join::Comma => (Relation::Then, None),
+            Join::And | Join::Then | Join::Next | Join::Also | Join::Comma => {
+                (Relation::Then, None)
+            }
         }
     }
 }
@@ -254,7 +262,7 @@ impl Route {
                 .iter()
                 .find(|p| p.join != Join::Comma)
                 .is_some_and(|p| p.join == Join::Or);
-            self.parts[k].join = if ends_in_or { Join::Or } else { Join::Then };
+            self.parts[k].join = if ends_in_or { Join::Or } else { Join::Next };
         }
     }
 
@@ -298,6 +306,23 @@ impl Route {
         }
         self.parts[0].join = Join::First;
         self.parts.splice(1..1, head);
+    }
+
+    /// Makes every later step that is not consulted, nor said to follow by a word of
+    /// escalation, an alternative to the first: those who speak for the council each speak on
+    /// their own matters ("the Leader on policy, and the Chief Executive on operational
+    /// matters"), none after another.
+    pub fn as_alternatives(&mut self) {
+        for p in self.parts.iter_mut().skip(1) {
+            if p.consulted {
+                continue;
+            }
+            match p.join {
+                Join::And => p.join = Join::Alongside,
+                Join::Next | Join::Comma => p.join = Join::Or,
+                _ => {}
+            }
+        }
     }
 
     /// Drops the first step when it is `role` passing the matter on ("The Clerk should refer
@@ -350,12 +375,12 @@ impl Route {
                 // "Executive Director, Director or Associate Director".
                 Join::Or if more_or => ", ".into(),
                 Join::Or => " or ".into(),
-                Join::And => " and ".into(),
+                Join::And | Join::Alongside => " and ".into(),
                 Join::Consulting if k > 0 && self.parts[k - 1].join == Join::Consulting => {
                     " and ".into()
                 }
                 Join::Consulting => " in consultation with ".into(),
-                Join::Then | Join::Comma => ", then ".into(),
+                Join::Then | Join::Next | Join::Comma => ", then ".into(),
                 Join::IfAbout(r) => {
                     let about = self.parts.iter().find(|q| q.role == *r).map_or_else(
                         || role(r).map_or(r.as_str(), |x| x.name).to_string(),
@@ -505,7 +530,7 @@ pub(crate) fn relation(
         return Join::Or;
     }
     if new_sentence {
-        return Join::Then;
+        return Join::Next;
     }
     if words.contains(&"and") {
         return Join::And;
@@ -523,7 +548,7 @@ pub(crate) fn relation(
     if words.iter().all(|w| is_any(w, LIST_FILLER)) && gap.contains(',') {
         return Join::Comma;
     }
-    Join::Then
+    Join::Next
 }
 
 /// Words that may stand between two alternatives of one list.

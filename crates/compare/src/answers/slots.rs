@@ -1499,12 +1499,22 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
     // with", "taken up informally with".
     // "is to be taken up by that officer with their Director": the one who takes it up,
     // named with "by" in a few words, between.
-    let up = (k.saturating_sub(6)..k)
+    // "take up a complaint about an officer with the Director": the object after "up", a few
+    // words and no clause break, before the "with".
+    let take = |j: usize| {
+        j >= 1
+            && matches!(
+                toks.word(j - 1),
+                "take" | "taken" | "takes" | "taking" | "took"
+            )
+    };
+    let up = (k.saturating_sub(NOUN_OBJECT_REACH)..k)
         .rev()
         .find(|&j| toks.word(j) == "up")
         .filter(|&j| {
             (j + 1..k).all(|i| is_any(toks.word(i), MANNER))
                 || (toks.word(j + 1) == "by" && k - j <= 5)
+                || (take(j) && (j + 1..=k).all(|i| !gap(s, i).contains([',', ';', ':', '('])))
         });
     if let Some(u) = up {
         let from = u.saturating_sub(5);
@@ -1761,6 +1771,9 @@ fn for_(s: &Sentence, k: usize) -> Option<Slot> {
                     "ruling*",
                     "interpretation",
                     "final say",
+                    // "Such matters are for the Director": the plural kind, not "if the
+                    // matter is for a Director to attend".
+                    "matters",
                 ],
             )
         });
@@ -1980,18 +1993,27 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
     // A short phrase fronted without its comma: "Under this protocol the Monitoring Officer is
     // to decide", "In every case the Clerk will". The role opens the main clause when a modal
     // follows it and no other role stands in the phrase.
-    let fronted = b > 1
-        && b <= 7
+    // The phrase may open the sentence or the part after a semicolon ("...; on operational
+    // matters the Chief Executive does so"); a verb of the present tense may follow the role
+    // too ("On policy the Leader speaks").
+    let part = (1..=b)
+        .rev()
+        .find(|&k| gap(s, k).contains(';'))
+        .unwrap_or(0);
+    let after = toks.word(n.tok_end);
+    let fronted = b > part + 1
+        && b - part <= 7
         && matches!(
-            toks.word(0),
+            toks.word(part),
             "under" | "for" | "in" | "within" | "throughout" | "during" | "on"
         )
-        && !s.named[..m].iter().any(|o| o.tok < b)
-        && !(1..b).any(|k| gap(s, k).contains([',', ';', ':', '(', '.']))
-        && matches!(
-            toks.word(n.tok_end),
-            "will" | "shall" | "must" | "should" | "may" | "is" | "are" | "who" | "that"
-        );
+        && !s.named[..m].iter().any(|o| (part..b).contains(&o.tok))
+        && !(part + 1..b).any(|k| gap(s, k).contains([',', ';', ':', '(', '.']))
+        && (matches!(
+            after,
+            "will" | "shall" | "must" | "should" | "may" | "is" | "are" | "who" | "that" | "does"
+        ) || (after.ends_with('s')
+            && (is_any(after, SUBJECT_SPEAK) || is_any(after, SUBJECT_DECIDE))));
     // A cleft: "It would normally be the Leader who responds", "it is the Clerk that decides".
     // "it is the Cabinet Member holding that brief who explains it": a few words may stand
     // before the "who".
@@ -2481,6 +2503,37 @@ fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
     let mut k = n.tok;
     while k > 0 && filler(toks, k - 1) {
         k -= 1;
+    }
+    // "On policy the Leader speaks; on operational matters the Chief Executive does so": the
+    // verb said again by "do so" is the earlier subject's.
+    let mut v = n.tok_end;
+    if matches!(
+        toks.word(v),
+        "will" | "shall" | "may" | "must" | "should" | "would" | "can"
+    ) {
+        v += 1;
+    }
+    if matches!(toks.word(v), "do" | "does" | "did") && toks.word(v + 1) == "so" {
+        let (p, slot) = before
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, b)| b.class.routes())?;
+        let subject_before = subject(s, p).is_some_and(|x| x.class == slot.class);
+        let mut b = n.tok;
+        while b > 0 && filler(toks, b - 1) {
+            b -= 1;
+        }
+        let governed = b > 0
+            && matches!(
+                toks.word(b - 1),
+                "to" | "with" | "by" | "of" | "from" | "for" | "than" | "as"
+            );
+        return (subject_before && !governed).then(|| Slot {
+            class: slot.class,
+            cue: format!("does so ({})", slot.cue),
+            negated: false,
+        });
     }
     let prep = toks.word(k.checked_sub(1)?);
     // A verb left out after "and": "The Leader speaks to the media on policy, and Cabinet

@@ -437,7 +437,7 @@ pub(crate) fn add_kept(
         // Monitoring Officer") makes no choice between one who acts and one consulted; between
         // two consulted it does ("advice from the Monitoring Officer or the Chief Executive").
         let join = match join {
-            Join::Then | Join::And | Join::Comma
+            Join::Then | Join::Next | Join::And | Join::Comma
                 if sl.class == Class::Consult && !sl.cue.contains("involv") =>
             {
                 Join::Consulting

@@ -38,6 +38,12 @@ const MEDIA: &[&str] = &[
     "spokesperson* for the council",
     "spokesperson* on behalf of",
     "spokespeople for the council",
+    // Speaking for the council is speaking to the public for it: "The Leader will speak for
+    // the Council on policy matters".
+    "speak* for the council",
+    "spoke* for the council",
+    "speak* on behalf of the council",
+    "spoke* on behalf of the council",
 ];
 /// Words naming the part of speaking for the council.
 const SPEAKERS: &[&str] = &[
@@ -126,5 +132,8 @@ const TOPIC: Topic = Topic {
 };
 
 pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
-    topic::find(view, &TOPIC).map(Answer::from_route)
+    topic::find(view, &TOPIC).map(|mut found| {
+        found.route.as_alternatives();
+        Answer::from_route(found)
+    })
 }
