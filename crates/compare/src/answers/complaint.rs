@@ -54,6 +54,17 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "treated them",
     "treated him",
     "treated her",
+    // "an officer has not shown them proper courtesy", "has not been shown respect".
+    "not shown them",
+    "not shown him",
+    "not shown her",
+    "not shown proper",
+    "not shown due",
+    "not shown respect",
+    "not shown courtesy",
+    "not been shown",
+    "lack of courtesy",
+    "lack of respect",
     "mistreat*",
     "dissatisf*",
     "unhappy",
@@ -137,6 +148,17 @@ const OFFENCES: &[&str] = &[
     "treated them",
     "treated him",
     "treated her",
+    // "an officer has not shown them proper courtesy", "has not been shown respect".
+    "not shown them",
+    "not shown him",
+    "not shown her",
+    "not shown proper",
+    "not shown due",
+    "not shown respect",
+    "not shown courtesy",
+    "not been shown",
+    "lack of courtesy",
+    "lack of respect",
     "undermin*",
     "threaten*",
     "victimis*",
@@ -692,9 +714,10 @@ fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<Side> {
             !clerk_party && (n.tok..n.tok_end).contains(&k)
         })
     };
+    let proviso = proviso_end(s);
     let mut out: Vec<Side> = parties(&s.toks)
         .into_iter()
-        .filter(|p| !in_role(p.at))
+        .filter(|p| !in_role(p.at) && p.at >= proviso)
         .collect();
     // A role the matter is about stands for its side only where no party is named as the one
     // complained about: "raise it ... about an officer ... or, if the matter concerns that
@@ -719,6 +742,22 @@ fn parties_of(s: &Sentence, slots: &[Slot]) -> Vec<Side> {
     }
     out.sort_by_key(|p| p.at);
     out
+}
+
+/// The end of a proviso that opens the sentence ("Subject to any procedure for the discipline
+/// of statutory officers, a member who wishes to complain ..."): the parties it names are not
+/// the complaint's. 0 when there is none.
+fn proviso_end(s: &Sentence) -> usize {
+    let w = |k: usize| s.toks.word(k);
+    let opens = (w(0) == "subject" && w(1) == "to")
+        || (w(0) == "without" && w(1) == "prejudice")
+        || w(0) == "notwithstanding";
+    if !opens {
+        return 0;
+    }
+    (1..s.toks.len())
+        .find(|&k| s.text[s.toks[k - 1].end..s.toks[k].start].contains(','))
+        .unwrap_or(0)
 }
 
 /// A party named in a sentence.
@@ -842,7 +881,16 @@ fn marked(toks: &[Tok], k: usize) -> bool {
         // Another party or a verb between: the marker belongs to something else.
         if matches!(
             word,
-            "officer" | "officers" | "councillor" | "councillors" | "member" | "members"
+            "officer"
+                | "officers"
+                | "councillor"
+                | "councillors"
+                | "member"
+                | "members"
+                | "clerk"
+                | "staff"
+                | "employee"
+                | "employees"
         ) {
             return false;
         }

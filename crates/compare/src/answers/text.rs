@@ -8,6 +8,10 @@
 //! Cues are written as words, space-separated; a word ending in `*` matches any word it starts
 //! (`complain*` matches "complaint", "complained"), any other word matches only itself. So
 //! `"need to know basis"` is four words in a row and `"press"` does not match "pressurise".
+//! A word may offer alternatives, `|` between them (`doubt*|unsure`), and `~N` between two
+//! phrases matches the second within N words after the first ends: `"doubt*|unsure ~6
+//! mean*|appl*"` meets "in doubt as to how it applies" and "unsure what it means", with no
+//! list of whole phrases to fall short of the next wording.
 
 use std::ops::Range;
 
@@ -709,17 +713,47 @@ pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
 
 /// Where a cue matches in `toks`: the first word index of every match.
 pub(crate) fn find(toks: &Words, cue: &str) -> Vec<usize> {
+    find_spans(toks, cue).into_iter().map(|(i, _)| i).collect()
+}
+
+/// A cue of two phrases the second of which follows the first within some words: the
+/// phrases and the reach.
+fn near(cue: &str) -> Option<(&str, usize, &str)> {
+    let at = cue.find(" ~")?;
+    let (a, rest) = (&cue[..at], &cue[at + 2..]);
+    let (n, b) = rest.split_once(' ')?;
+    Some((a, n.parse().ok()?, b))
+}
+
+/// Where a cue matches in `toks`: the first word index and the number of words of every
+/// match.
+fn find_spans(toks: &Words, cue: &str) -> Vec<(usize, usize)> {
+    if let Some((a, reach, b)) = near(cue) {
+        let seconds = find_spans(toks, b);
+        return find_spans(toks, a)
+            .into_iter()
+            .filter_map(|(i, n)| {
+                let (j, m) = seconds
+                    .iter()
+                    .find(|(j, _)| *j >= i + n && *j <= i + n + reach)?;
+                Some((i, j + m - i))
+            })
+            .collect();
+    }
     let mut words = cue.split_ascii_whitespace();
     let Some(first) = words.next() else {
         return Vec::new();
     };
-    if !toks.holds(first) {
-        return Vec::new();
-    }
-    toks.matching(first)
-        .into_iter()
+    let n = cue.split_ascii_whitespace().count();
+    let mut at: Vec<usize> = first
+        .split('|')
+        .filter(|w| toks.holds(w))
+        .flat_map(|w| toks.matching(w))
         .filter(|&i| rest_matches(toks, i, words.clone()))
-        .collect()
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter().map(|i| (i, n)).collect()
 }
 
 /// Where any of the cues match, in text order, with the cue that matched.
@@ -745,6 +779,9 @@ fn rest_matches<'a>(toks: &Words, i: usize, rest: impl Iterator<Item = &'a str>)
 /// and most cues are absent: the first word is looked up (see [`Words::holds`]) before any
 /// word is compared in order.
 fn matches(toks: &Words, cue: &str) -> bool {
+    if cue.contains(['|', '~']) {
+        return !find_spans(toks, cue).is_empty();
+    }
     let mut words = cue.split_ascii_whitespace();
     let Some(first) = words.next() else {
         return false;
@@ -763,6 +800,9 @@ fn matches(toks: &Words, cue: &str) -> bool {
 
 /// A cue word against a token: `stem*` matches any word it starts, any other word only itself.
 pub(crate) fn word_matches(token: &str, word: &str) -> bool {
+    if word.contains('|') {
+        return word.split('|').any(|w| word_matches(token, w));
+    }
     match word.strip_suffix('*') {
         Some(stem) => token.starts_with(stem),
         None => token == word,
@@ -789,7 +829,10 @@ pub(crate) fn first(toks: &Words, cues: &[&str]) -> Option<String> {
 
 /// The words of a cue matched at word `at`.
 pub(crate) fn matched(toks: &Words, at: usize, cue: &str) -> String {
-    let n = cue.split_ascii_whitespace().count();
+    let n = find_spans(toks, cue)
+        .into_iter()
+        .find(|(i, _)| *i == at)
+        .map_or_else(|| cue.split_ascii_whitespace().count(), |(_, n)| n);
     (at..(at + n).min(toks.len()))
         .map(|k| toks.word(k))
         .collect::<Vec<_>>()
@@ -804,6 +847,28 @@ pub(crate) fn count(toks: &Words, cues: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cues_offer_alternatives_and_nearness() {
+        let w = Words::new;
+        let cue = "doubt*|unsure ~4 mean*|appl*";
+        assert!(any(
+            &w("If anyone is in doubt as to how it applies"),
+            &[cue]
+        ));
+        assert!(any(&w("Officers unsure what it means should ask"), &[cue]));
+        // Too far apart, or the wrong way round.
+        assert!(!any(
+            &w("in doubt about the many rules set out here that apply"),
+            &[cue]
+        ));
+        assert!(!any(&w("how it applies is never in doubt"), &[cue]));
+        assert_eq!(
+            first(&w("Where there is doubt about its meaning"), &[cue]).as_deref(),
+            Some("doubt about its meaning")
+        );
+        assert!(any(&w("the Chair or the Clerk"), &["chair|clerk"]));
+    }
 
     #[test]
     fn sentences() {

@@ -203,10 +203,43 @@ pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'sta
 /// True when the words name something a topic excludes, other than as the exception they
 /// carve out ("Save where the matter falls to be determined under the Code of Conduct, any
 /// question ... of this Protocol").
-fn excluded(toks: &Words, exclude: &[&str]) -> bool {
-    find_any(toks, exclude)
-        .into_iter()
-        .any(|(k, _)| !carved_out(toks, k))
+///
+/// Nor when every role the sentence routes to stands in another part of it, parted by a
+/// semicolon or a comma and "and"/"but", a part that names the topic itself ("In any
+/// conflict with the Code of Conduct the Code prevails, and any other question on this
+/// Protocol goes to the Monitoring Officer").
+fn excluded(s: &Sentence, t: &Topic) -> bool {
+    let routed: Vec<usize> = s
+        .named
+        .iter()
+        .zip(&s.slots)
+        .filter(|(_, sl)| !sl.negated && t.classes.contains(&sl.class))
+        .map(|(n, _)| part(s, n.tok))
+        .collect();
+    let names_topic = |p: usize| {
+        t.groups.iter().all(|g| {
+            find_any(&s.toks, g.cues)
+                .into_iter()
+                .any(|(k, _)| part(s, k) == p)
+        })
+    };
+    find_any(&s.toks, t.exclude).into_iter().any(|(k, _)| {
+        let apart = !routed.is_empty() && routed.iter().all(|&r| r != part(s, k) && names_topic(r));
+        !carved_out(&s.toks, k) && !apart
+    })
+}
+
+/// Which part of the sentence word `k` stands in: the parts are parted by a semicolon, or by
+/// a comma before "and", "but", "while" or "whereas".
+fn part(s: &Sentence, k: usize) -> usize {
+    (1..=k.min(s.toks.len().saturating_sub(1)))
+        .filter(|&j| {
+            let gap = &s.text[s.toks[j - 1].end..s.toks[j].start];
+            gap.contains(';')
+                || (gap.contains(',')
+                    && matches!(s.toks.word(j), "and" | "but" | "while" | "whereas"))
+        })
+        .count()
 }
 
 /// The hit of sentence `i`: `Ok` with a route, `Err` with an unclear answer when the topic is
@@ -215,10 +248,7 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     let s = &view.sentences[i];
     // Most sentences name no role: nothing to answer with, nothing to look up (a spokesperson
     // word may yet give a councillor's office a part, so any role will do).
-    if s.named.is_empty()
-        || excluded(&s.toks, t.exclude)
-        || (any(&s.toks, t.theme) && !any(&s.toks, t.strong))
-    {
+    if s.named.is_empty() || excluded(s, t) || (any(&s.toks, t.theme) && !any(&s.toks, t.strong)) {
         return None;
     }
     // Another text named here or in the heading, and not this one: "The ruling of the Chair on

@@ -77,6 +77,11 @@ const INTERPRET: &[&str] = &[
     "its meaning",
     "how it applies",
     "how it should be applied",
+    // A word of doubt near a word of meaning or applying, either way round: "any uncertainty
+    // about the application of this Joint Protocol", "unsure how its principles apply", "any
+    // question as to the construction of this Protocol", "where its meaning is unclear".
+    "doubt*|uncertain*|unsure|unclear|question*|quer*|queries|disput*|disagree*|confus* ~6 mean*|appl*|operat*|requir*|construction|constru*",
+    "meaning|application|construction|operation ~4 doubt*|uncertain*|unclear|disput*|question*|ambiguous",
 ];
 const PROTOCOL: &[&str] = &[
     "protocol",
