@@ -64,6 +64,12 @@ pub(crate) const COMPLAINT: &[&str] = &[
     "not shown courtesy",
     "not been shown",
     "lack of courtesy",
+    // "acted towards them in a way that falls short of this Protocol", "has not acted in
+    // accordance with the Council's decisions".
+    "fall* short",
+    "fell short",
+    "not acted in accordance",
+    "failed to act in accordance",
     "lack of respect",
     "mistreat*",
     "dissatisf*",
@@ -158,6 +164,12 @@ const OFFENCES: &[&str] = &[
     "not shown courtesy",
     "not been shown",
     "lack of courtesy",
+    // "acted towards them in a way that falls short of this Protocol", "has not acted in
+    // accordance with the Council's decisions".
+    "fall* short",
+    "fell short",
+    "not acted in accordance",
+    "failed to act in accordance",
     "lack of respect",
     "undermin*",
     "threaten*",

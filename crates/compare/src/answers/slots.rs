@@ -237,6 +237,9 @@ const NOUNS: &[&str] = &[
 ];
 /// Verbs and nouns before "to" that send a matter there.
 const TO_SEND: &[&str] = &[
+    // "members and officers would normally look to the Chief Executive for a ruling".
+    "look",
+    "looks",
     "refer",
     "refers",
     "referred",
@@ -2011,7 +2014,18 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
         && !(part + 1..b).any(|k| gap(s, k).contains([',', ';', ':', '(', '.']))
         && (matches!(
             after,
-            "will" | "shall" | "must" | "should" | "may" | "is" | "are" | "who" | "that" | "does"
+            "will"
+                | "shall"
+                | "must"
+                | "should"
+                | "may"
+                | "would"
+                | "can"
+                | "is"
+                | "are"
+                | "who"
+                | "that"
+                | "does"
         ) || (after.ends_with('s')
             && (is_any(after, SUBJECT_SPEAK) || is_any(after, SUBJECT_DECIDE))));
     // A cleft: "It would normally be the Leader who responds", "it is the Clerk that decides".
@@ -2125,6 +2139,18 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                     "or" | "having" | "after" | "following" | "who" | "acting" | "when" | "where"
                 );
             if let Some(j) = close.filter(|&j| is_any(toks.word(j), MODALS) || plain_aside) {
+                k = j;
+                steps += 1;
+                continue;
+            }
+        }
+        // An aside between a modal and its verb: "the Chief Executive may, at their
+        // discretion and subject to such conditions as they think fit, permit".
+        if k > end && g.contains(',') && is_any(toks.word(k - 1), MODALS) {
+            let close = (k + 1..(k + ASIDE_TO_VERB).min(toks.len()))
+                .take_while(|&j| !gap(s, j).contains([';', ':', '.', '(', ')']))
+                .find(|&j| gap(s, j).contains(','));
+            if let Some(j) = close {
                 k = j;
                 steps += 1;
                 continue;
@@ -2389,6 +2415,8 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                     "settl*",
                     "resolv*",
                     "rul*",
+                    "arbitrat*",
+                    "adjudicat*",
                 ],
             );
         return deciding.then(|| Slot {
@@ -2407,6 +2435,19 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
                     || (toks.word(j.wrapping_sub(2)) == "and"
                         && matches!(toks.word(j - 1), "will" | "shall" | "may" | "then")))
         });
+    // "would normally act as the Council's spokesperson", "will act together as
+    // spokespersons": the part of speaking, not of dealing with a matter.
+    if matches!(verb, "act" | "acts") {
+        let mut j = k + 1;
+        if matches!(toks.word(j), "together" | "jointly") {
+            j += 1;
+        }
+        if toks.word(j) == "as"
+            && (j + 1..(j + 6).min(toks.len())).any(|i| toks.word(i).starts_with("spokes"))
+        {
+            return slot(Class::Speak, format!("{verb} as spokesperson"));
+        }
+    }
     // "the first point of contact for media enquiries".
     if verb == "point" && toks.word(k + 1) == "of" && toks.word(k + 2) == "contact" {
         return slot(Class::Send, "point of contact");

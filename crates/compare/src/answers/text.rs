@@ -540,6 +540,19 @@ const TO_DECIDE: &[&str] = &[
     "resolve",
 ];
 
+/// Verbs of a council that has decided: "if the Council has so resolved".
+const HAS_DECIDED: &[&str] = &[
+    "resolved",
+    "agreed",
+    "decided",
+    "determined",
+    "approved",
+    "authorised",
+    "authorized",
+];
+/// Verbs that lay a matter before the council as a whole: "declare it to the Council".
+const LAID: &[&str] = &["declar*", "disclos*", "report*"];
+
 /// "settled by the Council", "determined by the Town Council", "ask the Council to consider
 /// it": the council met as a whole
 /// (`full-council`), which the lexicon does not name from "the Council" alone.
@@ -597,7 +610,37 @@ fn council_deciding(text: &str, toks: &Words, found: &[Mention]) -> Vec<Mention>
             && matches!(toks.word(j - 2), "resolution" | "vote" | "decision")
             && (toks.word(j - 3) == "by"
                 || (toks.word(j - 3) == "a" && toks.word(j.wrapping_sub(4)) == "by"));
-        if !(decided_by || asked_to_decide || decides || resolved_by || for_council) {
+        // "only if the Council has so resolved": a gate the council opens as a whole. Not
+        // "unless the Council has resolved otherwise" or "where the Council has so resolved",
+        // a condition on a rule that names who acts.
+        // "shall not attend ... unless the Council has resolved to permit it" gates too.
+        let gate = j >= 2
+            && (toks.word(j - 2) == "only"
+                && matches!(toks.word(j - 1), "if" | "where" | "when" | "once")
+                || toks.word(j - 1) == "unless"
+                    && (0..j).any(|w| matches!(toks.word(w), "not" | "no" | "never")));
+        let has_decided = toks.word(j) == "the"
+            && gate
+            && matches!(toks.word(v), "has" | "have")
+            && (v + 1..(v + 3).min(toks.len())).any(|w| is_any(toks.word(w), HAS_DECIDED))
+            && (v + 1..(v + 3).min(toks.len()))
+                .take_while(|&w| !is_any(toks.word(w), HAS_DECIDED))
+                .all(|w| matches!(toks.word(w), "so" | "first" | "previously" | "already"));
+        // "must declare it to the Council at its next meeting", "report the matter to the
+        // Parish Council": laid before the council met as a whole.
+        let laid_before = j >= 2
+            && toks.word(j) == "the"
+            && toks.word(j - 1) == "to"
+            && (j.saturating_sub(5)..j - 1).any(|w| is_any(toks.word(w), LAID))
+            && !matches!(toks.word(k + 1), "s" | "officer" | "officers" | "tax");
+        if !(decided_by
+            || asked_to_decide
+            || decides
+            || resolved_by
+            || for_council
+            || has_decided
+            || laid_before)
+        {
             continue;
         }
         let (start, end) = (toks[j + 1].start, toks[k].end);

@@ -38,6 +38,15 @@ const MEDIA: &[&str] = &[
     "spokesperson* for the council",
     "spokesperson* on behalf of",
     "spokespeople for the council",
+    // Acting as spokesperson is the part itself ("will act together as spokespersons"), not
+    // the party spokespersons copied into letters.
+    "act* as spokesperson*",
+    "act* as the spokesperson*",
+    "act* as its spokesperson*",
+    "act* as the council s spokesperson*",
+    "serv* as spokesperson*",
+    "act* together as spokesperson*",
+    "act* jointly as spokesperson*",
     // Speaking for the council is speaking to the public for it: "The Leader will speak for
     // the Council on policy matters".
     "speak* for the council",
@@ -108,6 +117,10 @@ const TOPIC: Topic = Topic {
     // Speaking for one's own group or party, not the council: "may issue statements on behalf
     // of their own political groups, but not on behalf of the Council".
     exclude: &[
+        // Speaking for a portfolio in the council's own meetings is no word to the media.
+        "at meetings of",
+        "at council meetings",
+        "in council meetings",
         "on behalf of their own group*",
         "on behalf of their group*",
         "on behalf of their own political group*",

@@ -82,6 +82,8 @@ const INTERPRET: &[&str] = &[
     // question as to the construction of this Protocol", "where its meaning is unclear".
     "doubt*|uncertain*|unsure|unclear|question*|quer*|queries|disput*|disagree*|confus* ~6 mean*|appl*|operat*|requir*|construction|constru*",
     "meaning|application|construction|operation ~4 doubt*|uncertain*|unclear|disput*|question*|ambiguous",
+    // "Where a provision of the Protocol is unclear".
+    "provision*|wording|paragraph*|clause*|term* ~6 unclear|ambiguous|uncertain",
 ];
 const PROTOCOL: &[&str] = &[
     "protocol",
