@@ -978,6 +978,23 @@ pub(crate) fn read(s: &Sentence) -> Vec<Slot> {
                 };
             }
         }
+        // A table flattened into prose, a row's label then its contact: "a concern about the
+        // Leader of the Council: the Chief Executive"; "Concerns about a Director: to the
+        // Chief Executive". The role stands alone after the colon, up to the row's end.
+        if slot.class == Class::Other
+            && let Some(c) = table_contact(s, n)
+        {
+            slot = c;
+        }
+        // "if the councillor is the Leader", "where the officer concerned is a Director": the
+        // one the matter is about.
+        if slot.class == Class::Other && is_the_party(s, n) {
+            slot = Slot {
+                class: Class::About,
+                cue: "the party is".into(),
+                ..slot
+            };
+        }
         // "with the Communications Team advising on the content": consulted.
         if matches!(slot.class, Class::Other | Class::Send)
             && matches!(
@@ -1055,6 +1072,92 @@ fn filler(toks: &Words, k: usize) -> bool {
         return true;
     }
     w == "s" && k > 0 && is_any(toks.word(k - 1), POSSESSORS)
+}
+
+/// True when the role names who the party of a condition is: "if the councillor is the
+/// Leader", "where the officer concerned is a Director".
+fn is_the_party(s: &Sentence, n: &Named) -> bool {
+    let toks = &s.toks;
+    let mut b = n.tok;
+    while b > 0 && filler(toks, b - 1) {
+        b -= 1;
+    }
+    if b < 3 || !matches!(toks.word(b - 1), "is" | "are" | "was") {
+        return false;
+    }
+    let mut p = b - 2;
+    if toks.word(p) == "concerned" && p > 0 {
+        p -= 1;
+    }
+    matches!(
+        toks.word(p),
+        "councillor" | "member" | "officer" | "person" | "employee"
+    ) && (p.saturating_sub(3)..p)
+        .any(|j| matches!(toks.word(j), "if" | "where" | "when" | "whether"))
+}
+
+/// The cue of a table row's contact ([`table_contact`]).
+pub(crate) const TABLE_ROW: &str = "contact (table row)";
+
+/// The contact of a table's row written as prose: a role alone after a colon that closes a
+/// label of the row's own words (not the lead-in's colon, which opens a list whose lead-in
+/// says what the list is), running to the row's end. "the officer's Head of Service" and "to
+/// the Chief Executive" stand alone too.
+fn table_contact(s: &Sentence, n: &Named) -> Option<Slot> {
+    let toks = &s.toks;
+    let mut b = n.tok;
+    while b > 0
+        && (filler(toks, b - 1)
+            || matches!(toks.word(b - 1), "your" | "their" | "to" | "with" | "from")
+            || (toks.word(b - 1) == "s"
+                && matches!(
+                    toks.word(b.wrapping_sub(2)),
+                    "officer" | "councillor" | "member"
+                )))
+    {
+        if toks.word(b - 1) == "s" {
+            b -= 1;
+        }
+        b -= 1;
+    }
+    // A label of at least two words of the row's own before the colon ("disclose to: the
+    // Chief Executive": the colon may follow the label's preposition).
+    let colon = (b..=n.tok).find(|&j| gap(s, j).contains(':'))?;
+    // The label runs from the row's start (after a semicolon, bar or stop, or the item's
+    // own start) to the colon: a list's lead-in ("The following sit on the Committee, which
+    // hears complaints:") is no label, it says what the list is.
+    let start = (s.own + 1..b)
+        .rev()
+        .find(|&j| gap(s, j).contains([';', '.', '|']))
+        .unwrap_or(s.own);
+    let lead_in = (start + 1..b).any(|j| gap(s, j).contains(','))
+        || (start..b).any(|j| matches!(toks.word(j), "following" | "include" | "includes"));
+    let labelled =
+        b > start && !lead_in && (b..colon).all(|j| matches!(toks.word(j), "to" | "with" | "from"));
+    // "the Chief Officer for the service |": whose, in a few words, before the row's end.
+    let mut end = n.tok_end;
+    if matches!(toks.word(end), "for" | "of" | "in")
+        && let Some(e) = (end + 1..(end + 5).min(toks.len() + 1))
+            .find(|&e| e >= toks.len() || gap(s, e).contains([';', '.', '|']))
+    {
+        end = e;
+    }
+    let row_ends = end >= toks.len()
+        || gap(s, end).contains([';', '.', '|'])
+        || (toks.word(end) == "concerned"
+            && (end + 1 >= toks.len() || gap(s, end + 1).contains([';', '.'])))
+        || (toks.word(end) == "and" && end + 1 >= toks.len());
+    // "advice from: the Monitoring Officer" consults.
+    let advice = toks.word(colon - 1) == "from"
+        || is_any(
+            toks.word(colon - 1),
+            &["advice", "advis*", "guidance", "consult*"],
+        );
+    (labelled && row_ends).then(|| Slot {
+        class: if advice { Class::Consult } else { Class::Send },
+        cue: TABLE_ROW.into(),
+        negated: false,
+    })
 }
 
 /// The separator between word `k - 1` and word `k`.

@@ -19,7 +19,7 @@
 use concord_model::roles::{Party, role};
 
 use super::route::{Join, Route, passes_on, relation, time_of};
-use super::slots::{Class, Slot};
+use super::slots::{Class, Slot, TABLE_ROW};
 use super::text::{Sentence, View, Words, any, carved_out, find_any, first, is_any};
 
 /// Where a group of cues may be met.
@@ -273,6 +273,13 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
                 sl.cue.clone_from(&cue);
             }
             last_speaker = (sl.class == Class::Speak).then_some(n.tok_end);
+        }
+    }
+    // A table's row names its contact for the row's business only: "Press cuttings and media
+    // monitoring: the Communications Team" names no one who speaks.
+    if !t.action.is_empty() && !any(&s.toks, t.action) {
+        for sl in slots.iter_mut().filter(|sl| sl.cue == TABLE_ROW) {
+            sl.class = Class::Other;
         }
     }
     if !t.send_needs.is_empty() && !any(&s.toks, t.send_needs) {
@@ -541,6 +548,12 @@ const OPENERS: &[&str] = &[
     "further",
     "finally",
     "ultimately",
+    // The stages of a table in prose: "Next step: the Service Director. Final stage: ...".
+    "next",
+    "final",
+    "last",
+    "second",
+    "third",
     "any",
     "in",
     "a",
