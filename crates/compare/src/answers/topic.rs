@@ -79,6 +79,10 @@ pub(crate) struct Topic {
     /// the request of a Group Leader"): "A Director may, if a Group Leader invites them, go to
     /// a meeting of that group" says who invites, not who decides.
     pub alone_weak: &'static [Class],
+    /// Classes left off a sentence's route when a role in it decides: "only on the invitation
+    /// of the group leader and with the consent of the Strategic Director" is decided by the
+    /// Strategic Director; the invitation is a condition, not a decision.
+    pub outranked: &'static [Class],
     /// Follow the sentences and clauses after the main one that carry the matter on.
     pub escalate: bool,
     /// Combine every matching sentence in document order.
@@ -279,6 +283,17 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     // monitoring: the Communications Team" names no one who speaks.
     if !t.action.is_empty() && !any(&s.toks, t.action) {
         for sl in slots.iter_mut().filter(|sl| sl.cue == TABLE_ROW) {
+            sl.class = Class::Other;
+        }
+    }
+    let decided = slots
+        .iter()
+        .any(|sl| !sl.negated && matches!(sl.class, Class::Decide | Class::Judge));
+    if decided {
+        for sl in slots
+            .iter_mut()
+            .filter(|sl| t.outranked.contains(&sl.class))
+        {
             sl.class = Class::Other;
         }
     }

@@ -139,6 +139,7 @@ const TOPIC: Topic = Topic {
     send_needs: &[],
     speakers: SPEAKERS,
     // Told of approaches, and no one named who speaks: "mentioned, unclear".
+    outranked: &[],
     alone_weak: &[Class::Tell],
     escalate: false,
     combine: true,

@@ -179,6 +179,7 @@ const TOPIC: Topic = Topic {
     ],
     send_needs: &[],
     speakers: &[],
+    outranked: &[],
     alone_weak: &[],
     escalate: true,
     combine: true,

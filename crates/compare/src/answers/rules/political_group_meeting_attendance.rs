@@ -8,8 +8,11 @@
 //! attend unless their Chief Officer has agreed"; "only with the prior authority of the
 //! Managing Director"; "On the invitation of a Group Leader, ...". A role that only attends
 //! ("the Chief Executive may attend") decides nothing, nor does one a request only passes
-//! through ("made through the Group Leader"; but "cleared through" clears it). Every such sentence counts, in document
-//! order: one clause may say who invites and another who approves exceptions.
+//! through ("made through the Group Leader"; but "cleared through" clears it), nor one who
+//! only invites beside one who approves in the same sentence ("on the invitation of the group
+//! leader and with the consent of the Strategic Director": the invitation is a condition).
+//! Every such sentence counts, in document order: one clause may say who invites and another
+//! who approves exceptions.
 
 use super::super::slots::Class;
 use super::super::topic::{self, Group, Reach, Topic};
@@ -132,6 +135,7 @@ const TOPIC: Topic = Topic {
     own: &[],
     send_needs: SEND_NEEDS,
     speakers: &[],
+    outranked: &[Class::Invite],
     alone_weak: &[Class::Invite],
     escalate: false,
     // Who invites and who approves the exceptions may be said in different clauses.

@@ -179,6 +179,7 @@ const TOPIC: Topic = Topic {
     own: &["protocol", "this document", "this guidance"],
     send_needs: &[],
     speakers: &[],
+    outranked: &[],
     alone_weak: &[],
     escalate: true,
     combine: false,
