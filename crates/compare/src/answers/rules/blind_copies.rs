@@ -108,6 +108,10 @@ const DISCOURAGE: &[&str] = &[
     "recommend against",
     "poor practice",
     "sparingly",
+    // "Blind copies are rarely appropriate" (but "think carefully before using" alone rules
+    // nothing).
+    "rarely",
+    "seldom",
     "wherever possible",
     "as far as possible",
     "generally",
@@ -177,6 +181,12 @@ const UNKNOWN: &[&str] = &[
     "without informing",
     "secretly",
     "covertly",
+    // "a copy must not be sent in a way that hides it from the original recipient".
+    "hides it from",
+    "hide it from",
+    "hidden from",
+    "concealed from",
+    "conceals it from",
 ];
 const CONCESSION: &[&str] = &[
     "acknowledg*",
@@ -409,7 +419,8 @@ fn no_one(s: &Words) -> Option<String> {
         {
             return None;
         }
-        (k + 1..(k + 4).min(s.len()))
+        // "no member or officer shall": a pair bound by it, a few words on.
+        (k + 1..(k + 6).min(s.len()))
             .find(|&j| {
                 matches!(
                     s.word(j),
