@@ -1481,6 +1481,19 @@ fn by_word(s: &Sentence, k: usize) -> Option<Slot> {
             })
         }
         "between" | "among" | "amongst" => None,
+        // "who may bring in the Monitoring Officer", "call in the Chief Executive": involves
+        // them, a next step.
+        "in" if k > 0
+            && matches!(
+                toks.word(k - 1),
+                "bring" | "brings" | "bringing" | "call" | "calls" | "calling"
+            ) =>
+        {
+            slot(
+                Class::Consult,
+                format!("{} in (involves)", toks.word(k - 1)),
+            )
+        }
         // "if the complaint involve(s) the Clerk" is about the Clerk; "will involve the
         // Monitoring Officer" consults them.
         "involve" => {
@@ -2475,6 +2488,30 @@ fn subject_of(s: &Sentence, m: usize, opened: bool) -> Option<Slot> {
             });
     if decision_object {
         return slot(Class::Decide, format!("{verb} the decision"));
+    }
+    // "The Communications Team will give advice on handling media enquiries to any councillor
+    // who asks": a service to councillors, no step of any route.
+    if is_any(verb, &["give", "gives", "offer", "offers", "provid*"])
+        && is_any(
+            toks.word(k + 1),
+            &[
+                "advice",
+                "guidance",
+                "help",
+                "support",
+                "training",
+                "assistance",
+            ],
+        )
+    {
+        let to_members = (k + 2..(k + 12).min(toks.len())).any(|j| {
+            toks.word(j) == "to"
+                && (j + 1..(j + 3).min(toks.len()))
+                    .any(|i| is_any(toks.word(i), &["councillor*", "member*"]))
+        });
+        if to_members {
+            return None;
+        }
     }
     // "the Town Clerk may give factual information": facts, not speaking for the council.
     if is_any(
