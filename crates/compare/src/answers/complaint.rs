@@ -680,7 +680,13 @@ fn from_parties(parties: &[Side], cue: usize, len: usize, about: Party) -> Optio
     if subjects.iter().all(|p| p.party == first.party) {
         // One side complained about. A complainant of the same side (an officer about an
         // officer) or the public is neither question's.
-        let complainant = parties.iter().find(|p| !p.about && p.at < first.at);
+        // One named as who complains ("any complaint by a councillor about a member of
+        // staff") outweighs a party named earlier in passing ("responsible for all other
+        // staff, so any complaint by a councillor ...").
+        let complainant = parties
+            .iter()
+            .find(|p| p.author && !p.about)
+            .or_else(|| parties.iter().find(|p| !p.about && p.at < first.at));
         if complainant.is_some_and(|c| c.party == first.party || c.party == Party::Public) {
             return None;
         }

@@ -1147,14 +1147,23 @@ fn table_contact(s: &Sentence, n: &Named) -> Option<Slot> {
         || (toks.word(end) == "concerned"
             && (end + 1 >= toks.len() || gap(s, end + 1).contains([';', '.'])))
         || (toks.word(end) == "and" && end + 1 >= toks.len());
-    // "advice from: the Monitoring Officer" consults.
+    // "advice from: the Monitoring Officer" consults; "Whether a member has a need to know:
+    // the Monitoring Officer" decides.
     let advice = toks.word(colon - 1) == "from"
         || is_any(
             toks.word(colon - 1),
             &["advice", "advis*", "guidance", "consult*"],
         );
+    let decides = toks.word(start) == "whether"
+        || (start..colon).any(|j| is_any(toks.word(j), &["decid*", "decision*", "determin*"]));
     (labelled && row_ends).then(|| Slot {
-        class: if advice { Class::Consult } else { Class::Send },
+        class: if advice {
+            Class::Consult
+        } else if decides {
+            Class::Decide
+        } else {
+            Class::Send
+        },
         cue: TABLE_ROW.into(),
         negated: false,
     })
@@ -1649,6 +1658,21 @@ fn with(s: &Sentence, k: usize) -> Option<Slot> {
         .rev()
         .find(|&j| toks.word(j) == "agreed")
         .filter(|&j| (j + 1..k).all(|i| is_any(toks.word(i), MANNER)));
+    // "having first agreed the wording with the Town Clerk", "must agree the text with the
+    // Leader": an agreement made with the role, which is consulted (an object of a few words
+    // between, no clause break).
+    let active = (k.saturating_sub(5)..k).rev().find(|&j| {
+        let w = toks.word(j);
+        (matches!(w, "agree" | "agreeing")
+            || (w == "agreed"
+                && j >= 1
+                && matches!(toks.word(j - 1), "having" | "first" | "has" | "have")))
+            && (j + 1..=k).all(|i| !gap(s, i).contains([',', ';', ':', '(']))
+            && !s.named.iter().any(|n| (j + 1..k).contains(&n.tok))
+    });
+    if let Some(a) = active {
+        return slot(Class::Consult, format!("{} … with", toks.word(a)));
+    }
     if let Some(a) = agreed {
         let passive = a >= 1 && matches!(toks.word(a - 1), "be" | "been" | "is" | "are");
         return passive.then(|| Slot {
@@ -1755,16 +1779,22 @@ fn by(s: &Sentence, k: usize) -> Option<Slot> {
     // by", "agreed in advance by").
     // "considered in the first place by", "dealt with in the first instance by": the
     // participle stands before the phrase of order.
+    // "no statement shall be made to the media ... otherwise than by the Leader": the
+    // participle stands before the phrase it is made by, a few words further back.
+    let otherwise =
+        k >= 2 && toks.word(k - 1) == "than" && matches!(toks.word(k - 2), "otherwise" | "other");
     let end = if k >= 4
         && toks.word(k - 2) == "first"
         && matches!(toks.word(k - 1), "place" | "instance")
         && matches!(toks.word(k - 4), "in" | "at")
     {
         k - 4
+    } else if otherwise {
+        k - 2
     } else {
         k
     };
-    let from = end.saturating_sub(4);
+    let from = end.saturating_sub(if otherwise { 12 } else { 4 });
     for j in (from..end).rev() {
         let w = toks.word(j);
         let class = if is_any(w, BY_GIVEN) && grant_before(s, j) {
@@ -1789,7 +1819,7 @@ fn by(s: &Sentence, k: usize) -> Option<Slot> {
             }
             Class::Decide
         } else {
-            if gap(s, j + 1).contains([',', ';']) {
+            if gap(s, j + 1).contains([';']) || (!otherwise && gap(s, j + 1).contains(',')) {
                 return None;
             }
             continue;

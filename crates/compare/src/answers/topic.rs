@@ -282,7 +282,10 @@ fn hit(view: &View<'_>, t: &Topic, i: usize) -> Option<Result<Hit, Found>> {
     // A table's row names its contact for the row's business only: "Press cuttings and media
     // monitoring: the Communications Team" names no one who speaks.
     if !t.action.is_empty() && !any(&s.toks, t.action) {
-        for sl in slots.iter_mut().filter(|sl| sl.cue == TABLE_ROW) {
+        for sl in slots
+            .iter_mut()
+            .filter(|sl| sl.cue == TABLE_ROW && sl.class == Class::Send)
+        {
             sl.class = Class::Other;
         }
     }
@@ -575,6 +578,9 @@ const OPENERS: &[&str] = &[
     "an",
     "complaints",
     "concerns",
+    // The next row of a table in prose: "Concern about a Director: the Chief Executive."
+    "complaint",
+    "concern",
     "for",
 ];
 /// Phrases that carry a matter on wherever they stand in a sentence.

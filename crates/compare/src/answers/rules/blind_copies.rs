@@ -112,6 +112,9 @@ const DISCOURAGE: &[&str] = &[
     // nothing).
     "rarely",
     "seldom",
+    // "The use of blind copies is to be kept to a minimum".
+    "to a minimum",
+    "minimi*",
     "wherever possible",
     "as far as possible",
     "generally",
@@ -131,6 +134,8 @@ const EXCEPTIONS: &[&str] = &[
     "save with",
     // "should not, save in exceptional circumstances, ...": an exception of circumstance.
     "save in",
+    // "should only be used in exceptional circumstances".
+    "in exceptional",
     "save for",
     "save that",
     "except in",
@@ -163,6 +168,9 @@ const ALLOWED: &[&str] = &[
     "can use",
     "is allowed",
     "are allowed",
+    // "should use blind copies only in exceptional circumstances", "only use them when".
+    "use|used ~3 only",
+    "only use*",
 ];
 /// Copies sent unknown to the one written to, forbidden without the word "blind": "shall not
 /// be sent to any other person without the councillor's knowledge".
