@@ -187,6 +187,8 @@ const UNKNOWN: &[&str] = &[
     "without the recipient s knowledge",
     "without telling",
     "without informing",
+    // "without this being made known to the recipient", "without the writer being told".
+    "without ~4 known|aware|told|informed",
     "secretly",
     "covertly",
     // "a copy must not be sent in a way that hides it from the original recipient".
@@ -222,7 +224,7 @@ pub(crate) fn answer(view: &View<'_>) -> Option<Answer> {
         // another councillor without the agreement of the writer, and blind copies must never
         // be used" rules on them only after its "and".
         let s = &part(sentence, at);
-        let Some(cue) = ruling(s) else {
+        let Some(cue) = ruling(s).or_else(|| item_under_modal(sentence, s)) else {
             if unclear.is_none() {
                 let id = view.clause_of(sentence).id.clone();
                 let why = format!("{id}: names blind copies but rules nothing on them");
@@ -437,6 +439,17 @@ fn no_one(s: &Words) -> Option<String> {
             })
             .map(|j| format!("no … {}", s.word(j)))
     })
+}
+
+/// The cue of an item that says "not" under a lead-in ending in a modal: "officers will: ...
+/// (c) not send blind copies", "councillors and officers must: ... not use blind copies".
+fn item_under_modal(sentence: &Sentence, s: &Words) -> Option<String> {
+    if sentence.own == 0 || !matches!(s.word(0), "not" | "never") {
+        return None;
+    }
+    let modal = sentence.toks.word(sentence.own - 1);
+    matches!(modal, "must" | "shall" | "will" | "should" | "may")
+        .then(|| format!("{modal}: … {}", s.word(0)))
 }
 
 /// The cue by which a part of a sentence rules on blind copies, if it does.
