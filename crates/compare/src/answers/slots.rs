@@ -2708,6 +2708,20 @@ fn possessed(s: &Sentence, n: &Named) -> Option<Slot> {
 /// A preposition whose verb was left out reads as the last routed role's: "raise it with the
 /// service manager in the first place, and after that with the Head of Paid Service"; "to the
 /// Chief Officer; if it is about the Chief Officer, to the Chief Executive".
+/// The slot of the last role before that routes the matter, when that role was the subject of
+/// its verb: the verb a later role leaves out ("and Cabinet Members on their portfolios", "the
+/// Chief Executive does so") is that one.
+fn subject_before<'a>(s: &Sentence, before: &'a [Slot]) -> Option<&'a Slot> {
+    let (p, slot) = before
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, b)| b.class.routes())?;
+    subject(s, p)
+        .is_some_and(|x| x.class == slot.class)
+        .then_some(slot)
+}
+
 fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
     let n = &s.named[m];
     let toks = &s.toks;
@@ -2725,12 +2739,7 @@ fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
         v += 1;
     }
     if matches!(toks.word(v), "do" | "does" | "did") && toks.word(v + 1) == "so" {
-        let (p, slot) = before
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, b)| b.class.routes())?;
-        let subject_before = subject(s, p).is_some_and(|x| x.class == slot.class);
+        let slot = subject_before(s, before)?;
         let mut b = n.tok;
         while b > 0 && filler(toks, b - 1) {
             b -= 1;
@@ -2740,7 +2749,7 @@ fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
                 toks.word(b - 1),
                 "to" | "with" | "by" | "of" | "from" | "for" | "than" | "as"
             );
-        return (subject_before && !governed).then(|| Slot {
+        return (!governed).then(|| Slot {
             class: slot.class,
             cue: format!("does so ({})", slot.cue),
             negated: false,
@@ -2750,13 +2759,8 @@ fn elided(s: &Sentence, m: usize, before: &[Slot]) -> Option<Slot> {
     // A verb left out after "and": "The Leader speaks to the media on policy, and Cabinet
     // Members on their portfolios" (the earlier role was the subject of the same verb).
     if matches!(prep, "and" | "or") && gap(s, k - 1).contains([',', ';']) {
-        let (p, slot) = before
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, b)| b.class.routes())?;
-        let gapped = subject(s, p).is_some_and(|x| x.class == slot.class);
-        return gapped.then(|| Slot {
+        let slot = subject_before(s, before)?;
+        return Some(Slot {
             class: slot.class,
             cue: format!("and … ({})", slot.cue),
             negated: false,

@@ -756,7 +756,10 @@ pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
 
 /// Where a cue matches in `toks`: the first word index of every match.
 pub(crate) fn find(toks: &Words, cue: &str) -> Vec<usize> {
-    find_spans(toks, cue).into_iter().map(|(i, _)| i).collect()
+    if near(cue).is_some() {
+        return find_spans(toks, cue).into_iter().map(|(i, _)| i).collect();
+    }
+    starts(toks, cue)
 }
 
 /// A cue of two phrases the second of which follows the first within some words: the
@@ -783,20 +786,28 @@ fn find_spans(toks: &Words, cue: &str) -> Vec<(usize, usize)> {
             })
             .collect();
     }
-    let mut words = cue.split_ascii_whitespace();
+    let n = cue.split_ascii_whitespace().count();
+    starts(toks, cue).into_iter().map(|i| (i, n)).collect()
+}
+
+/// Where a phrase (no `~`) starts, in text order. The first word is looked up (see
+/// [`Words::holds`]) before any word is compared in order; each of its alternatives so.
+fn starts(toks: &Words, phrase: &str) -> Vec<usize> {
+    let mut words = phrase.split_ascii_whitespace();
     let Some(first) = words.next() else {
         return Vec::new();
     };
-    let n = cue.split_ascii_whitespace().count();
     let mut at: Vec<usize> = first
         .split('|')
         .filter(|w| toks.holds(w))
         .flat_map(|w| toks.matching(w))
         .filter(|&i| rest_matches(toks, i, words.clone()))
         .collect();
-    at.sort_unstable();
-    at.dedup();
-    at.into_iter().map(|i| (i, n)).collect()
+    if first.contains('|') {
+        at.sort_unstable();
+        at.dedup();
+    }
+    at
 }
 
 /// Where any of the cues match, in text order, with the cue that matched.
