@@ -213,6 +213,10 @@ pub(crate) fn met(view: &View<'_>, i: usize, g: &Group) -> Option<(String, &'sta
 /// conflict with the Code of Conduct the Code prevails, and any other question on this
 /// Protocol goes to the Monitoring Officer").
 fn excluded(s: &Sentence, t: &Topic) -> bool {
+    let hits = find_any(&s.toks, t.exclude);
+    if hits.is_empty() {
+        return false;
+    }
     let routed: Vec<usize> = s
         .named
         .iter()
@@ -227,7 +231,7 @@ fn excluded(s: &Sentence, t: &Topic) -> bool {
                 .any(|(k, _)| part(s, k) == p)
         })
     };
-    find_any(&s.toks, t.exclude).into_iter().any(|(k, _)| {
+    hits.into_iter().any(|(k, _)| {
         let apart = !routed.is_empty() && routed.iter().all(|&r| r != part(s, k) && names_topic(r));
         !carved_out(&s.toks, k) && !apart
     })
